@@ -1,0 +1,142 @@
+//! Analysis: per-customer metrics, RFM scores and segments, value tiers and
+//! the dashboard summary, as small pure functions over the columnar dataset.
+
+mod as_of;
+#[cfg(test)]
+mod fixture;
+mod kpis;
+mod labels;
+mod metrics;
+mod rank;
+mod rfm;
+mod rfm_stats;
+mod segment;
+mod summary;
+mod tier_stats;
+mod tiers;
+
+pub use as_of::{default_as_of, resolve_as_of};
+pub use kpis::Kpis;
+pub use labels::Labels;
+pub use metrics::CustomerMetrics;
+pub use rfm_stats::{RfCell, SegmentStat};
+pub use segment::RfmSegment;
+pub use summary::Summary;
+pub use tier_stats::{tier_display_name, TierStat, NO_PURCHASE};
+
+use crate::model::{Dataset, Day};
+use crate::settings::Settings;
+use serde::{Deserialize, Serialize};
+use summary::SummaryInput;
+
+/// The result of one analysis run.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Analysis {
+    /// The as-of day in force; later orders were left out.
+    pub as_of: Day,
+    /// Per-customer metrics.
+    pub metrics: CustomerMetrics,
+    /// Per-customer labels.
+    pub labels: Labels,
+    /// Dashboard totals.
+    pub summary: Summary,
+}
+
+/// Analyses `dataset` under `settings` (already checked by
+/// [`Settings::validate`]; out-of-range values are clamped, never a panic).
+pub fn run(dataset: &Dataset, settings: &Settings) -> Analysis {
+    let default_as_of = default_as_of(dataset);
+    let as_of = resolve_as_of(dataset, settings);
+    let metrics = CustomerMetrics::compute(dataset, as_of);
+    let buyers = metrics.buyers();
+    let labels = Labels::assign(dataset, &metrics, &buyers, settings);
+    let summary = Summary::build(&SummaryInput {
+        dataset,
+        settings,
+        metrics: &metrics,
+        buyers: &buyers,
+        labels: &labels,
+        as_of,
+        default_as_of,
+    });
+    Analysis {
+        as_of,
+        metrics,
+        labels,
+        summary,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::OrderStatus;
+
+    #[test]
+    fn empty_dataset_gives_an_empty_analysis() {
+        let a = run(&Dataset::default(), &Settings::default());
+        assert_eq!(a.as_of, 0);
+        assert_eq!(a.summary.as_of, "1970-01-01");
+        assert_eq!(a.summary.first_order_date, None);
+        assert_eq!(a.summary.kpis.customers, 0);
+        assert_eq!(a.summary.tiers.len(), 4);
+        assert!(a.summary.tiers.iter().all(|t| t.customers == 0));
+        assert_eq!(a.summary.rf_grid.len(), 25);
+        assert_eq!(a.summary.segments.len(), 11);
+        assert!(a.labels.tier.is_empty());
+    }
+
+    #[test]
+    fn as_of_leaves_later_orders_out_of_everything() {
+        // Day 19727 is 2024-01-05.
+        let mut d = fixture::paid(&["a", "b"], &[(0, 19_720, 10.0), (0, 19_730, 99.0), (1, 19_729, 5.0)]);
+        d.orders.push(0, 19_731, 3.0, OrderStatus::Refunded);
+        let settings = Settings {
+            as_of: chrono::NaiveDate::from_ymd_opt(2024, 1, 5),
+            ..Settings::default()
+        };
+        let a = run(&d, &settings);
+        assert_eq!(a.as_of, 19_727);
+        assert_eq!(a.summary.as_of, "2024-01-05");
+        assert_eq!(a.summary.default_as_of, "2024-01-10");
+        assert_eq!(a.summary.last_order_date.as_deref(), Some("2024-01-09"));
+        assert_eq!(a.metrics.revenue, vec![10.0, 0.0]);
+        assert_eq!(a.metrics.recency_days, vec![Some(7), None]);
+        assert_eq!(a.summary.kpis.buyers, 1);
+        assert_eq!(a.summary.kpis.refunded_orders, 0);
+        assert_eq!(a.labels.tier, vec![Some(0), None]);
+        assert_eq!(a.labels.segment[1], None);
+    }
+
+    #[test]
+    fn one_buyer_is_high_value_and_lost() {
+        let a = run(&fixture::paid(&["solo"], &[(0, 3, 12.5)]), &Settings::default());
+        assert_eq!(a.as_of, 4);
+        assert_eq!((a.labels.r[0], a.labels.f[0], a.labels.m[0]), (1, 1, 1));
+        assert_eq!(a.labels.segment[0], Some(RfmSegment::Lost));
+        assert_eq!(a.summary.tiers[0].customers, 1);
+        assert_eq!(a.summary.segments[RfmSegment::Lost.index()].customers, 1);
+        assert_eq!(a.summary.kpis.top_revenue_share, 1.0);
+    }
+
+    #[test]
+    fn summary_round_trips_through_json() {
+        let d = fixture::one_order_each(&[(1, 5.0), (2, 7.0), (3, 9.0)]);
+        let summary = run(&d, &Settings::default()).summary;
+        let json = serde_json::to_string(&summary).unwrap_or_default();
+        let back: Option<Summary> = serde_json::from_str(&json).ok();
+        assert_eq!(back.as_ref(), Some(&summary));
+    }
+
+    #[test]
+    fn scale_three_gives_a_three_by_three_grid() {
+        let mut settings = Settings::default();
+        settings.rfm.scale = 3;
+        let d = fixture::one_order_each(&[(1, 5.0), (2, 7.0), (3, 9.0)]);
+        let a = run(&d, &settings);
+        assert_eq!(a.summary.rf_grid.len(), 9);
+        assert_eq!(a.labels.r, vec![1, 2, 3]);
+        let grid_total: u64 = a.summary.rf_grid.iter().map(|c| c.customers).sum();
+        assert_eq!(grid_total, 3);
+    }
+}

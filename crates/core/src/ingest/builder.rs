@@ -1,0 +1,96 @@
+//! Shared state while files are read: customer keys interned to dense indexes,
+//! orders appended column by column, rejections collected.
+
+use super::quality::{QualityReport, Rejection, MAX_KEPT_REJECTIONS};
+use crate::model::{CustomerIdx, Dataset, Day};
+use rustc_hash::FxHashMap;
+
+/// Builds a [`Dataset`] from the rows of one or more files.
+#[derive(Default)]
+pub struct DatasetBuilder {
+    pub(super) dataset: Dataset,
+    key_index: FxHashMap<Box<[u8]>, CustomerIdx>,
+    source_index: FxHashMap<String, u16>,
+    /// Per customer: seen in a customers file (orphans are the buyers without).
+    in_customer_file: Vec<bool>,
+    pub(super) any_customer_file: bool,
+    pub(super) report: QualityReport,
+    rejection_count: u64,
+}
+
+impl DatasetBuilder {
+    /// An empty builder.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// The index of the customer with `key`, created when new.
+    pub(super) fn customer(&mut self, key: &[u8]) -> CustomerIdx {
+        if let Some(&idx) = self.key_index.get(key) {
+            return idx;
+        }
+        let idx = self.dataset.customers.key.len() as CustomerIdx;
+        self.dataset
+            .customers
+            .key
+            .push(String::from_utf8_lossy(key).into_owned());
+        self.dataset.customers.source.push(None);
+        self.dataset.customers.signup.push(None);
+        self.in_customer_file.push(false);
+        self.key_index.insert(key.into(), idx);
+        idx
+    }
+
+    /// Records that a customers-file row described `idx`; true when an earlier
+    /// row already had (so this one is merged).
+    pub(super) fn mark_in_customer_file(&mut self, idx: CustomerIdx) -> bool {
+        std::mem::replace(&mut self.in_customer_file[idx as usize], true)
+    }
+
+    /// Sets the customer's acquisition source (first non-empty value wins).
+    pub(super) fn set_source(&mut self, idx: CustomerIdx, source: &str) {
+        let slot = &mut self.dataset.customers.source[idx as usize];
+        if slot.is_some() || source.is_empty() {
+            return;
+        }
+        let next = self.source_index.len();
+        let sources = &mut self.dataset.sources;
+        let id = *self.source_index.entry(source.to_string()).or_insert_with(|| {
+            sources.push(source.to_string());
+            next as u16
+        });
+        *slot = Some(id);
+    }
+
+    /// Sets the customer's signup date (earliest wins).
+    pub(super) fn set_signup(&mut self, idx: CustomerIdx, day: Day) {
+        let slot = &mut self.dataset.customers.signup[idx as usize];
+        *slot = Some(slot.map_or(day, |d| d.min(day)));
+    }
+
+    /// Records a rejected row.
+    pub(super) fn reject(&mut self, rejection: impl FnOnce() -> Rejection) {
+        self.rejection_count += 1;
+        if self.report.rejections.len() < MAX_KEPT_REJECTIONS {
+            self.report.rejections.push(rejection());
+        } else {
+            self.report.rejections_truncated = true;
+        }
+    }
+
+    /// Finishes: counts orphan customers and hands out the dataset and report.
+    pub fn finish(mut self) -> (Dataset, QualityReport) {
+        if self.any_customer_file {
+            let mut has_orders = vec![false; self.in_customer_file.len()];
+            for &c in &self.dataset.orders.customer {
+                has_orders[c as usize] = true;
+            }
+            self.report.orphan_customers = has_orders
+                .iter()
+                .zip(&self.in_customer_file)
+                .filter(|(orders, listed)| **orders && !**listed)
+                .count() as u64;
+        }
+        (self.dataset, self.report)
+    }
+}

@@ -1,0 +1,21 @@
+//! Ingest (SPEC S1, S2): sniff a file (encoding, delimiter, header, kind,
+//! roles), then stream it chunk by chunk through parsing and cleaning into a
+//! [`crate::model::Dataset`] and a data-quality report.
+
+pub mod builder;
+pub mod decode;
+pub mod error;
+pub mod parse;
+pub mod quality;
+pub mod records;
+pub mod schema;
+pub mod sniff;
+pub mod status;
+pub mod value;
+
+pub use builder::DatasetBuilder;
+pub use error::{IngestError, Problem};
+pub use parse::{read_file, FileParser};
+pub use quality::QualityReport;
+pub use schema::{FileKind, Role};
+pub use sniff::{sniff, FileSchema, SNIFF_BYTES};

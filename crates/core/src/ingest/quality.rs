@@ -1,0 +1,114 @@
+//! The data-quality report (SPEC S2): every row accounted for, per file.
+
+use super::schema::FileKind;
+use serde::{Deserialize, Serialize};
+
+/// Why a row was rejected.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum RejectReason {
+    /// No customer id, email or phone.
+    MissingKey,
+    /// The date cell is empty or not a date.
+    BadDate,
+    /// The amount cell is not a number.
+    BadAmount,
+}
+
+impl RejectReason {
+    /// All reasons, in report order.
+    pub const ALL: [RejectReason; 3] = [RejectReason::MissingKey, RejectReason::BadDate, RejectReason::BadAmount];
+
+    /// snake_case name used in exports.
+    pub fn code(self) -> &'static str {
+        match self {
+            RejectReason::MissingKey => "missing_key",
+            RejectReason::BadDate => "bad_date",
+            RejectReason::BadAmount => "bad_amount",
+        }
+    }
+
+    /// The i18n key of the reason's description.
+    pub fn i18n_key(self) -> &'static str {
+        match self {
+            RejectReason::MissingKey => "reject.missing_key",
+            RejectReason::BadDate => "reject.bad_date",
+            RejectReason::BadAmount => "reject.bad_amount",
+        }
+    }
+}
+
+/// One rejected row, with where and why.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Rejection {
+    /// File name.
+    pub file: String,
+    /// Spreadsheet row number (header = 1).
+    pub row: u64,
+    /// Column header of the offending cell.
+    pub column: String,
+    /// Why.
+    pub reason: RejectReason,
+    /// The offending cell's text (cut to 200 characters).
+    pub value: String,
+}
+
+/// The accounting of one file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FileReport {
+    /// File name.
+    pub file: String,
+    /// What the file held.
+    pub kind: FileKind,
+    /// Encoding used to read it.
+    pub encoding: String,
+    /// Data rows read (header excluded; blank lines are not rows).
+    pub rows_read: u64,
+    /// Rows kept.
+    pub rows_kept: u64,
+    /// Rows rejected, all reasons.
+    pub rows_rejected: u64,
+    /// Exact duplicate rows removed.
+    pub duplicates_removed: u64,
+    /// Rejections per reason, in [`RejectReason::ALL`] order.
+    pub rejected_by_reason: Vec<(RejectReason, u64)>,
+    /// Kept order rows that are refunds or returns (negative amounts included).
+    pub refunds: u64,
+    /// Kept order rows that are cancellations.
+    pub cancellations: u64,
+    /// Kept rows with a negative amount.
+    pub negative_amounts: u64,
+    /// Order lines merged into an earlier row of the same order.
+    pub lines_merged: u64,
+    /// Rows per currency code, most frequent first.
+    pub currencies: Vec<(String, u64)>,
+    /// Earliest kept date (YYYY-MM-DD).
+    pub first_date: Option<String>,
+    /// Latest kept date (YYYY-MM-DD).
+    pub last_date: Option<String>,
+}
+
+impl FileReport {
+    /// True when rows read = kept + rejected + duplicates removed.
+    pub fn balances(&self) -> bool {
+        self.rows_read == self.rows_kept + self.rows_rejected + self.duplicates_removed
+    }
+}
+
+/// The whole data-quality report.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct QualityReport {
+    /// One entry per file, in the order read.
+    pub files: Vec<FileReport>,
+    /// Customer-file rows whose key was already seen, merged into one customer.
+    pub duplicate_customers_merged: u64,
+    /// Customers that appear only in orders although a customers file was given
+    /// (kept; the customer is created).
+    pub orphan_customers: u64,
+    /// Up to [`MAX_KEPT_REJECTIONS`] rejected rows, for display and download.
+    pub rejections: Vec<Rejection>,
+    /// True when there were more rejections than kept in `rejections`.
+    pub rejections_truncated: bool,
+}
+
+/// How many rejected rows are kept for display and download.
+pub const MAX_KEPT_REJECTIONS: usize = 10_000;

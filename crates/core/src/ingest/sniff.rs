@@ -1,0 +1,198 @@
+//! First look at a file: encoding, delimiter, header, sample rows, kind and
+//! column roles — everything the mapping step shows before the full read.
+
+use super::decode::{detect_encoding, ChunkDecoder};
+use super::error::{IngestError, Problem};
+use super::records::RecordReader;
+use super::schema::{classify, detect_roles, FileKind, Role, RoleColumn};
+use super::value::{date_order_evidence, DateOrder};
+use serde::{Deserialize, Serialize};
+
+/// How many leading bytes of a file are read to sniff it.
+pub const SNIFF_BYTES: usize = 256 * 1024;
+
+/// How many sample rows are kept for the mapping step.
+const SAMPLE_ROWS: usize = 200;
+
+/// What the first look found out about a file; the user may change `kind`,
+/// `roles`, `encoding`, `delimiter` and `date_order` before the full read.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FileSchema {
+    /// The file's name, for messages.
+    pub file_name: String,
+    /// The encoding's WHATWG name (e.g. `UTF-8`, `GBK`).
+    pub encoding: String,
+    /// The field delimiter byte.
+    pub delimiter: u8,
+    /// Header cells.
+    pub headers: Vec<String>,
+    /// The first rows after the header (for the mapping step's samples).
+    pub samples: Vec<Vec<String>>,
+    /// What the file holds.
+    pub kind: FileKind,
+    /// Column chosen for each role of `kind`.
+    pub roles: Vec<RoleColumn>,
+    /// How slash dates with the year last are read.
+    pub date_order: DateOrder,
+}
+
+impl FileSchema {
+    /// The column chosen for `role`, if any.
+    pub fn column(&self, role: Role) -> Option<usize> {
+        self.roles.iter().find(|r| r.role == role).and_then(|r| r.column)
+    }
+
+    /// Re-detects roles after the user changed the kind.
+    pub fn set_kind(&mut self, kind: FileKind) {
+        self.kind = kind;
+        self.roles = detect_roles(&self.headers, kind);
+    }
+}
+
+/// Sniffs a file from its first bytes (`prefix`, at most [`SNIFF_BYTES`];
+/// `is_whole_file` when the file is no longer than that).
+pub fn sniff(file_name: &str, prefix: &[u8], is_whole_file: bool) -> Result<FileSchema, IngestError> {
+    let fail = |problem| IngestError::file(file_name, problem);
+    if prefix.is_empty() {
+        return Err(fail(Problem::EmptyFile));
+    }
+    if looks_binary(prefix) {
+        return Err(fail(if prefix.starts_with(b"PK\x03\x04") {
+            Problem::SpreadsheetNotYetReadable
+        } else {
+            Problem::Binary
+        }));
+    }
+    let encoding = detect_encoding(prefix, is_whole_file);
+    let mut decoder = ChunkDecoder::new(encoding);
+    let text = decoder.decode(prefix, is_whole_file).to_vec();
+    let delimiter = sniff_delimiter(&text);
+    let rows = read_rows(&text, delimiter, SAMPLE_ROWS + 1, is_whole_file);
+    let Some((header, samples)) = rows.split_first() else {
+        return Err(fail(Problem::EmptyFile));
+    };
+    let headers: Vec<String> = header.iter().map(|h| h.trim().to_string()).collect();
+    if headers.iter().all(String::is_empty) {
+        return Err(fail(Problem::NoHeader));
+    }
+    let kind = classify(&headers);
+    let roles = detect_roles(&headers, kind);
+    let mut schema = FileSchema {
+        file_name: file_name.to_string(),
+        encoding: encoding.name().to_string(),
+        delimiter,
+        headers,
+        samples: samples.to_vec(),
+        kind,
+        roles,
+        date_order: DateOrder::DayFirst,
+    };
+    schema.date_order = decide_date_order(&schema);
+    Ok(schema)
+}
+
+/// Binary files have NUL bytes outside UTF-16 text, or are zip containers.
+fn looks_binary(prefix: &[u8]) -> bool {
+    if prefix.starts_with(b"PK\x03\x04") {
+        return true;
+    }
+    let utf16 = prefix.starts_with(b"\xFF\xFE") || prefix.starts_with(b"\xFE\xFF");
+    !utf16 && prefix.iter().take(8192).filter(|b| **b == 0).count() > 0
+}
+
+/// Picks the delimiter among `,` `;` tab `|` that splits the first lines into
+/// the most fields, consistently.
+fn sniff_delimiter(text: &[u8]) -> u8 {
+    let mut best = (b',', 0.0f64);
+    for d in [b',', b';', b'\t', b'|'] {
+        let rows = read_rows(text, d, 30, false);
+        let Some(first) = rows.first() else { continue };
+        let fields = first.len();
+        if fields < 2 {
+            continue;
+        }
+        let consistent = rows.iter().filter(|r| r.len() == fields).count() as f64 / rows.len() as f64;
+        let score = fields as f64 * consistent * consistent;
+        if score > best.1 {
+            best = (d, score);
+        }
+    }
+    best.0
+}
+
+/// Reads up to `limit` rows of already decoded text; drops a last row that may
+/// be cut off unless the text is the whole file.
+fn read_rows(text: &[u8], delimiter: u8, limit: usize, is_whole_file: bool) -> Vec<Vec<String>> {
+    let mut reader = RecordReader::new(delimiter);
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    let mut collect = |r: &super::records::Record| {
+        rows.push(
+            (0..r.len())
+                .map(|i| String::from_utf8_lossy(r.get(i)).into_owned())
+                .collect(),
+        );
+        rows.len() < limit
+    };
+    let finished = reader.feed(text, &mut collect).unwrap_or(false);
+    if is_whole_file && finished {
+        let _ = reader.feed(b"", &mut collect);
+    }
+    rows
+}
+
+/// Decides day-first vs month-first from the date columns' sample values;
+/// day-first when the samples do not tell.
+fn decide_date_order(schema: &FileSchema) -> DateOrder {
+    let date_roles = [
+        Role::OrderDate,
+        Role::SignupDate,
+        Role::Timestamp,
+        Role::FirstOrderDate,
+        Role::LastOrderDate,
+    ];
+    let (mut day_first, mut month_first) = (0, 0);
+    for role in date_roles {
+        if let Some(col) = schema.column(role) {
+            let (d, m) = date_order_evidence(schema.samples.iter().filter_map(|r| r.get(col).map(String::as_str)));
+            day_first += d;
+            month_first += m;
+        }
+    }
+    if month_first > day_first {
+        DateOrder::MonthFirst
+    } else {
+        DateOrder::DayFirst
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sniffs_semicolon_file_with_month_first_dates() {
+        let text = "customer_id;order_date;amount\nA;01/25/2024;1.234,50\nB;02/03/2024;5\n";
+        let s = sniff("o.csv", text.as_bytes(), true).unwrap();
+        assert_eq!(s.delimiter, b';');
+        assert_eq!(s.kind, FileKind::Orders);
+        assert_eq!(s.samples.len(), 2);
+        assert_eq!(s.date_order, DateOrder::MonthFirst);
+        assert_eq!(s.column(Role::Amount), Some(2));
+    }
+
+    #[test]
+    fn rejects_empty_and_binary_files() {
+        assert!(sniff("e.csv", b"", true).is_err());
+        assert!(sniff("b.bin", b"\x00\x01\x02abc", true).is_err());
+    }
+
+    #[test]
+    fn sniffs_gbk_tab_file() {
+        let (bytes, _, _) =
+            encoding_rs::GBK.encode("客户ID\t下单时间\t实付金额\n张三\t2024/1/5 13:05\t¥1,234\n李四\t2024/2/5\t88\n");
+        let s = sniff("gbk.txt", &bytes, true).unwrap();
+        assert_eq!(s.delimiter, b'\t');
+        assert_eq!(s.headers[0], "客户ID");
+        assert_eq!(s.kind, FileKind::Orders);
+    }
+}

@@ -1,0 +1,103 @@
+//! The cleaned, columnar dataset that every analysis reads.
+//!
+//! Days are counted as [`Day`]: whole days since 1970-01-01 (negative before).
+
+use serde::{Deserialize, Serialize};
+
+/// Whole days since 1970-01-01 (the Unix epoch), in the shop's local calendar.
+pub type Day = i32;
+
+/// Dense index of a customer in [`Customers`].
+pub type CustomerIdx = u32;
+
+/// What happened to an order, as far as value metrics care.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum OrderStatus {
+    /// Paid and kept: counts towards value metrics.
+    Paid,
+    /// Refunded or returned after payment: after-sales behaviour, not value.
+    Refunded,
+    /// Cancelled before fulfilment (UCI invoices starting with `C` too).
+    Cancelled,
+}
+
+impl OrderStatus {
+    /// True when the order counts towards revenue, frequency and recency.
+    pub fn is_paid(self) -> bool {
+        self == OrderStatus::Paid
+    }
+}
+
+/// Orders, one entry per kept order row, stored column by column.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Orders {
+    /// The customer who placed each order.
+    pub customer: Vec<CustomerIdx>,
+    /// The order date.
+    pub day: Vec<Day>,
+    /// The order amount in the file's currency (always ≥ 0; sign is folded into status).
+    pub amount: Vec<f64>,
+    /// Paid, refunded or cancelled.
+    pub status: Vec<OrderStatus>,
+}
+
+impl Orders {
+    /// Number of orders.
+    pub fn len(&self) -> usize {
+        self.customer.len()
+    }
+
+    /// True when there are no orders.
+    pub fn is_empty(&self) -> bool {
+        self.customer.is_empty()
+    }
+
+    /// Appends one order.
+    pub fn push(&mut self, customer: CustomerIdx, day: Day, amount: f64, status: OrderStatus) {
+        self.customer.push(customer);
+        self.day.push(day);
+        self.amount.push(amount);
+        self.status.push(status);
+    }
+}
+
+/// Customers, one entry per distinct customer key, stored column by column.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Customers {
+    /// The customer key as it appears in the files (id, or normalised email/phone).
+    pub key: Vec<String>,
+    /// Index into [`Dataset::sources`] of the acquisition source, if known.
+    pub source: Vec<Option<u16>>,
+    /// Signup date, if known.
+    pub signup: Vec<Option<Day>>,
+}
+
+impl Customers {
+    /// Number of customers.
+    pub fn len(&self) -> usize {
+        self.key.len()
+    }
+
+    /// True when there are no customers.
+    pub fn is_empty(&self) -> bool {
+        self.key.is_empty()
+    }
+}
+
+/// Everything analysis needs, after parsing and cleaning.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Dataset {
+    /// All customers seen in any file.
+    pub customers: Customers,
+    /// All kept orders.
+    pub orders: Orders,
+    /// Distinct acquisition source names, indexed by [`Customers::source`].
+    pub sources: Vec<String>,
+}
+
+impl Dataset {
+    /// The latest order date, if there is any order.
+    pub fn last_order_day(&self) -> Option<Day> {
+        self.orders.day.iter().copied().max()
+    }
+}

@@ -1,0 +1,121 @@
+//! Messages between the page and the Web Worker, as JSON. File handles travel
+//! beside the JSON (the page posts `[json, file, file, …]`).
+
+use crate::analyze::Summary;
+use crate::i18n::{t, Lang};
+use crate::ingest::{FileSchema, IngestError, QualityReport};
+use crate::progress::Stage;
+use crate::settings::Settings;
+use serde::{Deserialize, Serialize};
+
+/// A request from the page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Request {
+    /// Take a first look at the attached files (sniff each one).
+    Inspect,
+    /// Read the inspected files in full with these schemas (one per file, in
+    /// the same order), then analyse.
+    Analyze {
+        /// The confirmed schemas.
+        schemas: Vec<FileSchema>,
+        /// Analysis settings.
+        settings: Settings,
+    },
+    /// Re-run the analysis on the loaded data with new settings (no re-parse).
+    Resegment {
+        /// Analysis settings.
+        settings: Settings,
+    },
+    /// Build the per-customer CSV of the current analysis.
+    ExportCustomers,
+}
+
+/// A reply from the worker.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Reply {
+    /// The worker has started and listens.
+    Started,
+    /// Work goes on.
+    Progress {
+        /// Current stage.
+        stage: Stage,
+        /// Overall fraction done, 0–1.
+        fraction: f64,
+    },
+    /// The first look at each attached file.
+    Inspected {
+        /// One result per file, in order.
+        files: Vec<Result<FileSchema, IngestError>>,
+    },
+    /// The analysis is complete.
+    Ready {
+        /// Everything the dashboard shows.
+        summary: Box<Summary>,
+        /// The data-quality report.
+        quality: Box<QualityReport>,
+        /// Milliseconds spent reading + parsing, and analysing.
+        timings: Timings,
+    },
+    /// A download is ready.
+    Download {
+        /// Suggested file name.
+        file_name: String,
+        /// MIME type.
+        mime: String,
+        /// The file's text.
+        content: String,
+    },
+    /// The request failed.
+    Failed(Failure),
+}
+
+/// Where the time went, in milliseconds.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, Default)]
+pub struct Timings {
+    /// Reading and parsing all files.
+    pub parse_ms: f64,
+    /// Computing the analysis.
+    pub analyze_ms: f64,
+}
+
+/// Why a request failed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Failure {
+    /// A file could not be used.
+    Ingest(IngestError),
+    /// The settings are not valid.
+    Settings {
+        /// English message.
+        en: String,
+        /// Chinese message.
+        zh: String,
+    },
+    /// A request that needs loaded data came first.
+    NoData,
+    /// The browser could not read a file.
+    ReadFailed {
+        /// The file's name.
+        file: String,
+    },
+    /// A message the worker does not understand (a bug, reported plainly).
+    BadRequest,
+}
+
+impl Failure {
+    /// The message for the user in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            Failure::Ingest(e) => e.message(lang),
+            Failure::Settings { en, zh } => {
+                if lang == Lang::Zh {
+                    zh.clone()
+                } else {
+                    en.clone()
+                }
+            }
+            Failure::NoData => t(lang, "error.no_data").to_string(),
+            Failure::ReadFailed { file } => t(lang, "error.read_failed").replace("{file}", file),
+            Failure::BadRequest => t(lang, "error.bad_request").to_string(),
+        }
+    }
+}

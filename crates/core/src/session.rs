@@ -1,0 +1,88 @@
+//! The worker's state machine without the I/O: inspected files, the loaded
+//! dataset and the current analysis. Natively testable; the worker only feeds
+//! it bytes.
+
+use crate::analyze::{self, Analysis};
+use crate::export;
+use crate::ingest::{DatasetBuilder, FileParser, FileSchema, IngestError, QualityReport};
+use crate::model::Dataset;
+use crate::protocol::Failure;
+use crate::settings::Settings;
+
+/// Loaded data and its latest analysis.
+#[derive(Default)]
+pub struct Session {
+    loaded: Option<(Dataset, QualityReport)>,
+    analysis: Option<Analysis>,
+}
+
+/// Reads several files in sequence into one dataset.
+pub struct Loader {
+    builder: DatasetBuilder,
+}
+
+impl Loader {
+    /// A loader with nothing read yet.
+    pub fn new() -> Self {
+        Loader {
+            builder: DatasetBuilder::new(),
+        }
+    }
+
+    /// Starts reading a file with its confirmed schema.
+    pub fn open(&self, schema: FileSchema) -> Result<FileParser, IngestError> {
+        FileParser::new(schema)
+    }
+
+    /// Parses a chunk of the open file.
+    pub fn feed(&mut self, parser: &mut FileParser, chunk: &[u8]) -> Result<(), IngestError> {
+        parser.feed(chunk, &mut self.builder)
+    }
+
+    /// Finishes the open file.
+    pub fn close(&mut self, parser: FileParser) -> Result<(), IngestError> {
+        parser.finish(&mut self.builder).map(|_| ())
+    }
+
+    /// All files read: the dataset and its quality report.
+    pub fn finish(self) -> (Dataset, QualityReport) {
+        self.builder.finish()
+    }
+}
+
+impl Default for Loader {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Session {
+    /// An empty session.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Keeps newly loaded data (dropping any earlier analysis).
+    pub fn load(&mut self, dataset: Dataset, quality: QualityReport) {
+        self.loaded = Some((dataset, quality));
+        self.analysis = None;
+    }
+
+    /// Validates settings and analyses the loaded data.
+    pub fn analyze(&mut self, settings: &Settings) -> Result<(&Analysis, &QualityReport), Failure> {
+        settings
+            .validate()
+            .map_err(|e| Failure::Settings { en: e.en, zh: e.zh })?;
+        let (dataset, quality) = self.loaded.as_ref().ok_or(Failure::NoData)?;
+        let analysis = self.analysis.insert(analyze::run(dataset, settings));
+        Ok((analysis, quality))
+    }
+
+    /// The per-customer CSV of the current analysis.
+    pub fn customers_csv(&self) -> Result<String, Failure> {
+        match (&self.loaded, &self.analysis) {
+            (Some((dataset, _)), Some(analysis)) => Ok(export::customers_csv(dataset, analysis)),
+            _ => Err(Failure::NoData),
+        }
+    }
+}

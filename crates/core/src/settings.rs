@@ -1,0 +1,114 @@
+//! Analysis settings (SPEC S3): every window, weight and threshold, with defaults,
+//! serde for saving/importing, and validation before use.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// All analysis settings. Missing fields take their defaults when deserialised.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct Settings {
+    /// Recency is measured against this date; later orders are left out.
+    /// `None` means the day after the latest order.
+    pub as_of: Option<NaiveDate>,
+    /// RFM scoring.
+    pub rfm: RfmSettings,
+    /// Value tiers.
+    pub tiers: TierSettings,
+}
+
+/// RFM scoring settings (SPEC S5.1).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct RfmSettings {
+    /// Number of score levels: 3, 4 or 5.
+    pub scale: u8,
+}
+
+impl Default for RfmSettings {
+    fn default() -> Self {
+        RfmSettings { scale: 5 }
+    }
+}
+
+/// Value tier settings (SPEC S5.2).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct TierSettings {
+    /// Weight of the average order value percentile.
+    pub weight_aov: f64,
+    /// Weight of the paid order count percentile.
+    pub weight_orders: f64,
+    /// Weight of the revenue percentile.
+    pub weight_revenue: f64,
+    /// Cumulative shares of buyers that end each tier but the last, ascending
+    /// (default `[0.2, 0.5]`: top 20 % High, up to 50 % Medium, rest Low).
+    pub cutoffs: Vec<f64>,
+    /// Tier names, best first; one more than `cutoffs`. Empty names fall back to
+    /// the built-in localized names.
+    pub names: Vec<String>,
+}
+
+impl Default for TierSettings {
+    fn default() -> Self {
+        TierSettings {
+            weight_aov: 0.3,
+            weight_orders: 0.3,
+            weight_revenue: 0.4,
+            cutoffs: vec![0.2, 0.5],
+            names: vec!["High".into(), "Medium".into(), "Low".into()],
+        }
+    }
+}
+
+/// Why a settings value cannot be used, in words for the user.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SettingsError {
+    /// English message.
+    pub en: String,
+    /// Chinese message.
+    pub zh: String,
+}
+
+impl Settings {
+    /// Checks that every value is usable; returns the first problem found.
+    pub fn validate(&self) -> Result<(), SettingsError> {
+        if !(3..=5).contains(&self.rfm.scale) {
+            return Err(SettingsError {
+                en: format!("RFM scale must be 3, 4 or 5, not {}.", self.rfm.scale),
+                zh: format!("RFM 分值档数必须是 3、4 或 5,而不是 {}。", self.rfm.scale),
+            });
+        }
+        let t = &self.tiers;
+        let weights = [t.weight_aov, t.weight_orders, t.weight_revenue];
+        if weights.iter().any(|w| !w.is_finite() || *w < 0.0) || weights.iter().sum::<f64>() <= 0.0 {
+            return Err(SettingsError {
+                en: "Tier weights must be non-negative numbers, not all zero.".into(),
+                zh: "分级权重必须是非负数,且不能全为 0。".into(),
+            });
+        }
+        let ascending = t.cutoffs.windows(2).all(|w| w[0] < w[1]);
+        let in_range = t.cutoffs.iter().all(|c| c.is_finite() && *c > 0.0 && *c < 1.0);
+        if t.cutoffs.is_empty() || !ascending || !in_range {
+            return Err(SettingsError {
+                en: "Tier cut-offs must rise strictly between 0 and 1 (for example 0.2, 0.5).".into(),
+                zh: "分级分界必须在 0 和 1 之间严格递增(例如 0.2、0.5)。".into(),
+            });
+        }
+        if t.names.len() != t.cutoffs.len() + 1 {
+            return Err(SettingsError {
+                en: format!(
+                    "There are {} tier cut-offs, so give {} tier names.",
+                    t.cutoffs.len(),
+                    t.cutoffs.len() + 1
+                ),
+                zh: format!(
+                    "共有 {} 个分界,请给出 {} 个等级名称。",
+                    t.cutoffs.len(),
+                    t.cutoffs.len() + 1
+                ),
+            });
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,153 @@
+//! The Segscope Web Worker: receives requests (JSON, with `File` handles beside
+//! it), streams files in chunks through `segscope-core`, and posts replies.
+//! All parsing and analysis happen here, never on the page's thread.
+
+mod reader;
+
+use reader::ChunkReader;
+use segscope_core::ingest::{sniff, FileSchema, SNIFF_BYTES};
+use segscope_core::progress::Stage;
+use segscope_core::protocol::{Failure, Reply, Request, Timings};
+use segscope_core::session::{Loader, Session};
+use segscope_core::settings::Settings;
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{DedicatedWorkerGlobalScope, File, MessageEvent};
+
+/// What the worker keeps between requests.
+#[derive(Default)]
+struct State {
+    files: Vec<File>,
+    session: Session,
+}
+
+fn scope() -> DedicatedWorkerGlobalScope {
+    js_sys::global().unchecked_into()
+}
+
+fn post(reply: &Reply) {
+    let json = serde_json::to_string(reply).unwrap_or_else(|_| "\"Started\"".to_string());
+    // Posting only fails when the page is gone; nothing is left to tell then.
+    let _ = scope().post_message(&JsValue::from_str(&json));
+}
+
+fn main() {
+    console_error_panic_hook::set_once();
+    let state = Rc::new(RefCell::new(State::default()));
+    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
+        let parts: js_sys::Array = event.data().unchecked_into();
+        let request = parts
+            .get(0)
+            .as_string()
+            .and_then(|json| serde_json::from_str::<Request>(&json).ok());
+        let files: Vec<File> = parts.iter().skip(1).filter_map(|v| v.dyn_into::<File>().ok()).collect();
+        let state = state.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            match request {
+                Some(request) => handle(request, files, &state).await,
+                None => post(&Reply::Failed(Failure::BadRequest)),
+            }
+        });
+    });
+    scope().set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    on_message.forget();
+    post(&Reply::Started);
+}
+
+async fn handle(request: Request, files: Vec<File>, state: &Rc<RefCell<State>>) {
+    let reply = match request {
+        Request::Inspect => {
+            state.borrow_mut().files = files.clone();
+            inspect(&files).await
+        }
+        Request::Analyze { schemas, settings } => {
+            let files = state.borrow().files.clone();
+            analyze(&files, schemas, &settings, state).await
+        }
+        Request::Resegment { settings } => ready(state, &settings, Timings::default()),
+        Request::ExportCustomers => match state.borrow().session.customers_csv() {
+            Ok(content) => Reply::Download {
+                file_name: "segscope-customers.csv".into(),
+                mime: "text/csv;charset=utf-8".into(),
+                content,
+            },
+            Err(failure) => Reply::Failed(failure),
+        },
+    };
+    post(&reply);
+}
+
+async fn inspect(files: &[File]) -> Reply {
+    let mut results = Vec::with_capacity(files.len());
+    for file in files {
+        let size = file.size();
+        let Some(prefix) = ChunkReader::read_range(file, 0.0, size.min(SNIFF_BYTES as f64)).await else {
+            return Reply::Failed(Failure::ReadFailed { file: file.name() });
+        };
+        results.push(sniff(&file.name(), &prefix, size <= SNIFF_BYTES as f64));
+    }
+    Reply::Inspected { files: results }
+}
+
+async fn analyze(files: &[File], schemas: Vec<FileSchema>, settings: &Settings, state: &Rc<RefCell<State>>) -> Reply {
+    let started = js_sys::Date::now();
+    let total: f64 = files.iter().map(|f| f.size()).sum::<f64>().max(1.0);
+    let mut done = 0.0;
+    let mut loader = Loader::new();
+    for (file, schema) in files.iter().zip(schemas) {
+        let mut parser = match loader.open(schema) {
+            Ok(p) => p,
+            Err(e) => return Reply::Failed(Failure::Ingest(e)),
+        };
+        let mut chunks = ChunkReader::new(file.clone());
+        while let Some(chunk) = chunks.next().await {
+            let Ok(chunk) = chunk else {
+                return Reply::Failed(Failure::ReadFailed { file: file.name() });
+            };
+            if let Err(e) = loader.feed(&mut parser, &chunk) {
+                return Reply::Failed(Failure::Ingest(e));
+            }
+            done += chunk.len() as f64;
+            post(&Reply::Progress {
+                stage: Stage::Parsing,
+                fraction: 0.9 * done / total,
+            });
+        }
+        if let Err(e) = loader.close(parser) {
+            return Reply::Failed(Failure::Ingest(e));
+        }
+    }
+    let (dataset, quality) = loader.finish();
+    let parse_ms = js_sys::Date::now() - started;
+    post(&Reply::Progress {
+        stage: Stage::Analyzing,
+        fraction: 0.92,
+    });
+    state.borrow_mut().session.load(dataset, quality);
+    ready(
+        state,
+        settings,
+        Timings {
+            parse_ms,
+            analyze_ms: 0.0,
+        },
+    )
+}
+
+fn ready(state: &Rc<RefCell<State>>, settings: &Settings, mut timings: Timings) -> Reply {
+    let started = js_sys::Date::now();
+    let mut state = state.borrow_mut();
+    match state.session.analyze(settings) {
+        Ok((analysis, quality)) => {
+            timings.analyze_ms = js_sys::Date::now() - started;
+            Reply::Ready {
+                summary: Box::new(analysis.summary.clone()),
+                quality: Box::new(quality.clone()),
+                timings,
+            }
+        }
+        Err(failure) => Reply::Failed(failure),
+    }
+}

@@ -1,0 +1,126 @@
+// User flows in headless Chromium against the built site: upload through the
+// file input, mapping, dashboard, export checked against an independent
+// computation, settings, languages, and the no-network promise.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { start, openPage, waitForState, download, DATA, ARTIFACTS } from '../lib/browser.mjs';
+import { records } from '../lib/csv.mjs';
+import { reference } from '../lib/reference.mjs';
+
+let env;
+before(async () => { env = await start(); mkdirSync(ARTIFACTS, { recursive: true }); });
+after(async () => { await env?.close(); });
+
+const plain = (name) => join(DATA, 'plain', name);
+
+async function uploadAndAnalyze(page, files) {
+  await page.setInputFiles('[data-testid=file-input]', files);
+  await waitForState(page, 'mapping');
+  await page.click('[data-testid=analyze-button]');
+  await waitForState(page, 'ready');
+}
+
+test('upload → mapping → dashboard → export matches an independent computation', async () => {
+  const { page, context, errors } = await openPage(env, '?lang=en');
+  await waitForState(page, 'idle');
+  await page.setInputFiles('[data-testid=file-input]', [plain('orders.csv'), plain('customers.csv')]);
+  await waitForState(page, 'mapping');
+  assert.equal(await page.locator('[data-testid=file-mapping]').count(), 2);
+  await page.screenshot({ path: ARTIFACTS + 'mapping-en.png', fullPage: true });
+  await page.click('[data-testid=analyze-button]');
+  await waitForState(page, 'ready');
+  await page.screenshot({ path: ARTIFACTS + 'dashboard-en.png', fullPage: true });
+
+  const truth = JSON.parse(readFileSync(plain('truth.json'), 'utf8'));
+  const kpi = async (id) => (await page.textContent(`[data-testid=${id}] .kpi-value`)).replace(/,/g, '');
+  assert.equal(Number(await kpi('kpi-customers')), truth.customers);
+  assert.equal(Number(await kpi('kpi-buyers')), truth.buyers);
+
+  const { name, text } = await download(page, 'export-customers-csv');
+  assert.match(name, /\.csv$/);
+  const exported = records(text);
+  assert.equal(exported.length, truth.customers, 'one row per customer');
+  const ref = reference(records(readFileSync(plain('orders.csv'), 'utf8')));
+  let revenue = 0;
+  let checked = 0;
+  for (const row of exported) {
+    const b = ref.buyers.get(row.customer_id);
+    if (!b) {
+      assert.equal(Number(row.orders), 0, `non-buyer ${row.customer_id}`);
+      assert.equal(row.value_tier, 'No purchase');
+      continue;
+    }
+    checked++;
+    revenue += Number(row.revenue);
+    assert.equal(Number(row.orders), b.orders, `orders of ${row.customer_id}`);
+    assert.ok(Math.abs(Number(row.revenue) - b.revenue) < 0.006, `revenue of ${row.customer_id}`);
+    assert.equal(Number(row.recency_days), b.recency, `recency of ${row.customer_id}`);
+    assert.deepEqual([Number(row.r_score), Number(row.f_score), Number(row.m_score)], [b.r, b.f, b.m], `RFM of ${row.customer_id}`);
+    assert.equal(row.rfm_segment, b.segment, `segment of ${row.customer_id}`);
+    assert.equal(row.value_tier, b.tier, `tier of ${row.customer_id}`);
+  }
+  assert.equal(checked, truth.buyers);
+  assert.ok(Math.abs(revenue - truth.paid_revenue) < 0.01 * truth.buyers, `revenue ${revenue} vs ${truth.paid_revenue}`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('changing the as-of date re-segments without re-reading files', async () => {
+  const { page, context } = await openPage(env, '?lang=en');
+  await uploadAndAnalyze(page, [plain('orders.csv')]);
+  const before = records((await download(page, 'export-customers-csv')).text);
+  const asOf = '2024-01-01';
+  await page.fill('[data-testid=setting-as-of]', asOf);
+  await page.dispatchEvent('[data-testid=setting-as-of]', 'change');
+  await waitForState(page, 'ready');
+  assert.equal(await page.inputValue('[data-testid=setting-as-of]'), asOf);
+  const after = records((await download(page, 'export-customers-csv')).text);
+  assert.equal(after.length, before.length);
+  const ref = reference(records(readFileSync(plain('orders.csv'), 'utf8')), { asOf });
+  for (const row of after) {
+    const b = ref.buyers.get(row.customer_id);
+    assert.equal(row.r_score === '' ? undefined : Number(row.r_score), b?.r, `R of ${row.customer_id} as of ${asOf}`);
+  }
+  await context.close();
+});
+
+test('the demo loads in one click, in both languages', async () => {
+  for (const lang of ['en', 'zh']) {
+    const { page, context, errors } = await openPage(env, `?lang=${lang}`);
+    await page.screenshot({ path: ARTIFACTS + `upload-${lang}.png`, fullPage: true });
+    await page.click('[data-testid=demo-button]');
+    await waitForState(page, 'ready');
+    assert.equal(await page.getAttribute('html', 'lang'), lang === 'zh' ? 'zh-CN' : 'en');
+    const title = await page.textContent('[data-testid=chart-tiers] svg title');
+    assert.ok(lang === 'zh' ? /[\u4e00-\u9fff]/.test(title) : /^[\x20-\x7e]+$/.test(title), `chart title in ${lang}: ${title}`);
+    assert.ok(Number((await page.textContent('[data-testid=kpi-buyers] .kpi-value')).replace(/,/g, '')) > 0);
+    await page.screenshot({ path: ARTIFACTS + `dashboard-demo-${lang}.png`, fullPage: true });
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+});
+
+test('nothing is requested from any other host', async () => {
+  const { page, context, requests } = await openPage(env, '?lang=en');
+  await page.click('[data-testid=demo-button]');
+  await waitForState(page, 'ready');
+  await download(page, 'export-customers-csv');
+  const origin = new URL(env.base).origin;
+  const foreign = requests.filter((u) => !u.startsWith(origin) && !u.startsWith('blob:') && !u.startsWith('data:'));
+  assert.deepEqual(foreign, []);
+  const csp = await page.getAttribute('meta[http-equiv=Content-Security-Policy]', 'content');
+  assert.match(csp, /connect-src 'self'/);
+  assert.doesNotMatch(csp, /unsafe-inline'[^;]*script|script-src[^;]*unsafe-inline/);
+  await context.close();
+});
+
+test('a file that is not a table gets a clear message', async () => {
+  const { page, context } = await openPage(env, '?lang=en');
+  await page.setInputFiles('[data-testid=file-input]', { name: 'photo.csv', mimeType: 'text/csv', buffer: Buffer.from([0, 1, 2, 3, 0, 255]) });
+  await waitForState(page, 'error');
+  const text = await page.textContent('[data-testid=app-status]');
+  assert.match(text, /photo\.csv/);
+  await context.close();
+});

@@ -1,0 +1,59 @@
+# Sourced by scripts/serve and scripts/test: installs what is missing, skips
+# what is present, so a fresh machine works and reruns are fast.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+export PATH="$HOME/.cargo/bin:$ROOT/e2e/node_modules/.bin:$PATH"
+
+TRUNK_VERSION="0.21.14"
+
+log() { printf '\n==> %s\n' "$*"; }
+
+ensure_wasm_target() {
+  if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+    log "installing Rust target wasm32-unknown-unknown"
+    rustup target add wasm32-unknown-unknown
+  fi
+}
+
+ensure_trunk() {
+  if [ "$(trunk --version 2>/dev/null | awk '{print $2}')" != "$TRUNK_VERSION" ]; then
+    log "installing trunk $TRUNK_VERSION (takes several minutes once)"
+    cargo install trunk --version "$TRUNK_VERSION" --locked
+  fi
+}
+
+# The wasm-bindgen CLI must match the wasm-bindgen crate in Cargo.lock exactly.
+ensure_wasm_bindgen() {
+  local want
+  want="$(awk '/^name = "wasm-bindgen"$/ {getline; gsub(/version = |"/, ""); print; exit}' "$ROOT/Cargo.lock")"
+  if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$want" ]; then
+    log "installing wasm-bindgen-cli $want"
+    # --locked fails on this registry snapshot (a missing transitive version).
+    cargo install wasm-bindgen-cli --version "$want"
+  fi
+}
+
+# npm packages of e2e/: binaryen (wasm-opt for the release build) and playwright-core.
+ensure_npm_packages() {
+  if [ ! -x "$ROOT/e2e/node_modules/.bin/wasm-opt" ] || [ ! -d "$ROOT/e2e/node_modules/playwright-core" ] \
+     || [ "$ROOT/e2e/package-lock.json" -nt "$ROOT/e2e/node_modules/.package-lock.json" ]; then
+    log "installing npm packages of e2e/"
+    (cd "$ROOT/e2e" && npm ci --no-audit --no-fund)
+  fi
+}
+
+ensure_chromium() {
+  if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+    log "installing Chromium and ChromeDriver (Debian packages)"
+    local sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium chromium-driver
+  fi
+}
+
+build_site() {
+  log "building the release site into dist/"
+  (cd "$ROOT" && trunk build --release)
+}

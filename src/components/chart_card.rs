@@ -1,0 +1,27 @@
+//! A card holding one chart (SVG from core's renderer, text escaped there) and
+//! its SVG download.
+
+use crate::download::download_text;
+use leptos::prelude::*;
+
+/// One chart with a download button.
+#[component]
+pub fn ChartCard(testid: &'static str, file_stem: &'static str, svg: Memo<String>) -> impl IntoView {
+    let state = crate::state::use_app();
+    let download = move |_| {
+        download_text(
+            &format!("segscope-{file_stem}.svg"),
+            "image/svg+xml",
+            &svg.get_untracked(),
+        )
+    };
+    view! {
+        <figure class="card chart" data-testid=testid>
+            // The SVG comes from segscope-core's chart module, which escapes every text.
+            <div class="chart-svg" inner_html=move || svg.get()></div>
+            <figcaption class="chart-actions">
+                <button class="btn btn-small" on:click=download>{move || state.tr("action.download_svg")}</button>
+            </figcaption>
+        </figure>
+    }
+}

@@ -1,0 +1,9 @@
+//! Reusable pieces of the page, one component per file.
+
+pub mod chart_card;
+pub mod header;
+pub mod kpi_cards;
+pub mod segment_table;
+pub mod settings_bar;
+pub mod status_bar;
+pub mod tier_table;

@@ -1,0 +1,50 @@
+//! Value tiers as a table: customers, share and revenue share per tier.
+
+use crate::state::use_app;
+use leptos::prelude::*;
+use segscope_core::format as number;
+use segscope_core::i18n::t;
+
+/// The tier table.
+#[component]
+pub fn TierTable() -> impl IntoView {
+    let state = use_app();
+    let rows = move || {
+        let lang = state.lang.get();
+        state.summary.with(|s| {
+            s.as_ref().map(|s| {
+                s.tiers
+                    .iter()
+                    .map(|tier| {
+                        let name = segscope_core::analyze::tier_display_name(tier, lang);
+                        view! {
+                            <tr>
+                                <td>{name}</td>
+                                <td class="num">{number::count(tier.customers)}</td>
+                                <td class="num">{number::percent(tier.customer_share)}</td>
+                                <td class="num">{number::money(tier.revenue)}</td>
+                                <td class="num">{number::percent(tier.revenue_share)}</td>
+                            </tr>
+                        }
+                    })
+                    .collect_view()
+            })
+        })
+    };
+    view! {
+        <div class="card" data-testid="tier-table">
+            <h3>{move || state.tr("tiers.title")}</h3>
+            <table class="table">
+                <thead><tr>
+                    <th>{move || state.tr("tiers.tier")}</th>
+                    <th class="num">{move || state.tr("kpi.customers")}</th>
+                    <th class="num">{move || state.tr("table.share")}</th>
+                    <th class="num">{move || state.tr("kpi.revenue")}</th>
+                    <th class="num">{move || state.tr("table.revenue_share")}</th>
+                </tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+            <p class="muted small">{move || t(state.lang.get(), "tiers.explain")}</p>
+        </div>
+    }
+}

@@ -1,0 +1,15 @@
+//! Segscope's page: mounts the app, nothing else.
+
+mod app;
+mod components;
+mod download;
+mod format;
+mod pages;
+mod prefs;
+mod state;
+mod worker;
+
+fn main() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(app::App);
+}

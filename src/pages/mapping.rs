@@ -1,0 +1,157 @@
+//! The mapping step: each file's kind and each role's column, with samples
+//! and confidence; `analyze-button` confirms.
+
+use crate::state::use_app;
+use crate::worker;
+use leptos::prelude::*;
+use segscope_core::ingest::schema::{required_roles, RoleColumn};
+use segscope_core::ingest::{FileKind, FileSchema};
+
+fn sample_values(schema: &FileSchema, column: Option<usize>) -> String {
+    let Some(c) = column else { return String::new() };
+    let values: Vec<&str> = schema
+        .samples
+        .iter()
+        .filter_map(|r| r.get(c))
+        .map(|v| v.trim())
+        .filter(|v| !v.is_empty())
+        .take(3)
+        .collect();
+    values.join(" · ")
+}
+
+/// Mapping screen.
+#[component]
+pub fn MappingPage() -> impl IntoView {
+    let state = use_app();
+    let files = move || {
+        state
+            .schemas
+            .get()
+            .into_iter()
+            .enumerate()
+            .map(|(fi, schema)| view! { <FileMapping index=fi schema=schema/> })
+            .collect_view()
+    };
+    let rejected = move || {
+        let lang = state.lang.get();
+        state
+            .rejected_files
+            .get()
+            .into_iter()
+            .map(|f| view! { <p class="notice notice-error">{f.message(lang)}</p> })
+            .collect_view()
+    };
+    view! {
+        <section class="mapping">
+            <h2>{move || state.tr("mapping.title")}</h2>
+            <p class="lead">{move || state.tr("mapping.lead")}</p>
+            {rejected}
+            {files}
+            <div class="actions">
+                <button class="btn btn-ghost" on:click=move |_| worker::cancel(state)>{move || state.tr("action.back")}</button>
+                <button class="btn btn-primary" data-testid="analyze-button" on:click=move |_| worker::confirm_mapping(state)>
+                    {move || state.tr("mapping.analyze")}
+                </button>
+            </div>
+        </section>
+    }
+}
+
+/// One file's kind and role table.
+#[component]
+fn FileMapping(index: usize, schema: FileSchema) -> impl IntoView {
+    let state = use_app();
+    let set_kind = move |ev: leptos::ev::Event| {
+        let value = event_target_value(&ev);
+        if let Some(kind) = FileKind::ALL.into_iter().find(|k| format!("{k:?}") == value) {
+            state.schemas.update(|s| s[index].set_kind(kind));
+        }
+    };
+    let kind = schema.kind;
+    let kind_options = FileKind::ALL
+        .into_iter()
+        .map(|k| view! { <option value=format!("{k:?}") selected=k == kind>{move || state.tr(k.i18n_key())}</option> })
+        .collect_view();
+    let required = required_roles(kind);
+    let rows = schema
+        .roles
+        .iter()
+        .cloned()
+        .map(|rc| {
+            let is_required = required.contains(&rc.role);
+            view! { <RoleRow file=index role_column=rc required=is_required schema=schema.clone()/> }
+        })
+        .collect_view();
+    view! {
+        <div class="card file-mapping" data-testid="file-mapping">
+            <div class="file-mapping-head">
+                <h3>{schema.file_name.clone()}</h3>
+                <span class="pill">{schema.encoding.clone()}</span>
+                <span class="pill">{delimiter_name(schema.delimiter)}</span>
+                <label class="inline-field">
+                    {move || state.tr("mapping.kind")}
+                    <select data-testid="kind-select" on:change=set_kind>{kind_options}</select>
+                </label>
+            </div>
+            <table class="table">
+                <thead><tr>
+                    <th>{move || state.tr("mapping.role")}</th>
+                    <th>{move || state.tr("mapping.column")}</th>
+                    <th>{move || state.tr("mapping.samples")}</th>
+                    <th>{move || state.tr("mapping.confidence")}</th>
+                </tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+}
+
+fn delimiter_name(d: u8) -> String {
+    match d {
+        b'\t' => "TAB".into(),
+        other => format!("“{}”", other as char),
+    }
+}
+
+/// One role: its column select, samples and confidence.
+#[component]
+fn RoleRow(file: usize, role_column: RoleColumn, required: bool, schema: FileSchema) -> impl IntoView {
+    let state = use_app();
+    let role = role_column.role;
+    let on_change = move |ev: leptos::ev::Event| {
+        let column = event_target_value(&ev).parse::<usize>().ok();
+        state.schemas.update(|s| {
+            if let Some(rc) = s[file].roles.iter_mut().find(|r| r.role == role) {
+                rc.column = column;
+                rc.confidence = 1.0;
+            }
+        });
+    };
+    let current = role_column.column;
+    let options = schema
+        .headers
+        .iter()
+        .enumerate()
+        .map(|(i, h)| view! { <option value=i.to_string() selected=Some(i) == current>{h.clone()}</option> })
+        .collect_view();
+    let samples = sample_values(&schema, current);
+    let confidence = if current.is_some() {
+        format!("{:.0}%", role_column.confidence * 100.0)
+    } else {
+        String::new()
+    };
+    view! {
+        <tr class:row-missing=required && current.is_none()>
+            <td>{move || state.tr(role.i18n_key())}{required.then_some(" *")}</td>
+            <td>
+                <select data-testid=format!("role-{role:?}") on:change=on_change attr:aria-label=move || state.tr(role.i18n_key())>
+                    <option value="" selected=current.is_none()>{move || state.tr("mapping.none")}</option>
+                    {options}
+                </select>
+            </td>
+            <td class="samples">{samples}</td>
+            <td class="num">{confidence}</td>
+        </tr>
+    }
+}

@@ -1,0 +1,5 @@
+//! The app's screens.
+
+pub mod dashboard;
+pub mod mapping;
+pub mod upload;

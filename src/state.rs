@@ -1,0 +1,104 @@
+//! The app's signals, provided to every component through context.
+
+use leptos::prelude::*;
+use segscope_core::analyze::Summary;
+use segscope_core::i18n::{t, Lang};
+use segscope_core::ingest::{FileSchema, QualityReport};
+use segscope_core::protocol::{Failure, Timings};
+use segscope_core::settings::Settings;
+
+/// Where the app is in its flow; the names are those of `data-state` (SPEC S11).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Phase {
+    /// Waiting for files.
+    Idle,
+    /// Taking a first look at files.
+    Reading,
+    /// The user checks the column mapping.
+    Mapping,
+    /// Parsing and analysing.
+    Analyzing,
+    /// The dashboard is up to date.
+    Ready,
+    /// Something failed; the message says what.
+    Error,
+}
+
+impl Phase {
+    /// The `data-state` attribute value.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Phase::Idle => "idle",
+            Phase::Reading => "reading",
+            Phase::Mapping => "mapping",
+            Phase::Analyzing => "analyzing",
+            Phase::Ready => "ready",
+            Phase::Error => "error",
+        }
+    }
+}
+
+/// All app state. Copyable handles to signals.
+#[derive(Clone, Copy)]
+pub struct AppState {
+    /// UI language.
+    pub lang: RwSignal<Lang>,
+    /// Flow phase.
+    pub phase: RwSignal<Phase>,
+    /// Progress 0–1 of the current work.
+    pub progress: RwSignal<f64>,
+    /// The i18n key of the current stage's name.
+    pub stage_key: RwSignal<&'static str>,
+    /// The failure shown in the status bar, if any.
+    pub failure: RwSignal<Option<Failure>>,
+    /// Schemas of the inspected files (the mapping step edits them).
+    pub schemas: RwSignal<Vec<FileSchema>>,
+    /// Files that could not be inspected, with their messages.
+    pub rejected_files: RwSignal<Vec<Failure>>,
+    /// Latest analysis summary.
+    pub summary: RwSignal<Option<Summary>>,
+    /// Data-quality report of the loaded files.
+    pub quality: RwSignal<Option<QualityReport>>,
+    /// Timings of the last load.
+    pub timings: RwSignal<Timings>,
+    /// Analysis settings.
+    pub settings: RwSignal<Settings>,
+    /// True while the demo dataset is loading (it skips the mapping step).
+    pub auto_confirm: RwSignal<bool>,
+}
+
+impl AppState {
+    /// Fresh state in `lang` with `settings`.
+    pub fn new(lang: Lang, settings: Settings) -> Self {
+        AppState {
+            lang: RwSignal::new(lang),
+            phase: RwSignal::new(Phase::Idle),
+            progress: RwSignal::new(0.0),
+            stage_key: RwSignal::new("status.idle"),
+            failure: RwSignal::new(None),
+            schemas: RwSignal::new(Vec::new()),
+            rejected_files: RwSignal::new(Vec::new()),
+            summary: RwSignal::new(None),
+            quality: RwSignal::new(None),
+            timings: RwSignal::new(Timings::default()),
+            settings: RwSignal::new(settings),
+            auto_confirm: RwSignal::new(false),
+        }
+    }
+
+    /// The text for `key` in the current language (reactive).
+    pub fn tr(&self, key: &'static str) -> &'static str {
+        t(self.lang.get(), key)
+    }
+
+    /// Shows a failure and enters the error phase.
+    pub fn fail(&self, failure: Failure) {
+        self.failure.set(Some(failure));
+        self.phase.set(Phase::Error);
+    }
+}
+
+/// The state from context (provided by the app root).
+pub fn use_app() -> AppState {
+    expect_context::<AppState>()
+}

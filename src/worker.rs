@@ -1,0 +1,204 @@
+//! The page's side of the Web Worker: spawn it, send requests with file
+//! handles, turn replies into state changes, cancel by restarting it.
+
+use crate::download::download_text;
+use crate::state::{AppState, Phase};
+use js_sys::Array;
+use leptos::prelude::*;
+use segscope_core::progress::Stage;
+use segscope_core::protocol::{Failure, Reply, Request};
+use std::cell::RefCell;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{File, MessageEvent, Worker, WorkerOptions, WorkerType};
+
+/// The worker script Trunk emits for `crates/worker` (loader shim).
+const WORKER_URL: &str = "./segscope-worker_loader.js";
+
+struct Bridge {
+    worker: Worker,
+    started: bool,
+    queue: Vec<Array>,
+    _on_message: Closure<dyn FnMut(MessageEvent)>,
+}
+
+thread_local! {
+    static BRIDGE: RefCell<Option<Bridge>> = const { RefCell::new(None) };
+}
+
+/// Starts (or restarts) the worker, wiring its replies to `state`.
+pub fn start(state: AppState) {
+    let options = WorkerOptions::new();
+    options.set_type(WorkerType::Module);
+    let worker = match Worker::new_with_options(WORKER_URL, &options) {
+        Ok(w) => w,
+        Err(_) => {
+            state.fail(Failure::BadRequest);
+            return;
+        }
+    };
+    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
+        let reply = event
+            .data()
+            .as_string()
+            .and_then(|json| serde_json::from_str::<Reply>(&json).ok());
+        match reply {
+            Some(reply) => on_reply(state, reply),
+            None => state.fail(Failure::BadRequest),
+        }
+    });
+    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    BRIDGE.with(|b| {
+        if let Some(old) = b.borrow_mut().take() {
+            old.worker.terminate();
+        }
+        *b.borrow_mut() = Some(Bridge {
+            worker,
+            started: false,
+            queue: Vec::new(),
+            _on_message: on_message,
+        });
+    });
+}
+
+/// Sends a request with file handles; queued until the worker has started.
+pub fn send(request: &Request, files: &[File]) {
+    let message = Array::new();
+    message.push(&JsValue::from_str(&serde_json::to_string(request).unwrap_or_default()));
+    for f in files {
+        message.push(f);
+    }
+    BRIDGE.with(|b| {
+        if let Some(bridge) = b.borrow_mut().as_mut() {
+            if bridge.started {
+                let _ = bridge.worker.post_message(&message);
+            } else {
+                bridge.queue.push(message);
+            }
+        }
+    });
+}
+
+/// Stops all work at once by restarting the worker.
+pub fn cancel(state: AppState) {
+    start(state);
+    state.schemas.set(Vec::new());
+    state.summary.set(None);
+    state.progress.set(0.0);
+    state.stage_key.set("status.cancelled");
+    state.phase.set(Phase::Idle);
+}
+
+fn on_started() {
+    BRIDGE.with(|b| {
+        if let Some(bridge) = b.borrow_mut().as_mut() {
+            bridge.started = true;
+            for message in bridge.queue.drain(..) {
+                let _ = bridge.worker.post_message(&message);
+            }
+        }
+    });
+}
+
+fn on_reply(state: AppState, reply: Reply) {
+    match reply {
+        Reply::Started => on_started(),
+        Reply::Progress { stage, fraction } => {
+            state.stage_key.set(match stage {
+                Stage::Reading => "status.reading",
+                Stage::Parsing => "status.parsing",
+                Stage::Analyzing => "status.analyzing",
+            });
+            state.progress.set(fraction);
+        }
+        Reply::Inspected { files } => {
+            let (ok, failed): (Vec<_>, Vec<_>) = files.into_iter().partition(Result::is_ok);
+            let schemas: Vec<_> = ok.into_iter().filter_map(Result::ok).collect();
+            let failures: Vec<Failure> = failed
+                .into_iter()
+                .filter_map(Result::err)
+                .map(Failure::Ingest)
+                .collect();
+            state.rejected_files.set(failures.clone());
+            match (schemas.is_empty(), failures.into_iter().next()) {
+                (true, Some(first)) => state.fail(first),
+                (true, None) => state.phase.set(Phase::Idle),
+                (false, _) => {
+                    state.schemas.set(schemas);
+                    if state.auto_confirm.get_untracked() {
+                        confirm_mapping(state);
+                    } else {
+                        state.phase.set(Phase::Mapping);
+                    }
+                }
+            }
+        }
+        Reply::Ready {
+            summary,
+            quality,
+            timings,
+        } => {
+            state.summary.set(Some(*summary));
+            state.quality.set(Some(*quality));
+            if timings.parse_ms > 0.0 {
+                state.timings.set(timings);
+            }
+            state.failure.set(None);
+            state.progress.set(1.0);
+            state.stage_key.set("status.ready");
+            state.auto_confirm.set(false);
+            state.phase.set(Phase::Ready);
+        }
+        Reply::Download {
+            file_name,
+            mime,
+            content,
+        } => download_text(&file_name, &mime, &content),
+        Reply::Failed(failure) => {
+            state.auto_confirm.set(false);
+            state.fail(failure);
+        }
+    }
+}
+
+/// Starts the full read with the schemas as they stand (mapping confirmed).
+pub fn confirm_mapping(state: AppState) {
+    state.failure.set(None);
+    state.progress.set(0.0);
+    state.stage_key.set("status.parsing");
+    state.phase.set(Phase::Analyzing);
+    send(
+        &Request::Analyze {
+            schemas: state.schemas.get_untracked(),
+            settings: state.settings.get_untracked(),
+        },
+        &[],
+    );
+}
+
+/// Sends files for a first look.
+pub fn inspect(state: AppState, files: Vec<File>) {
+    if files.is_empty() {
+        return;
+    }
+    state.failure.set(None);
+    state.summary.set(None);
+    state.quality.set(None);
+    state.schemas.set(Vec::new());
+    state.progress.set(0.0);
+    state.stage_key.set("status.reading");
+    state.phase.set(Phase::Reading);
+    send(&Request::Inspect, &files);
+}
+
+/// Re-segments the loaded data with the current settings.
+pub fn resegment(state: AppState) {
+    state.stage_key.set("status.analyzing");
+    state.phase.set(Phase::Analyzing);
+    send(
+        &Request::Resegment {
+            settings: state.settings.get_untracked(),
+        },
+        &[],
+    );
+}
