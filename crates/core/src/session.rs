@@ -29,9 +29,11 @@ impl Loader {
         }
     }
 
-    /// Starts reading a file with its confirmed schema.
-    pub fn open(&self, schema: FileSchema) -> Result<FileParser, IngestError> {
-        FileParser::new(schema)
+    /// Starts reading a file of `file_bytes` with its confirmed schema.
+    pub fn open(&self, schema: FileSchema, file_bytes: u64) -> Result<FileParser, IngestError> {
+        let mut parser = FileParser::new(schema)?;
+        parser.expect_bytes(file_bytes);
+        Ok(parser)
     }
 
     /// Parses a chunk of the open file.

@@ -97,7 +97,7 @@ async fn analyze(files: &[File], schemas: Vec<FileSchema>, settings: &Settings, 
     let mut done = 0.0;
     let mut loader = Loader::new();
     for (file, schema) in files.iter().zip(schemas) {
-        let mut parser = match loader.open(schema) {
+        let mut parser = match loader.open(schema, file.size() as u64) {
             Ok(p) => p,
             Err(e) => return Reply::Failed(Failure::Ingest(e)),
         };

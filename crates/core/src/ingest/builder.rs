@@ -10,6 +10,8 @@ use rustc_hash::FxHashMap;
 pub struct DatasetBuilder {
     pub(super) dataset: Dataset,
     key_index: FxHashMap<Box<[u8]>, CustomerIdx>,
+    last_key: Vec<u8>,
+    last_idx: CustomerIdx,
     source_index: FxHashMap<String, u16>,
     /// Per customer: seen in a customers file (orphans are the buyers without).
     in_customer_file: Vec<bool>,
@@ -26,7 +28,14 @@ impl DatasetBuilder {
 
     /// The index of the customer with `key`, created when new.
     pub(super) fn customer(&mut self, key: &[u8]) -> CustomerIdx {
+        // Exports often list a customer's rows together: skip the hash lookup then.
+        if self.last_key.as_slice() == key {
+            return self.last_idx;
+        }
+        self.last_key.clear();
+        self.last_key.extend_from_slice(key);
         if let Some(&idx) = self.key_index.get(key) {
+            self.last_idx = idx;
             return idx;
         }
         let idx = self.dataset.customers.key.len() as CustomerIdx;
@@ -38,6 +47,7 @@ impl DatasetBuilder {
         self.dataset.customers.signup.push(None);
         self.in_customer_file.push(false);
         self.key_index.insert(key.into(), idx);
+        self.last_idx = idx;
         idx
     }
 

@@ -5,9 +5,11 @@
 pub mod builder;
 pub mod decode;
 pub mod error;
+mod order_index;
 pub mod parse;
 pub mod quality;
 pub mod records;
+mod rows;
 pub mod schema;
 pub mod sniff;
 pub mod status;

@@ -2,8 +2,7 @@
 //! get whole records back, quoted fields with delimiters and newlines included.
 
 use csv_core::{ReadRecordResult, Reader, ReaderBuilder};
-use rustc_hash::FxHasher;
-use std::hash::Hasher;
+use xxhash_rust::xxh3::{xxh3_128_with_seed, xxh3_64};
 
 /// One parsed record: its fields as byte slices.
 pub struct Record<'a> {
@@ -32,26 +31,18 @@ impl<'a> Record<'a> {
     }
 
     /// A 128-bit fingerprint of the whole row, field boundaries included
-    /// (FxHash and FNV-1a side by side), so different rows practically never
-    /// share one. Used to find exact duplicate rows.
+    /// (XXH3-128), so different rows practically never share one. Used to find
+    /// exact duplicate rows.
     pub fn fingerprint(&self) -> u128 {
         let bytes = &self.data[..self.ends.last().copied().unwrap_or(0)];
-        let mut fnv: u64 = 0xcbf2_9ce4_8422_2325;
-        for &end in self.ends {
-            fnv = (fnv ^ end as u64).wrapping_mul(0x0100_0000_01b3);
-        }
-        for &b in bytes {
-            fnv = (fnv ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-        (u128::from(hash64(bytes)) << 64) | u128::from(fnv)
+        let boundaries = self.ends.iter().fold(0u64, |h, &e| h.rotate_left(7) ^ e as u64);
+        xxh3_128_with_seed(bytes, boundaries)
     }
 }
 
-/// A fast 64-bit hash of bytes (FxHash).
+/// A fast 64-bit hash of bytes (XXH3-64).
 pub fn hash64(bytes: &[u8]) -> u64 {
-    let mut h = FxHasher::default();
-    h.write(bytes);
-    h.finish()
+    xxh3_64(bytes)
 }
 
 /// Reads records from a stream of UTF-8 chunks.

@@ -1,0 +1,137 @@
+//! Finds the order an order id belongs to. Exports usually list orders sorted
+//! by a numeric id (ascending or descending), so ids that continue the sorted
+//! run are appended to a vector — cache-friendly at a million rows — and
+//! looked up by binary search; other ids go to a hash map.
+
+use super::records::hash64;
+use rustc_hash::FxHashMap;
+use std::cmp::Ordering;
+
+/// Marks an order id whose first row was rejected (no order made yet).
+pub(super) const NO_ORDER: u32 = u32::MAX;
+
+/// What is known about one order id: its order (or [`NO_ORDER`]) and a
+/// fingerprint of its first row, against which exact duplicates are found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct OrderLine {
+    pub order: u32,
+    pub first_row: u64,
+}
+
+/// Order ids seen in one file.
+#[derive(Default)]
+pub(super) struct OrderIndex {
+    run: Vec<(u64, OrderLine)>,
+    direction: Option<Ordering>,
+    others: FxHashMap<u64, OrderLine>,
+}
+
+/// Hash keys have the top bit set, numeric ids never do, so they cannot meet.
+const HASH_BIT: u64 = 1 << 63;
+
+/// The key of an order id: its number for `123` or `#123` (up to 18 digits),
+/// else a hash.
+pub(super) fn order_key(id: &[u8]) -> u64 {
+    let digits = id.strip_prefix(b"#").unwrap_or(id);
+    if !digits.is_empty() && digits.len() <= 18 && digits.iter().all(u8::is_ascii_digit) {
+        digits.iter().fold(0u64, |n, d| n * 10 + u64::from(d - b'0'))
+    } else {
+        hash64(id) | HASH_BIT
+    }
+}
+
+impl OrderIndex {
+    /// Makes room for about `ids` ids.
+    pub fn reserve(&mut self, ids: usize) {
+        self.run.reserve(ids);
+    }
+
+    /// The line of `key`, if seen.
+    pub fn get_mut(&mut self, key: u64) -> Option<&mut OrderLine> {
+        // An id that would extend the run is new: ids kept in `others` never could.
+        if self.extends_run(key) {
+            return None;
+        }
+        if self.run.last().is_some_and(|(last, _)| *last == key) {
+            return self.run.last_mut().map(|(_, line)| line);
+        }
+        if let Some(i) = self.run_position(key) {
+            return Some(&mut self.run[i].1);
+        }
+        self.others.get_mut(&key)
+    }
+
+    /// Records a new id (not seen before).
+    pub fn insert(&mut self, key: u64, line: OrderLine) {
+        if self.extends_run(key) {
+            if self.direction.is_none() {
+                self.direction = self.run.last().map(|(last, _)| key.cmp(last));
+            }
+            self.run.push((key, line));
+        } else {
+            self.others.insert(key, line);
+        }
+    }
+
+    fn extends_run(&self, key: u64) -> bool {
+        if key & HASH_BIT != 0 {
+            return false;
+        }
+        match (self.run.last(), self.direction) {
+            (None, _) => true,
+            (Some((last, _)), None) => key != *last,
+            (Some((last, _)), Some(dir)) => key.cmp(last) == dir,
+        }
+    }
+
+    fn run_position(&self, key: u64) -> Option<usize> {
+        if key & HASH_BIT != 0 || self.run.is_empty() {
+            return None;
+        }
+        match self.direction {
+            Some(Ordering::Less) => self.run.binary_search_by(|(k, _)| key.cmp(k)).ok(),
+            _ => self.run.binary_search_by(|(k, _)| k.cmp(&key)).ok(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn line(order: u32) -> OrderLine {
+        OrderLine {
+            order,
+            first_row: u64::from(order),
+        }
+    }
+
+    #[test]
+    fn finds_ids_in_runs_in_either_direction_and_out_of_order() {
+        for ids in [vec![1u64, 2, 5, 9, 3, 4, 10], vec![10, 9, 5, 7, 2, 1], vec![4, 4]] {
+            let mut index = OrderIndex::default();
+            let mut seen = Vec::new();
+            for (i, id) in ids.iter().enumerate() {
+                if seen.contains(id) {
+                    assert!(index.get_mut(*id).is_some());
+                    continue;
+                }
+                assert!(index.get_mut(*id).is_none(), "{id} in {ids:?}");
+                index.insert(*id, line(i as u32));
+                seen.push(*id);
+            }
+            for (i, id) in ids.iter().enumerate() {
+                let first = ids.iter().position(|x| x == id).unwrap();
+                assert_eq!(index.get_mut(*id).map(|l| l.order), Some(first as u32), "{id} at {i}");
+            }
+        }
+    }
+
+    #[test]
+    fn keys_separate_numbers_from_text() {
+        assert_eq!(order_key(b"1001"), 1001);
+        assert_eq!(order_key(b"#1001"), 1001);
+        assert_ne!(order_key(b"C536379"), order_key(b"536379"));
+        assert!(order_key(b"C536379") & HASH_BIT != 0);
+    }
+}

@@ -1,0 +1,369 @@
+//! Per-row work of a file read: duplicate detection, validation with reasons,
+//! order lines merged into orders, customer attributes, and the accounting.
+
+use super::builder::DatasetBuilder;
+use super::order_index::{order_key, OrderIndex, OrderLine, NO_ORDER};
+use super::quality::{FileReport, RejectReason, Rejection};
+use super::records::Record;
+use super::schema::{FileKind, Role};
+use super::sniff::FileSchema;
+use super::status::classify_status;
+use super::value::{parse_amount, parse_date, trim};
+use crate::date::format_day;
+use crate::model::{CustomerIdx, Day, OrderStatus};
+use rustc_hash::{FxHashMap, FxHashSet};
+use std::borrow::Cow;
+
+/// Distinct status texts remembered per file; beyond this, statuses are
+/// classified row by row (a free-text column, not a status).
+const MAX_CACHED_STATUSES: usize = 256;
+
+/// Columns of a file resolved from its schema.
+pub(super) struct Columns {
+    pub key: Option<usize>,
+    pub email: Option<usize>,
+    pub phone: Option<usize>,
+    pub date: Option<usize>,
+    pub amount: Option<usize>,
+    pub quantity: Option<usize>,
+    pub unit_price: Option<usize>,
+    pub order_id: Option<usize>,
+    pub status: Option<usize>,
+    pub currency: Option<usize>,
+    pub source: Option<usize>,
+}
+
+impl Columns {
+    /// The columns the schema chose for each role.
+    pub fn of(schema: &FileSchema) -> Self {
+        let col = |r| schema.column(r);
+        Columns {
+            key: col(Role::CustomerKey),
+            email: col(Role::Email),
+            phone: col(Role::Phone),
+            date: col(match schema.kind {
+                FileKind::Orders => Role::OrderDate,
+                FileKind::Customers => Role::SignupDate,
+                FileKind::Events => Role::Timestamp,
+                FileKind::Summary => Role::LastOrderDate,
+            }),
+            amount: col(Role::Amount),
+            quantity: col(Role::Quantity),
+            unit_price: col(Role::UnitPrice),
+            order_id: col(Role::OrderId).filter(|_| schema.kind == FileKind::Orders),
+            status: col(Role::Status),
+            currency: col(Role::Currency),
+            source: col(Role::Source),
+        }
+    }
+}
+
+/// A row's rejection: why, and which column.
+type Rejected = (RejectReason, Option<usize>);
+
+/// The mutable state of one file's read.
+pub(super) struct FileState {
+    header_seen: bool,
+    report: FileReport,
+    /// Fingerprints of rows without an order id, and of later lines of orders.
+    seen_rows: FxHashSet<u128>,
+    /// Order id → its order, for line merging and duplicate detection.
+    order_lines: OrderIndex,
+    currencies: FxHashMap<Box<[u8]>, u64>,
+    statuses: FxHashMap<Box<[u8]>, OrderStatus>,
+    date_range: Option<(Day, Day)>,
+}
+
+impl FileState {
+    /// A fresh state for `schema`'s file.
+    pub fn new(schema: &FileSchema) -> Self {
+        FileState {
+            header_seen: false,
+            report: FileReport {
+                file: schema.file_name.clone(),
+                kind: schema.kind,
+                encoding: schema.encoding.clone(),
+                rows_read: 0,
+                rows_kept: 0,
+                rows_rejected: 0,
+                duplicates_removed: 0,
+                rejected_by_reason: RejectReason::ALL.iter().map(|r| (*r, 0)).collect(),
+                refunds: 0,
+                cancellations: 0,
+                negative_amounts: 0,
+                lines_merged: 0,
+                currencies: Vec::new(),
+                first_date: None,
+                last_date: None,
+            },
+            seen_rows: FxHashSet::default(),
+            order_lines: OrderIndex::default(),
+            currencies: FxHashMap::default(),
+            statuses: FxHashMap::default(),
+            date_range: None,
+        }
+    }
+
+    /// Makes room for about `rows` rows in the lookup tables.
+    pub fn reserve(&mut self, rows: usize) {
+        if self.report.kind == FileKind::Orders {
+            self.order_lines.reserve(rows);
+        } else {
+            self.seen_rows.reserve(rows);
+        }
+    }
+
+    /// Data rows read so far.
+    pub fn rows_read(&self) -> u64 {
+        self.report.rows_read
+    }
+
+    /// The finished accounting of the file.
+    pub fn into_report(self) -> FileReport {
+        let mut report = self.report;
+        let mut merged: FxHashMap<String, u64> = FxHashMap::default();
+        for (code, n) in self.currencies {
+            *merged.entry(String::from_utf8_lossy(&code).to_uppercase()).or_insert(0) += n;
+        }
+        let mut currencies: Vec<(String, u64)> = merged.into_iter().collect();
+        currencies.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        report.currencies = currencies;
+        if let Some((first, last)) = self.date_range {
+            report.first_date = Some(format_day(first));
+            report.last_date = Some(format_day(last));
+        }
+        report
+    }
+
+    fn note_date(&mut self, day: Day) {
+        self.date_range = Some(match self.date_range {
+            Some((a, b)) => (a.min(day), b.max(day)),
+            None => (day, day),
+        });
+    }
+
+    /// The status of a cell, classified once per distinct value.
+    fn status(&mut self, raw: &[u8]) -> OrderStatus {
+        if let Some(status) = self.statuses.get(raw) {
+            return *status;
+        }
+        let status = classify_status(raw);
+        if self.statuses.len() < MAX_CACHED_STATUSES {
+            self.statuses.insert(raw.into(), status);
+        }
+        status
+    }
+
+    fn count_currency(&mut self, code: &[u8]) {
+        if let Some(n) = self.currencies.get_mut(code) {
+            *n += 1;
+        } else if !code.is_empty() {
+            self.currencies.insert(code.into(), 1);
+        }
+    }
+}
+
+/// Handles the rows of one chunk, borrowing the parser's parts.
+pub(super) struct RowHandler<'a> {
+    pub schema: &'a FileSchema,
+    pub columns: &'a Columns,
+    pub state: &'a mut FileState,
+    pub builder: &'a mut DatasetBuilder,
+}
+
+impl RowHandler<'_> {
+    /// Handles one record: the header first, then data rows.
+    pub fn row(&mut self, record: &Record) {
+        if !self.state.header_seen {
+            self.state.header_seen = true;
+            if self.schema.kind == FileKind::Customers {
+                self.builder.any_customer_file = true;
+            }
+            return;
+        }
+        self.state.report.rows_read += 1;
+        let order_id = self
+            .columns
+            .order_id
+            .map(|i| trim(record.get(i)))
+            .filter(|id| !id.is_empty())
+            .map(order_key);
+        if self.is_duplicate(record, order_id) {
+            self.state.report.duplicates_removed += 1;
+            return;
+        }
+        let outcome = match self.schema.kind {
+            FileKind::Orders => self.order_row(record, order_id),
+            _ => self.customer_row(record),
+        };
+        match outcome {
+            Ok(()) => self.state.report.rows_kept += 1,
+            Err(rejected) => self.reject(record, rejected),
+        }
+    }
+
+    /// Exact duplicate rows share their order id, so with an order id only
+    /// that order's rows are compared; without one, every row's fingerprint.
+    fn is_duplicate(&mut self, record: &Record, order_id: Option<u64>) -> bool {
+        let fingerprint = record.fingerprint();
+        let Some(id) = order_id else {
+            return !self.state.seen_rows.insert(fingerprint);
+        };
+        match self.state.order_lines.get_mut(id) {
+            None => {
+                let line = OrderLine {
+                    order: NO_ORDER,
+                    first_row: fingerprint as u64,
+                };
+                self.state.order_lines.insert(id, line);
+                false
+            }
+            Some(line) => line.first_row == fingerprint as u64 || !self.state.seen_rows.insert(fingerprint),
+        }
+    }
+
+    fn reject(&mut self, record: &Record, (reason, column): Rejected) {
+        let report = &mut self.state.report;
+        report.rows_rejected += 1;
+        if let Some(slot) = report.rejected_by_reason.iter_mut().find(|(r, _)| *r == reason) {
+            slot.1 += 1;
+        }
+        let row = report.rows_read + 1;
+        let schema = self.schema;
+        self.builder.reject(|| Rejection {
+            file: schema.file_name.clone(),
+            row,
+            column: column.and_then(|c| schema.headers.get(c)).cloned().unwrap_or_default(),
+            reason,
+            value: column
+                .map(|c| String::from_utf8_lossy(record.get(c)).chars().take(200).collect())
+                .unwrap_or_default(),
+        });
+    }
+
+    /// The customer key of a row: id, else normalised email, else phone digits.
+    fn key<'r>(&self, record: &Record<'r>) -> Result<Cow<'r, [u8]>, Rejected> {
+        let c = self.columns;
+        if let Some(id) = c.key.map(|i| trim(record.get(i))).filter(|v| !v.is_empty()) {
+            return Ok(Cow::Borrowed(id));
+        }
+        if let Some(email) = c.email.map(|i| trim(record.get(i))).filter(|v| v.contains(&b'@')) {
+            return Ok(Cow::Owned(email.to_ascii_lowercase()));
+        }
+        c.phone
+            .map(|i| {
+                record
+                    .get(i)
+                    .iter()
+                    .filter(|b| b.is_ascii_digit())
+                    .copied()
+                    .collect::<Vec<u8>>()
+            })
+            .filter(|digits| digits.len() >= 5)
+            .map(Cow::Owned)
+            .ok_or((RejectReason::MissingKey, c.key.or(c.email).or(c.phone)))
+    }
+
+    fn order_row(&mut self, record: &Record, order_id: Option<u64>) -> Result<(), Rejected> {
+        let c = self.columns;
+        let key = self.key(record)?;
+        let date_col = c.date.unwrap_or(0);
+        let day =
+            parse_date(record.get(date_col), self.schema.date_order).ok_or((RejectReason::BadDate, Some(date_col)))?;
+        let amount = self.amount(record)?;
+        let mut status = c.status.map_or(OrderStatus::Paid, |i| self.state.status(record.get(i)));
+        if c.unit_price.is_some() && c.order_id.is_some_and(|i| record.get(i).first() == Some(&b'C')) {
+            status = OrderStatus::Cancelled; // UCI Online Retail: invoices starting with C are cancellations
+        }
+        let report = &mut self.state.report;
+        if amount < 0.0 {
+            report.negative_amounts += 1;
+            if status == OrderStatus::Paid {
+                status = OrderStatus::Refunded;
+            }
+        }
+        match status {
+            OrderStatus::Paid => {}
+            OrderStatus::Refunded => report.refunds += 1,
+            OrderStatus::Cancelled => report.cancellations += 1,
+        }
+        if let Some(i) = c.currency {
+            self.state.count_currency(trim(record.get(i)));
+        }
+        self.state.note_date(day);
+        let customer = self.builder.customer(&key);
+        self.add_order_line(order_id, customer, day, amount.abs(), status);
+        Ok(())
+    }
+
+    /// Adds a kept order row: a new order, or one more line of an order seen
+    /// before (same id, customer and status), whose amount it adds to.
+    fn add_order_line(
+        &mut self,
+        order_id: Option<u64>,
+        customer: CustomerIdx,
+        day: Day,
+        amount: f64,
+        status: OrderStatus,
+    ) {
+        let orders = &mut self.builder.dataset.orders;
+        let line = order_id.and_then(|id| self.state.order_lines.get_mut(id));
+        if let Some(line) = line {
+            let existing = line.order as usize;
+            if line.order != NO_ORDER && orders.customer[existing] == customer && orders.status[existing] == status {
+                orders.amount[existing] += amount;
+                self.state.report.lines_merged += 1;
+                return;
+            }
+            if line.order == NO_ORDER {
+                line.order = orders.len() as u32;
+            }
+        }
+        orders.push(customer, day, amount, status);
+    }
+
+    fn amount(&self, record: &Record) -> Result<f64, Rejected> {
+        let c = self.columns;
+        if let Some(i) = c.amount {
+            return parse_amount(record.get(i))
+                .map(|v| v.unwrap_or(0.0))
+                .map_err(|_| (RejectReason::BadAmount, Some(i)));
+        }
+        let (q, p) = (c.quantity.unwrap_or(0), c.unit_price.unwrap_or(0));
+        let quantity = parse_amount(record.get(q))
+            .map_err(|_| (RejectReason::BadAmount, Some(q)))?
+            .unwrap_or(0.0);
+        let price = parse_amount(record.get(p))
+            .map_err(|_| (RejectReason::BadAmount, Some(p)))?
+            .unwrap_or(0.0);
+        Ok(quantity * price)
+    }
+
+    fn customer_row(&mut self, record: &Record) -> Result<(), Rejected> {
+        let c = self.columns;
+        let key = self.key(record)?;
+        let day = match (self.schema.kind, c.date) {
+            (FileKind::Events, Some(i)) => {
+                Some(parse_date(record.get(i), self.schema.date_order).ok_or((RejectReason::BadDate, Some(i)))?)
+            }
+            (_, Some(i)) => parse_date(record.get(i), self.schema.date_order),
+            (_, None) => None,
+        };
+        let customer = self.builder.customer(&key);
+        if self.schema.kind != FileKind::Customers {
+            return Ok(());
+        }
+        if self.builder.mark_in_customer_file(customer) {
+            self.builder.report.duplicate_customers_merged += 1;
+        }
+        if let Some(day) = day {
+            self.state.note_date(day);
+            self.builder.set_signup(customer, day);
+        }
+        if let Some(i) = c.source {
+            let source = String::from_utf8_lossy(trim(record.get(i)));
+            self.builder.set_source(customer, &source);
+        }
+        Ok(())
+    }
+}
