@@ -2,10 +2,12 @@
 
 use segscope_core::i18n::Lang;
 
-/// Milliseconds as seconds, in words of `lang`.
-pub fn seconds(ms: f64, lang: Lang) -> String {
-    match lang {
-        Lang::En => format!("{:.2} s", ms / 1000.0),
-        Lang::Zh => format!("{:.2} 秒", ms / 1000.0),
+/// A duration: milliseconds below a second, else seconds, in words of `lang`.
+pub fn duration(ms: f64, lang: Lang) -> String {
+    match (ms < 1000.0, lang) {
+        (true, Lang::En) => format!("{ms:.0} ms"),
+        (true, Lang::Zh) => format!("{ms:.0} 毫秒"),
+        (false, Lang::En) => format!("{:.2} s", ms / 1000.0),
+        (false, Lang::Zh) => format!("{:.2} 秒", ms / 1000.0),
     }
 }

@@ -128,6 +128,7 @@ fn on_reply(state: AppState, reply: Reply) {
                     if state.auto_confirm.get_untracked() {
                         confirm_mapping(state);
                     } else {
+                        state.stage_key.set("status.mapping");
                         state.phase.set(Phase::Mapping);
                     }
                 }
@@ -140,9 +141,13 @@ fn on_reply(state: AppState, reply: Reply) {
         } => {
             state.summary.set(Some(*summary));
             state.quality.set(Some(*quality));
-            if timings.parse_ms > 0.0 {
-                state.timings.set(timings);
-            }
+            // A re-segmentation reads nothing: keep the last read time.
+            state.timings.update(|t| {
+                if timings.parse_ms > 0.0 {
+                    t.parse_ms = timings.parse_ms;
+                }
+                t.analyze_ms = timings.analyze_ms;
+            });
             state.failure.set(None);
             state.progress.set(1.0);
             state.stage_key.set("status.ready");

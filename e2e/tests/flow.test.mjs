@@ -63,7 +63,39 @@ test('upload → mapping → dashboard → export matches an independent computa
   }
   assert.equal(checked, truth.buyers);
   assert.ok(Math.abs(revenue - truth.paid_revenue) < 0.01 * truth.buyers, `revenue ${revenue} vs ${truth.paid_revenue}`);
+  const analysis = JSON.parse((await download(page, 'export-analysis-json')).text);
+  assert.equal(analysis.kpis.buyers, truth.buyers);
+  assert.equal(analysis.kpis.customers, truth.customers);
+  assert.equal(analysis.settings.rfm.scale, 5);
+  const segmentTotal = Object.values(analysis.segment_counts).reduce((a, b) => a + b, 0);
+  assert.equal(segmentTotal, truth.buyers);
+  const ordersReport = analysis.data_quality.files.find((f) => f.file === 'orders.csv');
+  assert.equal(ordersReport.rows_read, truth.orders_rows_read);
   assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a dirty GBK export with Chinese headers and mixed dates is read and accounted for', async () => {
+  const dir = join(DATA, 'zh-gbk-dirty');
+  const truth = JSON.parse(readFileSync(join(dir, 'truth.json'), 'utf8'));
+  const { page, context } = await openPage(env, '?lang=zh');
+  await page.setInputFiles('[data-testid=file-input]', [join(dir, 'orders.csv'), join(dir, 'customers.csv')]);
+  await waitForState(page, 'mapping');
+  assert.match(await page.textContent('[data-testid=file-mapping]'), /GBK|gb18030/i);
+  await page.click('[data-testid=analyze-button]');
+  await waitForState(page, 'ready');
+  await page.screenshot({ path: ARTIFACTS + 'dashboard-gbk-zh.png', fullPage: true });
+  const analysis = JSON.parse((await download(page, 'export-analysis-json')).text);
+  const orders = analysis.data_quality.files.find((f) => f.kind === 'Orders');
+  assert.equal(orders.rows_read, truth.orders_rows_read, 'rows read');
+  assert.equal(orders.rows_kept, truth.orders_rows_kept, 'rows kept');
+  assert.equal(orders.rows_rejected, truth.orders_rows_rejected, 'rows rejected');
+  assert.equal(orders.duplicates_removed, truth.orders_duplicates_removed, 'duplicates');
+  const byReason = Object.fromEntries(orders.rejected_by_reason.map(([reason, n]) => [reason, n]));
+  assert.deepEqual(byReason, { MissingKey: truth.rejected_by_reason.missing_key, BadDate: truth.rejected_by_reason.bad_date, BadAmount: truth.rejected_by_reason.bad_amount });
+  assert.equal(analysis.kpis.buyers, truth.buyers, 'buyers');
+  assert.ok(Math.abs(analysis.kpis.revenue - truth.paid_revenue) < 0.01, `revenue ${analysis.kpis.revenue} vs ${truth.paid_revenue}`);
+  assert.equal(analysis.kpis.customers, truth.customers, 'customers');
   await context.close();
 });
 

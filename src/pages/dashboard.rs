@@ -35,9 +35,9 @@ pub fn Dashboard() -> impl IntoView {
         format!(
             "{} {} · {} {}",
             state.tr("dash.parsed_in"),
-            format::seconds(t.parse_ms, lang),
+            format::duration(t.parse_ms, lang),
             state.tr("dash.analyzed_in"),
-            format::seconds(t.analyze_ms, lang)
+            format::duration(t.analyze_ms, lang)
         )
     };
     view! {
@@ -45,6 +45,10 @@ pub fn Dashboard() -> impl IntoView {
             <div class="dash-head">
                 <h2>{move || state.tr("dash.overview")}</h2>
                 <span class="muted" data-testid="timings">{timing}</span>
+                <button class="btn btn-ghost" data-testid="export-analysis-json"
+                    on:click=move |_| worker::send(&Request::ExportAnalysis, &[])>
+                    {move || state.tr("action.export_json")}
+                </button>
                 <button class="btn btn-primary" data-testid="export-customers-csv"
                     on:click=move |_| worker::send(&Request::ExportCustomers, &[])>
                     {move || state.tr("action.export_csv")}

@@ -28,6 +28,8 @@ pub enum Request {
     },
     /// Build the per-customer CSV of the current analysis.
     ExportCustomers,
+    /// Build the analysis JSON (settings, data quality, KPIs, segment counts).
+    ExportAnalysis,
 }
 
 /// A reply from the worker.

@@ -14,6 +14,7 @@ use crate::settings::Settings;
 pub struct Session {
     loaded: Option<(Dataset, QualityReport)>,
     analysis: Option<Analysis>,
+    settings: Settings,
 }
 
 /// Reads several files in sequence into one dataset.
@@ -76,8 +77,19 @@ impl Session {
             .validate()
             .map_err(|e| Failure::Settings { en: e.en, zh: e.zh })?;
         let (dataset, quality) = self.loaded.as_ref().ok_or(Failure::NoData)?;
+        self.settings = settings.clone();
         let analysis = self.analysis.insert(analyze::run(dataset, settings));
         Ok((analysis, quality))
+    }
+
+    /// The analysis JSON of the current analysis.
+    pub fn analysis_json(&self) -> Result<String, Failure> {
+        match (&self.loaded, &self.analysis) {
+            (Some((_, quality)), Some(analysis)) => {
+                Ok(export::analysis_json(&analysis.summary, quality, &self.settings))
+            }
+            _ => Err(Failure::NoData),
+        }
     }
 
     /// The per-customer CSV of the current analysis.

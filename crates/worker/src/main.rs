@@ -75,6 +75,14 @@ async fn handle(request: Request, files: Vec<File>, state: &Rc<RefCell<State>>) 
             },
             Err(failure) => Reply::Failed(failure),
         },
+        Request::ExportAnalysis => match state.borrow().session.analysis_json() {
+            Ok(content) => Reply::Download {
+                file_name: "segscope-analysis.json".into(),
+                mime: "application/json".into(),
+                content,
+            },
+            Err(failure) => Reply::Failed(failure),
+        },
     };
     post(&reply);
 }

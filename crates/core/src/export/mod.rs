@@ -1,7 +1,9 @@
-//! Exports: the per-customer CSV, with spreadsheet-safe cells.
+//! Exports: the per-customer CSV, with spreadsheet-safe cells, and the analysis JSON.
 
+mod analysis_json;
 pub mod csv_cell;
 mod customers;
 mod number_cell;
 
+pub use analysis_json::analysis_json;
 pub use customers::{customers_csv, CUSTOMER_COLUMNS};

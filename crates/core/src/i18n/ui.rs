@@ -13,6 +13,8 @@ pub(crate) const ENTRIES: &[Entry] = &[
     ("action.cancel", "Cancel", "取消"),
     ("action.back", "Back", "返回"),
     ("action.export_csv", "Export customers (CSV)", "导出客户明细(CSV)"),
+    ("action.export_json", "Export analysis (JSON)", "导出分析结果(JSON)"),
+    ("status.mapping", "Check the columns, then press Analyse.", "请确认字段映射,然后点击「开始分析」。"),
     ("action.download_svg", "Download SVG", "下载 SVG"),
     ("status.idle", "Drop your exports to begin.", "拖入导出文件即可开始。"),
     ("status.cancelled", "Cancelled. Drop files to start again.", "已取消。拖入文件重新开始。"),

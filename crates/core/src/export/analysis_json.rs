@@ -1,0 +1,74 @@
+//! The analysis as JSON (SPEC S11 `export-analysis-json`): settings, the
+//! data-quality report, KPIs and segment counts, for scripts and archives.
+
+use crate::analyze::Summary;
+use crate::ingest::QualityReport;
+use crate::settings::Settings;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// The exported document; field names are a stable contract.
+#[derive(Serialize)]
+struct AnalysisDocument<'a> {
+    generator: &'static str,
+    as_of: &'a str,
+    settings: &'a Settings,
+    data_quality: &'a QualityReport,
+    kpis: &'a crate::analyze::Kpis,
+    /// English segment name → buyers in it.
+    segment_counts: BTreeMap<&'static str, u64>,
+    /// Tier name → customers in it ("No purchase" included).
+    tier_counts: BTreeMap<&'a str, u64>,
+    summary: &'a Summary,
+}
+
+/// The analysis JSON, pretty-printed.
+pub fn analysis_json(summary: &Summary, quality: &QualityReport, settings: &Settings) -> String {
+    let document = AnalysisDocument {
+        generator: concat!("Segscope ", env!("CARGO_PKG_VERSION")),
+        as_of: &summary.as_of,
+        settings,
+        data_quality: quality,
+        kpis: &summary.kpis,
+        segment_counts: summary
+            .segments
+            .iter()
+            .map(|s| (s.segment.english_name(), s.customers))
+            .collect(),
+        tier_counts: summary.tiers.iter().map(|t| (t.name.as_str(), t.customers)).collect(),
+        summary,
+    };
+    // Serialising plain data with string keys cannot fail.
+    serde_json::to_string_pretty(&document).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analyze;
+    use crate::ingest::{read_file, sniff, DatasetBuilder};
+
+    #[test]
+    fn carries_settings_quality_kpis_and_counts() {
+        let text = "customer_id,order_date,amount\nA,2024-01-05,10\nB,2024-02-05,30\nB,2024-03-05,5\n,2024-03-06,1\n";
+        let schema = sniff("o.csv", text.as_bytes(), true).unwrap();
+        let mut builder = DatasetBuilder::new();
+        read_file(schema, text.as_bytes(), &mut builder).unwrap();
+        let (dataset, quality) = builder.finish();
+        let settings = Settings::default();
+        let analysis = analyze::run(&dataset, &settings);
+        let json: serde_json::Value =
+            serde_json::from_str(&analysis_json(&analysis.summary, &quality, &settings)).unwrap();
+        assert_eq!(json["kpis"]["buyers"], 2);
+        assert_eq!(json["settings"]["rfm"]["scale"], 5);
+        assert_eq!(json["data_quality"]["files"][0]["rows_rejected"], 1);
+        let segments: u64 = json["segment_counts"]
+            .as_object()
+            .unwrap()
+            .values()
+            .map(|v| v.as_u64().unwrap())
+            .sum();
+        assert_eq!(segments, 2);
+        assert_eq!(json["tier_counts"]["No purchase"], 0);
+    }
+}
