@@ -2,7 +2,11 @@
 //! (never the data), in localStorage.
 
 use segscope_core::i18n::Lang;
+use segscope_core::ingest::schema::RoleColumn;
+use segscope_core::ingest::value::DateOrder;
+use segscope_core::ingest::{FileKind, FileSchema};
 use segscope_core::settings::Settings;
+use serde::{Deserialize, Serialize};
 use web_sys::Storage;
 
 const LANG_KEY: &str = "segscope.lang";
@@ -55,5 +59,50 @@ pub fn load_settings() -> Settings {
 pub fn save_settings(settings: &Settings) {
     if let (Some(s), Ok(json)) = (storage(), serde_json::to_string(settings)) {
         let _ = s.set_item(SETTINGS_KEY, &json);
+    }
+}
+
+/// The user's mapping choices for files with one header row.
+#[derive(Serialize, Deserialize)]
+struct SavedMapping {
+    kind: FileKind,
+    roles: Vec<RoleColumn>,
+    date_order: DateOrder,
+}
+
+/// The storage key of a header row: same headers, same key (FNV-1a).
+fn mapping_key(headers: &[String]) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in headers.join("\u{1f}").bytes() {
+        hash = (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("segscope.mapping.{hash:016x}")
+}
+
+/// Applies the choices saved for this header row, if any.
+pub fn restore_mapping(schema: &mut FileSchema) {
+    let saved = storage()
+        .and_then(|s| s.get_item(&mapping_key(&schema.headers)).ok().flatten())
+        .and_then(|json| serde_json::from_str::<SavedMapping>(&json).ok());
+    if let Some(saved) = saved.filter(|m| {
+        m.roles
+            .iter()
+            .all(|r| r.column.is_none_or(|c| c < schema.headers.len()))
+    }) {
+        schema.kind = saved.kind;
+        schema.roles = saved.roles;
+        schema.date_order = saved.date_order;
+    }
+}
+
+/// Remembers the user's choices for this header row.
+pub fn save_mapping(schema: &FileSchema) {
+    let saved = SavedMapping {
+        kind: schema.kind,
+        roles: schema.roles.clone(),
+        date_order: schema.date_order,
+    };
+    if let (Some(s), Ok(json)) = (storage(), serde_json::to_string(&saved)) {
+        let _ = s.set_item(&mapping_key(&schema.headers), &json);
     }
 }

@@ -38,6 +38,36 @@ impl Phase {
     }
 }
 
+/// The dashboard's tabs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tab {
+    /// KPIs, tiers and RFM.
+    Overview,
+    /// Row accounting, rejections, currencies.
+    Quality,
+}
+
+impl Tab {
+    /// All tabs in display order.
+    pub const ALL: [Tab; 2] = [Tab::Overview, Tab::Quality];
+
+    /// The i18n key of the tab's name.
+    pub fn i18n_key(self) -> &'static str {
+        match self {
+            Tab::Overview => "tab.overview",
+            Tab::Quality => "tab.quality",
+        }
+    }
+
+    /// The `data-testid` of the tab's button.
+    pub fn testid(self) -> &'static str {
+        match self {
+            Tab::Overview => "tab-overview",
+            Tab::Quality => "tab-quality",
+        }
+    }
+}
+
 /// All app state. Copyable handles to signals.
 #[derive(Clone, Copy)]
 pub struct AppState {
@@ -65,6 +95,8 @@ pub struct AppState {
     pub settings: RwSignal<Settings>,
     /// True while the demo dataset is loading (it skips the mapping step).
     pub auto_confirm: RwSignal<bool>,
+    /// The dashboard tab in view.
+    pub tab: RwSignal<Tab>,
 }
 
 impl AppState {
@@ -83,6 +115,7 @@ impl AppState {
             timings: RwSignal::new(Timings::default()),
             settings: RwSignal::new(settings),
             auto_confirm: RwSignal::new(false),
+            tab: RwSignal::new(Tab::Overview),
         }
     }
 

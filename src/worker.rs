@@ -113,7 +113,8 @@ fn on_reply(state: AppState, reply: Reply) {
         }
         Reply::Inspected { files } => {
             let (ok, failed): (Vec<_>, Vec<_>) = files.into_iter().partition(Result::is_ok);
-            let schemas: Vec<_> = ok.into_iter().filter_map(Result::ok).collect();
+            let mut schemas: Vec<_> = ok.into_iter().filter_map(Result::ok).collect();
+            schemas.iter_mut().for_each(crate::prefs::restore_mapping);
             let failures: Vec<Failure> = failed
                 .into_iter()
                 .filter_map(Result::err)
@@ -168,6 +169,9 @@ fn on_reply(state: AppState, reply: Reply) {
 
 /// Starts the full read with the schemas as they stand (mapping confirmed).
 pub fn confirm_mapping(state: AppState) {
+    state
+        .schemas
+        .with_untracked(|schemas| schemas.iter().for_each(crate::prefs::save_mapping));
     state.failure.set(None);
     state.progress.set(0.0);
     state.stage_key.set("status.parsing");

@@ -96,6 +96,38 @@ test('a dirty GBK export with Chinese headers and mixed dates is read and accoun
   assert.equal(analysis.kpis.buyers, truth.buyers, 'buyers');
   assert.ok(Math.abs(analysis.kpis.revenue - truth.paid_revenue) < 0.01, `revenue ${analysis.kpis.revenue} vs ${truth.paid_revenue}`);
   assert.equal(analysis.kpis.customers, truth.customers, 'customers');
+
+  await page.click('[data-testid=tab-quality]');
+  await page.waitForSelector('[data-testid=page-quality]');
+  const ordersCard = page.locator('[data-testid=quality-file]', { hasText: 'orders.csv' });
+  const shown = async (id) => Number((await ordersCard.locator(`[data-testid=${id}]`).textContent()).replace(/,/g, ''));
+  assert.equal(await shown('rows-read'), truth.orders_rows_read);
+  assert.equal(await shown('rows-rejected'), truth.orders_rows_rejected);
+  assert.equal(await page.locator('[data-testid=mixed-currencies]').count(), truth.currencies.length > 1 ? 1 : 0);
+  await page.screenshot({ path: ARTIFACTS + 'quality-gbk-zh.png', fullPage: true });
+  const rejected = records((await download(page, 'download-rejections')).text);
+  assert.equal(rejected.length, truth.orders_rows_rejected);
+  for (const r of rejected) {
+    assert.equal(r.file, 'orders.csv');
+    assert.ok(Number(r.row) >= 2, 'spreadsheet row number');
+    assert.ok(['missing_key', 'bad_date', 'bad_amount'].includes(r.reason), r.reason);
+  }
+  await context.close();
+});
+
+test('a mapping choice is remembered for files with the same headers', async () => {
+  const { page, context } = await openPage(env, '?lang=en');
+  await page.setInputFiles('[data-testid=file-input]', [plain('orders.csv')]);
+  await waitForState(page, 'mapping');
+  assert.notEqual(await page.inputValue('[data-testid=role-Status]'), '');
+  await page.selectOption('[data-testid=role-Status]', '');
+  await page.click('[data-testid=analyze-button]');
+  await waitForState(page, 'ready');
+  await page.click('[data-testid=new-analysis]');
+  await waitForState(page, 'idle');
+  await page.setInputFiles('[data-testid=file-input]', [plain('orders.csv')]);
+  await waitForState(page, 'mapping');
+  assert.equal(await page.inputValue('[data-testid=role-Status]'), '');
   await context.close();
 });
 

@@ -2,4 +2,5 @@
 
 pub mod dashboard;
 pub mod mapping;
+pub mod quality;
 pub mod upload;

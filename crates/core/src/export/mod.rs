@@ -4,6 +4,8 @@ mod analysis_json;
 pub mod csv_cell;
 mod customers;
 mod number_cell;
+mod rejections_csv;
 
 pub use analysis_json::analysis_json;
 pub use customers::{customers_csv, CUSTOMER_COLUMNS};
+pub use rejections_csv::rejections_csv;

@@ -1,0 +1,165 @@
+//! The data-quality page (SPEC S2): every row accounted for per file, the
+//! reasons for rejections with their places, and what else deserves a look.
+
+use crate::download::download_text;
+use crate::state::use_app;
+use leptos::prelude::*;
+use segscope_core::export::rejections_csv;
+use segscope_core::format as number;
+use segscope_core::i18n::{t, Lang};
+use segscope_core::ingest::quality::FileReport;
+
+/// How many rejected rows the page lists (all of them are in the download).
+const LISTED_REJECTIONS: usize = 50;
+
+/// Data-quality page.
+#[component]
+pub fn QualityPage() -> impl IntoView {
+    let state = use_app();
+    let files = move || {
+        let lang = state.lang.get();
+        state
+            .quality
+            .get()
+            .map(|q| q.files.iter().map(|f| file_card(f, lang)).collect_view())
+    };
+    let merged = move || {
+        state.quality.with(|q| {
+            q.as_ref()
+                .map(|q| (q.duplicate_customers_merged, q.orphan_customers))
+                .unwrap_or_default()
+        })
+    };
+    view! {
+        <div class="page" data-testid="page-quality">
+            <div class="card">
+                <h3>{move || state.tr("quality.title")}</h3>
+                <p class="muted">{move || state.tr("quality.lead")}</p>
+                <ul class="facts">
+                    <li data-testid="quality-merged">{move || state.tr("quality.customers_merged")}": "<b>{move || number::count(merged().0)}</b></li>
+                    <li data-testid="quality-orphans">{move || state.tr("quality.orphans")}": "<b>{move || number::count(merged().1)}</b></li>
+                </ul>
+            </div>
+            {files}
+            <RejectedRows/>
+        </div>
+    }
+}
+
+/// One file's accounting and notes.
+fn file_card(f: &FileReport, lang: Lang) -> impl IntoView {
+    let tr = |key| t(lang, key);
+    let balanced = if f.balances() {
+        tr("quality.balanced")
+    } else {
+        tr("quality.unbalanced")
+    };
+    let reasons = f
+        .rejected_by_reason
+        .iter()
+        .filter(|(_, n)| *n > 0)
+        .map(|(reason, n)| view! { <li>{tr(reason.i18n_key())}": "<b>{number::count(*n)}</b></li> })
+        .collect_view();
+    let currencies: Vec<String> = f
+        .currencies
+        .iter()
+        .map(|(code, n)| format!("{code} ({})", number::count(*n)))
+        .collect();
+    let mixed = (f.currencies.len() > 1).then(|| view! { <p class="notice notice-warn" data-testid="mixed-currencies">{tr("quality.mixed_currencies")}" "{currencies.join(", ")}</p> });
+    let range = match (&f.first_date, &f.last_date) {
+        (Some(a), Some(b)) => format!("{a} – {b}"),
+        _ => "—".into(),
+    };
+    let order_facts = (f.kind == segscope_core::ingest::FileKind::Orders).then(|| {
+        view! {
+            <li>{tr("quality.refunds")}": "<b>{number::count(f.refunds)}</b></li>
+            <li>{tr("quality.cancellations")}": "<b>{number::count(f.cancellations)}</b></li>
+            <li>{tr("quality.negative")}": "<b>{number::count(f.negative_amounts)}</b></li>
+            <li>{tr("quality.lines_merged")}": "<b>{number::count(f.lines_merged)}</b></li>
+        }
+    });
+    view! {
+        <div class="card" data-testid="quality-file">
+            <div class="file-mapping-head">
+                <h3>{f.file.clone()}</h3>
+                <span class="pill">{tr(f.kind.i18n_key())}</span>
+                <span class="pill">{f.encoding.clone()}</span>
+                <span class="pill">{range}</span>
+            </div>
+            <div class="accounting">
+                <span><b data-testid="rows-read">{number::count(f.rows_read)}</b> {tr("quality.read")}</span>
+                <span>"="</span>
+                <span><b data-testid="rows-kept">{number::count(f.rows_kept)}</b> {tr("quality.kept")}</span>
+                <span>"+"</span>
+                <span><b data-testid="rows-rejected">{number::count(f.rows_rejected)}</b> {tr("quality.rejected")}</span>
+                <span>"+"</span>
+                <span><b data-testid="rows-duplicates">{number::count(f.duplicates_removed)}</b> {tr("quality.duplicates")}</span>
+                <span class="pill">{balanced}</span>
+            </div>
+            <ul class="facts">{reasons}{order_facts}</ul>
+            {mixed}
+        </div>
+    }
+}
+
+/// The first rejected rows and the download of all of them.
+#[component]
+fn RejectedRows() -> impl IntoView {
+    let state = use_app();
+    let count = move || state.quality.with(|q| q.as_ref().map_or(0, |q| q.rejections.len()));
+    let rows = move || {
+        let lang = state.lang.get();
+        state.quality.with(|q| {
+            q.as_ref().map(|q| {
+                q.rejections
+                    .iter()
+                    .take(LISTED_REJECTIONS)
+                    .map(|r| {
+                        view! {
+                            <tr>
+                                <td>{r.file.clone()}</td>
+                                <td class="num">{r.row}</td>
+                                <td>{r.column.clone()}</td>
+                                <td>{t(lang, r.reason.i18n_key())}</td>
+                                <td class="samples">{r.value.clone()}</td>
+                            </tr>
+                        }
+                    })
+                    .collect_view()
+            })
+        })
+    };
+    let download = move |_| {
+        if let Some(q) = state.quality.get_untracked() {
+            download_text(
+                "segscope-rejected-rows.csv",
+                "text/csv;charset=utf-8",
+                &rejections_csv(&q),
+            );
+        }
+    };
+    view! {
+        <div class="card" data-testid="rejected-rows">
+            <div class="file-mapping-head">
+                <h3>{move || state.tr("quality.rejected_rows")}</h3>
+                <Show when=move || { count() > 0 }>
+                    <button class="btn btn-small" data-testid="download-rejections" on:click=download>
+                        {move || state.tr("quality.download_rejected")}
+                    </button>
+                </Show>
+            </div>
+            <Show when=move || { count() > 0 } fallback=move || view! { <p class="muted">{move || state.tr("quality.none_rejected")}</p> }>
+                <table class="table">
+                    <thead><tr>
+                        <th>{move || state.tr("quality.file")}</th>
+                        <th class="num">{move || state.tr("quality.row")}</th>
+                        <th>{move || state.tr("mapping.column")}</th>
+                        <th>{move || state.tr("quality.reason")}</th>
+                        <th>{move || state.tr("quality.value")}</th>
+                    </tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </Show>
+        </div>
+    }
+}
