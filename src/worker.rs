@@ -135,6 +135,14 @@ fn on_reply(state: AppState, reply: Reply) {
                 }
             }
         }
+        Reply::Reinspected { file, schema } => match schema {
+            Ok(schema) => state.schemas.update(|s| {
+                if let Some(slot) = s.get_mut(file) {
+                    *slot = schema;
+                }
+            }),
+            Err(e) => state.fail(Failure::Ingest(e)),
+        },
         Reply::Ready {
             summary,
             quality,

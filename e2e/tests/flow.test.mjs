@@ -188,3 +188,24 @@ test('a file that is not a table gets a clear message', async () => {
   assert.match(text, /photo\.csv/);
   await context.close();
 });
+
+test('the encoding can be overridden in the mapping step', async () => {
+  const { page, context } = await openPage(env, '?lang=en');
+  const orders = join(DATA, 'zh-gbk-dirty', 'orders.csv');
+  await page.setInputFiles('[data-testid=file-input]', [orders]);
+  await waitForState(page, 'mapping');
+  const detected = await page.inputValue('[data-testid=encoding-select]');
+  assert.match(detected, /^(GBK|gb18030)$/);
+  const customerColumn = () => page.locator('[data-testid=role-CustomerKey] option:checked').textContent();
+  assert.equal(await customerColumn(), '客户ID');
+  await page.selectOption('[data-testid=encoding-select]', 'windows-1252');
+  await page.waitForFunction(() => document.querySelector('[data-testid=encoding-select]').value === 'windows-1252');
+  await page.waitForFunction(() => !document.querySelector('[data-testid=file-mapping]').textContent.includes('客户ID'));
+  await page.selectOption('[data-testid=encoding-select]', detected);
+  await page.waitForFunction((want) => document.querySelector('[data-testid=encoding-select]').value === want, detected);
+  assert.equal(await customerColumn(), '客户ID');
+  await page.selectOption('[data-testid=date-order-select]', 'MonthFirst');
+  await page.click('[data-testid=analyze-button]');
+  await waitForState(page, 'ready');
+  await context.close();
+});

@@ -5,7 +5,21 @@ use crate::state::use_app;
 use crate::worker;
 use leptos::prelude::*;
 use segscope_core::ingest::schema::{required_roles, RoleColumn};
+use segscope_core::ingest::value::DateOrder;
 use segscope_core::ingest::{FileKind, FileSchema};
+use segscope_core::protocol::Request;
+
+/// Encodings the user can choose (WHATWG names, as encoding_rs reports them).
+const ENCODINGS: [&str; 8] = [
+    "UTF-8",
+    "UTF-16LE",
+    "UTF-16BE",
+    "gb18030",
+    "GBK",
+    "Big5",
+    "Shift_JIS",
+    "windows-1252",
+];
 
 fn sample_values(schema: &FileSchema, column: Option<usize>) -> String {
     let Some(c) = column else { return String::new() };
@@ -68,6 +82,29 @@ fn FileMapping(index: usize, schema: FileSchema) -> impl IntoView {
             state.schemas.update(|s| s[index].set_kind(kind));
         }
     };
+    let set_encoding = move |ev: leptos::ev::Event| {
+        worker::send(
+            &Request::Reinspect {
+                file: index,
+                encoding: event_target_value(&ev),
+            },
+            &[],
+        );
+    };
+    let set_date_order = move |ev: leptos::ev::Event| {
+        let order = if event_target_value(&ev) == "MonthFirst" {
+            DateOrder::MonthFirst
+        } else {
+            DateOrder::DayFirst
+        };
+        state.schemas.update(|s| s[index].date_order = order);
+    };
+    let day_first = schema.date_order == DateOrder::DayFirst;
+    let current_encoding = schema.encoding.clone();
+    let encoding_options = ENCODINGS
+        .into_iter()
+        .map(|name| view! { <option value=name selected=name.eq_ignore_ascii_case(&current_encoding)>{name}</option> })
+        .collect_view();
     let kind = schema.kind;
     let kind_options = FileKind::ALL
         .into_iter()
@@ -87,8 +124,18 @@ fn FileMapping(index: usize, schema: FileSchema) -> impl IntoView {
         <div class="card file-mapping" data-testid="file-mapping">
             <div class="file-mapping-head">
                 <h3>{schema.file_name.clone()}</h3>
-                <span class="pill">{schema.encoding.clone()}</span>
-                <span class="pill">{delimiter_name(schema.delimiter)}</span>
+                <label class="inline-field">
+                    {move || state.tr("mapping.encoding")}
+                    <select data-testid="encoding-select" on:change=set_encoding>{encoding_options}</select>
+                </label>
+                <span class="pill" title=move || state.tr("mapping.delimiter")>{delimiter_name(schema.delimiter)}</span>
+                <label class="inline-field">
+                    {move || state.tr("mapping.date_order")}
+                    <select data-testid="date-order-select" on:change=set_date_order>
+                        <option value="DayFirst" selected=day_first>{move || state.tr("mapping.day_first")}</option>
+                        <option value="MonthFirst" selected=!day_first>{move || state.tr("mapping.month_first")}</option>
+                    </select>
+                </label>
                 <label class="inline-field">
                     {move || state.tr("mapping.kind")}
                     <select data-testid="kind-select" on:change=set_kind>{kind_options}</select>

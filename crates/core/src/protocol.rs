@@ -13,6 +13,13 @@ use serde::{Deserialize, Serialize};
 pub enum Request {
     /// Take a first look at the attached files (sniff each one).
     Inspect,
+    /// Sniff one inspected file again, read in the encoding the user chose.
+    Reinspect {
+        /// Index of the file among the inspected ones.
+        file: usize,
+        /// WHATWG encoding label.
+        encoding: String,
+    },
     /// Read the inspected files in full with these schemas (one per file, in
     /// the same order), then analyse.
     Analyze {
@@ -48,6 +55,13 @@ pub enum Reply {
     Inspected {
         /// One result per file, in order.
         files: Vec<Result<FileSchema, IngestError>>,
+    },
+    /// One file sniffed again with the user's encoding.
+    Reinspected {
+        /// Index of the file among the inspected ones.
+        file: usize,
+        /// The new first look.
+        schema: Result<FileSchema, IngestError>,
     },
     /// The analysis is complete.
     Ready {

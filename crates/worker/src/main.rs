@@ -5,7 +5,7 @@
 mod reader;
 
 use reader::ChunkReader;
-use segscope_core::ingest::{sniff, FileSchema, SNIFF_BYTES};
+use segscope_core::ingest::{sniff, sniff_as, FileSchema, SNIFF_BYTES};
 use segscope_core::progress::Stage;
 use segscope_core::protocol::{Failure, Reply, Request, Timings};
 use segscope_core::session::{Loader, Session};
@@ -62,6 +62,13 @@ async fn handle(request: Request, files: Vec<File>, state: &Rc<RefCell<State>>) 
             state.borrow_mut().files = files.clone();
             inspect(&files).await
         }
+        Request::Reinspect { file, encoding } => {
+            let handle = state.borrow().files.get(file).cloned();
+            match handle {
+                Some(handle) => reinspect(file, &handle, &encoding).await,
+                None => Reply::Failed(Failure::BadRequest),
+            }
+        }
         Request::Analyze { schemas, settings } => {
             let files = state.borrow().files.clone();
             analyze(&files, schemas, &settings, state).await
@@ -97,6 +104,17 @@ async fn inspect(files: &[File]) -> Reply {
         results.push(sniff(&file.name(), &prefix, size <= SNIFF_BYTES as f64));
     }
     Reply::Inspected { files: results }
+}
+
+async fn reinspect(index: usize, file: &File, encoding: &str) -> Reply {
+    let size = file.size();
+    match ChunkReader::read_range(file, 0.0, size.min(SNIFF_BYTES as f64)).await {
+        Some(prefix) => Reply::Reinspected {
+            file: index,
+            schema: sniff_as(&file.name(), &prefix, size <= SNIFF_BYTES as f64, Some(encoding)),
+        },
+        None => Reply::Failed(Failure::ReadFailed { file: file.name() }),
+    }
 }
 
 async fn analyze(files: &[File], schemas: Vec<FileSchema>, settings: &Settings, state: &Rc<RefCell<State>>) -> Reply {

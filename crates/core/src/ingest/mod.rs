@@ -20,4 +20,4 @@ pub use error::{IngestError, Problem};
 pub use parse::{read_file, FileParser};
 pub use quality::QualityReport;
 pub use schema::{FileKind, Role};
-pub use sniff::{sniff, FileSchema, SNIFF_BYTES};
+pub use sniff::{sniff, sniff_as, FileSchema, SNIFF_BYTES};

@@ -52,18 +52,36 @@ impl FileSchema {
 /// Sniffs a file from its first bytes (`prefix`, at most [`SNIFF_BYTES`];
 /// `is_whole_file` when the file is no longer than that).
 pub fn sniff(file_name: &str, prefix: &[u8], is_whole_file: bool) -> Result<FileSchema, IngestError> {
+    sniff_as(file_name, prefix, is_whole_file, None)
+}
+
+/// Like [`sniff`], but reads the text in `encoding` (a WHATWG label such as
+/// `GBK` or `Shift_JIS`) instead of detecting it — the user's override.
+pub fn sniff_as(
+    file_name: &str,
+    prefix: &[u8],
+    is_whole_file: bool,
+    encoding: Option<&str>,
+) -> Result<FileSchema, IngestError> {
     let fail = |problem| IngestError::file(file_name, problem);
+    let forced = match encoding {
+        Some(label) => Some(
+            encoding_rs::Encoding::for_label(label.as_bytes())
+                .ok_or_else(|| fail(Problem::UnknownEncoding(label.to_string())))?,
+        ),
+        None => None,
+    };
     if prefix.is_empty() {
         return Err(fail(Problem::EmptyFile));
     }
-    if looks_binary(prefix) {
+    if forced.is_none() && looks_binary(prefix) {
         return Err(fail(if prefix.starts_with(b"PK\x03\x04") {
             Problem::SpreadsheetNotYetReadable
         } else {
             Problem::Binary
         }));
     }
-    let encoding = detect_encoding(prefix, is_whole_file);
+    let encoding = forced.unwrap_or_else(|| detect_encoding(prefix, is_whole_file));
     let mut decoder = ChunkDecoder::new(encoding);
     let text = decoder.decode(prefix, is_whole_file).to_vec();
     let delimiter = sniff_delimiter(&text);
@@ -178,6 +196,15 @@ mod tests {
         assert_eq!(s.samples.len(), 2);
         assert_eq!(s.date_order, DateOrder::MonthFirst);
         assert_eq!(s.column(Role::Amount), Some(2));
+    }
+
+    #[test]
+    fn encoding_can_be_forced() {
+        let (bytes, _, _) = encoding_rs::SHIFT_JIS.encode("顧客ID,注文日,金額\nA,2024-01-05,1\n");
+        let s = sniff_as("sjis.csv", &bytes, true, Some("Shift_JIS")).unwrap();
+        assert_eq!(s.encoding, "Shift_JIS");
+        assert_eq!(s.headers[0], "顧客ID");
+        assert!(sniff_as("x.csv", b"a,b\n", true, Some("no-such-encoding")).is_err());
     }
 
     #[test]
