@@ -20,6 +20,7 @@ struct Bridge {
     started: bool,
     queue: Vec<Array>,
     _on_message: Closure<dyn FnMut(MessageEvent)>,
+    _on_error: Closure<dyn FnMut(web_sys::Event)>,
 }
 
 thread_local! {
@@ -48,6 +49,14 @@ pub fn start(state: AppState) {
         }
     });
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    // A trap inside the worker (a bug) must not leave the page waiting: say so
+    // and start a fresh worker so the user can try again.
+    let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |_| {
+        state.auto_confirm.set(false);
+        state.fail(Failure::WorkerStopped);
+        start(state);
+    });
+    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
     BRIDGE.with(|b| {
         if let Some(old) = b.borrow_mut().take() {
             old.worker.terminate();
@@ -57,6 +66,7 @@ pub fn start(state: AppState) {
             started: false,
             queue: Vec::new(),
             _on_message: on_message,
+            _on_error: on_error,
         });
     });
 }

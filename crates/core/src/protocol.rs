@@ -115,6 +115,8 @@ pub enum Failure {
     },
     /// A message the worker does not understand (a bug, reported plainly).
     BadRequest,
+    /// The worker stopped unexpectedly (a bug); it has been restarted.
+    WorkerStopped,
 }
 
 impl Failure {
@@ -132,6 +134,7 @@ impl Failure {
             Failure::NoData => t(lang, "error.no_data").to_string(),
             Failure::ReadFailed { file } => t(lang, "error.read_failed").replace("{file}", file),
             Failure::BadRequest => t(lang, "error.bad_request").to_string(),
+            Failure::WorkerStopped => t(lang, "error.worker_stopped").to_string(),
         }
     }
 }
