@@ -242,9 +242,15 @@ impl RowHandler<'_> {
     }
 
     /// The customer key of a row: id, else normalised email, else phone digits.
+    /// A leading `'` (Excel's text marker, as in Shopify exports) is dropped;
+    /// an id of `0` is a guest (WooCommerce) and falls back to email or phone.
     fn key<'r>(&self, record: &Record<'r>) -> Result<Cow<'r, [u8]>, Rejected> {
         let c = self.columns;
-        if let Some(id) = c.key.map(|i| trim(record.get(i))).filter(|v| !v.is_empty()) {
+        let id = c.key.map(|i| {
+            let cell = trim(record.get(i));
+            cell.strip_prefix(b"'").unwrap_or(cell)
+        });
+        if let Some(id) = id.filter(|v| !v.is_empty() && *v != b"0") {
             return Ok(Cow::Borrowed(id));
         }
         if let Some(email) = c.email.map(|i| trim(record.get(i))).filter(|v| v.contains(&b'@')) {
@@ -271,9 +277,10 @@ impl RowHandler<'_> {
         let day =
             parse_date(record.get(date_col), self.schema.date_order).ok_or((RejectReason::BadDate, Some(date_col)))?;
         let amount = self.amount(record)?;
-        let mut status = c.status.map_or(OrderStatus::Paid, |i| self.state.status(record.get(i)));
-        if c.unit_price.is_some() && c.order_id.is_some_and(|i| record.get(i).first() == Some(&b'C')) {
-            status = OrderStatus::Cancelled; // UCI Online Retail: invoices starting with C are cancellations
+        let status_cell = c.status.map(|i| trim(record.get(i))).filter(|cell| !cell.is_empty());
+        let mut status = status_cell.map_or(OrderStatus::Paid, |cell| self.state.status(cell));
+        if c.amount.is_none() && c.order_id.is_some_and(|i| is_uci_cancellation(record.get(i))) {
+            status = OrderStatus::Cancelled;
         }
         let report = &mut self.state.report;
         if amount < 0.0 {
@@ -292,12 +299,15 @@ impl RowHandler<'_> {
         }
         self.state.note_date(day);
         let customer = self.builder.customer(&key);
-        self.add_order_line(order_id, customer, day, amount.abs(), status);
+        // Exports like Shopify's fill the status only on an order's first line.
+        let inherits_status = c.status.is_some() && status_cell.is_none() && amount >= 0.0;
+        self.add_order_line(order_id, customer, day, amount.abs(), status, inherits_status);
         Ok(())
     }
 
     /// Adds a kept order row: a new order, or one more line of an order seen
-    /// before (same id, customer and status), whose amount it adds to.
+    /// before (same id and customer, and same status unless the line has none
+    /// and `inherits_status`), whose amount it adds to.
     fn add_order_line(
         &mut self,
         order_id: Option<u64>,
@@ -305,12 +315,14 @@ impl RowHandler<'_> {
         day: Day,
         amount: f64,
         status: OrderStatus,
+        inherits_status: bool,
     ) {
         let orders = &mut self.builder.dataset.orders;
         let line = order_id.and_then(|id| self.state.order_lines.get_mut(id));
         if let Some(line) = line {
             let existing = line.order as usize;
-            if line.order != NO_ORDER && orders.customer[existing] == customer && orders.status[existing] == status {
+            let same_status = inherits_status || orders.status.get(existing) == Some(&status);
+            if line.order != NO_ORDER && orders.customer[existing] == customer && same_status {
                 orders.amount[existing] += amount;
                 self.state.report.lines_merged += 1;
                 return;
@@ -366,4 +378,11 @@ impl RowHandler<'_> {
         }
         Ok(())
     }
+}
+
+/// UCI Online Retail marks cancellations with invoice numbers like `C536379`
+/// (files with quantity × unit price and no amount column).
+fn is_uci_cancellation(invoice: &[u8]) -> bool {
+    let invoice = trim(invoice);
+    invoice.len() > 1 && invoice[0] == b'C' && invoice[1..].iter().all(u8::is_ascii_digit)
 }

@@ -143,13 +143,16 @@ impl Role {
     }
 
     /// Header spellings (already normalised: lowercase, no spaces, `_`, `-`, `.`)
-    /// that name this role, strongest first.
+    /// that name this role, strongest first. They include the headers of the
+    /// common exports of SPEC S1 (Shopify, WooCommerce, Taobao/Tmall, Youzan,
+    /// UCI Online Retail); `crates/core/tests/presets.rs` checks each of them.
     fn synonyms(self) -> &'static [&'static str] {
         match self {
             Role::CustomerKey => &[
                 "customerid",
                 "customer",
                 "custid",
+                "customernumber",
                 "clientid",
                 "userid",
                 "memberid",
@@ -164,6 +167,7 @@ impl Role {
                 "会员编号",
                 "买家id",
                 "买家会员名",
+                "买家账号",
                 "买家昵称",
                 "顾客id",
             ],
@@ -175,6 +179,7 @@ impl Role {
                 "createdat",
                 "invoicedate",
                 "purchasedate",
+                "transactiondate",
                 "paidat",
                 "下单时间",
                 "订单日期",
@@ -189,21 +194,33 @@ impl Role {
                 "amount",
                 "total",
                 "ordertotal",
+                "ordertotalamount",
                 "totalamount",
-                "revenue",
-                "sales",
+                "amountpaid",
                 "paidamount",
                 "grandtotal",
+                "revenue",
+                "sales",
                 "实付金额",
-                "订单金额",
-                "金额",
+                "订单实付金额",
                 "买家实际支付金额",
+                "实际支付金额",
                 "实收金额",
                 "支付金额",
+                "订单金额",
+                "金额",
                 "销售额",
                 "总金额",
             ],
-            Role::Quantity => &["quantity", "qty", "数量", "购买数量", "商品数量"],
+            Role::Quantity => &[
+                "quantity",
+                "qty",
+                "数量",
+                "购买数量",
+                "商品数量",
+                "宝贝总数量",
+                "商品总件数",
+            ],
             Role::UnitPrice => &["unitprice", "price", "单价", "商品单价"],
             Role::OrderId => &[
                 "orderid",
@@ -220,15 +237,21 @@ impl Role {
                 "status",
                 "orderstatus",
                 "financialstatus",
+                "paymentstatus",
                 "state",
                 "订单状态",
                 "状态",
                 "交易状态",
+                "付款状态",
+                "支付状态",
             ],
             Role::Category => &[
                 "category",
                 "productcategory",
                 "product",
+                "productname",
+                "itemname",
+                "producttitle",
                 "producttype",
                 "description",
                 "page",
@@ -237,10 +260,20 @@ impl Role {
                 "品类",
                 "商品分类",
                 "商品名称",
+                "商品标题",
+                "宝贝标题",
                 "商品",
                 "页面",
             ],
-            Role::Channel => &["channel", "saleschannel", "渠道", "销售渠道"],
+            Role::Channel => &[
+                "channel",
+                "saleschannel",
+                "ordersource",
+                "source",
+                "渠道",
+                "销售渠道",
+                "订单来源",
+            ],
             Role::Currency => &["currency", "币种", "货币"],
             Role::Email => &["email", "emailaddress", "mail", "邮箱", "电子邮箱", "电子邮件"],
             Role::Phone => &[
@@ -249,10 +282,13 @@ impl Role {
                 "phonenumber",
                 "tel",
                 "手机号",
+                "手机号码",
+                "买家手机号",
+                "买家手机",
                 "手机",
+                "联系手机",
                 "电话",
                 "联系电话",
-                "手机号码",
             ],
             Role::Name => &["name", "customername", "fullname", "姓名", "客户名称", "名称"],
             Role::SignupDate => &[
@@ -319,6 +355,11 @@ impl Role {
     }
 }
 
+/// Synonyms too generic to count when a header merely contains them:
+/// "Billing Name" is no order id, "Shipping State" no status, "Product Type"
+/// no event type.
+const EXACT_ONLY: &[&str] = &["name", "state", "type"];
+
 /// A role and the column chosen for it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RoleColumn {
@@ -343,7 +384,9 @@ pub fn normalise_header(h: &str) -> String {
         .collect()
 }
 
-/// Scores how well `header` names `role`: 1.0 exact synonym, 0.6 contains one.
+/// Scores how well `header` names `role`: 1.0 exact synonym (a little less the
+/// further down the list), 0.6 when it contains a specific synonym (four
+/// characters or more, not in [`EXACT_ONLY`]).
 fn match_score(header: &str, role: Role) -> f32 {
     let h = normalise_header(header);
     if h.is_empty() {
@@ -353,7 +396,8 @@ fn match_score(header: &str, role: Role) -> f32 {
     if let Some(pos) = syns.iter().position(|s| *s == h) {
         return 1.0 - pos as f32 * 0.001;
     }
-    if syns.iter().any(|s| s.chars().count() >= 4 && h.contains(s)) {
+    let specific = |s: &&&str| s.chars().count() >= 4 && !EXACT_ONLY.contains(*s);
+    if syns.iter().filter(specific).any(|s| h.contains(s)) {
         return 0.6;
     }
     0.0
@@ -396,6 +440,12 @@ pub fn detect_roles(headers: &[String], kind: FileKind) -> Vec<RoleColumn> {
 }
 
 /// Classifies a file by its headers: the kind whose roles match best.
+///
+/// A customer list with totals (Shopify's customer export: `Total Spent`,
+/// `Total Orders`) is a [`FileKind::Summary`], as SPEC S1 names it, rather
+/// than [`FileKind::Customers`]: its totals stay mapped (reading registers the
+/// customers only, for now), while Customers would add just signup date and
+/// source, which that export does not have.
 pub fn classify(headers: &[String]) -> FileKind {
     let has = |role: Role| headers.iter().any(|h| match_score(h, role) >= 0.6);
     if has(Role::EventType) && has(Role::Timestamp) && !has(Role::Amount) {
@@ -452,6 +502,41 @@ mod tests {
         let c = headers(&["客户ID", "姓名", "注册日期", "来源渠道"]);
         assert_eq!(classify(&c), FileKind::Customers);
         assert_eq!(column(&detect_roles(&c, FileKind::Customers), Role::Source), Some(3));
+    }
+
+    #[test]
+    fn generic_words_count_only_as_whole_headers() {
+        let h = headers(&["customer_id", "customer_name", "order_date", "amount", "billing_state"]);
+        let roles = detect_roles(&h, FileKind::Orders);
+        assert_eq!(column(&roles, Role::OrderId), None);
+        assert_eq!(column(&roles, Role::Status), None);
+        let h = headers(&["Name", "Billing Name", "Created at", "Total", "State"]);
+        let roles = detect_roles(&h, FileKind::Orders);
+        assert_eq!(column(&roles, Role::OrderId), Some(0));
+        assert_eq!(column(&roles, Role::Status), Some(4));
+        assert_eq!(
+            classify(&headers(&["customer_id", "signup_date", "product_type", "timestamp"])),
+            FileKind::Customers
+        );
+    }
+
+    #[test]
+    fn buyer_phone_and_paid_amount_win_in_chinese_exports() {
+        let h = headers(&[
+            "订单号",
+            "下单时间",
+            "买家手机号",
+            "商品总金额",
+            "订单实付金额",
+            "收货人手机号",
+            "订单退款状态",
+            "订单状态",
+        ]);
+        assert_eq!(classify(&h), FileKind::Orders);
+        let roles = detect_roles(&h, FileKind::Orders);
+        assert_eq!(column(&roles, Role::Phone), Some(2));
+        assert_eq!(column(&roles, Role::Amount), Some(4));
+        assert_eq!(column(&roles, Role::Status), Some(7));
     }
 
     #[test]

@@ -1,0 +1,49 @@
+//! Rules of order rows found in real exports: continuation lines without a
+//! status, Excel's `'` text marker on ids, guest id `0`, UCI cancellations.
+
+use segscope_core::ingest::{read_file, sniff, DatasetBuilder};
+use segscope_core::model::{Dataset, OrderStatus};
+
+fn load(text: &str) -> Dataset {
+    let schema = sniff("o.csv", text.as_bytes(), true).unwrap();
+    let mut builder = DatasetBuilder::new();
+    read_file(schema, text.as_bytes(), &mut builder).unwrap();
+    builder.finish().0
+}
+
+#[test]
+fn lines_without_a_status_join_their_order_whatever_its_status() {
+    let d = load(
+        "Name,Email,Financial Status,Created at,Total\n\
+         #1001,a@x.com,refunded,2024-01-05,50\n\
+         #1001,a@x.com,,2024-01-05,0\n\
+         #1002,a@x.com,paid,2024-01-06,20\n\
+         #1002,a@x.com,,2024-01-06,0\n",
+    );
+    assert_eq!(d.orders.len(), 2);
+    assert_eq!(d.orders.status, vec![OrderStatus::Refunded, OrderStatus::Paid]);
+}
+
+#[test]
+fn excel_text_marker_is_dropped_and_guest_id_zero_falls_back_to_email() {
+    let d = load(
+        "customer_id,email,order_date,amount\n\
+         '7310448301001,a@x.com,2024-01-05,10\n\
+         7310448301001,a@x.com,2024-01-06,10\n\
+         0,guest1@x.com,2024-01-07,5\n\
+         0,Guest2@X.com,2024-01-07,5\n",
+    );
+    assert_eq!(d.customers.key, vec!["7310448301001", "guest1@x.com", "guest2@x.com"]);
+}
+
+#[test]
+fn only_uci_style_invoices_are_cancellations() {
+    let d = load(
+        "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n\
+         536365,85123A,MUG,6,12/13/2010 08:26,2.55,17850,United Kingdom\n\
+         C536379,D,Discount,-1,12/13/2010 09:41,27.50,14527,United Kingdom\n",
+    );
+    assert_eq!(d.orders.status, vec![OrderStatus::Paid, OrderStatus::Cancelled]);
+    let named = load("order_id,customer_id,order_date,amount,unit_price\nCX-1,A,2024-01-05,10,10\n");
+    assert_eq!(named.orders.status, vec![OrderStatus::Paid]);
+}
