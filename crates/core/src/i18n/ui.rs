@@ -23,7 +23,7 @@ pub(crate) const ENTRIES: &[Entry] = &[
     ("status.analyzing", "Segmenting customers…", "正在进行客户分类…"),
     ("status.ready", "Analysis ready.", "分析完成。"),
     ("upload.title", "Who are your customers?", "你的客户都是谁?"),
-    ("upload.lead", "Drop the order and customer exports you already have. In about a second you see value tiers, RFM segments and what to do with each group.", "拖入现有的订单和客户导出文件,大约一秒即可看到客户价值分级、RFM 分群以及每个群体的运营建议。"),
+    ("upload.lead", "Drop the order and customer exports you already have. In about a second you see your value tiers, RFM segments and how clean your data is.", "拖入现有的订单和客户导出文件,大约一秒即可看到客户价值分级、RFM 分群以及数据质量。"),
     ("upload.drop", "Drop CSV files here", "将 CSV 文件拖到这里"),
     ("upload.kinds", "Orders, customers or events · several files at once · English or Chinese headers", "订单、客户或行为事件 · 可一次拖入多个文件 · 中英文表头均可"),
     ("upload.choose", "Choose files", "选择文件"),
