@@ -115,6 +115,27 @@ test('a dirty GBK export with Chinese headers and mixed dates is read and accoun
   await context.close();
 });
 
+test('a semicolon export with decimal commas and day-first dates matches its ground truth', async () => {
+  const dir = join(DATA, 'semicolon-dmy');
+  const truth = JSON.parse(readFileSync(join(dir, 'truth.json'), 'utf8'));
+  const { page, context } = await openPage(env, '?lang=en');
+  await page.setInputFiles('[data-testid=file-input]', [join(dir, 'orders.csv'), join(dir, 'customers.csv')]);
+  await waitForState(page, 'mapping');
+  assert.equal(await page.inputValue('[data-testid=date-order-select] >> nth=0'), 'DayFirst');
+  await page.click('[data-testid=analyze-button]');
+  await waitForState(page, 'ready');
+  const analysis = JSON.parse((await download(page, 'export-analysis-json')).text);
+  const orders = analysis.data_quality.files.find((f) => f.kind === 'Orders');
+  assert.equal(orders.rows_read, truth.orders_rows_read);
+  assert.equal(orders.rows_kept, truth.orders_rows_kept);
+  assert.equal(orders.first_date, truth.first_order_date);
+  assert.equal(orders.last_date, truth.last_order_date);
+  assert.equal(analysis.kpis.buyers, truth.buyers);
+  assert.equal(analysis.kpis.paid_orders, truth.paid_orders);
+  assert.ok(Math.abs(analysis.kpis.revenue - truth.paid_revenue) < 0.01, `revenue ${analysis.kpis.revenue} vs ${truth.paid_revenue}`);
+  await context.close();
+});
+
 test('a mapping choice is remembered for files with the same headers', async () => {
   const { page, context } = await openPage(env, '?lang=en');
   await page.setInputFiles('[data-testid=file-input]', [plain('orders.csv')]);
