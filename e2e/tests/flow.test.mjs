@@ -230,3 +230,28 @@ test('the encoding can be overridden in the mapping step', async () => {
   await waitForState(page, 'ready');
   await context.close();
 });
+
+test('cancel stops a long read at once and the app can start again', async () => {
+  const { page, context } = await openPage(env, '?lang=en');
+  await page.setInputFiles('[data-testid=file-input]', [join(DATA, 'large', 'orders.csv')]);
+  await waitForState(page, 'mapping');
+  // Click cancel from inside the page the moment the read starts.
+  await page.evaluate(() => {
+    const status = document.querySelector('[data-testid=app-status]');
+    const observer = new MutationObserver(() => {
+      const cancel = document.querySelector('[data-testid=cancel-button]');
+      if (status.dataset.state === 'analyzing' && cancel) {
+        observer.disconnect();
+        cancel.click();
+      }
+    });
+    observer.observe(status, { attributes: true });
+  });
+  await page.click('[data-testid=analyze-button]');
+  await waitForState(page, 'idle', 5_000);
+  assert.match(await page.textContent('[data-testid=app-status]'), /Cancelled/);
+  assert.equal(await page.locator('[data-testid=kpi-buyers]').count(), 0, 'no dashboard after cancel');
+  await page.click('[data-testid=demo-button]');
+  await waitForState(page, 'ready');
+  await context.close();
+});
