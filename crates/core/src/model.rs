@@ -10,6 +10,12 @@ pub type Day = i32;
 /// Dense index of a customer in [`Customers`].
 pub type CustomerIdx = u32;
 
+/// Index into [`Dataset::categories`]; [`NO_CATEGORY`] when the order has none.
+pub type CategoryIdx = u16;
+
+/// The [`CategoryIdx`] of an order without a category.
+pub const NO_CATEGORY: CategoryIdx = CategoryIdx::MAX;
+
 /// What happened to an order, as far as value metrics care.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum OrderStatus {
@@ -39,6 +45,8 @@ pub struct Orders {
     pub amount: Vec<f64>,
     /// Paid, refunded or cancelled.
     pub status: Vec<OrderStatus>,
+    /// The product category of the order (of its first line).
+    pub category: Vec<CategoryIdx>,
 }
 
 impl Orders {
@@ -52,12 +60,13 @@ impl Orders {
         self.customer.is_empty()
     }
 
-    /// Appends one order.
+    /// Appends one order without a category.
     pub fn push(&mut self, customer: CustomerIdx, day: Day, amount: f64, status: OrderStatus) {
         self.customer.push(customer);
         self.day.push(day);
         self.amount.push(amount);
         self.status.push(status);
+        self.category.push(NO_CATEGORY);
     }
 }
 
@@ -70,9 +79,22 @@ pub struct Customers {
     pub source: Vec<Option<u16>>,
     /// Signup date, if known.
     pub signup: Vec<Option<Day>>,
+    /// Loyalty points balance from a customers file, if known.
+    pub points: Vec<Option<f64>>,
 }
 
 impl Customers {
+    /// Customers with these keys and no attributes yet.
+    pub fn with_keys(key: Vec<String>) -> Self {
+        let n = key.len();
+        Customers {
+            key,
+            source: vec![None; n],
+            signup: vec![None; n],
+            points: vec![None; n],
+        }
+    }
+
     /// Number of customers.
     pub fn len(&self) -> usize {
         self.key.len()
@@ -93,6 +115,8 @@ pub struct Dataset {
     pub orders: Orders,
     /// Distinct acquisition source names, indexed by [`Customers::source`].
     pub sources: Vec<String>,
+    /// Distinct product category names, indexed by [`Orders::category`].
+    pub categories: Vec<String>,
 }
 
 impl Dataset {

@@ -36,12 +36,7 @@ fn raw_orders() -> impl Strategy<Value = Vec<RawOrder>> {
 
 fn build(customers: usize, orders: &[RawOrder]) -> Dataset {
     let mut dataset = Dataset {
-        customers: Customers {
-            // Keys in an order unrelated to the index, to exercise the key tie-break.
-            key: (0..customers).map(|i| format!("k{:03}", (i * 37) % 1000)).collect(),
-            source: vec![None; customers],
-            signup: vec![None; customers],
-        },
+        customers: Customers::with_keys((0..customers).map(|i| format!("k{:03}", (i * 37) % 1000)).collect()),
         ..Dataset::default()
     };
     if customers > 0 {

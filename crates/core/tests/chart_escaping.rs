@@ -17,9 +17,8 @@ fn hostile_dataset() -> Dataset {
     ];
     let mut d = Dataset {
         customers: Customers {
-            key: keys,
             source: vec![Some(0), None, None],
-            signup: vec![None; 3],
+            ..Customers::with_keys(keys)
         },
         sources: vec![SCRIPT.to_string()],
         ..Dataset::default()

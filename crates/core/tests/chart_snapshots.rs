@@ -12,13 +12,8 @@ use std::path::PathBuf;
 /// Twelve customers (ten buyers) with spread-out recency, frequency and spend.
 fn dataset() -> Dataset {
     let keys: Vec<String> = (1..=12).map(|i| format!("C{i:03}")).collect();
-    let n = keys.len();
     let mut d = Dataset {
-        customers: Customers {
-            key: keys,
-            source: vec![None; n],
-            signup: vec![None; n],
-        },
+        customers: Customers::with_keys(keys),
         ..Dataset::default()
     };
     // (customer, days before 2024-03-01, amount)

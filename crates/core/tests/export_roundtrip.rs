@@ -12,9 +12,8 @@ fn dataset(keys: Vec<String>) -> Dataset {
     let n = keys.len();
     let mut d = Dataset {
         customers: Customers {
-            key: keys,
             source: (0..n).map(|i| (i % 3 != 2).then_some((i % 2) as u16)).collect(),
-            signup: vec![None; n],
+            ..Customers::with_keys(keys)
         },
         sources: vec!["=Ads, \"paid\"".into(), "微信群".into()],
         ..Dataset::default()

@@ -47,3 +47,26 @@ fn only_uci_style_invoices_are_cancellations() {
     let named = load("order_id,customer_id,order_date,amount,unit_price\nCX-1,A,2024-01-05,10,10\n");
     assert_eq!(named.orders.status, vec![OrderStatus::Paid]);
 }
+
+#[test]
+fn an_order_takes_the_category_of_its_first_line() {
+    let d = load(
+        "order_id,customer_id,order_date,amount,category\n\
+         1,a,2024-01-05,10,shoes\n\
+         1,a,2024-01-05,5,bags\n\
+         2,b,2024-01-06,7,\n\
+         3,b,2024-01-07,7,bags\n",
+    );
+    assert_eq!(d.categories, vec!["shoes", "bags"]);
+    assert_eq!(d.orders.category, vec![0, segscope_core::model::NO_CATEGORY, 1]);
+}
+
+#[test]
+fn customer_points_are_read_from_a_points_column() {
+    let text = "customer_id,signup_date,积分\nc1,2024-01-01,\"1,200\"\nc2,2024-01-02,\nc3,2024-01-03,x\n";
+    let schema = sniff("c.csv", text.as_bytes(), true).unwrap();
+    let mut builder = DatasetBuilder::new();
+    read_file(schema, text.as_bytes(), &mut builder).unwrap();
+    let d = builder.finish().0;
+    assert_eq!(d.customers.points, vec![Some(1200.0), None, None]);
+}

@@ -5,11 +5,7 @@ use crate::model::{Customers, Dataset, Day, OrderStatus};
 /// A dataset with customers `keys` (in order) and paid orders `(customer, day, amount)`.
 pub(crate) fn paid(keys: &[&str], orders: &[(u32, Day, f64)]) -> Dataset {
     let mut dataset = Dataset {
-        customers: Customers {
-            key: keys.iter().map(|k| (*k).to_string()).collect(),
-            source: vec![None; keys.len()],
-            signup: vec![None; keys.len()],
-        },
+        customers: Customers::with_keys(keys.iter().map(|k| (*k).to_string()).collect()),
         ..Dataset::default()
     };
     for &(customer, day, amount) in orders {

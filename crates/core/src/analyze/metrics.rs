@@ -168,13 +168,9 @@ mod tests {
             o.push(c, d, a, s);
         }
         Dataset {
-            customers: Customers {
-                key: (0..n).map(|i| format!("c{i}")).collect(),
-                source: vec![None; n],
-                signup: vec![None; n],
-            },
+            customers: Customers::with_keys((0..n).map(|i| format!("c{i}")).collect()),
             orders: o,
-            sources: Vec::new(),
+            ..Dataset::default()
         }
     }
 

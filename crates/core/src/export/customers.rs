@@ -104,9 +104,8 @@ mod tests {
     fn dataset() -> Dataset {
         let mut d = Dataset {
             customers: Customers {
-                key: vec!["a,1".into(), "=cmd".into(), "c".into()],
                 source: vec![Some(0), None, Some(7)],
-                signup: vec![None; 3],
+                ..Customers::with_keys(vec!["a,1".into(), "=cmd".into(), "c".into()])
             },
             sources: vec!["WeChat \"group\"".into()],
             ..Dataset::default()

@@ -68,6 +68,7 @@ pub(crate) const ENTRIES: &[Entry] = &[
     ("role.timestamp", "Time", "时间"),
     ("role.event_type", "Event type", "事件类型"),
     ("role.total_spent", "Total spent", "累计消费"),
+    ("role.points", "Points", "积分"),
     ("role.order_count", "Order count", "订单数"),
     ("role.first_order_date", "First order date", "首单日期"),
     ("role.last_order_date", "Last order date", "最近下单日期"),

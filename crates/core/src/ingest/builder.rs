@@ -2,7 +2,7 @@
 //! orders appended column by column, rejections collected.
 
 use super::quality::{QualityReport, Rejection, MAX_KEPT_REJECTIONS};
-use crate::model::{CustomerIdx, Dataset, Day};
+use crate::model::{CategoryIdx, CustomerIdx, Dataset, Day, NO_CATEGORY};
 use rustc_hash::FxHashMap;
 
 /// Builds a [`Dataset`] from the rows of one or more files.
@@ -13,6 +13,7 @@ pub struct DatasetBuilder {
     last_key: Vec<u8>,
     last_idx: CustomerIdx,
     source_index: FxHashMap<String, u16>,
+    category_index: FxHashMap<Box<[u8]>, CategoryIdx>,
     /// Per customer: seen in a customers file (orphans are the buyers without).
     in_customer_file: Vec<bool>,
     pub(super) any_customer_file: bool,
@@ -45,6 +46,7 @@ impl DatasetBuilder {
             .push(String::from_utf8_lossy(key).into_owned());
         self.dataset.customers.source.push(None);
         self.dataset.customers.signup.push(None);
+        self.dataset.customers.points.push(None);
         self.in_customer_file.push(false);
         self.key_index.insert(key.into(), idx);
         self.last_idx = idx;
@@ -76,6 +78,31 @@ impl DatasetBuilder {
     pub(super) fn set_signup(&mut self, idx: CustomerIdx, day: Day) {
         let slot = &mut self.dataset.customers.signup[idx as usize];
         *slot = Some(slot.map_or(day, |d| d.min(day)));
+    }
+
+    /// Sets the customer's points balance (the last non-empty value wins).
+    pub(super) fn set_points(&mut self, idx: CustomerIdx, points: f64) {
+        self.dataset.customers.points[idx as usize] = Some(points);
+    }
+
+    /// The index of the category named `name` (trimmed bytes), created when
+    /// new; [`NO_CATEGORY`] for an empty name or once the index space is full.
+    pub(super) fn category(&mut self, name: &[u8]) -> CategoryIdx {
+        if name.is_empty() {
+            return NO_CATEGORY;
+        }
+        if let Some(&idx) = self.category_index.get(name) {
+            return idx;
+        }
+        let Ok(idx) = CategoryIdx::try_from(self.dataset.categories.len()) else {
+            return NO_CATEGORY;
+        };
+        if idx == NO_CATEGORY {
+            return NO_CATEGORY;
+        }
+        self.dataset.categories.push(String::from_utf8_lossy(name).into_owned());
+        self.category_index.insert(name.into(), idx);
+        idx
     }
 
     /// Records a rejected row.

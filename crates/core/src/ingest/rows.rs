@@ -31,6 +31,8 @@ pub(super) struct Columns {
     pub status: Option<usize>,
     pub currency: Option<usize>,
     pub source: Option<usize>,
+    pub category: Option<usize>,
+    pub points: Option<usize>,
 }
 
 impl Columns {
@@ -54,6 +56,8 @@ impl Columns {
             status: col(Role::Status),
             currency: col(Role::Currency),
             source: col(Role::Source),
+            category: col(Role::Category).filter(|_| schema.kind == FileKind::Orders),
+            points: col(Role::Points).filter(|_| schema.kind == FileKind::Customers),
         }
     }
 }
@@ -301,13 +305,20 @@ impl RowHandler<'_> {
         let customer = self.builder.customer(&key);
         // Exports like Shopify's fill the status only on an order's first line.
         let inherits_status = c.status.is_some() && status_cell.is_none() && amount >= 0.0;
-        self.add_order_line(order_id, customer, day, amount.abs(), status, inherits_status);
+        let new_order = self.add_order_line(order_id, customer, day, amount.abs(), status, inherits_status);
+        if let (true, Some(i)) = (new_order, c.category) {
+            let category = self.builder.category(trim(record.get(i)));
+            if let Some(slot) = self.builder.dataset.orders.category.last_mut() {
+                *slot = category;
+            }
+        }
         Ok(())
     }
 
     /// Adds a kept order row: a new order, or one more line of an order seen
     /// before (same id and customer, and same status unless the line has none
-    /// and `inherits_status`), whose amount it adds to.
+    /// and `inherits_status`), whose amount it adds to. True when a new order
+    /// was added.
     fn add_order_line(
         &mut self,
         order_id: Option<u64>,
@@ -316,7 +327,7 @@ impl RowHandler<'_> {
         amount: f64,
         status: OrderStatus,
         inherits_status: bool,
-    ) {
+    ) -> bool {
         let orders = &mut self.builder.dataset.orders;
         let line = order_id.and_then(|id| self.state.order_lines.get_mut(id));
         if let Some(line) = line {
@@ -325,13 +336,14 @@ impl RowHandler<'_> {
             if line.order != NO_ORDER && orders.customer[existing] == customer && same_status {
                 orders.amount[existing] += amount;
                 self.state.report.lines_merged += 1;
-                return;
+                return false;
             }
             if line.order == NO_ORDER {
                 line.order = orders.len() as u32;
             }
         }
         orders.push(customer, day, amount, status);
+        true
     }
 
     fn amount(&self, record: &Record) -> Result<f64, Rejected> {
@@ -375,6 +387,11 @@ impl RowHandler<'_> {
         if let Some(i) = c.source {
             let source = String::from_utf8_lossy(trim(record.get(i)));
             self.builder.set_source(customer, &source);
+        }
+        if let Some(Ok(Some(points))) = c.points.map(|i| parse_amount(record.get(i))) {
+            if points.is_finite() {
+                self.builder.set_points(customer, points);
+            }
         }
         Ok(())
     }

@@ -53,7 +53,7 @@ impl FileKind {
                 Email,
                 Phone,
             ],
-            FileKind::Customers => &[CustomerKey, Email, Phone, Name, SignupDate, Source],
+            FileKind::Customers => &[CustomerKey, Email, Phone, Name, SignupDate, Source, Points],
             FileKind::Events => &[CustomerKey, Timestamp, EventType, Category],
             FileKind::Summary => &[
                 CustomerKey,
@@ -112,6 +112,8 @@ pub enum Role {
     FirstOrderDate,
     /// Last order date (customer summary).
     LastOrderDate,
+    /// Loyalty points balance (membership levels).
+    Points,
 }
 
 impl Role {
@@ -139,6 +141,7 @@ impl Role {
             Role::OrderCount => "role.order_count",
             Role::FirstOrderDate => "role.first_order_date",
             Role::LastOrderDate => "role.last_order_date",
+            Role::Points => "role.points",
         }
     }
 
@@ -348,6 +351,16 @@ impl Role {
                 "订单数",
                 "累计订单数",
                 "购买次数",
+            ],
+            Role::Points => &[
+                "points",
+                "loyaltypoints",
+                "rewardpoints",
+                "memberpoints",
+                "积分",
+                "会员积分",
+                "积分余额",
+                "可用积分",
             ],
             Role::FirstOrderDate => &["firstorderdate", "firstorder", "首次购买时间", "首单日期"],
             Role::LastOrderDate => &["lastorderdate", "lastorder", "最近购买时间", "最后购买时间", "末单日期"],
