@@ -68,6 +68,8 @@ struct SavedMapping {
     kind: FileKind,
     roles: Vec<RoleColumn>,
     date_order: DateOrder,
+    #[serde(default)]
+    date_order_fixed: bool,
 }
 
 /// The storage key of a header row: same headers, same key (FNV-1a).
@@ -92,6 +94,7 @@ pub fn restore_mapping(schema: &mut FileSchema) {
         schema.kind = saved.kind;
         schema.roles = saved.roles;
         schema.date_order = saved.date_order;
+        schema.date_order_fixed = saved.date_order_fixed;
     }
 }
 
@@ -101,6 +104,7 @@ pub fn save_mapping(schema: &FileSchema) {
         kind: schema.kind,
         roles: schema.roles.clone(),
         date_order: schema.date_order,
+        date_order_fixed: schema.date_order_fixed,
     };
     if let (Some(s), Ok(json)) = (storage(), serde_json::to_string(&saved)) {
         let _ = s.set_item(&mapping_key(&schema.headers), &json);

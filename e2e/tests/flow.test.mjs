@@ -121,11 +121,12 @@ test('a semicolon export with decimal commas and day-first dates matches its gro
   const { page, context } = await openPage(env, '?lang=en');
   await page.setInputFiles('[data-testid=file-input]', [join(dir, 'orders.csv'), join(dir, 'customers.csv')]);
   await waitForState(page, 'mapping');
-  assert.equal(await page.inputValue('[data-testid=date-order-select] >> nth=0'), 'DayFirst');
+  assert.equal(await page.inputValue('[data-testid=date-order-select] >> nth=0'), 'Auto');
   await page.click('[data-testid=analyze-button]');
   await waitForState(page, 'ready');
   const analysis = JSON.parse((await download(page, 'export-analysis-json')).text);
   const orders = analysis.data_quality.files.find((f) => f.kind === 'Orders');
+  assert.equal(orders.date_order, 'DayFirst', 'decided from all the dates');
   assert.equal(orders.rows_read, truth.orders_rows_read);
   assert.equal(orders.rows_kept, truth.orders_rows_kept);
   assert.equal(orders.first_date, truth.first_order_date);

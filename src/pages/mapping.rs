@@ -92,13 +92,18 @@ fn FileMapping(index: usize, schema: FileSchema) -> impl IntoView {
         );
     };
     let set_date_order = move |ev: leptos::ev::Event| {
-        let order = if event_target_value(&ev) == "MonthFirst" {
-            DateOrder::MonthFirst
-        } else {
-            DateOrder::DayFirst
-        };
-        state.schemas.update(|s| s[index].date_order = order);
+        let choice = event_target_value(&ev);
+        state.schemas.update(|s| {
+            let schema = &mut s[index];
+            schema.date_order_fixed = choice != "Auto";
+            match choice.as_str() {
+                "MonthFirst" => schema.date_order = DateOrder::MonthFirst,
+                "DayFirst" => schema.date_order = DateOrder::DayFirst,
+                _ => {}
+            }
+        });
     };
+    let fixed = schema.date_order_fixed;
     let day_first = schema.date_order == DateOrder::DayFirst;
     let current_encoding = schema.encoding.clone();
     let encoding_options = ENCODINGS
@@ -132,8 +137,11 @@ fn FileMapping(index: usize, schema: FileSchema) -> impl IntoView {
                 <label class="inline-field">
                     {move || state.tr("mapping.date_order")}
                     <select data-testid="date-order-select" on:change=set_date_order>
-                        <option value="DayFirst" selected=day_first>{move || state.tr("mapping.day_first")}</option>
-                        <option value="MonthFirst" selected=!day_first>{move || state.tr("mapping.month_first")}</option>
+                        <option value="Auto" selected=!fixed>{move || state.tr("mapping.date_auto")}</option>
+                        <option value="DayFirst" selected=fixed && day_first>{move || state.tr("mapping.day_first")}</option>
+                        <option value="MonthFirst" selected=fixed && !day_first>
+                            {move || state.tr("mapping.month_first")}
+                        </option>
                     </select>
                 </label>
                 <label class="inline-field">

@@ -8,6 +8,7 @@ use segscope_core::export::rejections_csv;
 use segscope_core::format as number;
 use segscope_core::i18n::{t, Lang};
 use segscope_core::ingest::quality::FileReport;
+use segscope_core::ingest::value::DateOrder;
 
 /// How many rejected rows the page lists (all of them are in the download).
 const LISTED_REJECTIONS: usize = 50;
@@ -70,6 +71,13 @@ fn file_card(f: &FileReport, lang: Lang) -> impl IntoView {
         (Some(a), Some(b)) => format!("{a} – {b}"),
         _ => "—".into(),
     };
+    let date_order = f.date_order.map(|order| {
+        let key = match order {
+            DateOrder::DayFirst => "quality.read_day_first",
+            DateOrder::MonthFirst => "quality.read_month_first",
+        };
+        view! { <span class="pill" data-testid="date-order-used">{tr(key)}</span> }
+    });
     let order_facts = (f.kind == segscope_core::ingest::FileKind::Orders).then(|| {
         view! {
             <li>{tr("quality.refunds")}": "<b>{number::count(f.refunds)}</b></li>
@@ -85,6 +93,7 @@ fn file_card(f: &FileReport, lang: Lang) -> impl IntoView {
                 <span class="pill">{tr(f.kind.i18n_key())}</span>
                 <span class="pill">{f.encoding.clone()}</span>
                 <span class="pill">{range}</span>
+                {date_order}
             </div>
             <div class="accounting">
                 <span><b data-testid="rows-read">{number::count(f.rows_read)}</b> {tr("quality.read")}</span>

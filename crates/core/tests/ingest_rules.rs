@@ -70,3 +70,26 @@ fn customer_points_are_read_from_a_points_column() {
     let d = builder.finish().0;
     assert_eq!(d.customers.points, vec![Some(1200.0), None, None]);
 }
+
+#[test]
+fn month_first_dates_after_the_samples_decide_the_whole_column() {
+    // 300 rows of the ambiguous `12/1/2010` (as UCI Online Retail starts), then one
+    // that only reads month-first: every date is 1 December, none is rejected.
+    let mut text = String::from("InvoiceNo,CustomerID,InvoiceDate,Quantity,UnitPrice\n");
+    for i in 0..300 {
+        text.push_str(&format!("{},17850,12/1/2010 8:26,1,2.5\n", 536_365 + i));
+    }
+    text.push_str("999999,17850,12/13/2010 9:00,1,2.5\n");
+    let schema = sniff("uci.csv", text.as_bytes(), true).unwrap();
+    let mut builder = DatasetBuilder::new();
+    let report = read_file(schema, text.as_bytes(), &mut builder).unwrap();
+    assert_eq!(report.rows_rejected, 0);
+    assert_eq!(
+        report.date_order,
+        Some(segscope_core::ingest::value::DateOrder::MonthFirst)
+    );
+    assert_eq!(report.first_date.as_deref(), Some("2010-12-01"));
+    assert_eq!(report.last_date.as_deref(), Some("2010-12-13"));
+    let d = builder.finish().0;
+    assert!(d.orders.day[..300].iter().all(|&day| day == 14_944));
+}

@@ -1,7 +1,9 @@
 //! Shared state while files are read: customer keys interned to dense indexes,
 //! orders appended column by column, rejections collected.
 
+use super::date_order::AmbiguousDate;
 use super::quality::{QualityReport, Rejection, MAX_KEPT_REJECTIONS};
+use super::schema::FileKind;
 use crate::model::{CategoryIdx, CustomerIdx, Dataset, Day, NO_CATEGORY};
 use rustc_hash::FxHashMap;
 
@@ -103,6 +105,24 @@ impl DatasetBuilder {
         self.dataset.categories.push(String::from_utf8_lossy(name).into_owned());
         self.category_index.insert(name.into(), idx);
         idx
+    }
+
+    /// Re-reads a file's ambiguous dates in the other day/month order, once
+    /// its dates decided against the sampled guess: order dates, or signups
+    /// (a signup another row made earlier stays).
+    pub(super) fn reread_dates(&mut self, kind: FileKind, dates: &[AmbiguousDate]) {
+        let customers = &mut self.dataset.customers;
+        let orders = &mut self.dataset.orders;
+        for date in dates {
+            let slot = match kind {
+                FileKind::Orders => orders.day.get_mut(date.target as usize),
+                FileKind::Customers => customers.signup.get_mut(date.target as usize).and_then(Option::as_mut),
+                FileKind::Events | FileKind::Summary => None,
+            };
+            if let Some(day) = slot.filter(|day| **day == date.guessed) {
+                *day = date.other;
+            }
+        }
     }
 
     /// Records a rejected row.

@@ -1,6 +1,7 @@
 //! The data-quality report (SPEC S2): every row accounted for, per file.
 
 use super::schema::FileKind;
+use super::value::DateOrder;
 use serde::{Deserialize, Serialize};
 
 /// Why a row was rejected.
@@ -85,6 +86,9 @@ pub struct FileReport {
     pub first_date: Option<String>,
     /// Latest kept date (YYYY-MM-DD).
     pub last_date: Option<String>,
+    /// How dates like `05/01/2024` were read, when the file had any.
+    #[serde(default)]
+    pub date_order: Option<DateOrder>,
 }
 
 impl FileReport {

@@ -2,13 +2,14 @@
 //! order lines merged into orders, customer attributes, and the accounting.
 
 use super::builder::DatasetBuilder;
+use super::date_order::{DateDecision, DateOrderTracker};
 use super::order_index::{order_key, OrderIndex, OrderLine, NO_ORDER};
 use super::quality::{FileReport, RejectReason, Rejection};
 use super::records::Record;
 use super::schema::{FileKind, Role};
 use super::sniff::FileSchema;
 use super::status::classify_status;
-use super::value::{parse_amount, parse_date, trim};
+use super::value::{parse_amount, trim};
 use crate::date::format_day;
 use crate::model::{CustomerIdx, Day, OrderStatus};
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -75,7 +76,7 @@ pub(super) struct FileState {
     order_lines: OrderIndex,
     currencies: FxHashMap<Box<[u8]>, u64>,
     statuses: FxHashMap<Box<[u8]>, OrderStatus>,
-    date_range: Option<(Day, Day)>,
+    dates: DateOrderTracker,
 }
 
 impl FileState {
@@ -99,12 +100,13 @@ impl FileState {
                 currencies: Vec::new(),
                 first_date: None,
                 last_date: None,
+                date_order: None,
             },
             seen_rows: FxHashSet::default(),
             order_lines: OrderIndex::default(),
             currencies: FxHashMap::default(),
             statuses: FxHashMap::default(),
-            date_range: None,
+            dates: DateOrderTracker::new(schema.date_order, schema.date_order_fixed),
         }
     }
 
@@ -122,8 +124,9 @@ impl FileState {
         self.report.rows_read
     }
 
-    /// The finished accounting of the file.
-    pub fn into_report(self) -> FileReport {
+    /// The finished accounting of the file, and the dates to re-read now
+    /// that the file's date order is known.
+    pub fn into_report(self) -> (FileReport, DateDecision) {
         let mut report = self.report;
         let mut merged: FxHashMap<String, u64> = FxHashMap::default();
         for (code, n) in self.currencies {
@@ -132,18 +135,13 @@ impl FileState {
         let mut currencies: Vec<(String, u64)> = merged.into_iter().collect();
         currencies.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         report.currencies = currencies;
-        if let Some((first, last)) = self.date_range {
+        let decision = self.dates.decide();
+        if let Some((first, last)) = decision.range {
             report.first_date = Some(format_day(first));
             report.last_date = Some(format_day(last));
         }
-        report
-    }
-
-    fn note_date(&mut self, day: Day) {
-        self.date_range = Some(match self.date_range {
-            Some((a, b)) => (a.min(day), b.max(day)),
-            None => (day, day),
-        });
+        report.date_order = decision.order;
+        (report, decision)
     }
 
     /// The status of a cell, classified once per distinct value.
@@ -278,8 +276,11 @@ impl RowHandler<'_> {
         let c = self.columns;
         let key = self.key(record)?;
         let date_col = c.date.unwrap_or(0);
-        let day =
-            parse_date(record.get(date_col), self.schema.date_order).ok_or((RejectReason::BadDate, Some(date_col)))?;
+        let day = self
+            .state
+            .dates
+            .read(record.get(date_col))
+            .ok_or((RejectReason::BadDate, Some(date_col)))?;
         let amount = self.amount(record)?;
         let status_cell = c.status.map(|i| trim(record.get(i))).filter(|cell| !cell.is_empty());
         let mut status = status_cell.map_or(OrderStatus::Paid, |cell| self.state.status(cell));
@@ -301,11 +302,12 @@ impl RowHandler<'_> {
         if let Some(i) = c.currency {
             self.state.count_currency(trim(record.get(i)));
         }
-        self.state.note_date(day);
         let customer = self.builder.customer(&key);
         // Exports like Shopify's fill the status only on an order's first line.
         let inherits_status = c.status.is_some() && status_cell.is_none() && amount >= 0.0;
-        let new_order = self.add_order_line(order_id, customer, day, amount.abs(), status, inherits_status);
+        let new_order = self.add_order_line(order_id, customer, day.0, amount.abs(), status, inherits_status);
+        let order = self.builder.dataset.orders.len().saturating_sub(1) as u32;
+        self.state.dates.keep(day, new_order.then_some(order));
         if let (true, Some(i)) = (new_order, c.category) {
             let category = self.builder.category(trim(record.get(i)));
             if let Some(slot) = self.builder.dataset.orders.category.last_mut() {
@@ -367,10 +369,13 @@ impl RowHandler<'_> {
         let c = self.columns;
         let key = self.key(record)?;
         let day = match (self.schema.kind, c.date) {
-            (FileKind::Events, Some(i)) => {
-                Some(parse_date(record.get(i), self.schema.date_order).ok_or((RejectReason::BadDate, Some(i)))?)
-            }
-            (_, Some(i)) => parse_date(record.get(i), self.schema.date_order),
+            (FileKind::Events, Some(i)) => Some(
+                self.state
+                    .dates
+                    .read(record.get(i))
+                    .ok_or((RejectReason::BadDate, Some(i)))?,
+            ),
+            (_, Some(i)) => self.state.dates.read(record.get(i)),
             (_, None) => None,
         };
         let customer = self.builder.customer(&key);
@@ -381,8 +386,8 @@ impl RowHandler<'_> {
             self.builder.report.duplicate_customers_merged += 1;
         }
         if let Some(day) = day {
-            self.state.note_date(day);
-            self.builder.set_signup(customer, day);
+            self.state.dates.keep(day, Some(customer));
+            self.builder.set_signup(customer, day.0);
         }
         if let Some(i) = c.source {
             let source = String::from_utf8_lossy(trim(record.get(i)));

@@ -32,8 +32,13 @@ pub struct FileSchema {
     pub kind: FileKind,
     /// Column chosen for each role of `kind`.
     pub roles: Vec<RoleColumn>,
-    /// How slash dates with the year last are read.
+    /// How slash dates with the year last are read: the guess from the
+    /// samples, which the file's other dates may overturn unless fixed.
     pub date_order: DateOrder,
+    /// The user chose `date_order`: dates that only read the other way are
+    /// rejected instead of deciding the order.
+    #[serde(default)]
+    pub date_order_fixed: bool,
 }
 
 impl FileSchema {
@@ -104,6 +109,7 @@ pub fn sniff_as(
         kind,
         roles,
         date_order: DateOrder::DayFirst,
+        date_order_fixed: false,
     };
     schema.date_order = decide_date_order(&schema);
     Ok(schema)

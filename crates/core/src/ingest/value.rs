@@ -154,6 +154,74 @@ fn plain_decimal(s: &[u8]) -> Option<f64> {
 /// counts), `2024/1/5 13:05`, `2024.1.5`, `2024年1月5日`, `20240105`,
 /// `05/01/2024` per `order`, Excel serial numbers and Unix seconds/milliseconds.
 pub fn parse_date(raw: &[u8], order: DateOrder) -> Option<Day> {
+    match date_cell(raw)? {
+        DateCell::Day(day) => Some(day),
+        DateCell::YearLast { first, second, year } => year_last_day(first, second, year, order),
+    }
+}
+
+/// A date cell read without fixing the column's date order: the day in
+/// `order`, the other reading when the cell allows both, and what the cell
+/// proves about the order when only one reading is a real date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ReadDate {
+    /// The day as read (in `order`, or in the only order that gives a date).
+    pub day: Day,
+    /// The day in the other order, when both readings are real and differ.
+    pub alternative: Option<Day>,
+    /// The order this cell proves, when only one reading is a real date.
+    pub proves: Option<DateOrder>,
+}
+
+/// Reads a date cell preferring `order` but accepting the other order when
+/// only that one gives a real date (`12/25/2010` in a day-first guess), so a
+/// column's order can be decided from all its values; `None` when neither
+/// reading is a date.
+pub fn read_date(raw: &[u8], order: DateOrder) -> Option<ReadDate> {
+    let (first, second, year) = match date_cell(raw)? {
+        DateCell::Day(day) => {
+            return Some(ReadDate {
+                day,
+                alternative: None,
+                proves: None,
+            })
+        }
+        DateCell::YearLast { first, second, year } => (first, second, year),
+    };
+    let other = match order {
+        DateOrder::DayFirst => DateOrder::MonthFirst,
+        DateOrder::MonthFirst => DateOrder::DayFirst,
+    };
+    let read = |o| year_last_day(first, second, year, o);
+    match (read(order), read(other)) {
+        (Some(day), Some(alt)) => Some(ReadDate {
+            day,
+            alternative: (alt != day).then_some(alt),
+            proves: None,
+        }),
+        (Some(day), None) => Some(ReadDate {
+            day,
+            alternative: None,
+            proves: Some(order),
+        }),
+        (None, Some(day)) => Some(ReadDate {
+            day,
+            alternative: None,
+            proves: Some(other),
+        }),
+        (None, None) => None,
+    }
+}
+
+/// A date cell before the day/month order is applied.
+enum DateCell {
+    /// A date that reads one way only.
+    Day(Day),
+    /// `a/b/year`: day and month in an order the column decides.
+    YearLast { first: u32, second: u32, year: i32 },
+}
+
+fn date_cell(raw: &[u8]) -> Option<DateCell> {
     let s = trim(raw);
     if s.len() < 5 {
         return None;
@@ -163,13 +231,13 @@ pub fn parse_date(raw: &[u8], order: DateOrder) -> Option<Day> {
         let y = digits_value(&s[0..4])?;
         let m = digits_value(&s[5..7])?;
         let d = digits_value(&s[8..10])?;
-        return day_from_ymd(y as i32, m, d);
+        return day_from_ymd(y as i32, m, d).map(DateCell::Day);
     }
     if s.iter().all(u8::is_ascii_digit) {
-        return parse_numeric_date(s);
+        return parse_numeric_date(s).map(DateCell::Day);
     }
     if let Some(serial) = excel_serial_with_fraction(s) {
-        return Some(serial);
+        return Some(DateCell::Day(serial));
     }
     let text = std::str::from_utf8(s).ok()?;
     let date_part = text.split([' ', 'T', 't']).next().unwrap_or(text);
@@ -184,7 +252,7 @@ pub fn parse_date(raw: &[u8], order: DateOrder) -> Option<Day> {
     }
     let nums: Vec<u32> = fields.iter().map(|f| f.parse().unwrap_or(0)).collect();
     if fields[0].len() == 4 {
-        return day_from_ymd(nums[0] as i32, nums[1], nums[2]);
+        return day_from_ymd(nums[0] as i32, nums[1], nums[2]).map(DateCell::Day);
     }
     if fields[2].len() == 4 || fields[2].len() == 2 {
         let year = if fields[2].len() == 2 {
@@ -192,13 +260,22 @@ pub fn parse_date(raw: &[u8], order: DateOrder) -> Option<Day> {
         } else {
             nums[2] as i32
         };
-        let (d, m) = match order {
-            DateOrder::DayFirst => (nums[0], nums[1]),
-            DateOrder::MonthFirst => (nums[1], nums[0]),
-        };
-        return day_from_ymd(year, m, d);
+        return Some(DateCell::YearLast {
+            first: nums[0],
+            second: nums[1],
+            year,
+        });
     }
     None
+}
+
+/// The day of `first/second/year` read in `order`.
+fn year_last_day(first: u32, second: u32, year: i32, order: DateOrder) -> Option<Day> {
+    let (d, m) = match order {
+        DateOrder::DayFirst => (first, second),
+        DateOrder::MonthFirst => (second, first),
+    };
+    day_from_ymd(year, m, d)
 }
 
 /// All-digit cells: `20240105`, Excel serials, Unix seconds or milliseconds.
