@@ -27,7 +27,13 @@ pub fn QualityPage() -> impl IntoView {
     let merged = move || {
         state.quality.with(|q| {
             q.as_ref()
-                .map(|q| (q.duplicate_customers_merged, q.orphan_customers))
+                .map(|q| {
+                    (
+                        q.duplicate_customers_merged,
+                        q.orphan_customers,
+                        q.customers_matched_by_contact,
+                    )
+                })
                 .unwrap_or_default()
         })
     };
@@ -39,6 +45,7 @@ pub fn QualityPage() -> impl IntoView {
                 <ul class="facts">
                     <li data-testid="quality-merged">{move || state.tr("quality.customers_merged")}": "<b>{move || number::count(merged().0)}</b></li>
                     <li data-testid="quality-orphans">{move || state.tr("quality.orphans")}": "<b>{move || number::count(merged().1)}</b></li>
+                    <li data-testid="quality-matched">{move || state.tr("quality.matched_by_contact")}": "<b>{move || number::count(merged().2)}</b></li>
                 </ul>
             </div>
             {files}

@@ -93,3 +93,51 @@ fn month_first_dates_after_the_samples_decide_the_whole_column() {
     let d = builder.finish().0;
     assert!(d.orders.day[..300].iter().all(|&day| day == 14_944));
 }
+
+/// Reads the files in order into one dataset.
+fn load_all(files: &[(&str, &str)]) -> (Dataset, segscope_core::ingest::QualityReport) {
+    let mut builder = DatasetBuilder::new();
+    for (name, text) in files {
+        let schema = sniff(name, text.as_bytes(), true).unwrap();
+        read_file(schema, text.as_bytes(), &mut builder).unwrap();
+    }
+    builder.finish()
+}
+
+const SHOP_CUSTOMERS: &str = "Customer ID,Email,Phone,Tags\n\
+    '73101,Alice@Example.com,,vip\n\
+    '73102,,+1 503 555 0142,\n\
+    '73103,carol@example.com,,\n";
+const SHOP_ORDERS: &str = "Name,Email,Phone,Financial Status,Created at,Total\n\
+    #1001,alice@example.com,,paid,2024-01-05,10\n\
+    #1002,,+1 (503) 555-0142,paid,2024-01-06,20\n\
+    #1003,dave@example.com,,paid,2024-01-07,30\n";
+
+#[test]
+fn orders_keyed_by_email_or_phone_join_customers_keyed_by_id_in_either_file_order() {
+    for files in [
+        [("customers.csv", SHOP_CUSTOMERS), ("orders.csv", SHOP_ORDERS)],
+        [("orders.csv", SHOP_ORDERS), ("customers.csv", SHOP_CUSTOMERS)],
+    ] {
+        let (d, q) = load_all(&files);
+        let mut keys = d.customers.key.clone();
+        keys.sort();
+        assert_eq!(
+            keys,
+            vec!["73101", "73102", "73103", "dave@example.com"],
+            "{:?}",
+            files[0].0
+        );
+        assert_eq!(q.customers_matched_by_contact, 2);
+        assert_eq!(q.orphan_customers, 1, "only dave has orders without a customer row");
+    }
+}
+
+#[test]
+fn two_ids_sharing_an_email_stay_two_customers() {
+    let (d, _) = load_all(&[(
+        "c.csv",
+        "customer_id,email,signup_date\nA,same@x.com,2024-01-01\nB,same@x.com,2024-01-02\n",
+    )]);
+    assert_eq!(d.customers.key, vec!["A", "B"]);
+}

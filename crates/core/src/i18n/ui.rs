@@ -44,6 +44,7 @@ pub(crate) const ENTRIES: &[Entry] = &[
     ("mapping.delimiter", "Delimiter", "分隔符"),
     ("mapping.date_order", "Dates like 05/01/2024", "类似 05/01/2024 的日期"),
     ("mapping.date_auto", "decided from all the file's dates", "根据文件中全部日期自动判断"),
+    ("quality.matched_by_contact", "Customers matched across files by email or phone", "按邮箱或手机号跨文件匹配的客户"),
     ("quality.read_day_first", "05/01/2024 read as 5 January", "05/01/2024 按 1 月 5 日读取"),
     ("quality.read_month_first", "05/01/2024 read as 1 May", "05/01/2024 按 5 月 1 日读取"),
     ("mapping.day_first", "day first (5 Jan)", "日在前(1 月 5 日)"),

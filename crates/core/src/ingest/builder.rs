@@ -12,6 +12,10 @@ use rustc_hash::FxHashMap;
 pub struct DatasetBuilder {
     pub(super) dataset: Dataset,
     key_index: FxHashMap<Box<[u8]>, CustomerIdx>,
+    /// Normalised email or phone → the customer with an id who gave it.
+    contact_index: FxHashMap<Box<[u8]>, CustomerIdx>,
+    /// Per customer: its display key is an email or phone, not an id.
+    keyed_by_contact: Vec<bool>,
     last_key: Vec<u8>,
     last_idx: CustomerIdx,
     source_index: FxHashMap<String, u16>,
@@ -31,16 +35,77 @@ impl DatasetBuilder {
 
     /// The index of the customer with `key`, created when new.
     pub(super) fn customer(&mut self, key: &[u8]) -> CustomerIdx {
-        // Exports often list a customer's rows together: skip the hash lookup then.
-        if self.last_key.as_slice() == key {
-            return self.last_idx;
+        match self.known(key) {
+            Some(idx) => idx,
+            None => self.create(key),
         }
-        self.last_key.clear();
-        self.last_key.extend_from_slice(key);
-        if let Some(&idx) = self.key_index.get(key) {
-            self.last_idx = idx;
+    }
+
+    /// The customer whose id is `id`; a new id joins the customer already
+    /// known by one of its `contacts` (normalised email or phone) when that
+    /// customer has no id yet, and otherwise registers the contacts as its own.
+    pub(super) fn customer_with_id(&mut self, id: &[u8], contacts: impl FnOnce() -> Vec<Vec<u8>>) -> CustomerIdx {
+        if let Some(idx) = self.known(id) {
             return idx;
         }
+        let contacts = contacts();
+        let by_contact = contacts
+            .iter()
+            .filter_map(|c| self.key_index.get(c.as_slice()).copied())
+            .find(|&idx| self.keyed_by_contact[idx as usize]);
+        let idx = match by_contact {
+            Some(idx) => {
+                self.report.customers_matched_by_contact += 1;
+                self.keyed_by_contact[idx as usize] = false;
+                self.dataset.customers.key[idx as usize] = String::from_utf8_lossy(id).into_owned();
+                self.key_index.insert(id.into(), idx);
+                self.remember(id, idx);
+                idx
+            }
+            None => self.create(id),
+        };
+        for contact in contacts {
+            self.contact_index.entry(contact.into()).or_insert(idx);
+        }
+        idx
+    }
+
+    /// The customer keyed by a normalised email or phone: the customer with an
+    /// id who gave that contact, if any, else the one keyed by the contact.
+    pub(super) fn customer_by_contact(&mut self, contact: &[u8]) -> CustomerIdx {
+        if let Some(idx) = self.known(contact) {
+            return idx;
+        }
+        if let Some(&idx) = self.contact_index.get(contact) {
+            self.report.customers_matched_by_contact += 1;
+            self.key_index.insert(contact.into(), idx);
+            self.remember(contact, idx);
+            return idx;
+        }
+        let idx = self.create(contact);
+        self.keyed_by_contact[idx as usize] = true;
+        idx
+    }
+
+    /// The customer known by `key`, if any.
+    fn known(&mut self, key: &[u8]) -> Option<CustomerIdx> {
+        // Exports often list a customer's rows together: skip the hash lookup then.
+        if self.last_key.as_slice() == key {
+            return Some(self.last_idx);
+        }
+        let idx = *self.key_index.get(key)?;
+        self.remember(key, idx);
+        Some(idx)
+    }
+
+    fn remember(&mut self, key: &[u8], idx: CustomerIdx) {
+        self.last_key.clear();
+        self.last_key.extend_from_slice(key);
+        self.last_idx = idx;
+    }
+
+    /// Adds a customer keyed by `key`.
+    fn create(&mut self, key: &[u8]) -> CustomerIdx {
         let idx = self.dataset.customers.key.len() as CustomerIdx;
         self.dataset
             .customers
@@ -50,8 +115,9 @@ impl DatasetBuilder {
         self.dataset.customers.signup.push(None);
         self.dataset.customers.points.push(None);
         self.in_customer_file.push(false);
+        self.keyed_by_contact.push(false);
         self.key_index.insert(key.into(), idx);
-        self.last_idx = idx;
+        self.remember(key, idx);
         idx
     }
 

@@ -108,6 +108,10 @@ pub struct QualityReport {
     /// Customers that appear only in orders although a customers file was given
     /// (kept; the customer is created).
     pub orphan_customers: u64,
+    /// Customers keyed by id in one place and by email or phone in another
+    /// (e.g. a Shopify customers export and its orders), matched into one.
+    #[serde(default)]
+    pub customers_matched_by_contact: u64,
     /// Up to [`MAX_KEPT_REJECTIONS`] rejected rows, for display and download.
     pub rejections: Vec<Rejection>,
     /// True when there were more rejections than kept in `rejections`.

@@ -13,7 +13,6 @@ use super::value::{parse_amount, trim};
 use crate::date::format_day;
 use crate::model::{CustomerIdx, Day, OrderStatus};
 use rustc_hash::{FxHashMap, FxHashSet};
-use std::borrow::Cow;
 
 /// Distinct status texts remembered per file; beyond this, statuses are
 /// classified row by row (a free-text column, not a status).
@@ -60,6 +59,29 @@ impl Columns {
             category: col(Role::Category).filter(|_| schema.kind == FileKind::Orders),
             points: col(Role::Points).filter(|_| schema.kind == FileKind::Customers),
         }
+    }
+}
+
+/// Who a row belongs to, as the row says it.
+enum RowKey<'r> {
+    /// The customer id cell.
+    Id(&'r [u8]),
+    /// A normalised email or phone, for rows without an id.
+    Contact(Vec<u8>),
+}
+
+impl Columns {
+    /// The row's email, trimmed and lowercased, if it looks like one.
+    fn email(&self, record: &Record) -> Option<Vec<u8>> {
+        let cell = trim(record.get(self.email?));
+        cell.contains(&b'@').then(|| cell.to_ascii_lowercase())
+    }
+
+    /// The row's phone as digits only, if it has at least five.
+    fn phone(&self, record: &Record) -> Option<Vec<u8>> {
+        let cell = record.get(self.phone?);
+        let digits: Vec<u8> = cell.iter().filter(|b| b.is_ascii_digit()).copied().collect();
+        (digits.len() >= 5).then_some(digits)
     }
 }
 
@@ -246,30 +268,34 @@ impl RowHandler<'_> {
     /// The customer key of a row: id, else normalised email, else phone digits.
     /// A leading `'` (Excel's text marker, as in Shopify exports) is dropped;
     /// an id of `0` is a guest (WooCommerce) and falls back to email or phone.
-    fn key<'r>(&self, record: &Record<'r>) -> Result<Cow<'r, [u8]>, Rejected> {
+    /// The row's customer key: its id, else its normalised email or phone.
+    fn key<'r>(&self, record: &Record<'r>) -> Result<RowKey<'r>, Rejected> {
         let c = self.columns;
         let id = c.key.map(|i| {
             let cell = trim(record.get(i));
             cell.strip_prefix(b"'").unwrap_or(cell)
         });
         if let Some(id) = id.filter(|v| !v.is_empty() && *v != b"0") {
-            return Ok(Cow::Borrowed(id));
+            return Ok(RowKey::Id(id));
         }
-        if let Some(email) = c.email.map(|i| trim(record.get(i))).filter(|v| v.contains(&b'@')) {
-            return Ok(Cow::Owned(email.to_ascii_lowercase()));
-        }
-        c.phone
-            .map(|i| {
-                record
-                    .get(i)
-                    .iter()
-                    .filter(|b| b.is_ascii_digit())
-                    .copied()
-                    .collect::<Vec<u8>>()
-            })
-            .filter(|digits| digits.len() >= 5)
-            .map(Cow::Owned)
+        c.email(record)
+            .or_else(|| c.phone(record))
+            .map(RowKey::Contact)
             .ok_or((RejectReason::MissingKey, c.key.or(c.email).or(c.phone)))
+    }
+
+    /// The customer a row belongs to, matching ids with emails and phones
+    /// across files.
+    fn customer(&mut self, record: &Record, key: RowKey) -> CustomerIdx {
+        match key {
+            RowKey::Id(id) if self.columns.email.is_none() && self.columns.phone.is_none() => self.builder.customer(id),
+            RowKey::Id(id) => {
+                let c = self.columns;
+                let contacts = || c.email(record).into_iter().chain(c.phone(record)).collect();
+                self.builder.customer_with_id(id, contacts)
+            }
+            RowKey::Contact(contact) => self.builder.customer_by_contact(&contact),
+        }
     }
 
     fn order_row(&mut self, record: &Record, order_id: Option<u64>) -> Result<(), Rejected> {
@@ -302,7 +328,7 @@ impl RowHandler<'_> {
         if let Some(i) = c.currency {
             self.state.count_currency(trim(record.get(i)));
         }
-        let customer = self.builder.customer(&key);
+        let customer = self.customer(record, key);
         // Exports like Shopify's fill the status only on an order's first line.
         let inherits_status = c.status.is_some() && status_cell.is_none() && amount >= 0.0;
         let new_order = self.add_order_line(order_id, customer, day.0, amount.abs(), status, inherits_status);
@@ -378,7 +404,7 @@ impl RowHandler<'_> {
             (_, Some(i)) => self.state.dates.read(record.get(i)),
             (_, None) => None,
         };
-        let customer = self.builder.customer(&key);
+        let customer = self.customer(record, key);
         if self.schema.kind != FileKind::Customers {
             return Ok(());
         }

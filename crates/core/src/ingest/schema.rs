@@ -62,6 +62,7 @@ impl FileKind {
                 FirstOrderDate,
                 LastOrderDate,
                 Email,
+                Phone,
             ],
         }
     }
