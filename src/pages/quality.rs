@@ -88,6 +88,7 @@ fn file_card(f: &FileReport, lang: Lang) -> impl IntoView {
     let order_facts = (f.kind == segscope_core::ingest::FileKind::Orders).then(|| {
         view! {
             <li>{tr("quality.refunds")}": "<b>{number::count(f.refunds)}</b></li>
+            <li>{tr("quality.partial_refunds")}": "<b>{number::count(f.partial_refunds)}</b></li>
             <li>{tr("quality.cancellations")}": "<b>{number::count(f.cancellations)}</b></li>
             <li>{tr("quality.negative")}": "<b>{number::count(f.negative_amounts)}</b></li>
             <li>{tr("quality.lines_merged")}": "<b>{number::count(f.lines_merged)}</b></li>

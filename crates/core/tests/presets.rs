@@ -111,6 +111,7 @@ fn shopify_orders() {
             (Role::Category, Some("Lineitem name")),
             (Role::Channel, Some("Source")),
             (Role::Currency, Some("Currency")),
+            (Role::RefundedAmount, Some("Refunded Amount")),
         ],
     );
     // 13 rows = 9 orders' first rows + 4 further line rows; #1009 is a
@@ -121,11 +122,13 @@ fn shopify_orders() {
     assert_eq!(f.dataset.orders.len(), 8);
     assert_eq!(f.dataset.customers.len(), 6);
     assert_eq!(f.dataset.customers.key[0], "alice@example.com");
-    // Paid: #1001 118.80 + #1002 27.00 + #1004 96.12 + #1008 138.02 = 379.94.
-    assert_eq!(paid_cents(&f.dataset), cents(379.94));
-    // Refunded: #1003 refunded, #1007 partially_refunded; not paid: #1005 pending, #1006 voided.
-    assert_eq!((f.report.refunds, f.report.cancellations), (2, 2));
-    assert_eq!(orders_with(&f.dataset, OrderStatus::Refunded), 2);
+    // Paid: #1001 118.80 + #1002 27.00 + #1004 96.12 + #1008 138.02, and #1007
+    // partially_refunded 86.40 less its 43.20 refund = 423.14.
+    assert_eq!(paid_cents(&f.dataset), cents(423.14));
+    assert_eq!(f.report.partial_refunds, 1);
+    // Refunded: #1003; not paid: #1005 pending, #1006 voided.
+    assert_eq!((f.report.refunds, f.report.cancellations), (1, 2));
+    assert_eq!(orders_with(&f.dataset, OrderStatus::Refunded), 1);
     assert_eq!(orders_with(&f.dataset, OrderStatus::Cancelled), 2);
     assert_eq!(f.report.currencies, vec![("USD".to_string(), 8)]);
     assert_eq!(f.report.first_date.as_deref(), Some("2024-03-01"));
@@ -229,6 +232,7 @@ fn youzan_orders() {
             (Role::OrderId, Some("订单号")),
             (Role::Status, Some("订单状态")),
             (Role::Category, Some("全部商品名称")),
+            (Role::RefundedAmount, Some("订单已退款金额")),
         ],
     );
     // …007 was picked up in store without a buyer phone: no customer key.
@@ -237,8 +241,10 @@ fn youzan_orders() {
     // The key is the phone's digits, so `138-0000-1111` is `13800001111`.
     assert_eq!(f.dataset.customers.len(), 6);
     assert_eq!(f.dataset.customers.key[0], "13800001111");
-    // Paid (交易成功, 已发货, 待发货): 128.00 + 59.90 + 88.00 + 210.00 + 36.80 + 76.50 = 599.20.
-    assert_eq!(paid_cents(&f.dataset), cents(599.20));
+    // Paid (交易成功, 已发货, 待发货): 128.00 + 59.90 + 88.00 + (210.00 less its 30.00
+    // 部分退款) + 36.80 + 76.50 = 569.20.
+    assert_eq!(paid_cents(&f.dataset), cents(569.20));
+    assert_eq!(f.report.partial_refunds, 1);
     // Not paid: …004 待付款, …005 and …008 已关闭.
     assert_eq!((f.report.refunds, f.report.cancellations), (0, 3));
 }

@@ -74,6 +74,9 @@ pub struct FileReport {
     pub rejected_by_reason: Vec<(RejectReason, u64)>,
     /// Kept order rows that are refunds or returns (negative amounts included).
     pub refunds: u64,
+    /// Paid orders with part of their amount refunded (the refund is taken off).
+    #[serde(default)]
+    pub partial_refunds: u64,
     /// Kept order rows that are cancellations.
     pub cancellations: u64,
     /// Kept rows with a negative amount.

@@ -33,6 +33,7 @@ pub(super) struct Columns {
     pub source: Option<usize>,
     pub category: Option<usize>,
     pub points: Option<usize>,
+    pub refunded_amount: Option<usize>,
 }
 
 impl Columns {
@@ -58,6 +59,7 @@ impl Columns {
             source: col(Role::Source),
             category: col(Role::Category).filter(|_| schema.kind == FileKind::Orders),
             points: col(Role::Points).filter(|_| schema.kind == FileKind::Customers),
+            refunded_amount: col(Role::RefundedAmount).filter(|_| schema.kind == FileKind::Orders),
         }
     }
 }
@@ -116,6 +118,7 @@ impl FileState {
                 duplicates_removed: 0,
                 rejected_by_reason: RejectReason::ALL.iter().map(|r| (*r, 0)).collect(),
                 refunds: 0,
+                partial_refunds: 0,
                 cancellations: 0,
                 negative_amounts: 0,
                 lines_merged: 0,
@@ -307,13 +310,25 @@ impl RowHandler<'_> {
             .dates
             .read(record.get(date_col))
             .ok_or((RejectReason::BadDate, Some(date_col)))?;
-        let amount = self.amount(record)?;
+        let mut amount = self.amount(record)?;
         let status_cell = c.status.map(|i| trim(record.get(i))).filter(|cell| !cell.is_empty());
         let mut status = status_cell.map_or(OrderStatus::Paid, |cell| self.state.status(cell));
         if c.amount.is_none() && c.order_id.is_some_and(|i| is_uci_cancellation(record.get(i))) {
             status = OrderStatus::Cancelled;
         }
+        let refunded = c
+            .refunded_amount
+            .and_then(|i| parse_amount(record.get(i)).ok().flatten())
+            .map_or(0.0, f64::abs);
         let report = &mut self.state.report;
+        if status == OrderStatus::Paid && refunded > 0.0 && amount > 0.0 {
+            if refunded >= amount {
+                status = OrderStatus::Refunded;
+            } else {
+                report.partial_refunds += 1;
+                amount -= refunded;
+            }
+        }
         if amount < 0.0 {
             report.negative_amounts += 1;
             if status == OrderStatus::Paid {

@@ -52,6 +52,7 @@ impl FileKind {
                 Currency,
                 Email,
                 Phone,
+                RefundedAmount,
             ],
             FileKind::Customers => &[CustomerKey, Email, Phone, Name, SignupDate, Source, Points],
             FileKind::Events => &[CustomerKey, Timestamp, EventType, Category],
@@ -115,6 +116,8 @@ pub enum Role {
     LastOrderDate,
     /// Loyalty points balance (membership levels).
     Points,
+    /// Amount refunded on an order (taken off a paid order's amount).
+    RefundedAmount,
 }
 
 impl Role {
@@ -143,6 +146,7 @@ impl Role {
             Role::FirstOrderDate => "role.first_order_date",
             Role::LastOrderDate => "role.last_order_date",
             Role::Points => "role.points",
+            Role::RefundedAmount => "role.refunded_amount",
         }
     }
 
@@ -352,6 +356,13 @@ impl Role {
                 "订单数",
                 "累计订单数",
                 "购买次数",
+            ],
+            Role::RefundedAmount => &[
+                "refundedamount",
+                "refundamount",
+                "amountrefunded",
+                "退款金额",
+                "已退款金额",
             ],
             Role::Points => &[
                 "points",

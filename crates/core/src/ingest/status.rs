@@ -6,6 +6,9 @@ use crate::model::OrderStatus;
 /// Phrases saying that no refund happened ("无退款", a refund request closed),
 /// removed before the refund and cancel words are looked for.
 const NO_REFUND_PHRASES: &[&str] = &["no refund", "not refunded", "无退款", "未退款", "没有退款", "退款关闭"];
+/// A partly refunded order is still a paid order; its refunded amount, when a
+/// column gives it, is taken off.
+const PARTIAL_REFUND_PHRASES: &[&str] = &["partially_refunded", "partially refunded", "partial refund", "部分退款"];
 const REFUND_WORDS: &[&str] = &["refund", "return", "chargeback", "退款", "退货", "售后"];
 /// Cancelled or never paid: Shopify `pending`/`voided`, WooCommerce
 /// `on-hold`/`failed`/`checkout-draft`, Taobao 等待买家付款/交易关闭, Youzan
@@ -37,6 +40,9 @@ const CANCEL_WORDS: &[&str] = &[
 /// most exports list only completed orders.
 pub fn classify_status(raw: &[u8]) -> OrderStatus {
     let mut text = String::from_utf8_lossy(raw).to_lowercase();
+    if PARTIAL_REFUND_PHRASES.iter().any(|p| text.contains(p)) {
+        return OrderStatus::Paid;
+    }
     for phrase in NO_REFUND_PHRASES {
         if text.contains(phrase) {
             text = text.replace(phrase, " ");
@@ -60,7 +66,7 @@ mod tests {
         for paid in ["paid", "Completed", "交易成功", "已付款", ""] {
             assert_eq!(classify_status(paid.as_bytes()), OrderStatus::Paid, "{paid}");
         }
-        for refund in ["refunded", "Returned", "已退款", "退货退款", "partially_refunded"] {
+        for refund in ["refunded", "Returned", "已退款", "退货退款"] {
             assert_eq!(classify_status(refund.as_bytes()), OrderStatus::Refunded, "{refund}");
         }
         for cancel in ["cancelled", "Canceled", "已取消", "交易关闭", "voided"] {
@@ -79,6 +85,8 @@ mod tests {
             "买家已付款，等待卖家发货",
             "待发货",
             "已发货",
+            "partially_refunded",
+            "部分退款",
         ] {
             assert_eq!(classify_status(paid.as_bytes()), OrderStatus::Paid, "{paid}");
         }
