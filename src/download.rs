@@ -1,19 +1,99 @@
-//! Triggers a browser download of text built in the app (no network involved).
+//! Triggers a browser download of text built in the app, or of a chart
+//! rasterised to PNG (no network involved).
 
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
-use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, Url};
+use web_sys::{
+    Blob, BlobPropertyBag, CanvasRenderingContext2d, HtmlAnchorElement, HtmlCanvasElement, HtmlImageElement, Url,
+};
+
+/// PNG pixels per SVG unit, so downloaded charts stay sharp on slides.
+const PNG_SCALE: f64 = 2.0;
 
 /// Offers `content` as a file named `file_name`.
 pub fn download_text(file_name: &str, mime: &str, content: &str) {
+    if let Some(url) = text_url(mime, content) {
+        download_url(file_name, url);
+    }
+}
+
+/// Offers a chart's SVG as a PNG on a white background, drawn through an
+/// image and a canvas in the page.
+pub fn download_png(file_name: &str, svg: &str) {
+    let (width, height) = view_box_size(svg).unwrap_or((640.0, 360.0));
+    let (Some(url), Some(document)) = (
+        text_url("image/svg+xml", svg),
+        web_sys::window().and_then(|w| w.document()),
+    ) else {
+        return;
+    };
+    let Ok(image) = HtmlImageElement::new() else {
+        return;
+    };
+    let canvas = document
+        .create_element("canvas")
+        .ok()
+        .and_then(|e| e.dyn_into::<HtmlCanvasElement>().ok());
+    let Some(canvas) = canvas else {
+        return;
+    };
+    let file_name = file_name.to_string();
+    let drawn = image.clone();
+    let svg_url = url.clone();
+    let on_load = Closure::once_into_js(move || {
+        let _ = Url::revoke_object_url(&svg_url);
+        canvas.set_width((width * PNG_SCALE) as u32);
+        canvas.set_height((height * PNG_SCALE) as u32);
+        let context = canvas
+            .get_context("2d")
+            .ok()
+            .flatten()
+            .and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok());
+        let Some(context) = context else {
+            return;
+        };
+        context.set_fill_style_str("#ffffff");
+        context.fill_rect(0.0, 0.0, width * PNG_SCALE, height * PNG_SCALE);
+        let _ = context.draw_image_with_html_image_element_and_dw_and_dh(
+            &drawn,
+            0.0,
+            0.0,
+            width * PNG_SCALE,
+            height * PNG_SCALE,
+        );
+        if let Ok(png) = canvas.to_data_url_with_type("image/png") {
+            download_url(&file_name, png);
+        }
+    });
+    image.set_onload(Some(on_load.unchecked_ref()));
+    image.set_src(&url);
+}
+
+/// The width and height of an SVG's `viewBox="0 0 W H"`.
+fn view_box_size(svg: &str) -> Option<(f64, f64)> {
+    let start = svg.find("viewBox=\"")? + "viewBox=\"".len();
+    let end = start + svg[start..].find('"')?;
+    let numbers: Vec<f64> = svg[start..end]
+        .split_whitespace()
+        .filter_map(|n| n.parse().ok())
+        .collect();
+    match numbers.as_slice() {
+        [_, _, w, h] if *w > 0.0 && *h > 0.0 => Some((*w, *h)),
+        _ => None,
+    }
+}
+
+/// A blob URL holding `content`.
+fn text_url(mime: &str, content: &str) -> Option<String> {
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(content));
     let options = BlobPropertyBag::new();
     options.set_type(mime);
-    let Ok(blob) = Blob::new_with_str_sequence_and_options(&parts, &options) else {
-        return;
-    };
-    let Ok(url) = Url::create_object_url_with_blob(&blob) else {
-        return;
-    };
+    let blob = Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
+    Url::create_object_url_with_blob(&blob).ok()
+}
+
+/// Clicks a download link to `url`, then releases a blob URL a minute later.
+fn download_url(file_name: &str, url: String) {
     let document = web_sys::window().and_then(|w| w.document());
     if let Some(anchor) = document
         .and_then(|d| d.create_element("a").ok())
@@ -24,7 +104,7 @@ pub fn download_text(file_name: &str, mime: &str, content: &str) {
         anchor.click();
     }
     // Revoke later: the download reads the blob after this function returns.
-    let revoke = wasm_bindgen::closure::Closure::once_into_js(move || {
+    let revoke = Closure::once_into_js(move || {
         let _ = Url::revoke_object_url(&url);
     });
     if let Some(window) = web_sys::window() {

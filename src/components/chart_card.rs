@@ -1,10 +1,10 @@
 //! A card holding one chart (SVG from core's renderer, text escaped there) and
-//! its SVG download.
+//! its SVG and PNG downloads.
 
-use crate::download::download_text;
+use crate::download::{download_png, download_text};
 use leptos::prelude::*;
 
-/// One chart with a download button.
+/// One chart with its download buttons.
 #[component]
 pub fn ChartCard(testid: &'static str, file_stem: &'static str, svg: Memo<String>) -> impl IntoView {
     let state = crate::state::use_app();
@@ -15,12 +15,18 @@ pub fn ChartCard(testid: &'static str, file_stem: &'static str, svg: Memo<String
             &svg.get_untracked(),
         )
     };
+    let download_png = move |_| download_png(&format!("segscope-{file_stem}.png"), &svg.get_untracked());
     view! {
         <figure class="card chart" data-testid=testid>
             // The SVG comes from segscope-core's chart module, which escapes every text.
             <div class="chart-svg" inner_html=move || svg.get()></div>
             <figcaption class="chart-actions">
-                <button class="btn btn-small" on:click=download>{move || state.tr("action.download_svg")}</button>
+                <button class="btn btn-small" data-testid="download-svg" on:click=download>
+                    {move || state.tr("action.download_svg")}
+                </button>
+                <button class="btn btn-small" data-testid="download-png" on:click=download_png>
+                    {move || state.tr("action.download_png")}
+                </button>
             </figcaption>
         </figure>
     }

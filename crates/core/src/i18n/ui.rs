@@ -73,6 +73,7 @@ pub(crate) const ENTRIES: &[Entry] = &[
     ("role.event_type", "Event type", "事件类型"),
     ("role.total_spent", "Total spent", "累计消费"),
     ("role.points", "Points", "积分"),
+    ("action.download_png", "Download PNG", "下载 PNG"),
     ("role.refunded_amount", "Refunded amount", "退款金额"),
     ("quality.partial_refunds", "Paid orders partly refunded (refund taken off)", "部分退款的已付款订单(已扣除退款)"),
     ("role.order_count", "Order count", "订单数"),
