@@ -115,6 +115,38 @@ test('a dirty GBK export with Chinese headers and mixed dates is read and accoun
   await context.close();
 });
 
+test('an Excel workbook with a notes sheet and dirty rows matches its ground truth, and its sheet can be chosen', async () => {
+  const dir = join(DATA, 'xlsx-dirty');
+  const truth = JSON.parse(readFileSync(join(dir, 'truth.json'), 'utf8'));
+  const { page, context, errors } = await openPage(env, '?lang=en');
+  await page.setInputFiles('[data-testid=file-input]', [join(dir, 'orders.xlsx'), join(dir, 'customers.csv')]);
+  await waitForState(page, 'mapping');
+  const sheet = page.locator('[data-testid=sheet-select]');
+  assert.equal(await sheet.count(), 1, 'only the workbook offers sheets');
+  assert.equal(await sheet.inputValue(), '1', 'the notes sheet is passed over');
+  assert.deepEqual(await sheet.locator('option').allTextContents(), ['Notes', 'Orders']);
+  await sheet.selectOption('0');
+  await page.waitForFunction(() => document.querySelector('[data-testid=sheet-select]').value === '0');
+  await page.locator('[data-testid=sheet-select]').selectOption('1');
+  await page.waitForFunction(() => document.querySelector('[data-testid=sheet-select]').value === '1');
+  assert.equal(await page.inputValue('[data-testid=kind-select] >> nth=0'), 'Orders');
+  await page.screenshot({ path: ARTIFACTS + 'mapping-xlsx-en.png', fullPage: true });
+  await page.click('[data-testid=analyze-button]');
+  await waitForState(page, 'ready');
+  const analysis = JSON.parse((await download(page, 'export-analysis-json')).text);
+  const orders = analysis.data_quality.files.find((f) => f.file === 'orders.xlsx');
+  assert.equal(orders.rows_read, truth.orders_rows_read, 'rows read');
+  assert.equal(orders.rows_kept, truth.orders_rows_kept, 'rows kept');
+  assert.equal(orders.rows_rejected, truth.orders_rows_rejected, 'rows rejected');
+  assert.equal(orders.duplicates_removed, truth.orders_duplicates_removed, 'duplicates');
+  assert.equal(orders.first_date, truth.first_order_date);
+  assert.equal(orders.last_date, truth.last_order_date);
+  assert.equal(analysis.kpis.buyers, truth.buyers, 'buyers');
+  assert.ok(Math.abs(analysis.kpis.revenue - truth.paid_revenue) < 0.01, `revenue ${analysis.kpis.revenue} vs ${truth.paid_revenue}`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a semicolon export with decimal commas and day-first dates matches its ground truth', async () => {
   const dir = join(DATA, 'semicolon-dmy');
   const truth = JSON.parse(readFileSync(join(dir, 'truth.json'), 'utf8'));

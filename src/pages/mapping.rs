@@ -91,6 +91,11 @@ fn FileMapping(index: usize, schema: FileSchema) -> impl IntoView {
             &[],
         );
     };
+    let set_sheet = move |ev: leptos::ev::Event| {
+        if let Ok(sheet) = event_target_value(&ev).parse() {
+            worker::send(&Request::ChooseSheet { file: index, sheet }, &[]);
+        }
+    };
     let set_date_order = move |ev: leptos::ev::Event| {
         let choice = event_target_value(&ev);
         state.schemas.update(|s| {
@@ -110,6 +115,30 @@ fn FileMapping(index: usize, schema: FileSchema) -> impl IntoView {
         .into_iter()
         .map(|name| view! { <option value=name selected=name.eq_ignore_ascii_case(&current_encoding)>{name}</option> })
         .collect_view();
+    let is_workbook = !schema.sheets.is_empty();
+    let sheet_options = schema
+        .sheets
+        .iter()
+        .enumerate()
+        .map(|(i, name)| view! { <option value=i.to_string() selected=i == schema.sheet>{name.clone()}</option> })
+        .collect_view();
+    let encoding_or_sheet = if is_workbook {
+        view! {
+            <label class="inline-field">
+                {move || state.tr("mapping.sheet")}
+                <select data-testid="sheet-select" on:change=set_sheet>{sheet_options}</select>
+            </label>
+        }
+        .into_any()
+    } else {
+        view! {
+            <label class="inline-field">
+                {move || state.tr("mapping.encoding")}
+                <select data-testid="encoding-select" on:change=set_encoding>{encoding_options}</select>
+            </label>
+        }
+        .into_any()
+    };
     let kind = schema.kind;
     let kind_options = FileKind::ALL
         .into_iter()
@@ -129,10 +158,7 @@ fn FileMapping(index: usize, schema: FileSchema) -> impl IntoView {
         <div class="card file-mapping" data-testid="file-mapping">
             <div class="file-mapping-head">
                 <h3>{schema.file_name.clone()}</h3>
-                <label class="inline-field">
-                    {move || state.tr("mapping.encoding")}
-                    <select data-testid="encoding-select" on:change=set_encoding>{encoding_options}</select>
-                </label>
+                {encoding_or_sheet}
                 <span class="pill" title=move || state.tr("mapping.delimiter")>{delimiter_name(schema.delimiter)}</span>
                 <label class="inline-field">
                     {move || state.tr("mapping.date_order")}

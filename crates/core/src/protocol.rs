@@ -20,6 +20,13 @@ pub enum Request {
         /// WHATWG encoding label.
         encoding: String,
     },
+    /// Read another sheet of an inspected workbook.
+    ChooseSheet {
+        /// Index of the file among the inspected ones.
+        file: usize,
+        /// Index of the sheet in the workbook.
+        sheet: usize,
+    },
     /// Read the inspected files in full with these schemas (one per file, in
     /// the same order), then analyse.
     Analyze {

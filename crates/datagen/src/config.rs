@@ -25,6 +25,8 @@ options:
   --dirty                    inject dirty rows into orders.csv
   --no-events                do not write events.csv
   --no-customers             do not write customers.csv
+  --xlsx                     also write orders.xlsx: a notes sheet, then the orders
+                             with numbers and dates as real Excel cells (UTF-8 and , only)
   -h, --help                 show this text
 ";
 
@@ -103,6 +105,8 @@ pub struct Config {
     pub no_events: bool,
     /// Whether customers.csv is skipped.
     pub no_customers: bool,
+    /// Whether orders.xlsx is written too.
+    pub xlsx: bool,
     /// Directory the files are written into.
     #[serde(skip)]
     pub out_dir: PathBuf,
@@ -124,6 +128,7 @@ impl Config {
             dirty: false,
             no_events: false,
             no_customers: false,
+            xlsx: false,
             out_dir,
         }
     }
@@ -195,6 +200,7 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Parsed, String> {
             "--dirty" => cfg.dirty = true,
             "--no-events" => cfg.no_events = true,
             "--no-customers" => cfg.no_customers = true,
+            "--xlsx" => cfg.xlsx = true,
             _ if name.starts_with('-') && name.len() > 1 => return Err(format!("unknown option `{name}`")),
             _ if out_dir.is_none() => out_dir = Some(PathBuf::from(arg)),
             _ => return Err(format!("unexpected argument `{arg}`")),
@@ -202,6 +208,9 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Parsed, String> {
     }
     if cfg.bom && cfg.encoding != Encoding::Utf8 {
         return Err("--bom only applies to UTF-8".to_string());
+    }
+    if cfg.xlsx && (cfg.encoding != Encoding::Utf8 || cfg.delimiter != ',' || cfg.decimal_comma) {
+        return Err("--xlsx needs UTF-8, the , delimiter and decimal points".to_string());
     }
     cfg.out_dir = out_dir.ok_or("missing OUTDIR")?;
     Ok(Parsed::Run(cfg))

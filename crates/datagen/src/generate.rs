@@ -4,7 +4,7 @@
 use crate::config::{Config, Lang};
 use crate::render::{FileStat, Renderer};
 use crate::timeline::Timeline;
-use crate::{dirty, events, orders, people, truth};
+use crate::{dirty, events, orders, people, truth, xlsx};
 use std::io;
 
 /// Typical (median-ish) order value before customer, category and order spread: yuan or dollars.
@@ -29,6 +29,9 @@ pub fn run(cfg: &Config) -> io::Result<Vec<FileStat>> {
     let rows = dirty::export_rows(&book, cfg.seed, cfg.dirty, currency);
     let renderer = Renderer::new(cfg, &timeline, &people);
     let mut stats = vec![renderer.orders(&rows)?];
+    if cfg.xlsx {
+        stats.push(xlsx::orders_workbook(&cfg.out_dir)?);
+    }
     if !cfg.no_customers {
         stats.push(renderer.customers(&book)?);
     }

@@ -16,6 +16,7 @@ mod timeline;
 mod truth;
 mod vocab;
 mod writer;
+mod xlsx;
 
 use config::{Parsed, USAGE};
 use std::process::ExitCode;

@@ -3,13 +3,14 @@
 //! All parsing and analysis happen here, never on the page's thread.
 
 mod reader;
+mod source;
 
-use reader::ChunkReader;
-use segscope_core::ingest::{sniff, sniff_as, FileSchema, SNIFF_BYTES};
+use segscope_core::ingest::FileSchema;
 use segscope_core::progress::Stage;
 use segscope_core::protocol::{Failure, Reply, Request, Timings};
 use segscope_core::session::{Loader, Session};
 use segscope_core::settings::Settings;
+use source::{Chunks, Source};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -19,7 +20,7 @@ use web_sys::{DedicatedWorkerGlobalScope, File, MessageEvent};
 /// What the worker keeps between requests.
 #[derive(Default)]
 struct State {
-    files: Vec<File>,
+    sources: Vec<Source>,
     session: Session,
 }
 
@@ -58,21 +59,29 @@ fn main() {
 
 async fn handle(request: Request, files: Vec<File>, state: &Rc<RefCell<State>>) {
     let reply = match request {
-        Request::Inspect => {
-            state.borrow_mut().files = files.clone();
-            inspect(&files).await
-        }
+        Request::Inspect => inspect(files, state).await,
         Request::Reinspect { file, encoding } => {
-            let handle = state.borrow().files.get(file).cloned();
-            match handle {
-                Some(handle) => reinspect(file, &handle, &encoding).await,
+            let source = state.borrow().sources.get(file).cloned();
+            match source {
+                Some(source) => match source.reinspect(&encoding).await {
+                    Some(schema) => Reply::Reinspected { file, schema },
+                    None => Reply::Failed(Failure::ReadFailed { file: source.name() }),
+                },
                 None => Reply::Failed(Failure::BadRequest),
             }
         }
-        Request::Analyze { schemas, settings } => {
-            let files = state.borrow().files.clone();
-            analyze(&files, schemas, &settings, state).await
+        Request::ChooseSheet { file, sheet } => {
+            let schema = state
+                .borrow_mut()
+                .sources
+                .get_mut(file)
+                .and_then(|s| s.choose_sheet(sheet));
+            match schema {
+                Some(schema) => Reply::Reinspected { file, schema },
+                None => Reply::Failed(Failure::BadRequest),
+            }
         }
+        Request::Analyze { schemas, settings } => analyze(schemas, &settings, state).await,
         Request::Resegment { settings } => ready(state, &settings, Timings::default()),
         Request::ExportCustomers => match state.borrow().session.customers_csv() {
             Ok(content) => Reply::Download {
@@ -94,43 +103,34 @@ async fn handle(request: Request, files: Vec<File>, state: &Rc<RefCell<State>>) 
     post(&reply);
 }
 
-async fn inspect(files: &[File]) -> Reply {
+async fn inspect(files: Vec<File>, state: &Rc<RefCell<State>>) -> Reply {
     let mut results = Vec::with_capacity(files.len());
+    let mut sources = Vec::with_capacity(files.len());
     for file in files {
-        let size = file.size();
-        let Some(prefix) = ChunkReader::read_range(file, 0.0, size.min(SNIFF_BYTES as f64)).await else {
+        let Some((source, schema)) = Source::open(file.clone()).await else {
             return Reply::Failed(Failure::ReadFailed { file: file.name() });
         };
-        results.push(sniff(&file.name(), &prefix, size <= SNIFF_BYTES as f64));
+        results.push(schema);
+        sources.push(source);
     }
+    state.borrow_mut().sources = sources;
     Reply::Inspected { files: results }
 }
 
-async fn reinspect(index: usize, file: &File, encoding: &str) -> Reply {
-    let size = file.size();
-    match ChunkReader::read_range(file, 0.0, size.min(SNIFF_BYTES as f64)).await {
-        Some(prefix) => Reply::Reinspected {
-            file: index,
-            schema: sniff_as(&file.name(), &prefix, size <= SNIFF_BYTES as f64, Some(encoding)),
-        },
-        None => Reply::Failed(Failure::ReadFailed { file: file.name() }),
-    }
-}
-
-async fn analyze(files: &[File], schemas: Vec<FileSchema>, settings: &Settings, state: &Rc<RefCell<State>>) -> Reply {
+async fn analyze(schemas: Vec<FileSchema>, settings: &Settings, state: &Rc<RefCell<State>>) -> Reply {
     let started = js_sys::Date::now();
-    let total: f64 = files.iter().map(|f| f.size()).sum::<f64>().max(1.0);
+    let chunk_sources: Vec<Chunks> = state.borrow().sources.iter().map(Source::chunks).collect();
+    let total: f64 = chunk_sources.iter().map(Chunks::size).sum::<f64>().max(1.0);
     let mut done = 0.0;
     let mut loader = Loader::new();
-    for (file, schema) in files.iter().zip(schemas) {
-        let mut parser = match loader.open(schema, file.size() as u64) {
+    for (mut chunks, schema) in chunk_sources.into_iter().zip(schemas) {
+        let mut parser = match loader.open(schema, chunks.size() as u64) {
             Ok(p) => p,
             Err(e) => return Reply::Failed(Failure::Ingest(e)),
         };
-        let mut chunks = ChunkReader::new(file.clone());
         while let Some(chunk) = chunks.next().await {
             let Ok(chunk) = chunk else {
-                return Reply::Failed(Failure::ReadFailed { file: file.name() });
+                return Reply::Failed(Failure::ReadFailed { file: chunks.name() });
             };
             if let Err(e) = loader.feed(&mut parser, &chunk) {
                 return Reply::Failed(Failure::Ingest(e));

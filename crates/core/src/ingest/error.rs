@@ -12,8 +12,11 @@ pub enum Problem {
     EmptyFile,
     /// The file is not text (an image, archive, …).
     Binary,
-    /// An Excel workbook, which this version reads only after saving as CSV.
-    SpreadsheetNotYetReadable,
+    /// A workbook (or zip) that could not be read: damaged, password-protected
+    /// or not a spreadsheet.
+    UnreadableWorkbook,
+    /// A workbook sheet with more cells than are read in one piece.
+    WorkbookTooLarge,
     /// The first row has no usable header names.
     NoHeader,
     /// A role the file's kind needs has no column.
@@ -77,11 +80,20 @@ impl IngestError {
             (Problem::EmptyFile, true) => "是空的。请重新导出数据后再拖入。".to_string(),
             (Problem::Binary, false) => "is not a text table. Drop a CSV, TSV or TXT export.".to_string(),
             (Problem::Binary, true) => "不是文本表格。请拖入 CSV、TSV 或 TXT 导出文件。".to_string(),
-            (Problem::SpreadsheetNotYetReadable, false) => {
-                "is an Excel workbook. Save it as CSV (File → Save As → CSV UTF-8) and drop that.".to_string()
+            (Problem::UnreadableWorkbook, false) => "looks like a spreadsheet or zip but cannot be read (damaged, \
+                password-protected, or not a workbook). Open it in Excel, save it as .xlsx or CSV UTF-8, and drop that."
+                .to_string(),
+            (Problem::UnreadableWorkbook, true) => {
+                "像是表格或压缩包,但无法读取(已损坏、有密码或不是工作簿)。请用 Excel 打开,另存为 .xlsx 或 CSV UTF-8 后再拖入。"
+                    .to_string()
             }
-            (Problem::SpreadsheetNotYetReadable, true) => {
-                "是 Excel 工作簿。请另存为 CSV(文件 → 另存为 → CSV UTF-8)后再拖入。".to_string()
+            (Problem::WorkbookTooLarge, false) => {
+                "has a sheet with more than 20 million cells. Save that sheet as CSV UTF-8 and drop the CSV: it is read \
+                 in a stream."
+                    .to_string()
+            }
+            (Problem::WorkbookTooLarge, true) => {
+                "的工作表超过 2000 万个单元格。请把该工作表另存为 CSV UTF-8 后拖入 CSV 文件(CSV 可流式读取)。".to_string()
             }
             (Problem::NoHeader, false) => "has no header row. Add column names in the first row.".to_string(),
             (Problem::NoHeader, true) => "没有表头。请在第一行加上列名。".to_string(),

@@ -15,6 +15,7 @@ pub mod schema;
 pub mod sniff;
 pub mod status;
 pub mod value;
+pub mod workbook;
 
 pub use builder::DatasetBuilder;
 pub use error::{IngestError, Problem};

@@ -6,6 +6,7 @@ use super::error::{IngestError, Problem};
 use super::records::RecordReader;
 use super::schema::{classify, detect_roles, FileKind, Role, RoleColumn};
 use super::value::{date_order_evidence, DateOrder};
+use super::workbook::is_workbook;
 use serde::{Deserialize, Serialize};
 
 /// How many leading bytes of a file are read to sniff it.
@@ -39,6 +40,12 @@ pub struct FileSchema {
     /// rejected instead of deciding the order.
     #[serde(default)]
     pub date_order_fixed: bool,
+    /// The sheets of a workbook, in order; empty for text files.
+    #[serde(default)]
+    pub sheets: Vec<String>,
+    /// The sheet read, as an index into `sheets`.
+    #[serde(default)]
+    pub sheet: usize,
 }
 
 impl FileSchema {
@@ -80,8 +87,8 @@ pub fn sniff_as(
         return Err(fail(Problem::EmptyFile));
     }
     if forced.is_none() && looks_binary(prefix) {
-        return Err(fail(if prefix.starts_with(b"PK\x03\x04") {
-            Problem::SpreadsheetNotYetReadable
+        return Err(fail(if is_workbook(prefix) {
+            Problem::UnreadableWorkbook
         } else {
             Problem::Binary
         }));
@@ -110,6 +117,8 @@ pub fn sniff_as(
         roles,
         date_order: DateOrder::DayFirst,
         date_order_fixed: false,
+        sheets: Vec::new(),
+        sheet: 0,
     };
     schema.date_order = decide_date_order(&schema);
     Ok(schema)

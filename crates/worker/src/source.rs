@@ -1,0 +1,162 @@
+//! A dropped file as the worker reads it: text files are streamed from the
+//! `File` in chunks; workbooks are read whole once, and the chosen sheet is
+//! kept as CSV in memory and handed out in chunks the same way.
+
+use crate::reader::ChunkReader;
+use segscope_core::ingest::workbook::{is_workbook, sniff_first_sheet, sniff_sheet};
+use segscope_core::ingest::{sniff_as, FileSchema, IngestError, SNIFF_BYTES};
+use std::rc::Rc;
+use web_sys::File;
+
+/// The size of the chunks handed out from memory, as from a file.
+const MEMORY_CHUNK: usize = 8 << 20;
+
+/// A file to read (cheap to clone: the bytes are shared).
+#[derive(Clone)]
+pub enum Source {
+    /// A CSV/TSV/TXT file, streamed.
+    Text(File),
+    /// A spreadsheet workbook and its chosen sheet as CSV.
+    Workbook {
+        /// The dropped file.
+        file: File,
+        /// The whole workbook.
+        bytes: Rc<Vec<u8>>,
+        /// The chosen sheet as UTF-8 CSV (empty when it could not be read).
+        csv: Rc<Vec<u8>>,
+    },
+}
+
+impl Source {
+    /// Takes a first look at `file`; `None` when the browser cannot read it.
+    pub async fn open(file: File) -> Option<(Source, Result<FileSchema, IngestError>)> {
+        let size = file.size();
+        let prefix = ChunkReader::read_range(&file, 0.0, size.min(SNIFF_BYTES as f64)).await?;
+        if !is_workbook(&prefix) {
+            let schema = sniff_as(&file.name(), &prefix, size <= SNIFF_BYTES as f64, None);
+            return Some((Source::Text(file), schema));
+        }
+        let bytes = if size <= SNIFF_BYTES as f64 {
+            prefix
+        } else {
+            ChunkReader::read_range(&file, 0.0, size).await?
+        };
+        let (schema, csv) = match sniff_first_sheet(&file.name(), &bytes) {
+            Ok((schema, csv)) => (Ok(schema), csv),
+            Err(e) => (Err(e), Vec::new()),
+        };
+        let source = Source::Workbook {
+            file,
+            bytes: Rc::new(bytes),
+            csv: Rc::new(csv),
+        };
+        Some((source, schema))
+    }
+
+    /// Sniffs the file again in the user's `encoding` (text files; a
+    /// workbook's sheet is always UTF-8 and is sniffed as such).
+    pub async fn reinspect(&self, encoding: &str) -> Option<Result<FileSchema, IngestError>> {
+        match self {
+            Source::Text(file) => {
+                let size = file.size();
+                let prefix = ChunkReader::read_range(file, 0.0, size.min(SNIFF_BYTES as f64)).await?;
+                Some(sniff_as(
+                    &file.name(),
+                    &prefix,
+                    size <= SNIFF_BYTES as f64,
+                    Some(encoding),
+                ))
+            }
+            Source::Workbook { file, bytes, .. } => Some(sniff_sheet(&file.name(), bytes, 0).map(|(schema, _)| schema)),
+        }
+    }
+
+    /// Reads sheet `sheet` of a workbook and sniffs it; `None` for a text file.
+    pub fn choose_sheet(&mut self, sheet: usize) -> Option<Result<FileSchema, IngestError>> {
+        let Source::Workbook { file, bytes, csv } = self else {
+            return None;
+        };
+        Some(sniff_sheet(&file.name(), bytes, sheet).map(|(schema, sheet_csv)| {
+            *csv = Rc::new(sheet_csv);
+            schema
+        }))
+    }
+
+    /// The dropped file's name.
+    pub fn name(&self) -> String {
+        match self {
+            Source::Text(file) | Source::Workbook { file, .. } => file.name(),
+        }
+    }
+
+    /// The file's bytes in chunks, for the full read.
+    pub fn chunks(&self) -> Chunks {
+        match self {
+            Source::Text(file) => Chunks::Stream {
+                size: file.size(),
+                name: file.name(),
+                reader: ChunkReader::new(file.clone()),
+            },
+            Source::Workbook { file, csv, .. } => Chunks::Memory {
+                name: file.name(),
+                data: csv.clone(),
+                at: 0,
+            },
+        }
+    }
+}
+
+/// A source's bytes, chunk by chunk.
+pub enum Chunks {
+    /// Streamed from the file.
+    Stream {
+        /// The file's size in bytes.
+        size: f64,
+        /// The file's name.
+        name: String,
+        /// The reader.
+        reader: ChunkReader,
+    },
+    /// Handed out from memory.
+    Memory {
+        /// The file's name.
+        name: String,
+        /// The bytes.
+        data: Rc<Vec<u8>>,
+        /// Bytes handed out so far.
+        at: usize,
+    },
+}
+
+impl Chunks {
+    /// Total bytes.
+    pub fn size(&self) -> f64 {
+        match self {
+            Chunks::Stream { size, .. } => *size,
+            Chunks::Memory { data, .. } => data.len() as f64,
+        }
+    }
+
+    /// The file's name.
+    pub fn name(&self) -> String {
+        match self {
+            Chunks::Stream { name, .. } | Chunks::Memory { name, .. } => name.clone(),
+        }
+    }
+
+    /// The next chunk; `None` at the end, `Some(Err)` when the browser failed.
+    pub async fn next(&mut self) -> Option<Result<Vec<u8>, ()>> {
+        match self {
+            Chunks::Stream { reader, .. } => reader.next().await,
+            Chunks::Memory { data, at, .. } => {
+                if *at >= data.len() {
+                    return None;
+                }
+                let end = (*at + MEMORY_CHUNK).min(data.len());
+                let chunk = data[*at..end].to_vec();
+                *at = end;
+                Some(Ok(chunk))
+            }
+        }
+    }
+}
