@@ -55,6 +55,21 @@ pub fn load_settings() -> Settings {
         .unwrap_or_default()
 }
 
+/// Forgets everything this app stored in the browser: language, settings
+/// and remembered column mappings (the data itself is never stored).
+pub fn clear_all() {
+    let Some(s) = storage() else {
+        return;
+    };
+    let keys: Vec<String> = (0..s.length().unwrap_or(0))
+        .filter_map(|i| s.key(i).ok().flatten())
+        .filter(|k| k.starts_with("segscope."))
+        .collect();
+    for key in keys {
+        let _ = s.remove_item(&key);
+    }
+}
+
 /// Saves the settings.
 pub fn save_settings(settings: &Settings) {
     if let (Some(s), Ok(json)) = (storage(), serde_json::to_string(settings)) {

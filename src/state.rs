@@ -45,17 +45,20 @@ pub enum Tab {
     Overview,
     /// Row accounting, rejections, currencies.
     Quality,
+    /// Every analysis setting, export and import.
+    Settings,
 }
 
 impl Tab {
     /// All tabs in display order.
-    pub const ALL: [Tab; 2] = [Tab::Overview, Tab::Quality];
+    pub const ALL: [Tab; 3] = [Tab::Overview, Tab::Quality, Tab::Settings];
 
     /// The i18n key of the tab's name.
     pub fn i18n_key(self) -> &'static str {
         match self {
             Tab::Overview => "tab.overview",
             Tab::Quality => "tab.quality",
+            Tab::Settings => "tab.settings",
         }
     }
 
@@ -64,6 +67,7 @@ impl Tab {
         match self {
             Tab::Overview => "tab-overview",
             Tab::Quality => "tab-quality",
+            Tab::Settings => "tab-settings",
         }
     }
 }

@@ -2,11 +2,13 @@
 //! handles, turn replies into state changes, cancel by restarting it.
 
 use crate::download::download_text;
+use crate::prefs;
 use crate::state::{AppState, Phase};
 use js_sys::Array;
 use leptos::prelude::*;
 use segscope_core::progress::Stage;
 use segscope_core::protocol::{Failure, Reply, Request};
+use segscope_core::settings::{Settings, SettingsError};
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -218,8 +220,20 @@ pub fn inspect(state: AppState, files: Vec<File>) {
     send(&Request::Inspect, &files);
 }
 
-/// Re-segments the loaded data with the current settings.
-pub fn resegment(state: AppState) {
+/// Applies new settings when they are valid: remembered in the browser and
+/// the loaded data re-segmented (no re-parse). Invalid settings change nothing.
+pub fn change_settings(state: AppState, settings: Settings) -> Result<(), SettingsError> {
+    settings.validate()?;
+    prefs::save_settings(&settings);
+    state.settings.set(settings);
+    if state.summary.with_untracked(Option::is_some) {
+        resegment(state);
+    }
+    Ok(())
+}
+
+/// Re-segments the loaded data with the settings in force.
+fn resegment(state: AppState) {
     state.stage_key.set("status.analyzing");
     state.phase.set(Phase::Analyzing);
     send(

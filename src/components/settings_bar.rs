@@ -1,7 +1,6 @@
 //! The settings in view on the dashboard: as-of date and RFM scale. Changes
 //! re-segment the loaded data without re-parsing.
 
-use crate::prefs;
 use crate::state::use_app;
 use crate::worker;
 use chrono::NaiveDate;
@@ -12,9 +11,10 @@ use leptos::prelude::*;
 pub fn SettingsBar() -> impl IntoView {
     let state = use_app();
     let apply = move |change: &dyn Fn(&mut segscope_core::settings::Settings)| {
-        state.settings.update(|s| change(s));
-        prefs::save_settings(&state.settings.get_untracked());
-        worker::resegment(state);
+        let mut settings = state.settings.get_untracked();
+        change(&mut settings);
+        // The bar offers only valid values.
+        let _ = worker::change_settings(state, settings);
     };
     let on_as_of = move |ev: leptos::ev::Event| {
         let value = event_target_value(&ev);

@@ -7,6 +7,7 @@ use crate::components::settings_bar::SettingsBar;
 use crate::components::tier_table::TierTable;
 use crate::format;
 use crate::pages::quality::QualityPage;
+use crate::pages::settings::SettingsPage;
 use crate::state::{use_app, Tab};
 use crate::worker;
 use leptos::prelude::*;
@@ -20,6 +21,7 @@ pub fn Dashboard() -> impl IntoView {
     let page = move || match state.tab.get() {
         Tab::Overview => view! { <Overview/> }.into_any(),
         Tab::Quality => view! { <QualityPage/> }.into_any(),
+        Tab::Settings => view! { <SettingsPage/> }.into_any(),
     };
     view! {
         <section class="dashboard">

@@ -3,4 +3,5 @@
 pub mod dashboard;
 pub mod mapping;
 pub mod quality;
+pub mod settings;
 pub mod upload;

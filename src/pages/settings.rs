@@ -1,0 +1,167 @@
+//! The settings page (SPEC S3): every setting with its default, applied to
+//! the loaded data without re-parsing, remembered in the browser, exported
+//! and imported as JSON; and "Clear", which forgets everything stored.
+
+use crate::components::settings_bar::SettingsBar;
+use crate::download::download_text;
+use crate::prefs;
+use crate::state::{use_app, AppState};
+use crate::worker;
+use leptos::prelude::*;
+use segscope_core::i18n::Lang;
+use segscope_core::settings::{Settings, SettingsError};
+use wasm_bindgen::JsCast;
+use web_sys::HtmlInputElement;
+
+/// The settings page.
+#[component]
+pub fn SettingsPage() -> impl IntoView {
+    let state = use_app();
+    let problem = RwSignal::new(None::<SettingsError>);
+    let apply = move |settings: Settings| problem.set(worker::change_settings(state, settings).err());
+    view! {
+        <div class="page" data-testid="page-settings">
+            <SettingsBar/>
+            <TierSettingsCard apply=apply/>
+            {move || problem.get().map(|e| {
+                let text = if state.lang.get() == Lang::Zh { e.zh } else { e.en };
+                view! { <p class="notice notice-error" role="alert" data-testid="settings-error">{text}</p> }
+            })}
+            <ShareCard apply=apply problem=problem/>
+        </div>
+    }
+}
+
+/// Tier weights, cut-offs and names.
+#[component]
+fn TierSettingsCard(apply: impl Fn(Settings) + Copy + 'static) -> impl IntoView {
+    let state = use_app();
+    let tiers = move || state.settings.with(|s| s.tiers.clone());
+    let change = move |edit: &dyn Fn(&mut Settings, &str), value: String| {
+        let mut settings = state.settings.get_untracked();
+        edit(&mut settings, &value);
+        apply(settings);
+    };
+    let weight = move |label: &'static str, testid: &'static str, slot: fn(&mut Settings) -> &mut f64| {
+        let value = move || number_text(*slot(&mut state.settings.get()));
+        view! {
+            <label class="field">
+                <span>{move || state.tr(label)}</span>
+                <input type="number" step="0.05" min="0" data-testid=testid prop:value=value
+                    on:change=move |ev| change(&|s, v| *slot(s) = v.parse().unwrap_or(f64::NAN), event_target_value(&ev))/>
+            </label>
+        }
+    };
+    let cutoffs = move || {
+        let texts: Vec<String> = tiers().cutoffs.iter().map(|c| number_text(*c)).collect();
+        texts.join(", ")
+    };
+    let names = move || tiers().names.join(", ");
+    let set_cutoffs = move |ev| change(&|s, v| s.tiers.cutoffs = parse_list(v), event_target_value(&ev));
+    let set_names = move |ev| {
+        change(
+            &|s, v| s.tiers.names = v.split([',', '，']).map(|n| n.trim().to_string()).collect(),
+            event_target_value(&ev),
+        )
+    };
+    view! {
+        <section class="card settings-card">
+            <h3>{move || state.tr("settings.tiers")}</h3>
+            <p class="muted">{move || state.tr("settings.tiers_help")}</p>
+            <div class="field-row">
+                {weight("settings.weight_aov", "setting-weight-aov", |s| &mut s.tiers.weight_aov)}
+                {weight("settings.weight_orders", "setting-weight-orders", |s| &mut s.tiers.weight_orders)}
+                {weight("settings.weight_revenue", "setting-weight-revenue", |s| &mut s.tiers.weight_revenue)}
+            </div>
+            <div class="field-row">
+                <label class="field">
+                    <span>{move || state.tr("settings.tier_cutoffs")}</span>
+                    <input type="text" data-testid="setting-tier-cutoffs" prop:value=cutoffs on:change=set_cutoffs/>
+                </label>
+                <label class="field">
+                    <span>{move || state.tr("settings.tier_names")}</span>
+                    <input type="text" data-testid="setting-tier-names" prop:value=names on:change=set_names/>
+                </label>
+            </div>
+        </section>
+    }
+}
+
+/// Export, import, reset and clear.
+#[component]
+fn ShareCard(apply: impl Fn(Settings) + Copy + 'static, problem: RwSignal<Option<SettingsError>>) -> impl IntoView {
+    let state = use_app();
+    let export = move |_| {
+        let json = serde_json::to_string_pretty(&state.settings.get_untracked()).unwrap_or_default();
+        download_text("segscope-settings.json", "application/json", &json);
+    };
+    let import = move |ev: leptos::ev::Event| {
+        let Some(file) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
+            .and_then(|input| input.files())
+            .and_then(|files| files.get(0))
+        else {
+            return;
+        };
+        wasm_bindgen_futures::spawn_local(async move {
+            let text = wasm_bindgen_futures::JsFuture::from(file.text())
+                .await
+                .ok()
+                .and_then(|v| v.as_string());
+            match text.as_deref().map(serde_json::from_str::<Settings>) {
+                Some(Ok(settings)) => apply(settings),
+                _ => problem.set(Some(not_settings_json(&file.name()))),
+            }
+        });
+    };
+    view! {
+        <section class="card settings-card">
+            <h3>{move || state.tr("settings.share")}</h3>
+            <p class="muted">{move || state.tr("settings.share_help")}</p>
+            <div class="field-row">
+                <button class="btn btn-secondary" data-testid="export-settings" on:click=export>
+                    {move || state.tr("settings.export")}
+                </button>
+                <label class="btn btn-secondary">
+                    {move || state.tr("settings.import")}
+                    <input type="file" accept=".json,application/json" class="visually-hidden"
+                        data-testid="import-settings" on:change=import/>
+                </label>
+                <button class="btn btn-ghost" data-testid="reset-settings" on:click=move |_| apply(Settings::default())>
+                    {move || state.tr("settings.reset")}
+                </button>
+                <button class="btn btn-ghost" data-testid="clear-storage" on:click=move |_| clear(state)>
+                    {move || state.tr("settings.clear")}
+                </button>
+            </div>
+        </section>
+    }
+}
+
+/// Forgets everything stored and returns to the defaults.
+fn clear(state: AppState) {
+    let _ = worker::change_settings(state, Settings::default());
+    prefs::clear_all();
+}
+
+fn not_settings_json(file: &str) -> SettingsError {
+    SettingsError {
+        en: format!("\"{file}\" is not a Segscope settings file. Export one from this page and import that."),
+        zh: format!("「{file}」不是 Segscope 设置文件。请从本页导出设置文件后再导入。"),
+    }
+}
+
+/// A number as an input shows it: no trailing zeros.
+fn number_text(value: f64) -> String {
+    format!("{value}")
+}
+
+/// `0.2, 0.5` → `[0.2, 0.5]`; an unreadable entry becomes NaN, which
+/// validation then names.
+fn parse_list(text: &str) -> Vec<f64> {
+    text.split([',', ';', ' ', '，'])
+        .filter(|part| !part.trim().is_empty())
+        .map(|part| part.trim().parse().unwrap_or(f64::NAN))
+        .collect()
+}
