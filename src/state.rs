@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 use segscope_core::analyze::Summary;
+use segscope_core::explore::CustomerPage;
 use segscope_core::i18n::{t, Lang};
 use segscope_core::ingest::{FileSchema, QualityReport};
 use segscope_core::protocol::{Failure, Timings};
@@ -47,11 +48,13 @@ pub enum Tab {
     Quality,
     /// Every analysis setting, export and import.
     Settings,
+    /// Every customer in a sortable, filterable table.
+    Customers,
 }
 
 impl Tab {
     /// All tabs in display order.
-    pub const ALL: [Tab; 3] = [Tab::Overview, Tab::Quality, Tab::Settings];
+    pub const ALL: [Tab; 4] = [Tab::Overview, Tab::Customers, Tab::Quality, Tab::Settings];
 
     /// The i18n key of the tab's name.
     pub fn i18n_key(self) -> &'static str {
@@ -59,6 +62,7 @@ impl Tab {
             Tab::Overview => "tab.overview",
             Tab::Quality => "tab.quality",
             Tab::Settings => "tab.settings",
+            Tab::Customers => "tab.customers",
         }
     }
 
@@ -68,6 +72,7 @@ impl Tab {
             Tab::Overview => "tab-overview",
             Tab::Quality => "tab-quality",
             Tab::Settings => "tab-settings",
+            Tab::Customers => "tab-customers",
         }
     }
 }
@@ -101,6 +106,8 @@ pub struct AppState {
     pub auto_confirm: RwSignal<bool>,
     /// The dashboard tab in view.
     pub tab: RwSignal<Tab>,
+    /// The latest page of the customer explorer's table.
+    pub customer_page: RwSignal<Option<CustomerPage>>,
 }
 
 impl AppState {
@@ -120,6 +127,7 @@ impl AppState {
             settings: RwSignal::new(settings),
             auto_confirm: RwSignal::new(false),
             tab: RwSignal::new(Tab::Overview),
+            customer_page: RwSignal::new(None),
         }
     }
 

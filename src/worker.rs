@@ -180,6 +180,7 @@ fn on_reply(state: AppState, reply: Reply) {
             mime,
             content,
         } => download_text(&file_name, &mime, &content),
+        Reply::Customers(page) => state.customer_page.set(Some(page)),
         Reply::Failed(failure) => {
             state.auto_confirm.set(false);
             state.fail(failure);

@@ -204,6 +204,48 @@ test('changing the as-of date re-segments without re-reading files', async () =>
   await context.close();
 });
 
+test('the settings page re-tiers without re-reading, exports and imports settings, and rejects a bad file', async () => {
+  const { page, context, errors } = await openPage(env, '?lang=en');
+  await uploadAndAnalyze(page, [plain('orders.csv')]);
+  const timings = await page.textContent('[data-testid=timings]');
+  const tierCount = (rows, tier) => rows.filter((r) => r.value_tier === tier).length;
+  const before = records((await download(page, 'export-customers-csv')).text);
+  const buyers = before.filter((r) => r.value_tier !== 'No purchase').length;
+  assert.equal(tierCount(before, 'High'), Math.ceil(0.2 * buyers));
+
+  await page.click('[data-testid=tab-settings]');
+  await page.fill('[data-testid=setting-tier-cutoffs]', '0.1, 0.5');
+  await page.dispatchEvent('[data-testid=setting-tier-cutoffs]', 'change');
+  await waitForState(page, 'ready');
+  const after = records((await download(page, 'export-customers-csv')).text);
+  assert.equal(tierCount(after, 'High'), Math.ceil(0.1 * buyers), 'top tier follows the new cut-off');
+  assert.equal(tierCount(after, 'High') + tierCount(after, 'Medium'), Math.ceil(0.5 * buyers));
+  assert.equal(await page.textContent('[data-testid=timings]'), timings, 'nothing was re-read');
+  await page.screenshot({ path: ARTIFACTS + 'settings-en.png', fullPage: true });
+
+  const exported = JSON.parse((await download(page, 'export-settings')).text);
+  assert.deepEqual(exported.tiers.cutoffs, [0.1, 0.5]);
+
+  // An invalid value is named and changes nothing.
+  await page.fill('[data-testid=setting-tier-cutoffs]', '0.6, 0.5');
+  await page.dispatchEvent('[data-testid=setting-tier-cutoffs]', 'change');
+  assert.match(await page.textContent('[data-testid=settings-error]'), /cut-offs/i);
+
+  await page.click('[data-testid=reset-settings]');
+  await waitForState(page, 'ready');
+  assert.equal(await page.inputValue('[data-testid=setting-tier-cutoffs]'), '0.2, 0.5');
+  await page.setInputFiles('[data-testid=import-settings]', { name: 'team.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(exported)) });
+  await page.waitForFunction(() => document.querySelector('[data-testid=setting-tier-cutoffs]').value === '0.1, 0.5');
+  await page.setInputFiles('[data-testid=import-settings]', { name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('not json') });
+  await page.waitForSelector('[data-testid=settings-error]');
+  assert.match(await page.textContent('[data-testid=settings-error]'), /notes\.json/);
+
+  await page.click('[data-testid=clear-storage]');
+  assert.equal(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('segscope.')).length), 0);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('the demo loads in one click, in both languages', async () => {
   for (const lang of ['en', 'zh']) {
     const { page, context, errors } = await openPage(env, `?lang=${lang}`);

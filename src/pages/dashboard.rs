@@ -6,6 +6,7 @@ use crate::components::segment_table::SegmentTable;
 use crate::components::settings_bar::SettingsBar;
 use crate::components::tier_table::TierTable;
 use crate::format;
+use crate::pages::explorer::ExplorerPage;
 use crate::pages::quality::QualityPage;
 use crate::pages::settings::SettingsPage;
 use crate::state::{use_app, Tab};
@@ -22,6 +23,7 @@ pub fn Dashboard() -> impl IntoView {
         Tab::Overview => view! { <Overview/> }.into_any(),
         Tab::Quality => view! { <QualityPage/> }.into_any(),
         Tab::Settings => view! { <SettingsPage/> }.into_any(),
+        Tab::Customers => view! { <ExplorerPage/> }.into_any(),
     };
     view! {
         <section class="dashboard">

@@ -1,6 +1,7 @@
 //! The app's screens.
 
 pub mod dashboard;
+pub mod explorer;
 pub mod mapping;
 pub mod quality;
 pub mod settings;

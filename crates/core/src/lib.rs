@@ -5,6 +5,7 @@
 pub mod analyze;
 pub mod chart;
 pub mod date;
+pub mod explore;
 pub mod export;
 pub mod format;
 pub mod i18n;

@@ -2,6 +2,7 @@
 //! beside the JSON (the page posts `[json, file, file, …]`).
 
 use crate::analyze::Summary;
+use crate::explore::{CustomerPage, CustomerQuery};
 use crate::i18n::{t, Lang};
 use crate::ingest::{FileSchema, IngestError, QualityReport};
 use crate::progress::Stage;
@@ -40,6 +41,8 @@ pub enum Request {
         /// Analysis settings.
         settings: Settings,
     },
+    /// One page of the customer explorer's table.
+    Customers(CustomerQuery),
     /// Build the per-customer CSV of the current analysis.
     ExportCustomers,
     /// Build the analysis JSON (settings, data quality, KPIs, segment counts).
@@ -79,6 +82,8 @@ pub enum Reply {
         /// Milliseconds spent reading + parsing, and analysing.
         timings: Timings,
     },
+    /// A page of the customer explorer's table.
+    Customers(CustomerPage),
     /// A download is ready.
     Download {
         /// Suggested file name.

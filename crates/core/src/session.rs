@@ -3,6 +3,7 @@
 //! it bytes.
 
 use crate::analyze::{self, Analysis};
+use crate::explore::{CustomerPage, CustomerQuery, Explorer};
 use crate::export;
 use crate::ingest::{DatasetBuilder, FileParser, FileSchema, IngestError, QualityReport};
 use crate::model::Dataset;
@@ -15,6 +16,7 @@ pub struct Session {
     loaded: Option<(Dataset, QualityReport)>,
     analysis: Option<Analysis>,
     settings: Settings,
+    explorer: Explorer,
 }
 
 /// Reads several files in sequence into one dataset.
@@ -69,6 +71,7 @@ impl Session {
     pub fn load(&mut self, dataset: Dataset, quality: QualityReport) {
         self.loaded = Some((dataset, quality));
         self.analysis = None;
+        self.explorer.forget();
     }
 
     /// Validates settings and analyses the loaded data.
@@ -78,6 +81,7 @@ impl Session {
             .map_err(|e| Failure::Settings { en: e.en, zh: e.zh })?;
         let (dataset, quality) = self.loaded.as_ref().ok_or(Failure::NoData)?;
         self.settings = settings.clone();
+        self.explorer.forget();
         let analysis = self.analysis.insert(analyze::run(dataset, settings));
         Ok((analysis, quality))
     }
@@ -88,6 +92,14 @@ impl Session {
             (Some((_, quality)), Some(analysis)) => {
                 Ok(export::analysis_json(&analysis.summary, quality, &self.settings))
             }
+            _ => Err(Failure::NoData),
+        }
+    }
+
+    /// One page of the customer explorer's table.
+    pub fn customers(&mut self, query: &CustomerQuery) -> Result<CustomerPage, Failure> {
+        match (&self.loaded, &self.analysis) {
+            (Some((dataset, _)), Some(analysis)) => Ok(self.explorer.page(dataset, analysis, query)),
             _ => Err(Failure::NoData),
         }
     }

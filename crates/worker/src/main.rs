@@ -83,6 +83,10 @@ async fn handle(request: Request, files: Vec<File>, state: &Rc<RefCell<State>>) 
         }
         Request::Analyze { schemas, settings } => analyze(schemas, &settings, state).await,
         Request::Resegment { settings } => ready(state, &settings, Timings::default()),
+        Request::Customers(query) => match state.borrow_mut().session.customers(&query) {
+            Ok(page) => Reply::Customers(page),
+            Err(failure) => Reply::Failed(failure),
+        },
         Request::ExportCustomers => match state.borrow().session.customers_csv() {
             Ok(content) => Reply::Download {
                 file_name: "segscope-customers.csv".into(),

@@ -1,0 +1,122 @@
+//! What the explorer asks for: filters, a search text, a sort and a page.
+
+use crate::analyze::{Analysis, RfmSegment};
+use crate::model::Dataset;
+use serde::{Deserialize, Serialize};
+use std::cmp::Ordering;
+
+/// The most rows one page may hold.
+pub const MAX_PAGE_ROWS: usize = 1000;
+
+/// A column the table can be sorted by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum SortColumn {
+    /// Customer key.
+    Key,
+    /// Paid orders.
+    Orders,
+    /// Revenue.
+    #[default]
+    Revenue,
+    /// Average order value.
+    Aov,
+    /// Days since the latest paid order (non-buyers last either way).
+    Recency,
+    /// Value score.
+    ValueScore,
+    /// RFM segment, in table order.
+    Segment,
+    /// Value tier, best first.
+    Tier,
+}
+
+/// Which customers, in what order, which page.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct CustomerQuery {
+    /// Case-insensitive text the key must contain; empty matches all.
+    pub search: String,
+    /// Segments to keep; empty keeps all. Non-buyers have none, so any
+    /// segment filter leaves them out.
+    pub segments: Vec<RfmSegment>,
+    /// Tiers to keep (`None` is "No purchase"); empty keeps all.
+    pub tiers: Vec<Option<u32>>,
+    /// Sources to keep by name (`""` is an unknown source); empty keeps all.
+    pub sources: Vec<String>,
+    /// Sort column.
+    pub sort: SortColumn,
+    /// Largest first.
+    pub descending: bool,
+    /// First row of the page among the matches.
+    pub offset: u64,
+    /// Rows wanted (at most [`MAX_PAGE_ROWS`]).
+    pub limit: u32,
+}
+
+impl CustomerQuery {
+    /// True when `other` selects and orders the same customers (only the page differs).
+    pub fn same_selection(&self, other: &CustomerQuery) -> bool {
+        self.search == other.search
+            && self.segments == other.segments
+            && self.tiers == other.tiers
+            && self.sources == other.sources
+            && self.sort == other.sort
+            && self.descending == other.descending
+    }
+
+    /// Indices of the matching customers in sort order (ties by index).
+    pub fn matching(&self, dataset: &Dataset, analysis: &Analysis) -> Vec<u32> {
+        let n = dataset.customers.len().min(analysis.metrics.len());
+        let search = self.search.trim().to_lowercase();
+        // `""` is the unknown source; a name the data does not have matches no one.
+        let source_ids: Vec<Option<u16>> = self
+            .sources
+            .iter()
+            .filter_map(|name| match name.as_str() {
+                "" => Some(None),
+                _ => dataset
+                    .sources
+                    .iter()
+                    .position(|s| s == name)
+                    .and_then(|i| u16::try_from(i).ok())
+                    .map(Some),
+            })
+            .collect();
+        let labels = &analysis.labels;
+        let keep = |i: usize| {
+            (self.segments.is_empty() || labels.segment[i].is_some_and(|s| self.segments.contains(&s)))
+                && (self.tiers.is_empty() || self.tiers.contains(&labels.tier[i]))
+                && (self.sources.is_empty() || source_ids.contains(&dataset.customers.source[i]))
+                && (search.is_empty() || dataset.customers.key[i].to_lowercase().contains(&search))
+        };
+        let mut picked: Vec<u32> = (0..n).filter(|&i| keep(i)).map(|i| i as u32).collect();
+        picked.sort_by(|&a, &b| self.compare(dataset, analysis, a as usize, b as usize).then(a.cmp(&b)));
+        picked
+    }
+
+    fn compare(&self, dataset: &Dataset, analysis: &Analysis, a: usize, b: usize) -> Ordering {
+        let m = &analysis.metrics;
+        let l = &analysis.labels;
+        let ordered = |o: Ordering| if self.descending { o.reverse() } else { o };
+        // Missing values sort last whichever the direction.
+        let last_if_none = |x: Option<f64>, y: Option<f64>| match (x, y) {
+            (Some(x), Some(y)) => ordered(x.total_cmp(&y)),
+            (Some(_), None) => Ordering::Less,
+            (None, Some(_)) => Ordering::Greater,
+            (None, None) => Ordering::Equal,
+        };
+        match self.sort {
+            SortColumn::Key => ordered(dataset.customers.key[a].cmp(&dataset.customers.key[b])),
+            SortColumn::Orders => ordered(m.orders[a].cmp(&m.orders[b])),
+            SortColumn::Revenue => ordered(m.revenue[a].total_cmp(&m.revenue[b])),
+            SortColumn::Aov => ordered(m.aov[a].total_cmp(&m.aov[b])),
+            SortColumn::Recency => last_if_none(m.recency_days[a].map(f64::from), m.recency_days[b].map(f64::from)),
+            SortColumn::ValueScore => last_if_none(l.value_score[a], l.value_score[b]),
+            SortColumn::Segment => last_if_none(
+                l.segment[a].map(|s| s.index() as f64),
+                l.segment[b].map(|s| s.index() as f64),
+            ),
+            SortColumn::Tier => last_if_none(l.tier[a].map(f64::from), l.tier[b].map(f64::from)),
+        }
+    }
+}

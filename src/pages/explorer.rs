@@ -1,0 +1,249 @@
+//! The customer explorer (SPEC S7): every customer in a virtualized table —
+//! only the rows in view exist in the page, fetched from the worker a page at
+//! a time — with search, segment and tier filters and sortable columns.
+
+use crate::state::use_app;
+use crate::worker;
+use leptos::prelude::*;
+use segscope_core::analyze::{tier_display_name, RfmSegment};
+use segscope_core::explore::{CustomerQuery, CustomerRow, SortColumn};
+use segscope_core::format as number;
+use segscope_core::i18n::{t, Lang};
+use segscope_core::protocol::Request;
+
+/// Height of one table row in pixels (fixed, so positions are arithmetic).
+const ROW_HEIGHT: f64 = 34.0;
+/// Height of the scrolling viewport in pixels.
+const VIEWPORT_HEIGHT: f64 = 510.0;
+/// Rows fetched beyond the visible ones, above and below.
+const OVERSCAN: u64 = 30;
+
+/// The explorer page.
+#[component]
+pub fn ExplorerPage() -> impl IntoView {
+    let state = use_app();
+    let query = RwSignal::new(CustomerQuery {
+        sort: SortColumn::Revenue,
+        descending: true,
+        limit: page_rows(),
+        ..CustomerQuery::default()
+    });
+    let first_visible = RwSignal::new(0u64);
+    let asked = StoredValue::new(None::<CustomerQuery>);
+    // Ask for the rows in view whenever the selection or the scroll position
+    // leaves the page held.
+    Effect::new(move |_| {
+        let q = query.get();
+        let first = first_visible.get();
+        let covered = state.customer_page.with_untracked(|p| {
+            p.as_ref().is_some_and(|p| {
+                let end = p.offset + p.rows.len() as u64;
+                p.offset <= first && (first + visible_rows() <= end || end == p.total)
+            })
+        });
+        let selection_same = asked.with_value(|last| last.as_ref().is_some_and(|l| l.same_selection(&q)));
+        if covered && selection_same {
+            return;
+        }
+        let wanted = CustomerQuery {
+            offset: first.saturating_sub(OVERSCAN),
+            ..q
+        };
+        asked.set_value(Some(wanted.clone()));
+        worker::send(&Request::Customers(wanted), &[]);
+    });
+    // A new analysis (settings changed) invalidates the rows held.
+    Effect::new(move |_| {
+        state.summary.track();
+        state.customer_page.set(None);
+        query.update(|_| {});
+    });
+    view! {
+        <div class="page" data-testid="page-customers">
+            <Filters query=query first_visible=first_visible/>
+            <Table query=query first_visible=first_visible/>
+        </div>
+    }
+}
+
+/// Search box, segment and tier filters.
+#[component]
+fn Filters(query: RwSignal<CustomerQuery>, first_visible: RwSignal<u64>) -> impl IntoView {
+    let state = use_app();
+    let reset_scroll = move || first_visible.set(0);
+    let on_search = move |ev: leptos::ev::Event| {
+        let text = event_target_value(&ev);
+        query.update(|q| q.search = text);
+        reset_scroll();
+    };
+    let segment_chips = RfmSegment::ALL
+        .into_iter()
+        .map(|segment| {
+            let active = move || query.with(|q| q.segments.contains(&segment));
+            let toggle = move |_| {
+                query.update(|q| toggle_in(&mut q.segments, segment));
+                reset_scroll();
+            };
+            view! {
+                <button class="chip" class:chip-active=active attr:aria-pressed=move || active().to_string()
+                    data-testid=format!("filter-segment-{segment:?}") on:click=toggle>
+                    {move || state.tr(segment.i18n_key())}
+                </button>
+            }
+        })
+        .collect_view();
+    let tier_chips = move || {
+        let lang = state.lang.get();
+        state.summary.with(|s| {
+            s.as_ref().map(|s| {
+                s.tiers
+                    .iter()
+                    .enumerate()
+                    .map(|(i, tier)| {
+                        let value = (i + 1 < s.tiers.len()).then_some(i as u32);
+                        let active = move || query.with(|q| q.tiers.contains(&value));
+                        let toggle = move |_| {
+                            query.update(|q| toggle_in(&mut q.tiers, value));
+                            reset_scroll();
+                        };
+                        view! {
+                            <button class="chip" class:chip-active=active attr:aria-pressed=move || active().to_string()
+                                data-testid=format!("filter-tier-{i}") on:click=toggle>
+                                {tier_display_name(tier, lang)}
+                            </button>
+                        }
+                    })
+                    .collect_view()
+            })
+        })
+    };
+    view! {
+        <div class="card explorer-filters">
+            <label class="inline-field">
+                {move || state.tr("explorer.search")}
+                <input type="search" data-testid="customer-search" on:input=on_search
+                    placeholder=move || state.tr("explorer.search_hint")/>
+            </label>
+            <div class="chips" role="group" aria-label=move || state.tr("segments.segment")>{segment_chips}</div>
+            <div class="chips" role="group" aria-label=move || state.tr("tiers.title")>{tier_chips}</div>
+        </div>
+    }
+}
+
+/// Adds `value` to `list`, or removes it when present.
+fn toggle_in<T: PartialEq>(list: &mut Vec<T>, value: T) {
+    match list.iter().position(|v| *v == value) {
+        Some(i) => {
+            list.remove(i);
+        }
+        None => list.push(value),
+    }
+}
+
+/// The virtualized table.
+#[component]
+fn Table(query: RwSignal<CustomerQuery>, first_visible: RwSignal<u64>) -> impl IntoView {
+    let state = use_app();
+    let total = move || state.customer_page.with(|p| p.as_ref().map_or(0, |p| p.total));
+    let on_scroll = move |ev: leptos::ev::Event| {
+        let top = event_target::<web_sys::Element>(&ev).scroll_top();
+        first_visible.set((f64::from(top) / ROW_HEIGHT) as u64);
+    };
+    let header = |column: SortColumn, key: &'static str, numeric: bool| {
+        let sorted = move || query.with(|q| (q.sort == column).then_some(q.descending));
+        let click = move |_| {
+            query.update(|q| {
+                q.descending = if q.sort == column {
+                    !q.descending
+                } else {
+                    column != SortColumn::Key
+                };
+                q.sort = column;
+            });
+            first_visible.set(0);
+        };
+        view! {
+            <div class="cell" class:num=numeric role="columnheader"
+                attr:aria-sort=move || match sorted() { Some(true) => "descending", Some(false) => "ascending", None => "none" }>
+                <button class="sort" data-testid=format!("sort-{column:?}") on:click=click>
+                    {move || state.tr(key)}
+                    {move || match sorted() { Some(true) => " ▼", Some(false) => " ▲", None => "" }}
+                </button>
+            </div>
+        }
+    };
+    let rows = move || {
+        let lang = state.lang.get();
+        let tier_names: Vec<String> = state.summary.with(|s| {
+            s.as_ref()
+                .map(|s| s.tiers.iter().map(|t| tier_display_name(t, lang)).collect())
+                .unwrap_or_default()
+        });
+        state.customer_page.with(|p| {
+            p.as_ref().map(|p| {
+                p.rows
+                    .iter()
+                    .enumerate()
+                    .map(|(i, row)| row_view(row, p.offset + i as u64, &tier_names, lang))
+                    .collect_view()
+            })
+        })
+    };
+    view! {
+        <div class="card explorer" role="table" aria-rowcount=move || total().to_string() data-testid="customer-table">
+            <p class="muted" data-testid="customer-count">
+                {move || number::count(total())}" "{move || state.tr("explorer.matching")}
+            </p>
+            <div class="row head" role="row">
+                {header(SortColumn::Key, "explorer.customer", false)}
+                {header(SortColumn::Orders, "explorer.orders", true)}
+                {header(SortColumn::Revenue, "kpi.revenue", true)}
+                {header(SortColumn::Aov, "kpi.aov", true)}
+                {header(SortColumn::Recency, "explorer.recency", true)}
+                {header(SortColumn::Segment, "segments.segment", false)}
+                {header(SortColumn::Tier, "explorer.tier", false)}
+            </div>
+            <div class="viewport" style=format!("height:{VIEWPORT_HEIGHT}px") on:scroll=on_scroll
+                tabindex="0" data-testid="customer-viewport" aria-label=move || state.tr("explorer.table")>
+                <div class="spacer" style=move || format!("height:{}px", total() as f64 * ROW_HEIGHT)>{rows}</div>
+            </div>
+        </div>
+    }
+}
+
+/// One customer's row at position `at` among the matches.
+fn row_view(row: &CustomerRow, at: u64, tier_names: &[String], lang: Lang) -> impl IntoView {
+    let segment = row.segment.map(|s| t(lang, s.i18n_key())).unwrap_or("—");
+    let tier = row
+        .tier
+        .and_then(|i| tier_names.get(i as usize))
+        .or(tier_names.last())
+        .cloned()
+        .unwrap_or_default();
+    let recency = row
+        .recency_days
+        .map(|d| number::count(d.max(0) as u64))
+        .unwrap_or_else(|| "—".into());
+    view! {
+        <div class="row" role="row" data-testid="customer-row" aria-rowindex=(at + 1).to_string()
+            style=format!("top:{}px", at as f64 * ROW_HEIGHT)>
+            <div class="cell key" role="cell">{row.key.clone()}</div>
+            <div class="cell num" role="cell">{number::count(u64::from(row.orders))}</div>
+            <div class="cell num" role="cell">{number::money(row.revenue)}</div>
+            <div class="cell num" role="cell">{number::money(row.aov)}</div>
+            <div class="cell num" role="cell">{recency}</div>
+            <div class="cell" role="cell">{segment}</div>
+            <div class="cell" role="cell">{tier}</div>
+        </div>
+    }
+}
+
+/// Rows visible in the viewport.
+fn visible_rows() -> u64 {
+    (VIEWPORT_HEIGHT / ROW_HEIGHT).ceil() as u64
+}
+
+/// Rows asked for per page: the visible ones plus the overscan on both sides.
+fn page_rows() -> u32 {
+    (visible_rows() + 2 * OVERSCAN) as u32
+}
