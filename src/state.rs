@@ -106,6 +106,9 @@ pub struct AppState {
     pub auto_confirm: RwSignal<bool>,
     /// The dashboard tab in view.
     pub tab: RwSignal<Tab>,
+    /// Files being sniffed again (new encoding or sheet); the mapping cannot
+    /// be confirmed until their new look arrives.
+    pub reinspecting: RwSignal<u32>,
     /// The latest page of the customer explorer's table.
     pub customer_page: RwSignal<Option<CustomerPage>>,
 }
@@ -128,6 +131,7 @@ impl AppState {
             auto_confirm: RwSignal::new(false),
             tab: RwSignal::new(Tab::Overview),
             customer_page: RwSignal::new(None),
+            reinspecting: RwSignal::new(0),
         }
     }
 

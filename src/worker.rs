@@ -147,14 +147,17 @@ fn on_reply(state: AppState, reply: Reply) {
                 }
             }
         }
-        Reply::Reinspected { file, schema } => match schema {
-            Ok(schema) => state.schemas.update(|s| {
-                if let Some(slot) = s.get_mut(file) {
-                    *slot = schema;
-                }
-            }),
-            Err(e) => state.fail(Failure::Ingest(e)),
-        },
+        Reply::Reinspected { file, schema } => {
+            state.reinspecting.update(|n| *n = n.saturating_sub(1));
+            match schema {
+                Ok(schema) => state.schemas.update(|s| {
+                    if let Some(slot) = s.get_mut(file) {
+                        *slot = schema;
+                    }
+                }),
+                Err(e) => state.fail(Failure::Ingest(e)),
+            }
+        }
         Reply::Ready {
             summary,
             quality,
@@ -183,6 +186,7 @@ fn on_reply(state: AppState, reply: Reply) {
         Reply::Customers(page) => state.customer_page.set(Some(page)),
         Reply::Failed(failure) => {
             state.auto_confirm.set(false);
+            state.reinspecting.set(0);
             state.fail(failure);
         }
     }
@@ -204,6 +208,13 @@ pub fn confirm_mapping(state: AppState) {
         },
         &[],
     );
+}
+
+/// Asks for a file's new first look (`Reinspect` or `ChooseSheet`); the
+/// mapping waits for it.
+pub fn reinspect(state: AppState, request: &Request) {
+    state.reinspecting.update(|n| *n += 1);
+    send(request, &[]);
 }
 
 /// Sends files for a first look.

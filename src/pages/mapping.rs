@@ -64,7 +64,9 @@ pub fn MappingPage() -> impl IntoView {
             {files}
             <div class="actions">
                 <button class="btn btn-ghost" on:click=move |_| worker::cancel(state)>{move || state.tr("action.back")}</button>
-                <button class="btn btn-primary" data-testid="analyze-button" on:click=move |_| worker::confirm_mapping(state)>
+                <button class="btn btn-primary" data-testid="analyze-button"
+                    disabled=move || { state.reinspecting.get() > 0 }
+                    on:click=move |_| { worker::confirm_mapping(state) }>
                     {move || state.tr("mapping.analyze")}
                 </button>
             </div>
@@ -83,17 +85,17 @@ fn FileMapping(index: usize, schema: FileSchema) -> impl IntoView {
         }
     };
     let set_encoding = move |ev: leptos::ev::Event| {
-        worker::send(
+        worker::reinspect(
+            state,
             &Request::Reinspect {
                 file: index,
                 encoding: event_target_value(&ev),
             },
-            &[],
         );
     };
     let set_sheet = move |ev: leptos::ev::Event| {
         if let Ok(sheet) = event_target_value(&ev).parse() {
-            worker::send(&Request::ChooseSheet { file: index, sheet }, &[]);
+            worker::reinspect(state, &Request::ChooseSheet { file: index, sheet });
         }
     };
     let set_date_order = move |ev: leptos::ev::Event| {

@@ -12,9 +12,16 @@ pub(crate) const HEIGHT: f64 = 360.0;
 /// Starts a chart: root element with its accessible name and description,
 /// background and visible title.
 pub(crate) fn start(id: &str, lang: Lang, title: &str, desc: &str) -> Svg {
-    let mut svg = Svg::new((WIDTH, HEIGHT), id, lang.tag(), title, desc);
-    svg.rect(0.0, 0.0, WIDTH, HEIGHT, BACKGROUND);
-    svg.text(24.0, 32.0, TextStyle::new(16.0, TEXT).bold(), title);
+    start_sized(id, lang, title, desc, HEIGHT)
+}
+
+/// Starts a chart `height` px tall (charts with many rows grow downwards);
+/// a title too long for one line is cut, the full one stays the accessible name.
+pub(crate) fn start_sized(id: &str, lang: Lang, title: &str, desc: &str, height: f64) -> Svg {
+    let mut svg = Svg::new((WIDTH, height), id, lang.tag(), title, desc);
+    svg.rect(0.0, 0.0, WIDTH, height, BACKGROUND);
+    let style = TextStyle::new(16.0, TEXT).bold();
+    svg.text(24.0, 32.0, style, &fit(title, style.size, WIDTH - 48.0));
     svg
 }
 

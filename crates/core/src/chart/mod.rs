@@ -2,12 +2,30 @@
 //! they run in a Web Worker: every mark carries a `<title>` for hover, every
 //! chart an accessible name and description, and all text comes from the
 //! i18n table or is escaped user text.
+//!
+//! Besides the two analysis charts there are generic kinds that take plain,
+//! already-localized data ([`ChartText`], [`Series`], [`ValueFormat`]), so
+//! any page can draw bars, shares, funnels, histograms and heatmaps.
 
+mod bars;
 mod frame;
+mod funnel;
+mod heatmap;
+mod histogram;
+mod inputs;
 mod palette;
+mod parts;
 mod rf_heatmap;
+mod scale;
+mod stacked;
 mod svg;
 mod tier_chart;
 
+pub use bars::{bar_chart, horizontal_bars};
+pub use funnel::{funnel, FunnelColumns};
+pub use heatmap::heatmap;
+pub use histogram::histogram;
+pub use inputs::{ChartText, Series, ValueFormat};
 pub use rf_heatmap::rf_heatmap;
+pub use stacked::stacked_share_bars;
 pub use tier_chart::tier_distribution;

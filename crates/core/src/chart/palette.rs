@@ -1,5 +1,6 @@
 //! A calm, professional palette: greys for chrome, blue and teal for series,
-//! a light-to-dark blue ramp for heatmaps.
+//! a light-to-dark blue ramp for heatmaps, and a categorical set for charts
+//! with more series.
 
 /// Main text.
 pub(crate) const TEXT: &str = "#1f2933";
@@ -19,6 +20,55 @@ pub(crate) const SERIES_TEAL: &str = "#2a9d8f";
 pub(crate) const EMPTY_CELL: &str = "#f5f7fa";
 /// Text on dark fills.
 pub(crate) const ON_DARK: &str = "#ffffff";
+
+/// Links between the bars of a funnel.
+pub(crate) const FUNNEL_LINK: &str = "#dde5ee";
+
+/// Categorical series colours, in order: distinct in hue and lightness (blue,
+/// orange, teal, red, purple, gold, brown, grey), starting with the two the
+/// value-tier chart uses.
+pub(crate) const SERIES: [&str; 8] = [
+    SERIES_BLUE,
+    "#f58518",
+    SERIES_TEAL,
+    "#e45756",
+    "#8e6bb8",
+    "#eeca3b",
+    "#9d755d",
+    "#79706e",
+];
+
+/// The colour of series `i`; colours repeat after the eighth series.
+pub(crate) fn series_colour(i: usize) -> &'static str {
+    SERIES[i % SERIES.len()]
+}
+
+/// White or the main text colour, whichever contrasts more with `fill`
+/// (WCAG contrast ratio).
+pub(crate) fn text_on(fill: &str) -> &'static str {
+    let background = luminance(fill);
+    let on_white = 1.05 / (background + 0.05);
+    let on_text = (background + 0.05) / (luminance(TEXT) + 0.05);
+    if on_white >= on_text {
+        ON_DARK
+    } else {
+        TEXT
+    }
+}
+
+/// The WCAG relative luminance of a `#rrggbb` colour.
+fn luminance(hex: &str) -> f64 {
+    let linear = |c: u8| {
+        let c = f64::from(c) / 255.0;
+        if c <= 0.04045 {
+            c / 12.92
+        } else {
+            ((c + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    let [r, g, b] = rgb(hex);
+    0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b)
+}
 
 /// The sequential ramp, light to dark.
 pub(crate) const BLUES: [&str; 5] = ["#eff6fc", "#c6dbef", "#6baed6", "#2171b5", "#08306b"];
@@ -67,5 +117,16 @@ mod tests {
         assert_eq!(blue_at(0.125), "#dbe9f6");
         assert_eq!(text_on_blue(0.9), ON_DARK);
         assert_eq!(text_on_blue(0.1), TEXT);
+    }
+
+    #[test]
+    fn text_on_picks_the_readable_colour() {
+        assert_eq!(text_on("#ffffff"), TEXT);
+        assert_eq!(text_on("#000000"), ON_DARK);
+        assert_eq!(text_on(SERIES_BLUE), ON_DARK);
+        assert_eq!(text_on("#eeca3b"), TEXT);
+        assert_eq!(text_on(BLUES[4]), ON_DARK);
+        assert_eq!(text_on(BLUES[0]), TEXT);
+        assert_eq!(series_colour(9), SERIES[1]);
     }
 }

@@ -111,6 +111,22 @@ impl Svg {
         self.out.push_str("\"/>\n");
     }
 
+    /// A filled polygon through `points`.
+    pub fn polygon(&mut self, points: &[(f64, f64)], fill: &str) {
+        self.out.push_str("<polygon points=\"");
+        for (i, (x, y)) in points.iter().enumerate() {
+            if i > 0 {
+                self.out.push(' ');
+            }
+            self.num(*x);
+            self.out.push(',');
+            self.num(*y);
+        }
+        self.out.push_str("\" fill=\"");
+        self.escaped(fill);
+        self.out.push_str("\"/>\n");
+    }
+
     /// A straight line.
     pub fn line(&mut self, from: (f64, f64), to: (f64, f64), stroke: &str) {
         self.out.push_str("<line x1=\"");
@@ -276,6 +292,7 @@ mod tests {
         );
         svg.vertical_text(1.0, 2.0, TextStyle::new(10.0, "#111").anchored(Anchor::End), "v");
         svg.line((0.0, -1.25), (f64::NAN, 3.0), "#ccc");
+        svg.polygon(&[(0.0, 0.0), (1.5, 2.0), (3.0, f64::INFINITY)], "#abc");
         svg.vertical_gradient("g", &["#000", "#fff"]);
         svg.gradient_rect(0.0, 0.0, 1.0, 1.0, "g");
         let text = svg.finish();
@@ -285,6 +302,7 @@ mod tests {
         assert!(text.contains("text-anchor=\"middle\" font-weight=\"600\">a&lt;b</text>"));
         assert!(text.contains("transform=\"rotate(-90 1 2)\">v</text>"));
         assert!(text.contains("<line x1=\"0\" y1=\"-1.3\" x2=\"0\" y2=\"3\""));
+        assert!(text.contains("<polygon points=\"0,0 1.5,2 3,0\" fill=\"#abc\"/>"));
         assert!(text.contains("<stop offset=\"1\" stop-color=\"#fff\"/>"));
         assert!(text.contains("fill=\"url(#g)\""));
         assert!(text.ends_with("</svg>\n"));
