@@ -161,7 +161,9 @@ fn FileMapping(index: usize, schema: FileSchema) -> impl IntoView {
             <div class="file-mapping-head">
                 <h3>{schema.file_name.clone()}</h3>
                 {encoding_or_sheet}
-                <span class="pill" title=move || state.tr("mapping.delimiter")>{delimiter_name(schema.delimiter)}</span>
+                {(!is_workbook).then(|| view! {
+                    <span class="pill" title=move || state.tr("mapping.delimiter")>{delimiter_name(schema.delimiter)}</span>
+                })}
                 <label class="inline-field">
                     {move || state.tr("mapping.date_order")}
                     <select data-testid="date-order-select" on:change=set_date_order>

@@ -74,7 +74,7 @@ pub fn UploadPage() -> impl IntoView {
                 on:dragover=move |ev: DragEvent| { ev.prevent_default(); dragging.set(true); }
                 on:dragleave=move |_| dragging.set(false)
                 on:drop=on_drop>
-                <input type="file" multiple accept=".csv,.tsv,.txt,.xlsx,.xlsm,.xls,.xlsb,.ods,text/csv,text/plain"
+                <input type="file" multiple accept=".csv,.tsv,.txt,.xlsx,.xlsm,.xls,text/csv,text/plain"
                     class="visually-hidden" data-testid="file-input" on:change=on_pick/>
                 <span class="dropzone-icon" aria-hidden="true">"⇪"</span>
                 <span class="dropzone-title">{move || state.tr("upload.drop")}</span>

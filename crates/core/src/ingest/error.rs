@@ -17,6 +17,8 @@ pub enum Problem {
     UnreadableWorkbook,
     /// A workbook sheet with more cells than are read in one piece.
     WorkbookTooLarge,
+    /// An Excel 97–2003 `.xls` workbook.
+    OldExcelFormat,
     /// The first row has no usable header names.
     NoHeader,
     /// A role the file's kind needs has no column.
@@ -86,6 +88,14 @@ impl IngestError {
             (Problem::UnreadableWorkbook, true) => {
                 "像是表格或压缩包,但无法读取(已损坏、有密码或不是工作簿)。请用 Excel 打开,另存为 .xlsx 或 CSV UTF-8 后再拖入。"
                     .to_string()
+            }
+            (Problem::OldExcelFormat, false) => {
+                "is an old Excel 97–2003 (.xls) workbook. Open it in Excel and save it as .xlsx or CSV UTF-8, then drop \
+                 that."
+                    .to_string()
+            }
+            (Problem::OldExcelFormat, true) => {
+                "是旧版 Excel 97–2003(.xls)工作簿。请用 Excel 打开,另存为 .xlsx 或 CSV UTF-8 后再拖入。".to_string()
             }
             (Problem::WorkbookTooLarge, false) => {
                 "has a sheet with more than 20 million cells. Save that sheet as CSV UTF-8 and drop the CSV: it is read \

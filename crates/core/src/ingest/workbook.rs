@@ -1,34 +1,45 @@
-//! Spreadsheet workbooks (`.xlsx`, `.xls`, `.xlsb`, `.ods`, read by calamine):
-//! one sheet at a time becomes UTF-8 CSV, which then takes the same path as a
-//! dropped CSV — sniff, mapping, streaming parse. A workbook is a zip (or an
-//! OLE container for `.xls`), so it is read whole, unlike CSV.
+//! Excel workbooks (`.xlsx`/`.xlsm`, read by calamine): one sheet at a time
+//! becomes UTF-8 CSV, which then takes the same path as a dropped CSV —
+//! sniff, mapping, streaming parse. A workbook is a zip, so it is read whole,
+//! unlike CSV. Only the xlsx reader is linked, to keep the download small;
+//! older `.xls` files get a message asking to save them as `.xlsx`.
 
 use super::error::{IngestError, Problem};
 use super::sniff::{sniff, FileSchema};
-use calamine::{open_workbook_auto_from_rs, Data, Reader};
+use calamine::{open_workbook_from_rs, Data, Reader, Xlsx};
 use std::io::Cursor;
 
 /// More cells than this are refused (a sheet that large belongs in a CSV,
 /// which is streamed); also a guard against zip bombs claiming huge sheets.
 pub const MAX_CELLS: usize = 20_000_000;
 
-/// True when `prefix` starts like a workbook: a zip (`.xlsx`, `.xlsb`,
-/// `.ods`) or an OLE compound file (`.xls`).
+/// The first bytes of an OLE compound file: an old Excel `.xls` workbook.
+const OLE_MAGIC: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+
+/// True when `prefix` starts like a workbook: a zip (`.xlsx`) or an OLE
+/// compound file (`.xls`, which is refused with advice).
 pub fn is_workbook(prefix: &[u8]) -> bool {
-    prefix.starts_with(b"PK\x03\x04") || prefix.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1])
+    prefix.starts_with(b"PK\x03\x04") || prefix.starts_with(&OLE_MAGIC)
+}
+
+/// Opens the workbook, or says why it cannot be read.
+fn open<'a>(file_name: &str, bytes: &'a [u8]) -> Result<Xlsx<Cursor<&'a [u8]>>, IngestError> {
+    if bytes.starts_with(&OLE_MAGIC) {
+        return Err(IngestError::file(file_name, Problem::OldExcelFormat));
+    }
+    open_workbook_from_rs(Cursor::new(bytes)).map_err(|_| unreadable(file_name))
 }
 
 /// The names of the workbook's sheets, in order.
 pub fn sheet_names(file_name: &str, bytes: &[u8]) -> Result<Vec<String>, IngestError> {
-    let workbook = open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|_| unreadable(file_name))?;
-    Ok(workbook.sheet_names())
+    Ok(open(file_name, bytes)?.sheet_names())
 }
 
 /// Sheet `sheet` (0-based) of the workbook as UTF-8 CSV: comma-separated,
 /// quoted where needed, LF line ends, rows in sheet order from the first used
 /// row. Dates become `YYYY-MM-DD` (with ` HH:MM:SS` when they have a time).
 pub fn sheet_to_csv(file_name: &str, bytes: &[u8], sheet: usize) -> Result<Vec<u8>, IngestError> {
-    let mut workbook = open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|_| unreadable(file_name))?;
+    let mut workbook = open(file_name, bytes)?;
     let names = workbook.sheet_names();
     let name = names.get(sheet).ok_or_else(|| unreadable(file_name))?;
     let range = workbook.worksheet_range(name).map_err(|_| unreadable(file_name))?;
@@ -154,14 +165,11 @@ mod tests {
 
     #[test]
     fn garbage_is_an_error_not_a_panic() {
-        for bytes in [
-            &b"PK\x03\x04"[..],
-            b"PK\x03\x04\x00\x00garbage",
-            b"",
-            b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1",
-        ] {
+        for bytes in [&b"PK\x03\x04"[..], b"PK\x03\x04\x00\x00garbage", b""] {
             let e = sheet_to_csv("w.xlsx", bytes, 0).unwrap_err();
             assert_eq!(e.problem, Problem::UnreadableWorkbook);
         }
+        let e = sheet_to_csv("w.xls", &OLE_MAGIC, 0).unwrap_err();
+        assert_eq!(e.problem, Problem::OldExcelFormat);
     }
 }
