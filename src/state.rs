@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 use segscope_core::analyze::Summary;
-use segscope_core::explore::CustomerPage;
+use segscope_core::explore::{CustomerDetail, CustomerPage};
 use segscope_core::i18n::{t, Lang};
 use segscope_core::ingest::{FileSchema, QualityReport};
 use segscope_core::protocol::{Failure, Timings};
@@ -111,6 +111,8 @@ pub struct AppState {
     pub reinspecting: RwSignal<u32>,
     /// The latest page of the customer explorer's table.
     pub customer_page: RwSignal<Option<CustomerPage>>,
+    /// The customer whose detail is open.
+    pub customer_detail: RwSignal<Option<CustomerDetail>>,
 }
 
 impl AppState {
@@ -131,6 +133,7 @@ impl AppState {
             auto_confirm: RwSignal::new(false),
             tab: RwSignal::new(Tab::Overview),
             customer_page: RwSignal::new(None),
+            customer_detail: RwSignal::new(None),
             reinspecting: RwSignal::new(0),
         }
     }

@@ -184,6 +184,7 @@ fn on_reply(state: AppState, reply: Reply) {
             content,
         } => download_text(&file_name, &mime, &content),
         Reply::Customers(page) => state.customer_page.set(Some(page)),
+        Reply::CustomerDetail(detail) => state.customer_detail.set(Some(*detail)),
         Reply::Failed(failure) => {
             state.auto_confirm.set(false);
             state.reinspecting.set(0);

@@ -260,7 +260,16 @@ test('the customer explorer filters, sorts and scrolls through every customer', 
   const top = [...exported].sort((a, b) => Number(b.revenue) - Number(a.revenue))[0];
   await page.waitForSelector('[data-testid=customer-row][aria-rowindex="1"]');
   assert.equal(await page.textContent('[data-testid=customer-row][aria-rowindex="1"] .key'), top.customer_id);
+  // The detail view explains every label.
+  await page.click('[data-testid=customer-row][aria-rowindex="1"] [data-testid=open-customer]');
+  await page.waitForSelector('[data-testid=customer-detail]');
+  assert.equal(await page.textContent('[data-testid=detail-key]'), top.customer_id);
+  const reasons = await page.locator('[data-testid=label-reason]').allTextContents();
+  assert.equal(reasons.length, 5, reasons.join(' | '));
+  assert.ok(reasons[0].includes(`${top.recency_days} days`), reasons[0]);
+  assert.ok(reasons[3].includes(top.rfm_segment), reasons[3]);
   await page.screenshot({ path: ARTIFACTS + 'explorer-en.png', fullPage: true });
+  await page.click('[data-testid=close-detail]');
 
   // Scroll to the end: the last rows are fetched and shown, frames stay short.
   const frames = await page.evaluate(async () => {

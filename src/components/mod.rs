@@ -1,6 +1,7 @@
 //! Reusable pieces of the page, one component per file.
 
 pub mod chart_card;
+pub mod customer_detail;
 pub mod header;
 pub mod kpi_cards;
 pub mod segment_table;

@@ -2,6 +2,7 @@
 //! only the rows in view exist in the page, fetched from the worker a page at
 //! a time — with search, segment and tier filters and sortable columns.
 
+use crate::components::customer_detail::CustomerDetailPanel;
 use crate::state::use_app;
 use crate::worker;
 use leptos::prelude::*;
@@ -61,7 +62,10 @@ pub fn ExplorerPage() -> impl IntoView {
     view! {
         <div class="page" data-testid="page-customers">
             <Filters query=query first_visible=first_visible/>
-            <Table query=query first_visible=first_visible/>
+            <div class="explorer-body">
+                <Table query=query first_visible=first_visible/>
+                <CustomerDetailPanel/>
+            </div>
         </div>
     }
 }
@@ -220,6 +224,7 @@ fn row_view(row: &CustomerRow, at: u64, tier_names: &[String], lang: Lang) -> im
         .or(tier_names.last())
         .cloned()
         .unwrap_or_default();
+    let index = row.index;
     let recency = row
         .recency_days
         .map(|d| number::count(d.max(0) as u64))
@@ -227,7 +232,10 @@ fn row_view(row: &CustomerRow, at: u64, tier_names: &[String], lang: Lang) -> im
     view! {
         <div class="row" role="row" data-testid="customer-row" aria-rowindex=(at + 1).to_string()
             style=format!("top:{}px", at as f64 * ROW_HEIGHT)>
-            <div class="cell key" role="cell">{row.key.clone()}</div>
+            <div class="cell key" role="cell">
+                <button class="link" data-testid="open-customer"
+                    on:click=move |_| worker::send(&Request::CustomerDetail(index), &[])>{row.key.clone()}</button>
+            </div>
             <div class="cell num" role="cell">{number::count(u64::from(row.orders))}</div>
             <div class="cell num" role="cell">{number::money(row.revenue)}</div>
             <div class="cell num" role="cell">{number::money(row.aov)}</div>

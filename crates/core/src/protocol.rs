@@ -2,7 +2,7 @@
 //! beside the JSON (the page posts `[json, file, file, …]`).
 
 use crate::analyze::Summary;
-use crate::explore::{CustomerPage, CustomerQuery};
+use crate::explore::{CustomerDetail, CustomerPage, CustomerQuery};
 use crate::i18n::{t, Lang};
 use crate::ingest::{FileSchema, IngestError, QualityReport};
 use crate::progress::Stage;
@@ -43,6 +43,8 @@ pub enum Request {
     },
     /// One page of the customer explorer's table.
     Customers(CustomerQuery),
+    /// One customer's detail view (index into the dataset's customers).
+    CustomerDetail(u32),
     /// Build the per-customer CSV of the current analysis.
     ExportCustomers,
     /// Build the analysis JSON (settings, data quality, KPIs, segment counts).
@@ -84,6 +86,8 @@ pub enum Reply {
     },
     /// A page of the customer explorer's table.
     Customers(CustomerPage),
+    /// One customer's detail view.
+    CustomerDetail(Box<CustomerDetail>),
     /// A download is ready.
     Download {
         /// Suggested file name.

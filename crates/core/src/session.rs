@@ -3,7 +3,7 @@
 //! it bytes.
 
 use crate::analyze::{self, Analysis};
-use crate::explore::{CustomerPage, CustomerQuery, Explorer};
+use crate::explore::{CustomerDetail, CustomerPage, CustomerQuery, Explorer};
 use crate::export;
 use crate::ingest::{DatasetBuilder, FileParser, FileSchema, IngestError, QualityReport};
 use crate::model::Dataset;
@@ -100,6 +100,16 @@ impl Session {
     pub fn customers(&mut self, query: &CustomerQuery) -> Result<CustomerPage, Failure> {
         match (&self.loaded, &self.analysis) {
             (Some((dataset, _)), Some(analysis)) => Ok(self.explorer.page(dataset, analysis, query)),
+            _ => Err(Failure::NoData),
+        }
+    }
+
+    /// One customer's detail view.
+    pub fn customer_detail(&self, index: u32) -> Result<CustomerDetail, Failure> {
+        match (&self.loaded, &self.analysis) {
+            (Some((dataset, _)), Some(analysis)) => {
+                CustomerDetail::of(dataset, analysis, index).ok_or(Failure::BadRequest)
+            }
             _ => Err(Failure::NoData),
         }
     }

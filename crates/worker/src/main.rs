@@ -87,6 +87,10 @@ async fn handle(request: Request, files: Vec<File>, state: &Rc<RefCell<State>>) 
             Ok(page) => Reply::Customers(page),
             Err(failure) => Reply::Failed(failure),
         },
+        Request::CustomerDetail(index) => match state.borrow().session.customer_detail(index) {
+            Ok(detail) => Reply::CustomerDetail(Box::new(detail)),
+            Err(failure) => Reply::Failed(failure),
+        },
         Request::ExportCustomers => match state.borrow().session.customers_csv() {
             Ok(content) => Reply::Download {
                 file_name: "segscope-customers.csv".into(),

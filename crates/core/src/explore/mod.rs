@@ -2,9 +2,11 @@
 //! sort by any column, and hand out one page of rows at a time, so the page
 //! only ever holds what is on screen.
 
+mod detail;
 mod query;
 mod row;
 
+pub use detail::{CustomerDetail, LabelReason, OrderLine, MAX_LISTED_ORDERS};
 pub use query::{CustomerQuery, SortColumn, MAX_PAGE_ROWS};
 pub use row::CustomerRow;
 

@@ -1,0 +1,95 @@
+//! One customer's detail: attributes, every label with its reason, and the
+//! order timeline. Shown beside the explorer's table.
+
+use crate::state::use_app;
+use leptos::prelude::*;
+use segscope_core::explore::CustomerDetail;
+use segscope_core::format as number;
+use segscope_core::i18n::{t, Lang};
+use segscope_core::model::OrderStatus;
+
+/// The detail panel of the customer last opened.
+#[component]
+pub fn CustomerDetailPanel() -> impl IntoView {
+    let state = use_app();
+    let body = move || {
+        let lang = state.lang.get();
+        state.customer_detail.get().map(|d| detail_view(&d, lang))
+    };
+    view! {
+        {move || state.customer_detail.with(Option::is_some).then(|| view! {
+            <aside class="card detail" data-testid="customer-detail" role="dialog"
+                aria-label=move || state.tr("explorer.detail")>
+                <button class="btn btn-small btn-ghost detail-close" data-testid="close-detail"
+                    on:click=move |_| state.customer_detail.set(None)>
+                    {move || state.tr("explorer.close")}
+                </button>
+                {body}
+            </aside>
+        })}
+    }
+}
+
+fn detail_view(d: &CustomerDetail, lang: Lang) -> impl IntoView {
+    let pick = |pair: &[String; 2]| {
+        if lang == Lang::Zh {
+            pair[1].clone()
+        } else {
+            pair[0].clone()
+        }
+    };
+    let labels = d
+        .labels
+        .iter()
+        .map(|l| {
+            view! {
+                <li data-testid="label-reason">
+                    <span class="muted">{t(lang, leak_key(&l.scheme))}</span>" "
+                    <b>{pick(&l.value)}</b>
+                    <br/>
+                    <span>{pick(&l.reason)}</span>
+                </li>
+            }
+        })
+        .collect_view();
+    let orders = d
+        .orders
+        .iter()
+        .map(|o| {
+            let status = match o.status {
+                OrderStatus::Paid => "status.paid",
+                OrderStatus::Refunded => "status.refunded",
+                OrderStatus::Cancelled => "status.cancelled",
+            };
+            view! {
+                <tr>
+                    <td>{o.date.clone()}</td>
+                    <td class="num">{number::money(o.amount)}</td>
+                    <td>{t(lang, status)}</td>
+                    <td>{o.category.clone().unwrap_or_default()}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let shown = t(lang, "explorer.of_orders").replace("{n}", &number::count(d.order_count));
+    view! {
+        <h3 data-testid="detail-key">{d.key.clone()}</h3>
+        <p class="muted">
+            {d.source.clone().unwrap_or_default()}
+            {d.signup.clone().map(|s| format!(" · {} {s}", t(lang, "explorer.signup")))}
+        </p>
+        <h4>{t(lang, "explorer.labels")}</h4>
+        <ul class="reasons">{labels}</ul>
+        <h4>{t(lang, "explorer.timeline")}</h4>
+        <p class="muted">{shown}" "{number::count(d.orders.len() as u64)}</p>
+        <table class="table"><tbody>{orders}</tbody></table>
+    }
+}
+
+/// The scheme keys come from core's own table, so they are always among the
+/// static keys; unknown ones fall back to a neutral key.
+fn leak_key(scheme: &str) -> &'static str {
+    segscope_core::i18n::keys()
+        .find(|k| *k == scheme)
+        .unwrap_or("reason.scheme.rfm")
+}
