@@ -1,22 +1,29 @@
-//! Any bytes through the whole path a dropped file takes: sniff, a chunked
-//! read (chunk size from the input, so chunk borders land anywhere), the
-//! analysis and both exports. Errors are values; a panic is a bug. The
+//! Any bytes through the whole path a dropped text file takes: sniff, a
+//! chunked read (chunk size from the input, so chunk borders land anywhere),
+//! the analysis and the exports. Errors are values; a panic is a bug. The
 //! accounting of every file must balance.
+//!
+//! Input layout: byte 0 is a control byte — its low 6 bits pick the chunk
+//! size (1 + k·65, so 1..=4096), its top 2 bits the file name
+//! (`.csv`/`.tsv`/`.txt`/`.xlsx`; the name only appears in messages). The
+//! rest is the file.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
 use segscope_core::analyze;
-use segscope_core::export::{analysis_json, customers_csv};
-use segscope_core::ingest::{sniff, DatasetBuilder, FileParser};
+use segscope_core::export::{analysis_json, customers_csv, rejections_csv};
+use segscope_core::ingest::{sniff, DatasetBuilder, FileParser, SNIFF_BYTES};
 use segscope_core::settings::Settings;
 
 fuzz_target!(|input: &[u8]| {
     let Some((&control, bytes)) = input.split_first() else {
         return;
     };
-    let chunk = 1 + usize::from(control & 0x3f) * 67;
+    let chunk = 1 + usize::from(control & 0x3f) * 65;
     let name = ["f.csv", "f.tsv", "f.txt", "f.xlsx"][usize::from(control >> 6)];
-    let Ok(schema) = sniff(name, bytes, true) else {
+    // As the worker does: sniff the first SNIFF_BYTES, then stream the whole file.
+    let prefix = &bytes[..bytes.len().min(SNIFF_BYTES)];
+    let Ok(schema) = sniff(name, prefix, bytes.len() <= SNIFF_BYTES) else {
         return;
     };
     let mut builder = DatasetBuilder::new();
@@ -34,10 +41,19 @@ fuzz_target!(|input: &[u8]| {
     };
     assert!(report.balances(), "rows read ≠ kept + rejected + duplicates: {report:?}");
     let (dataset, quality) = builder.finish();
-    let analysis = analyze::run(&dataset, &Settings::default());
+    for file in &quality.files {
+        assert_eq!(
+            file.rows_read,
+            file.rows_kept + file.rows_rejected + file.duplicates_removed,
+            "unbalanced file report: {file:?}"
+        );
+    }
+    let settings = Settings::default();
+    let analysis = analyze::run(&dataset, &settings);
     assert_eq!(analysis.labels.tier.len(), dataset.customers.len());
     let csv = customers_csv(&dataset, &analysis);
     assert!(csv.starts_with("\u{feff}customer_id,"));
-    let json = analysis_json(&analysis.summary, &quality, &Settings::default());
+    let json = analysis_json(&analysis.summary, &quality, &settings);
     assert!(json.starts_with('{'));
+    let _ = rejections_csv(&quality);
 });

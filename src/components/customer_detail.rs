@@ -71,7 +71,9 @@ fn detail_view(d: &CustomerDetail, lang: Lang) -> impl IntoView {
             }
         })
         .collect_view();
-    let shown = t(lang, "explorer.of_orders").replace("{n}", &number::count(d.order_count));
+    let shown = t(lang, "explorer.of_orders")
+        .replace("{shown}", &number::count(d.orders.len() as u64))
+        .replace("{n}", &number::count(d.order_count));
     view! {
         <h3 data-testid="detail-key">{d.key.clone()}</h3>
         <p class="muted">
@@ -81,7 +83,7 @@ fn detail_view(d: &CustomerDetail, lang: Lang) -> impl IntoView {
         <h4>{t(lang, "explorer.labels")}</h4>
         <ul class="reasons">{labels}</ul>
         <h4>{t(lang, "explorer.timeline")}</h4>
-        <p class="muted">{shown}" "{number::count(d.orders.len() as u64)}</p>
+        <p class="muted">{shown}</p>
         <table class="table"><tbody>{orders}</tbody></table>
     }
 }
