@@ -320,6 +320,41 @@ test('the demo loads in one click, in both languages', async () => {
   }
 });
 
+test('keyboard only: demo, a tab, a filter and an export, with focus always visible, at 1280×720', async () => {
+  const { page, context, errors } = await openPage(env, '?lang=en');
+  await page.setViewportSize({ width: 1280, height: 720 });
+  /** Presses Tab (or Shift+Tab) until the element with `testid` has focus (at most 60 times). */
+  const tabTo = async (testid, key = 'Tab') => {
+    for (let i = 0; i < 60; i++) {
+      await page.keyboard.press(key);
+      const focused = await page.evaluate(() => document.activeElement?.getAttribute('data-testid'));
+      if (focused === testid) {
+        const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+        assert.notEqual(outline, 'none', `focus on ${testid} is visible`);
+        return;
+      }
+    }
+    assert.fail(`could not reach ${testid} with Tab`);
+  };
+  await tabTo('demo-button');
+  await page.keyboard.press('Enter');
+  await waitForState(page, 'ready');
+  await tabTo('tab-customers');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('[data-testid=customer-row]');
+  await tabTo('filter-segment-Champions');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.querySelector('[data-testid=filter-segment-Champions]').getAttribute('aria-pressed') === 'true');
+  await tabTo('export-customers-csv', 'Shift+Tab');
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+  assert.match(dl.suggestedFilename(), /\.csv$/);
+  await page.screenshot({ path: ARTIFACTS + 'keyboard-1280x720.png' });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(overflow <= 0, `no horizontal scrolling at 1280 px (${overflow} px too wide)`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('nothing is requested from any other host', async () => {
   const { page, context, requests } = await openPage(env, '?lang=en');
   await page.click('[data-testid=demo-button]');

@@ -34,7 +34,7 @@ pub fn Header() -> impl IntoView {
                     </button>
                 </Show>
                 <button class="btn btn-ghost" data-testid="lang-switch" on:click=switch_lang
-                    attr:aria-label=move || state.tr("action.switch_lang_label")>
+                    aria-label=move || state.tr("action.switch_lang_label")>
                     {move || state.tr("action.switch_lang")}
                 </button>
             </nav>

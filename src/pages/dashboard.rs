@@ -67,7 +67,7 @@ fn Tabs() -> impl IntoView {
         .map(|tab| {
             view! {
                 <button role="tab" class="tab" data-testid=tab.testid()
-                    attr:aria-selected=move || (state.tab.get() == tab).to_string()
+                    aria-selected=move || (state.tab.get() == tab).to_string()
                     class:tab-active=move || state.tab.get() == tab
                     on:click=move |_| state.tab.set(tab)>
                     {move || state.tr(tab.i18n_key())}

@@ -89,7 +89,7 @@ fn Filters(query: RwSignal<CustomerQuery>, first_visible: RwSignal<u64>) -> impl
                 reset_scroll();
             };
             view! {
-                <button class="chip" class:chip-active=active attr:aria-pressed=move || active().to_string()
+                <button class="chip" class:chip-active=active aria-pressed=move || active().to_string()
                     data-testid=format!("filter-segment-{segment:?}") on:click=toggle>
                     {move || state.tr(segment.i18n_key())}
                 </button>
@@ -111,7 +111,7 @@ fn Filters(query: RwSignal<CustomerQuery>, first_visible: RwSignal<u64>) -> impl
                             reset_scroll();
                         };
                         view! {
-                            <button class="chip" class:chip-active=active attr:aria-pressed=move || active().to_string()
+                            <button class="chip" class:chip-active=active aria-pressed=move || active().to_string()
                                 data-testid=format!("filter-tier-{i}") on:click=toggle>
                                 {tier_display_name(tier, lang)}
                             </button>
@@ -168,7 +168,7 @@ fn Table(query: RwSignal<CustomerQuery>, first_visible: RwSignal<u64>) -> impl I
         };
         view! {
             <div class="cell" class:num=numeric role="columnheader"
-                attr:aria-sort=move || match sorted() { Some(true) => "descending", Some(false) => "ascending", None => "none" }>
+                aria-sort=move || match sorted() { Some(true) => "descending", Some(false) => "ascending", None => "none" }>
                 <button class="sort" data-testid=format!("sort-{column:?}") on:click=click>
                     {move || state.tr(key)}
                     {move || match sorted() { Some(true) => " ▼", Some(false) => " ▲", None => "" }}

@@ -230,7 +230,7 @@ fn RoleRow(file: usize, role_column: RoleColumn, required: bool, schema: FileSch
         <tr class:row-missing=required && current.is_none()>
             <td>{move || state.tr(role.i18n_key())}{required.then_some(" *")}</td>
             <td>
-                <select data-testid=format!("role-{role:?}") on:change=on_change attr:aria-label=move || state.tr(role.i18n_key())>
+                <select data-testid=format!("role-{role:?}") on:change=on_change aria-label=move || state.tr(role.i18n_key())>
                     <option value="" selected=current.is_none()>{move || state.tr("mapping.none")}</option>
                     {options}
                 </select>
