@@ -1,6 +1,7 @@
 //! Segscope's page: mounts the app, nothing else.
 
 mod app;
+mod charts;
 mod components;
 mod download;
 mod format;

@@ -50,11 +50,13 @@ pub enum Tab {
     Settings,
     /// Every customer in a sortable, filterable table.
     Customers,
+    /// Everything on one printable page.
+    Report,
 }
 
 impl Tab {
     /// All tabs in display order.
-    pub const ALL: [Tab; 4] = [Tab::Overview, Tab::Customers, Tab::Quality, Tab::Settings];
+    pub const ALL: [Tab; 5] = [Tab::Overview, Tab::Customers, Tab::Quality, Tab::Report, Tab::Settings];
 
     /// The i18n key of the tab's name.
     pub fn i18n_key(self) -> &'static str {
@@ -63,6 +65,7 @@ impl Tab {
             Tab::Quality => "tab.quality",
             Tab::Settings => "tab.settings",
             Tab::Customers => "tab.customers",
+            Tab::Report => "tab.report",
         }
     }
 
@@ -73,6 +76,7 @@ impl Tab {
             Tab::Quality => "tab-quality",
             Tab::Settings => "tab-settings",
             Tab::Customers => "tab-customers",
+            Tab::Report => "tab-report",
         }
     }
 }

@@ -355,6 +355,24 @@ test('keyboard only: demo, a tab, a filter and an export, with focus always visi
   await context.close();
 });
 
+test('the report shows every chart, table and the data quality, and prints without controls', async () => {
+  const { page, context, errors } = await openPage(env, '?lang=en');
+  await uploadAndAnalyze(page, [plain('orders.csv'), plain('customers.csv')]);
+  await page.click('[data-testid=tab-report]');
+  await page.waitForSelector('[data-testid=page-report]');
+  assert.ok(await page.locator('[data-testid=page-report] svg').count() >= 2, 'charts');
+  assert.equal(await page.locator('[data-testid=report-quality] tbody tr').count(), 2, 'one quality line per file');
+  assert.match(await page.textContent('[data-testid=report-period]'), /\d{4}-\d{2}-\d{2} – \d{4}-\d{2}-\d{2}/);
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.locator('[data-testid=print-report]').isVisible(), false, 'no buttons on paper');
+  assert.equal(await page.locator('.tabs').isVisible(), false, 'no tabs on paper');
+  await page.screenshot({ path: ARTIFACTS + 'report-print-en.png', fullPage: true });
+  const pdf = await page.pdf({ format: 'A4' });
+  assert.ok(pdf.length > 10_000, `PDF of ${pdf.length} bytes`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('nothing is requested from any other host', async () => {
   const { page, context, requests } = await openPage(env, '?lang=en');
   await page.click('[data-testid=demo-button]');

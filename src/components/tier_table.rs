@@ -31,6 +31,17 @@ pub fn TierTable() -> impl IntoView {
             })
         })
     };
+    let explain = move || {
+        let tiers = state.settings.with(|s| s.tiers.clone());
+        let total = tiers.weight_aov + tiers.weight_orders + tiers.weight_revenue;
+        let share = |w: f64| number::percent(if total > 0.0 { w / total } else { 0.0 });
+        let cutoffs: Vec<String> = tiers.cutoffs.iter().map(|c| number::percent(*c)).collect();
+        t(state.lang.get(), "tiers.explain")
+            .replace("{aov}", &share(tiers.weight_aov))
+            .replace("{orders}", &share(tiers.weight_orders))
+            .replace("{revenue}", &share(tiers.weight_revenue))
+            .replace("{cutoffs}", &cutoffs.join(", "))
+    };
     view! {
         <div class="card" data-testid="tier-table">
             <h3>{move || state.tr("tiers.title")}</h3>
@@ -44,7 +55,7 @@ pub fn TierTable() -> impl IntoView {
                 </tr></thead>
                 <tbody>{rows}</tbody>
             </table>
-            <p class="muted small">{move || t(state.lang.get(), "tiers.explain")}</p>
+            <p class="muted small">{explain}</p>
         </div>
     }
 }

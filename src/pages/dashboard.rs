@@ -1,5 +1,6 @@
 //! The dashboard: KPIs, charts, tables, data quality and exports.
 
+use crate::charts;
 use crate::components::chart_card::ChartCard;
 use crate::components::kpi_cards::KpiCards;
 use crate::components::segment_table::SegmentTable;
@@ -8,11 +9,11 @@ use crate::components::tier_table::TierTable;
 use crate::format;
 use crate::pages::explorer::ExplorerPage;
 use crate::pages::quality::QualityPage;
+use crate::pages::report::ReportPage;
 use crate::pages::settings::SettingsPage;
 use crate::state::{use_app, Tab};
 use crate::worker;
 use leptos::prelude::*;
-use segscope_core::chart;
 use segscope_core::protocol::Request;
 
 /// Dashboard screen: tabs over the pages of the analysis.
@@ -24,6 +25,7 @@ pub fn Dashboard() -> impl IntoView {
         Tab::Quality => view! { <QualityPage/> }.into_any(),
         Tab::Settings => view! { <SettingsPage/> }.into_any(),
         Tab::Customers => view! { <ExplorerPage/> }.into_any(),
+        Tab::Report => view! { <ReportPage/> }.into_any(),
     };
     view! {
         <section class="dashboard">
@@ -82,18 +84,8 @@ fn Tabs() -> impl IntoView {
 #[component]
 fn Overview() -> impl IntoView {
     let state = use_app();
-    let tier_svg = Memo::new(move |_| {
-        state
-            .summary
-            .with(|s| s.as_ref().map(|s| chart::tier_distribution(s, state.lang.get())))
-            .unwrap_or_default()
-    });
-    let rf_svg = Memo::new(move |_| {
-        state
-            .summary
-            .with(|s| s.as_ref().map(|s| chart::rf_heatmap(s, state.lang.get())))
-            .unwrap_or_default()
-    });
+    let tier_svg = charts::tier_chart(state);
+    let rf_svg = charts::rf_chart(state);
     view! {
         <div class="page" data-testid="page-overview">
             <SettingsBar/>

@@ -1,0 +1,28 @@
+//! The dashboard's charts as memos of SVG text, rendered by core's chart
+//! module in the current language; shared by the pages and the report.
+
+use crate::state::AppState;
+use leptos::prelude::*;
+use segscope_core::analyze::Summary;
+use segscope_core::chart;
+use segscope_core::i18n::Lang;
+
+/// A chart of the summary that follows the summary and the language.
+fn summary_chart(state: AppState, render: fn(&Summary, Lang) -> String) -> Memo<String> {
+    Memo::new(move |_| {
+        state
+            .summary
+            .with(|s| s.as_ref().map(|s| render(s, state.lang.get())))
+            .unwrap_or_default()
+    })
+}
+
+/// Customers and revenue share per value tier.
+pub fn tier_chart(state: AppState) -> Memo<String> {
+    summary_chart(state, chart::tier_distribution)
+}
+
+/// The R×F grid heatmap.
+pub fn rf_chart(state: AppState) -> Memo<String> {
+    summary_chart(state, chart::rf_heatmap)
+}
