@@ -315,6 +315,16 @@ test('the demo loads in one click, in both languages', async () => {
     assert.ok(lang === 'zh' ? /[\u4e00-\u9fff]/.test(title) : /^[\x20-\x7e]+$/.test(title), `chart title in ${lang}: ${title}`);
     assert.ok(Number((await page.textContent('[data-testid=kpi-buyers] .kpi-value')).replace(/,/g, '')) > 0);
     await page.screenshot({ path: ARTIFACTS + `dashboard-demo-${lang}.png`, fullPage: true });
+    // Every chart downloads as SVG and as PNG.
+    const [svg] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=chart-tiers] [data-testid=download-svg]')]);
+    assert.match(svg.suggestedFilename(), /\.svg$/);
+    const [png] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=chart-rf] [data-testid=download-png]')]);
+    assert.match(png.suggestedFilename(), /\.png$/);
+    const chunks = [];
+    for await (const c of await png.createReadStream()) chunks.push(c);
+    const bytes = Buffer.concat(chunks);
+    assert.deepEqual([...bytes.subarray(1, 4)], [0x50, 0x4e, 0x47], 'a PNG file');
+    assert.ok(bytes.length > 5_000, `PNG of ${bytes.length} bytes`);
     assert.deepEqual(errors, []);
     await context.close();
   }
