@@ -26,9 +26,39 @@ pub fn day_from_ymd(year: i32, month: u32, day: u32) -> Option<Day> {
     NaiveDate::from_ymd_opt(year, month, day).map(day_of)
 }
 
+/// Months since January 1970 (0 = 1970-01; negative before), by integer
+/// arithmetic on the day number (civil-from-days), fast enough per order.
+pub fn month_index(day: Day) -> i32 {
+    let z = i64::from(day) + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    ((year - 1970) * 12 + month - 1) as i32
+}
+
+/// `YYYY-MM` of a [`month_index`].
+pub fn format_month(month: i32) -> String {
+    format!("{:04}-{:02}", 1970 + month.div_euclid(12), month.rem_euclid(12) + 1)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn month_index_matches_the_calendar() {
+        for d in (-800_000..800_000).step_by(997) {
+            let date = date_of(d);
+            let want = (date.year() - 1970) * 12 + date.month0() as i32;
+            assert_eq!(month_index(d), want, "{date}");
+        }
+        assert_eq!(format_month(month_index(19727)), "2024-01");
+        assert_eq!(format_month(-1), "1969-12");
+    }
 
     #[test]
     fn epoch_and_round_trip() {

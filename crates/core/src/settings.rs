@@ -3,6 +3,7 @@
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 /// All analysis settings. Missing fields take their defaults when deserialised.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
@@ -15,6 +16,76 @@ pub struct Settings {
     pub rfm: RfmSettings,
     /// Value tiers.
     pub tiers: TierSettings,
+    /// Membership levels from points.
+    pub membership: MembershipSettings,
+    /// Lifecycle stage windows.
+    pub lifecycle: LifecycleSettings,
+    /// The user's own playbook actions, by segment key (e.g. `seg.champions`),
+    /// replacing the built-in recommendation.
+    pub playbook: BTreeMap<String, String>,
+}
+
+/// One membership level: its name and the points it starts at.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MemberLevel {
+    /// Level name as shown (the built-in names are shown localized).
+    pub name: String,
+    /// Points at which the level starts.
+    pub min_points: f64,
+}
+
+/// Membership levels (SPEC S5.3).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct MembershipSettings {
+    /// Points earned per unit of paid revenue, for customers without a points
+    /// balance in their customers file.
+    pub points_per_currency_unit: f64,
+    /// Use the points column of the customers file when a customer has one;
+    /// otherwise every customer's points are revenue × rate.
+    pub use_points_column: bool,
+    /// Levels, lowest first; the first starts at 0.
+    pub levels: Vec<MemberLevel>,
+}
+
+impl Default for MembershipSettings {
+    fn default() -> Self {
+        let level = |name: &str, min_points: f64| MemberLevel {
+            name: name.into(),
+            min_points,
+        };
+        MembershipSettings {
+            points_per_currency_unit: 1.0,
+            use_points_column: true,
+            levels: vec![
+                level("Bronze", 0.0),
+                level("Silver", 1_000.0),
+                level("Gold", 5_000.0),
+                level("Diamond", 20_000.0),
+            ],
+        }
+    }
+}
+
+/// Lifecycle stage windows (SPEC S5.4).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct LifecycleSettings {
+    /// A first paid order at most this many days before the as-of date makes
+    /// a customer New.
+    pub new_days: u32,
+    /// The active window A in days; `None` means max(90, 2 × the median gap
+    /// between consecutive paid orders of the same customer).
+    pub active_window_days: Option<u32>,
+}
+
+impl Default for LifecycleSettings {
+    fn default() -> Self {
+        LifecycleSettings {
+            new_days: 90,
+            active_window_days: None,
+        }
+    }
 }
 
 /// RFM scoring settings (SPEC S5.1).
@@ -71,6 +142,26 @@ pub struct SettingsError {
 }
 
 impl Settings {
+    fn validate_membership(&self) -> Result<(), SettingsError> {
+        let m = &self.membership;
+        if !m.points_per_currency_unit.is_finite() || m.points_per_currency_unit < 0.0 {
+            return Err(SettingsError {
+                en: "Points per currency unit must be a number of 0 or more.".into(),
+                zh: "每单位金额积分必须是大于等于 0 的数。".into(),
+            });
+        }
+        let first_at_zero = m.levels.first().is_some_and(|l| l.min_points == 0.0);
+        let rising = m.levels.windows(2).all(|w| w[0].min_points < w[1].min_points);
+        let finite = m.levels.iter().all(|l| l.min_points.is_finite());
+        if !first_at_zero || !rising || !finite || m.levels.len() > 12 {
+            return Err(SettingsError {
+                en: "Membership levels need the first at 0 points and rising thresholds (at most 12 levels).".into(),
+                zh: "会员等级的第一级须从 0 积分开始,门槛逐级递增(最多 12 级)。".into(),
+            });
+        }
+        Ok(())
+    }
+
     /// Checks that every value is usable; returns the first problem found.
     pub fn validate(&self) -> Result<(), SettingsError> {
         if !(3..=5).contains(&self.rfm.scale) {
@@ -93,6 +184,13 @@ impl Settings {
             return Err(SettingsError {
                 en: "Tier cut-offs must rise strictly between 0 and 1 (for example 0.2, 0.5).".into(),
                 zh: "分级分界必须在 0 和 1 之间严格递增(例如 0.2、0.5)。".into(),
+            });
+        }
+        self.validate_membership()?;
+        if self.lifecycle.new_days == 0 || self.lifecycle.active_window_days == Some(0) {
+            return Err(SettingsError {
+                en: "Lifecycle windows must be at least 1 day.".into(),
+                zh: "生命周期窗口至少为 1 天。".into(),
             });
         }
         if t.names.len() != t.cutoffs.len() + 1 {

@@ -30,6 +30,9 @@ pub struct Kpis {
     pub refunded_orders: u64,
     /// Cancelled orders on or before the as-of day.
     pub cancelled_orders: u64,
+    /// Share of buyers whose lifecycle stage is New or Active.
+    #[serde(default)]
+    pub active_share: f64,
 }
 
 /// `numerator / denominator`, or 0 when the denominator is 0.
@@ -67,6 +70,8 @@ impl Kpis {
             top_revenue_share: ratio(top_revenue(metrics, buyers, top_share), revenue).min(1.0),
             refunded_orders: sum_u64(&metrics.refunded),
             cancelled_orders: sum_u64(&metrics.cancelled),
+            // Set from the lifecycle stages by the summary.
+            active_share: 0.0,
         }
     }
 }

@@ -1,10 +1,12 @@
 //! Per-customer labels of every segmentation scheme, column by column.
 
+use super::lifecycle::{ActiveWindow, LifecycleStage};
+use super::membership::level_of;
 use super::metrics::CustomerMetrics;
 use super::rank::BuyerRanks;
 use super::segment::RfmSegment;
-use super::{rfm, tiers};
-use crate::model::{CustomerIdx, Dataset};
+use super::{lifecycle, rfm, tiers};
+use crate::model::{CustomerIdx, Dataset, Day};
 use crate::settings::Settings;
 use serde::{Deserialize, Serialize};
 
@@ -26,6 +28,20 @@ pub struct Labels {
     /// Value tier as an index into the tier names (best first); `None` is the
     /// separate "No purchase" label of non-buyers.
     pub tier: Vec<Option<u32>>,
+    /// Membership level as an index into the levels of the settings.
+    pub member_level: Vec<u8>,
+    /// Lifecycle stage.
+    pub lifecycle: Vec<LifecycleStage>,
+}
+
+/// What the membership and lifecycle labels need beyond the metrics.
+pub(crate) struct LifecycleInput<'a> {
+    /// The as-of day.
+    pub as_of: Day,
+    /// The active window in force.
+    pub window: &'a ActiveWindow,
+    /// Per-customer membership points.
+    pub points: &'a [f64],
 }
 
 impl Labels {
@@ -36,6 +52,7 @@ impl Labels {
         metrics: &CustomerMetrics,
         buyers: &[CustomerIdx],
         settings: &Settings,
+        more: &LifecycleInput,
     ) -> Labels {
         let scale = effective_scale(settings);
         let ranks = BuyerRanks::compute(metrics, buyers);
@@ -49,6 +66,12 @@ impl Labels {
             segment: rfm.segment,
             value_score: tiers.value_score,
             tier: tiers.tier,
+            member_level: more
+                .points
+                .iter()
+                .map(|&p| level_of(p, &settings.membership.levels))
+                .collect(),
+            lifecycle: lifecycle::assign(metrics, more.window, &settings.lifecycle, more.as_of),
         }
     }
 }

@@ -1,31 +1,44 @@
 //! Analysis: per-customer metrics, RFM scores and segments, value tiers and
 //! the dashboard summary, as small pure functions over the columnar dataset.
 
+mod after_sales;
 mod as_of;
 #[cfg(test)]
 mod fixture;
 mod kpis;
 mod labels;
+mod lifecycle;
+mod membership;
 mod metrics;
+mod paid_days;
 mod rank;
+mod repeat;
 mod rfm;
 mod rfm_stats;
 mod segment;
+mod sources;
 mod summary;
 mod tier_stats;
 mod tiers;
 
+pub use after_sales::{AfterSales, RefundRate, Returner};
 pub use as_of::{default_as_of, resolve_as_of};
 pub use kpis::Kpis;
 pub use labels::Labels;
+pub use lifecycle::{ActiveWindow, Funnel, LifecycleStage, LifecycleStats, StageStat};
+pub use membership::{level_of, what_if, LevelStat, WhatIf};
 pub use metrics::CustomerMetrics;
+pub use repeat::{CohortTable, DayHistogram, RepeatStats, GAP_BINS};
 pub use rfm_stats::{RfCell, SegmentStat};
 pub use segment::RfmSegment;
+pub use sources::SourceStat;
 pub use summary::Summary;
 pub use tier_stats::{tier_display_name, TierStat, NO_PURCHASE};
 
 use crate::model::{Dataset, Day};
 use crate::settings::Settings;
+use labels::LifecycleInput;
+use paid_days::PaidDays;
 use serde::{Deserialize, Serialize};
 use summary::SummaryInput;
 
@@ -38,6 +51,8 @@ pub struct Analysis {
     pub metrics: CustomerMetrics,
     /// Per-customer labels.
     pub labels: Labels,
+    /// Per-customer membership points (for the what-if view).
+    pub points: Vec<f64>,
     /// Dashboard totals.
     pub summary: Summary,
 }
@@ -49,7 +64,20 @@ pub fn run(dataset: &Dataset, settings: &Settings) -> Analysis {
     let as_of = resolve_as_of(dataset, settings);
     let metrics = CustomerMetrics::compute(dataset, as_of);
     let buyers = metrics.buyers();
-    let labels = Labels::assign(dataset, &metrics, &buyers, settings);
+    let paid = PaidDays::collect(dataset, as_of);
+    let window = lifecycle::active_window(&paid, &settings.lifecycle);
+    let points = membership::points(dataset, &metrics, &settings.membership);
+    let labels = Labels::assign(
+        dataset,
+        &metrics,
+        &buyers,
+        settings,
+        &LifecycleInput {
+            as_of,
+            window: &window,
+            points: &points,
+        },
+    );
     let summary = Summary::build(&SummaryInput {
         dataset,
         settings,
@@ -58,11 +86,14 @@ pub fn run(dataset: &Dataset, settings: &Settings) -> Analysis {
         labels: &labels,
         as_of,
         default_as_of,
+        paid: &paid,
+        window,
     });
     Analysis {
         as_of,
         metrics,
         labels,
+        points,
         summary,
     }
 }

@@ -1,10 +1,16 @@
 //! Everything the dashboard shows, small enough to send from the Web Worker to
 //! the page as JSON.
 
-use super::kpis::Kpis;
+use super::after_sales::AfterSales;
+use super::kpis::{ratio, Kpis};
 use super::labels::Labels;
+use super::lifecycle::{ActiveWindow, LifecycleStats};
+use super::membership::{level_stats, LevelStat};
 use super::metrics::CustomerMetrics;
+use super::paid_days::PaidDays;
+use super::repeat::RepeatStats;
 use super::rfm_stats::{rfm_stats, RfCell, SegmentStat};
+use super::sources::{source_stats, SourceStat};
 use super::tier_stats::{tier_stats, TierStat};
 use crate::date::format_day;
 use crate::model::{CustomerIdx, Dataset, Day};
@@ -32,6 +38,16 @@ pub struct Summary {
     pub rf_grid: Vec<RfCell>,
     /// One row per named segment, in table order, empty segments included.
     pub segments: Vec<SegmentStat>,
+    /// One row per membership level, lowest first.
+    pub membership: Vec<LevelStat>,
+    /// Lifecycle stages and funnels.
+    pub lifecycle: LifecycleStats,
+    /// One row per acquisition source.
+    pub sources: Vec<SourceStat>,
+    /// Repeat buying.
+    pub repeat: RepeatStats,
+    /// Refunds and returns by label.
+    pub after_sales: AfterSales,
 }
 
 /// What [`Summary::build`] summarises.
@@ -50,6 +66,10 @@ pub(crate) struct SummaryInput<'a> {
     pub as_of: Day,
     /// The default as-of day.
     pub default_as_of: Day,
+    /// Paid order days per customer.
+    pub paid: &'a PaidDays,
+    /// The active window in force.
+    pub window: ActiveWindow,
 }
 
 impl Summary {
@@ -57,16 +77,31 @@ impl Summary {
     pub(crate) fn build(input: &SummaryInput<'_>) -> Summary {
         let days = &input.dataset.orders.day;
         let (rf_grid, segments) = rfm_stats(input.metrics, input.labels);
+        let tiers = input.settings.tiers.cutoffs.len() + 1;
+        let mut kpis = Kpis::compute(input.metrics, input.buyers, &input.settings.tiers);
+        let active = input.labels.lifecycle.iter().filter(|s| s.is_active()).count();
+        kpis.active_share = ratio(active as f64, input.buyers.len() as f64);
         Summary {
             as_of: format_day(input.as_of),
             default_as_of: format_day(input.default_as_of),
             first_order_date: days.iter().min().map(|&d| format_day(d)),
             last_order_date: days.iter().max().map(|&d| format_day(d)),
-            kpis: Kpis::compute(input.metrics, input.buyers, &input.settings.tiers),
+            kpis,
             tiers: tier_stats(input.metrics, input.labels, &input.settings.tiers),
             rfm_scale: input.labels.rfm_scale,
             rf_grid,
             segments,
+            membership: level_stats(&input.labels.member_level, input.metrics, &input.settings.membership),
+            lifecycle: LifecycleStats::build(
+                input.dataset,
+                input.metrics,
+                &input.labels.lifecycle,
+                input.window,
+                &input.settings.lifecycle,
+            ),
+            sources: source_stats(input.dataset, input.metrics, input.labels, tiers),
+            repeat: RepeatStats::build(input.paid, input.as_of),
+            after_sales: AfterSales::build(input.dataset, input.metrics, input.labels, tiers),
         }
     }
 }
