@@ -18,6 +18,7 @@ mod parts;
 mod rf_heatmap;
 mod scale;
 mod stacked;
+mod summary_charts;
 mod svg;
 mod tier_chart;
 
@@ -28,4 +29,8 @@ pub use histogram::histogram;
 pub use inputs::{ChartText, Series, ValueFormat};
 pub use rf_heatmap::rf_heatmap;
 pub use stacked::stacked_share_bars;
+pub use summary_charts::{
+    cohort_retention, level_display_name, lifecycle_funnel, lifecycle_stages, membership_levels, purchase_gaps,
+    refunds_by_segment, segment_monetary, source_display_name, source_revenue, source_tier_mix, time_to_second,
+};
 pub use tier_chart::tier_distribution;
