@@ -8,7 +8,10 @@ use segscope_core::chart;
 use segscope_core::i18n::Lang;
 
 /// A chart of the summary that follows the summary and the language.
-fn summary_chart(state: AppState, render: fn(&Summary, Lang) -> String) -> Memo<String> {
+pub fn summary_chart(
+    state: AppState,
+    render: impl Fn(&Summary, Lang) -> String + Send + Sync + 'static,
+) -> Memo<String> {
     Memo::new(move |_| {
         state
             .summary

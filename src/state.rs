@@ -1,7 +1,7 @@
 //! The app's signals, provided to every component through context.
 
 use leptos::prelude::*;
-use segscope_core::analyze::Summary;
+use segscope_core::analyze::{Summary, WhatIf};
 use segscope_core::explore::{CustomerDetail, CustomerPage};
 use segscope_core::i18n::{t, Lang};
 use segscope_core::ingest::{FileSchema, QualityReport};
@@ -42,30 +42,64 @@ impl Phase {
 /// The dashboard's tabs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tab {
-    /// KPIs, tiers and RFM.
+    /// KPIs and the headline charts.
     Overview,
-    /// Row accounting, rejections, currencies.
-    Quality,
-    /// Every analysis setting, export and import.
-    Settings,
+    /// Value tiers and their mix per source.
+    Tiers,
+    /// The R×F grid, segments and the playbook.
+    Rfm,
+    /// Membership levels and the what-if.
+    Membership,
+    /// Lifecycle stages and funnels.
+    Lifecycle,
+    /// Acquisition sources.
+    Sources,
+    /// Repeat buying and cohorts.
+    Repeat,
+    /// Refunds and returns.
+    AfterSales,
     /// Every customer in a sortable, filterable table.
     Customers,
+    /// Row accounting, rejections, currencies.
+    Quality,
     /// Everything on one printable page.
     Report,
+    /// Every analysis setting, export and import.
+    Settings,
 }
 
 impl Tab {
     /// All tabs in display order.
-    pub const ALL: [Tab; 5] = [Tab::Overview, Tab::Customers, Tab::Quality, Tab::Report, Tab::Settings];
+    pub const ALL: [Tab; 12] = [
+        Tab::Overview,
+        Tab::Tiers,
+        Tab::Rfm,
+        Tab::Membership,
+        Tab::Lifecycle,
+        Tab::Sources,
+        Tab::Repeat,
+        Tab::AfterSales,
+        Tab::Customers,
+        Tab::Quality,
+        Tab::Report,
+        Tab::Settings,
+    ];
 
     /// The i18n key of the tab's name.
     pub fn i18n_key(self) -> &'static str {
         match self {
             Tab::Overview => "tab.overview",
-            Tab::Quality => "tab.quality",
-            Tab::Settings => "tab.settings",
+            Tab::Tiers => "tab.tiers",
+            Tab::Rfm => "tab.rfm",
+            Tab::Membership => "tab.membership",
+            Tab::Lifecycle => "tab.lifecycle",
+            Tab::Sources => "tab.sources",
+            Tab::Repeat => "tab.repeat",
+            Tab::AfterSales => "tab.after_sales",
             Tab::Customers => "tab.customers",
+            Tab::Quality => "tab.quality",
             Tab::Report => "tab.report",
+            Tab::Settings => "tab.settings",
         }
     }
 
@@ -73,10 +107,17 @@ impl Tab {
     pub fn testid(self) -> &'static str {
         match self {
             Tab::Overview => "tab-overview",
-            Tab::Quality => "tab-quality",
-            Tab::Settings => "tab-settings",
+            Tab::Tiers => "tab-tiers",
+            Tab::Rfm => "tab-rfm",
+            Tab::Membership => "tab-membership",
+            Tab::Lifecycle => "tab-lifecycle",
+            Tab::Sources => "tab-sources",
+            Tab::Repeat => "tab-repeat",
+            Tab::AfterSales => "tab-after-sales",
             Tab::Customers => "tab-customers",
+            Tab::Quality => "tab-quality",
             Tab::Report => "tab-report",
+            Tab::Settings => "tab-settings",
         }
     }
 }
@@ -115,6 +156,8 @@ pub struct AppState {
     pub reinspecting: RwSignal<u32>,
     /// The latest page of the customer explorer's table.
     pub customer_page: RwSignal<Option<CustomerPage>>,
+    /// The membership what-if of the thresholds being edited.
+    pub what_if: RwSignal<Option<WhatIf>>,
     /// The customer whose detail is open.
     pub customer_detail: RwSignal<Option<CustomerDetail>>,
 }
@@ -138,6 +181,7 @@ impl AppState {
             tab: RwSignal::new(Tab::Overview),
             customer_page: RwSignal::new(None),
             customer_detail: RwSignal::new(None),
+            what_if: RwSignal::new(None),
             reinspecting: RwSignal::new(0),
         }
     }

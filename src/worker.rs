@@ -185,6 +185,7 @@ fn on_reply(state: AppState, reply: Reply) {
         } => download_text(&file_name, &mime, &content),
         Reply::Customers(page) => state.customer_page.set(Some(page)),
         Reply::CustomerDetail(detail) => state.customer_detail.set(Some(*detail)),
+        Reply::WhatIf(what_if) => state.what_if.set(Some(what_if)),
         Reply::Failed(failure) => {
             state.auto_confirm.set(false);
             state.reinspecting.set(0);

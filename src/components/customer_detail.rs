@@ -57,9 +57,9 @@ fn detail_view(d: &CustomerDetail, lang: Lang) -> impl IntoView {
         .iter()
         .map(|o| {
             let status = match o.status {
-                OrderStatus::Paid => "status.paid",
-                OrderStatus::Refunded => "status.refunded",
-                OrderStatus::Cancelled => "status.cancelled",
+                OrderStatus::Paid => "order_status.paid",
+                OrderStatus::Refunded => "order_status.refunded",
+                OrderStatus::Cancelled => "order_status.cancelled",
             };
             view! {
                 <tr>

@@ -4,6 +4,7 @@ pub mod chart_card;
 pub mod customer_detail;
 pub mod header;
 pub mod kpi_cards;
+pub mod playbook;
 pub mod segment_table;
 pub mod settings_bar;
 pub mod status_bar;

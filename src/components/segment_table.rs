@@ -1,5 +1,6 @@
 //! RFM segments as a table: customers, revenue share and averages.
 
+use crate::components::playbook::action_for;
 use crate::state::use_app;
 use leptos::prelude::*;
 use segscope_core::format as number;
@@ -24,6 +25,9 @@ pub fn SegmentTable() -> impl IntoView {
                                 <td class="num">{format!("{:.0}", seg.avg_recency_days)}</td>
                                 <td class="num">{format!("{:.1}", seg.avg_orders)}</td>
                                 <td class="num">{number::money(seg.avg_monetary)}</td>
+                                <td class="action" data-testid="segment-action">
+                                    {state.settings.with(|st| action_for(seg.segment.i18n_key(), st.playbook.get(seg.segment.i18n_key()), lang))}
+                                </td>
                             </tr>
                         }
                     })
@@ -42,6 +46,7 @@ pub fn SegmentTable() -> impl IntoView {
                     <th class="num">{move || state.tr("segments.avg_recency")}</th>
                     <th class="num">{move || state.tr("segments.avg_orders")}</th>
                     <th class="num">{move || state.tr("segments.avg_monetary")}</th>
+                    <th>{move || state.tr("segments.action")}</th>
                 </tr></thead>
                 <tbody>{rows}</tbody>
             </table>

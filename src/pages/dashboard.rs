@@ -7,10 +7,17 @@ use crate::components::segment_table::SegmentTable;
 use crate::components::settings_bar::SettingsBar;
 use crate::components::tier_table::TierTable;
 use crate::format;
+use crate::pages::after_sales::AfterSalesPage;
 use crate::pages::explorer::ExplorerPage;
+use crate::pages::lifecycle::LifecyclePage;
+use crate::pages::membership::MembershipPage;
 use crate::pages::quality::QualityPage;
+use crate::pages::repeat::RepeatPage;
 use crate::pages::report::ReportPage;
+use crate::pages::rfm::RfmPage;
 use crate::pages::settings::SettingsPage;
+use crate::pages::sources::SourcesPage;
+use crate::pages::tiers::TiersPage;
 use crate::state::{use_app, Tab};
 use crate::worker;
 use leptos::prelude::*;
@@ -26,6 +33,13 @@ pub fn Dashboard() -> impl IntoView {
         Tab::Settings => view! { <SettingsPage/> }.into_any(),
         Tab::Customers => view! { <ExplorerPage/> }.into_any(),
         Tab::Report => view! { <ReportPage/> }.into_any(),
+        Tab::Tiers => view! { <TiersPage/> }.into_any(),
+        Tab::Rfm => view! { <RfmPage/> }.into_any(),
+        Tab::Membership => view! { <MembershipPage/> }.into_any(),
+        Tab::Lifecycle => view! { <LifecyclePage/> }.into_any(),
+        Tab::Sources => view! { <SourcesPage/> }.into_any(),
+        Tab::Repeat => view! { <RepeatPage/> }.into_any(),
+        Tab::AfterSales => view! { <AfterSalesPage/> }.into_any(),
     };
     view! {
         <section class="dashboard">

@@ -1,9 +1,16 @@
 //! The app's screens.
 
+pub mod after_sales;
 pub mod dashboard;
 pub mod explorer;
+pub mod lifecycle;
 pub mod mapping;
+pub mod membership;
 pub mod quality;
+pub mod repeat;
 pub mod report;
+pub mod rfm;
 pub mod settings;
+pub mod sources;
+pub mod tiers;
 pub mod upload;

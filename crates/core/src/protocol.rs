@@ -1,12 +1,12 @@
 //! Messages between the page and the Web Worker, as JSON. File handles travel
 //! beside the JSON (the page posts `[json, file, file, …]`).
 
-use crate::analyze::Summary;
+use crate::analyze::{Summary, WhatIf};
 use crate::explore::{CustomerDetail, CustomerPage, CustomerQuery};
 use crate::i18n::{t, Lang};
 use crate::ingest::{FileSchema, IngestError, QualityReport};
 use crate::progress::Stage;
-use crate::settings::Settings;
+use crate::settings::{MemberLevel, Settings};
 use serde::{Deserialize, Serialize};
 
 /// A request from the page.
@@ -45,6 +45,8 @@ pub enum Request {
     Customers(CustomerQuery),
     /// One customer's detail view (index into the dataset's customers).
     CustomerDetail(u32),
+    /// How customers would move under other membership thresholds.
+    WhatIf(Vec<MemberLevel>),
     /// Build the per-customer CSV of the current analysis.
     ExportCustomers,
     /// Build the analysis JSON (settings, data quality, KPIs, segment counts).
@@ -88,6 +90,8 @@ pub enum Reply {
     Customers(CustomerPage),
     /// One customer's detail view.
     CustomerDetail(Box<CustomerDetail>),
+    /// The membership what-if.
+    WhatIf(WhatIf),
     /// A download is ready.
     Download {
         /// Suggested file name.

@@ -2,13 +2,14 @@
 //! dataset and the current analysis. Natively testable; the worker only feeds
 //! it bytes.
 
+use crate::analyze::WhatIf;
 use crate::analyze::{self, Analysis};
 use crate::explore::{CustomerDetail, CustomerPage, CustomerQuery, Explorer};
 use crate::export;
 use crate::ingest::{DatasetBuilder, FileParser, FileSchema, IngestError, QualityReport};
 use crate::model::Dataset;
 use crate::protocol::Failure;
-use crate::settings::Settings;
+use crate::settings::{MemberLevel, Settings};
 
 /// Loaded data and its latest analysis.
 #[derive(Default)]
@@ -112,6 +113,16 @@ impl Session {
             }
             _ => Err(Failure::NoData),
         }
+    }
+
+    /// How customers would move from the levels in force to `proposed`.
+    pub fn what_if(&self, proposed: &[MemberLevel]) -> Result<WhatIf, Failure> {
+        let analysis = self.analysis.as_ref().ok_or(Failure::NoData)?;
+        Ok(analyze::what_if(
+            &analysis.points,
+            &self.settings.membership.levels,
+            proposed,
+        ))
     }
 
     /// The per-customer CSV of the current analysis.

@@ -91,6 +91,10 @@ async fn handle(request: Request, files: Vec<File>, state: &Rc<RefCell<State>>) 
             Ok(detail) => Reply::CustomerDetail(Box::new(detail)),
             Err(failure) => Reply::Failed(failure),
         },
+        Request::WhatIf(levels) => match state.borrow().session.what_if(&levels) {
+            Ok(what_if) => Reply::WhatIf(what_if),
+            Err(failure) => Reply::Failed(failure),
+        },
         Request::ExportCustomers => match state.borrow().session.customers_csv() {
             Ok(content) => Reply::Download {
                 file_name: "segscope-customers.csv".into(),
