@@ -1,4 +1,4 @@
-// An independent computation of SPEC S3, S5.1 and S5.2 from a plain orders
+// An independent computation of SPEC S3, S5.1–S5.4 from a plain orders
 // file, to check the app's export against. Written from the spec's words,
 // sharing no code with the Rust engine.
 
@@ -13,12 +13,14 @@ export function reference(orders, { scale = 5, asOf = null } = {}) {
   const byCustomer = new Map();
   orders.forEach((o, i) => {
     if (days[i] > asOfDay) return;
-    const c = byCustomer.get(o.customer_id) ?? { orders: 0, revenue: 0, last: -Infinity };
+    const c = byCustomer.get(o.customer_id) ?? { orders: 0, revenue: 0, last: -Infinity, first: Infinity, paidDays: [] };
     byCustomer.set(o.customer_id, c);
     if (!PAID.has(o.status.trim().toLowerCase())) return;
     c.orders += 1;
     c.revenue += Number(o.amount);
     c.last = Math.max(c.last, days[i]);
+    c.first = Math.min(c.first, days[i]);
+    c.paidDays.push(days[i]);
   });
   const buyers = [...byCustomer.entries()].filter(([, c]) => c.orders > 0).map(([id, c]) => ({
     id, orders: c.orders, revenue: c.revenue, aov: c.revenue / c.orders, recency: asOfDay - c.last,
@@ -50,5 +52,24 @@ export function reference(orders, { scale = 5, asOf = null } = {}) {
   };
   const to5 = (x) => Math.round(((x - 0.5) / scale) * 5 + 0.5);
   for (const b of buyers) b.segment = grid[to5(b.r)][to5(b.f) - 1];
-  return { asOfDay, customers: byCustomer, buyers: new Map(buyers.map((b) => [b.id, b])) };
+  // S5.4: A = max(90, 2 × median gap between consecutive paid orders of a customer).
+  const gaps = [];
+  for (const c of byCustomer.values()) {
+    const d = [...c.paidDays].sort((a, b) => a - b);
+    for (let i = 1; i < d.length; i++) gaps.push(d[i] - d[i - 1]);
+  }
+  gaps.sort((a, b) => a - b);
+  const median = gaps.length === 0 ? null
+    : gaps.length % 2 ? gaps[(gaps.length - 1) / 2] : (gaps[gaps.length / 2 - 1] + gaps[gaps.length / 2]) / 2;
+  const window = median === null ? 90 : Math.max(90, 2 * median);
+  for (const b of buyers) {
+    const first = byCustomer.get(b.id).first;
+    b.stage = asOfDay - first <= 90 ? 'New' : b.recency <= window ? 'Active' : b.recency <= 2 * window ? 'At risk' : 'Churned';
+  }
+  return { asOfDay, window, customers: byCustomer, buyers: new Map(buyers.map((b) => [b.id, b])) };
+}
+
+/** S5.3 default levels: points from the customers file where given, else revenue × 1. */
+export function memberLevel(points) {
+  return points >= 20000 ? 'Diamond' : points >= 5000 ? 'Gold' : points >= 1000 ? 'Silver' : 'Bronze';
 }

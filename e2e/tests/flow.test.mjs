@@ -7,7 +7,7 @@ import { readFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { start, openPage, waitForState, download, DATA, ARTIFACTS } from '../lib/browser.mjs';
 import { records } from '../lib/csv.mjs';
-import { reference } from '../lib/reference.mjs';
+import { reference, memberLevel } from '../lib/reference.mjs';
 
 let env;
 before(async () => { env = await start(); mkdirSync(ARTIFACTS, { recursive: true }); });
@@ -43,15 +43,19 @@ test('upload → mapping → dashboard → export matches an independent computa
   const exported = records(text);
   assert.equal(exported.length, truth.customers, 'one row per customer');
   const ref = reference(records(readFileSync(plain('orders.csv'), 'utf8')));
+  const points = new Map(records(readFileSync(plain('customers.csv'), 'utf8')).filter((c) => c.points !== '').map((c) => [c.customer_id, Number(c.points)]));
   let revenue = 0;
   let checked = 0;
   for (const row of exported) {
     const b = ref.buyers.get(row.customer_id);
+    assert.equal(row.member_level, memberLevel(points.get(row.customer_id) ?? (b?.revenue ?? 0)), `level of ${row.customer_id}`);
     if (!b) {
       assert.equal(Number(row.orders), 0, `non-buyer ${row.customer_id}`);
       assert.equal(row.value_tier, 'No purchase');
+      assert.equal(row.lifecycle_stage, 'Potential');
       continue;
     }
+    assert.equal(row.lifecycle_stage, b.stage, `stage of ${row.customer_id} (A = ${ref.window})`);
     checked++;
     revenue += Number(row.revenue);
     assert.equal(Number(row.orders), b.orders, `orders of ${row.customer_id}`);
@@ -379,6 +383,80 @@ test('the report shows every chart, table and the data quality, and prints witho
   await page.screenshot({ path: ARTIFACTS + 'report-print-en.png', fullPage: true });
   const pdf = await page.pdf({ format: 'A4' });
   assert.ok(pdf.length > 10_000, `PDF of ${pdf.length} bytes`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('every dashboard page shows real numbers and its charts, in both languages', async () => {
+  const pages = {
+    overview: ['chart-tiers', 'chart-rf'],
+    tiers: ['chart-tiers', 'chart-tier-mix'],
+    rfm: ['chart-rf', 'chart-segment-m', 'playbook'],
+    membership: ['chart-levels', 'what-if'],
+    lifecycle: ['chart-stages', 'chart-funnel', 'chart-funnel-source'],
+    sources: ['chart-sources', 'chart-source-tiers'],
+    repeat: ['chart-second', 'chart-gaps', 'chart-cohorts'],
+    'after-sales': ['chart-refunds'],
+  };
+  for (const lang of ['en', 'zh']) {
+    const { page, context, errors } = await openPage(env, `?lang=${lang}`);
+    await uploadAndAnalyze(page, [plain('orders.csv'), plain('customers.csv')]);
+    for (const [tab, parts] of Object.entries(pages)) {
+      await page.click(`[data-testid=tab-${tab}]`);
+      await page.waitForSelector(`[data-testid=page-${tab}]`);
+      for (const part of parts) {
+        const el = page.locator(`[data-testid=${part}]`).first();
+        assert.ok(await el.isVisible(), `${part} on ${tab} (${lang})`);
+        if (part.startsWith('chart-')) {
+          const svg = await el.locator('svg').first().innerHTML();
+          assert.ok(!svg.includes('??') && svg.length > 500, `${part} drawn (${lang})`);
+        }
+      }
+      await page.screenshot({ path: ARTIFACTS + `page-${tab}-${lang}.png`, fullPage: true });
+    }
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+});
+
+test('lifecycle, membership and playbook settings re-label without re-reading', async () => {
+  const { page, context, errors } = await openPage(env, '?lang=en');
+  await uploadAndAnalyze(page, [plain('orders.csv'), plain('customers.csv')]);
+  const readTime = async () => (await page.textContent('[data-testid=timings]')).split('·')[0];
+  const timings = await readTime();
+  const stages = async () => {
+    const rows = records((await download(page, 'export-customers-csv')).text);
+    return rows.reduce((m, r) => ({ ...m, [r.lifecycle_stage]: (m[r.lifecycle_stage] ?? 0) + 1 }), {});
+  };
+  const before = await stages();
+  await page.click('[data-testid=tab-lifecycle]');
+  assert.match(await page.textContent('[data-testid=active-window]'), /max\(90, 2 ×/);
+  await page.fill('[data-testid=setting-active-days]', '7');
+  await page.dispatchEvent('[data-testid=setting-active-days]', 'change');
+  await page.waitForFunction(() => /set by you/.test(document.querySelector('[data-testid=active-window]').textContent));
+  const after = await stages();
+  assert.ok((after.Churned ?? 0) > (before.Churned ?? 0), `a 7-day window churns more: ${JSON.stringify(before)} → ${JSON.stringify(after)}`);
+  assert.equal(after.Potential, before.Potential);
+
+  // The what-if shows moves before anything is applied; applying re-labels.
+  await page.click('[data-testid=tab-membership]');
+  const levels = async () => (await page.locator('[data-testid=level-row] td:nth-child(3)').allTextContents()).map((t) => Number(t.replace(/,/g, '')));
+  const levelsBefore = await levels();
+  await page.fill('[data-testid=whatif-1]', '100');
+  await page.dispatchEvent('[data-testid=whatif-1]', 'change');
+  await page.waitForFunction(() => /^[1-9][\d,]* customers would change level/.test(document.querySelector('[data-testid=what-if-moved]').textContent));
+  const moved = Number((await page.textContent('[data-testid=what-if-moved]')).split(' ')[0].replace(/,/g, ''));
+  assert.deepEqual(await levels(), levelsBefore, 'nothing changes before apply');
+  await page.click('[data-testid=apply-what-if]');
+  await page.waitForFunction((b) => document.querySelectorAll('[data-testid=level-row]')[0].children[2].textContent.replace(/,/g, '') !== String(b), levelsBefore[0]);
+  assert.equal(levelsBefore[0] - (await levels())[0], moved, 'Bronze loses exactly the customers who moved up');
+
+  // An edited playbook action shows beside its segment.
+  await page.click('[data-testid=tab-rfm]');
+  await page.fill('[data-testid="playbook-seg.champions"]', 'Invite to the VIP evening');
+  await page.dispatchEvent('[data-testid="playbook-seg.champions"]', 'change');
+  await page.waitForFunction(() => document.querySelector('[data-testid=segment-action]').textContent === 'Invite to the VIP evening');
+  assert.equal(await readTime(), timings, 'nothing was re-read');
   assert.deepEqual(errors, []);
   await context.close();
 });

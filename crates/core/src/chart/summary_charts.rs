@@ -187,7 +187,7 @@ pub fn purchase_gaps(s: &Summary, lang: Lang) -> String {
 fn bins(ranges: &[(u32, Option<u32>)]) -> Vec<(f64, f64)> {
     ranges
         .iter()
-        .map(|&(lo, hi)| (f64::from(lo), hi.map_or(f64::INFINITY, |h| f64::from(h) + 1.0)))
+        .map(|&(lo, hi)| (f64::from(lo), hi.map_or(f64::INFINITY, f64::from)))
         .collect()
 }
 
