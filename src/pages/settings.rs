@@ -9,7 +9,7 @@ use crate::state::{use_app, AppState};
 use crate::worker;
 use leptos::prelude::*;
 use segscope_core::i18n::Lang;
-use segscope_core::settings::{Settings, SettingsError};
+use segscope_core::settings::{FixedCutoffs, Settings, SettingsError};
 use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 
@@ -22,6 +22,7 @@ pub fn SettingsPage() -> impl IntoView {
     view! {
         <div class="page" data-testid="page-settings">
             <SettingsBar/>
+            <RfmSettingsCard apply=apply/>
             <TierSettingsCard apply=apply/>
             {move || problem.get().map(|e| {
                 let text = if state.lang.get() == Lang::Zh { e.zh } else { e.en };
@@ -29,6 +30,76 @@ pub fn SettingsPage() -> impl IntoView {
             })}
             <ShareCard apply=apply problem=problem/>
         </div>
+    }
+}
+
+/// RFM by quantiles or by fixed cut-offs.
+#[component]
+fn RfmSettingsCard(apply: impl Fn(Settings) + Copy + Send + Sync + 'static) -> impl IntoView {
+    let state = use_app();
+    let fixed = move || state.settings.with(|s| s.rfm.fixed.clone());
+    let set_mode = move |ev: leptos::ev::Event| {
+        let mut settings = state.settings.get_untracked();
+        settings.rfm.fixed = (event_target_value(&ev) == "fixed").then(|| default_cutoffs(settings.rfm.scale));
+        apply(settings);
+    };
+    let list_input = move |label: &'static str, testid: &'static str, slot: fn(&mut FixedCutoffs) -> &mut Vec<f64>| {
+        let value = move || {
+            fixed()
+                .map(|mut f| {
+                    slot(&mut f)
+                        .iter()
+                        .map(|v| number_text(*v))
+                        .collect::<Vec<String>>()
+                        .join(", ")
+                })
+                .unwrap_or_default()
+        };
+        let on_change = move |ev: leptos::ev::Event| {
+            let mut settings = state.settings.get_untracked();
+            if let Some(f) = settings.rfm.fixed.as_mut() {
+                *slot(f) = parse_list(&event_target_value(&ev));
+            }
+            apply(settings);
+        };
+        view! {
+            <label class="field">
+                <span>{move || state.tr(label)}</span>
+                <input type="text" data-testid=testid prop:value=value on:change=on_change/>
+            </label>
+        }
+    };
+    view! {
+        <section class="card settings-card">
+            <h3>{move || state.tr("settings.rfm")}</h3>
+            <p class="muted">{move || state.tr("settings.rfm_help")}</p>
+            <div class="field-row">
+                <label class="field">
+                    <span>{move || state.tr("settings.rfm_mode")}</span>
+                    <select data-testid="setting-rfm-mode" on:change=set_mode>
+                        <option value="quantile" selected=move || fixed().is_none()>{move || state.tr("settings.rfm_quantile")}</option>
+                        <option value="fixed" selected=move || fixed().is_some()>{move || state.tr("settings.rfm_fixed")}</option>
+                    </select>
+                </label>
+            </div>
+            {move || fixed().is_some().then(|| view! {
+                <div class="field-row">
+                    {list_input("settings.rfm_r", "setting-rfm-r", |f| &mut f.recency_days)}
+                    {list_input("settings.rfm_f", "setting-rfm-f", |f| &mut f.orders)}
+                    {list_input("settings.rfm_m", "setting-rfm-m", |f| &mut f.revenue)}
+                </div>
+            })}
+        </section>
+    }
+}
+
+/// Starting cut-offs for `scale` levels (a common choice; the user edits them).
+fn default_cutoffs(scale: u8) -> FixedCutoffs {
+    let take = |all: &[f64]| all[..usize::from(scale.clamp(3, 5) - 1)].to_vec();
+    FixedCutoffs {
+        recency_days: take(&[30.0, 90.0, 180.0, 365.0]),
+        orders: take(&[2.0, 3.0, 5.0, 10.0]),
+        revenue: take(&[100.0, 300.0, 1000.0, 3000.0]),
     }
 }
 

@@ -94,12 +94,27 @@ impl Default for LifecycleSettings {
 pub struct RfmSettings {
     /// Number of score levels: 3, 4 or 5.
     pub scale: u8,
+    /// Fixed cut-offs instead of quantiles, when set.
+    pub fixed: Option<FixedCutoffs>,
 }
 
 impl Default for RfmSettings {
     fn default() -> Self {
-        RfmSettings { scale: 5 }
+        RfmSettings { scale: 5, fixed: None }
     }
+}
+
+/// Fixed-cut-off RFM scoring: `scale − 1` ascending thresholds per dimension.
+/// A score is 1 plus the number of thresholds met: recency at most the
+/// threshold (fewer days is better), orders or revenue at least the threshold.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FixedCutoffs {
+    /// Recency thresholds in days, ascending (e.g. 30, 60, 90, 180).
+    pub recency_days: Vec<f64>,
+    /// Paid-order thresholds, ascending (e.g. 2, 3, 5, 10).
+    pub orders: Vec<f64>,
+    /// Revenue thresholds, ascending.
+    pub revenue: Vec<f64>,
 }
 
 /// Value tier settings (SPEC S5.2).
@@ -169,6 +184,18 @@ impl Settings {
                 en: format!("RFM scale must be 3, 4 or 5, not {}.", self.rfm.scale),
                 zh: format!("RFM 分值档数必须是 3、4 或 5,而不是 {}。", self.rfm.scale),
             });
+        }
+        if let Some(fixed) = &self.rfm.fixed {
+            let wanted = usize::from(self.rfm.scale.saturating_sub(1));
+            let ok = |v: &Vec<f64>| {
+                v.len() == wanted && v.iter().all(|x| x.is_finite() && *x >= 0.0) && v.windows(2).all(|w| w[0] < w[1])
+            };
+            if !(ok(&fixed.recency_days) && ok(&fixed.orders) && ok(&fixed.revenue)) {
+                return Err(SettingsError {
+                    en: format!("Fixed RFM cut-offs need {wanted} rising numbers of 0 or more for each of R, F and M."),
+                    zh: format!("固定 RFM 分界需要为 R、F、M 各给出 {wanted} 个递增的非负数。"),
+                });
+            }
         }
         let t = &self.tiers;
         let weights = [t.weight_aov, t.weight_orders, t.weight_revenue];

@@ -56,7 +56,10 @@ impl Labels {
     ) -> Labels {
         let scale = effective_scale(settings);
         let ranks = BuyerRanks::compute(metrics, buyers);
-        let rfm = rfm::assign(metrics.len(), buyers, &ranks, scale);
+        let rfm = match &settings.rfm.fixed {
+            Some(fixed) => rfm::assign_fixed(metrics, fixed, scale),
+            None => rfm::assign(metrics.len(), buyers, &ranks, scale),
+        };
         let tiers = tiers::assign(&dataset.customers.key, metrics, buyers, &ranks, &settings.tiers);
         Labels {
             rfm_scale: scale,

@@ -1,9 +1,11 @@
 //! RFM scores (SPEC S5.1): `score = 1 + ⌊s × (share of buyers with a strictly
 //! worse value)⌋`, so equal values get equal scores and the worst value gets 1.
 
+use super::metrics::CustomerMetrics;
 use super::rank::BuyerRanks;
 use super::segment::RfmSegment;
 use crate::model::CustomerIdx;
+use crate::settings::FixedCutoffs;
 
 /// R, F, M scores and segment per customer; 0 and `None` for non-buyers.
 pub(crate) struct RfmScores {
@@ -50,6 +52,35 @@ pub(crate) fn assign(customers: usize, buyers: &[CustomerIdx], ranks: &BuyerRank
     scores
 }
 
+/// Scores every buyer against fixed cut-offs (see [`FixedCutoffs`]).
+pub(crate) fn assign_fixed(metrics: &CustomerMetrics, fixed: &FixedCutoffs, scale: u8) -> RfmScores {
+    let n = metrics.len();
+    let met = |thresholds: &[f64], hit: &dyn Fn(f64) -> bool| {
+        let count = thresholds.iter().filter(|&&t| hit(t)).count();
+        u8::try_from(1 + count).unwrap_or(scale).min(scale)
+    };
+    let mut scores = RfmScores {
+        r: vec![0; n],
+        f: vec![0; n],
+        m: vec![0; n],
+        segment: vec![None; n],
+    };
+    for i in 0..n {
+        let Some(recency) = metrics.recency_days[i] else {
+            continue;
+        };
+        let recency = f64::from(recency);
+        let orders = f64::from(metrics.orders[i]);
+        let r = met(&fixed.recency_days, &|t| recency <= t);
+        let f = met(&fixed.orders, &|t| orders >= t);
+        scores.r[i] = r;
+        scores.f[i] = f;
+        scores.m[i] = met(&fixed.revenue, &|t| metrics.revenue[i] >= t);
+        scores.segment[i] = Some(RfmSegment::from_scores(r, f, scale));
+    }
+    scores
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::fixture;
@@ -61,6 +92,29 @@ mod tests {
         let buyers = metrics.buyers();
         let ranks = BuyerRanks::compute(&metrics, &buyers);
         assign(metrics.len(), &buyers, &ranks, scale)
+    }
+
+    #[test]
+    fn fixed_cutoffs_count_the_thresholds_met() {
+        // As of day 100: recencies 1, 40, 200; orders 1, 3, 12; revenue 5, 50, 500.
+        let d = fixture::paid(
+            &["a", "b", "c", "none"],
+            &[(0, 99, 5.0), (1, 60, 20.0), (1, 55, 20.0), (1, 50, 10.0)]
+                .into_iter()
+                .chain((0..12).map(|k| (2, k - 100, 500.0 / 12.0)))
+                .collect::<Vec<_>>(),
+        );
+        let m = CustomerMetrics::compute(&d, 100);
+        let fixed = FixedCutoffs {
+            recency_days: vec![30.0, 60.0, 90.0, 180.0],
+            orders: vec![2.0, 3.0, 5.0, 10.0],
+            revenue: vec![10.0, 50.0, 100.0, 400.0],
+        };
+        let s = assign_fixed(&m, &fixed, 5);
+        assert_eq!(s.r, vec![5, 4, 1, 0]);
+        assert_eq!(s.f, vec![1, 3, 5, 0]);
+        assert_eq!(s.m, vec![1, 3, 5, 0]);
+        assert_eq!(s.segment[3], None);
     }
 
     #[test]
