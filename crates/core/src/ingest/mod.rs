@@ -16,6 +16,7 @@ pub mod sniff;
 pub mod status;
 pub mod value;
 pub mod workbook;
+pub mod xlsx;
 
 pub use builder::DatasetBuilder;
 pub use error::{IngestError, Problem};
