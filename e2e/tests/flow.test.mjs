@@ -299,6 +299,11 @@ test('the customer explorer filters, sorts and scrolls through every customer', 
   const high = exported.filter((r) => r.value_tier === 'High').length;
   await page.waitForFunction((n) => document.querySelector('[data-testid=customer-count]').textContent.replace(/[^0-9]/g, '') === String(n), high);
   assert.equal(high, Math.ceil(0.2 * truth.buyers));
+  // The export holds exactly the filtered customers, in the table's order.
+  const selection = records((await download(page, 'export-selection')).text);
+  assert.equal(selection.length, high);
+  assert.ok(selection.every((r) => r.value_tier === 'High'));
+  assert.ok(selection.every((r, i) => i === 0 || Number(selection[i - 1].revenue) >= Number(r.revenue)), 'sorted by revenue');
   // Search narrows further.
   const someone = exported.find((r) => r.value_tier === 'High').customer_id;
   await page.fill('[data-testid=customer-search]', someone);

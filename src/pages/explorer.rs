@@ -123,6 +123,10 @@ fn Filters(query: RwSignal<CustomerQuery>, first_visible: RwSignal<u64>) -> impl
     };
     view! {
         <div class="card explorer-filters">
+            <button class="btn btn-secondary export-selection" data-testid="export-selection"
+                on:click=move |_| worker::send(&Request::ExportSelection(query.get_untracked()), &[])>
+                {move || state.tr("explorer.export")}
+            </button>
             <label class="inline-field">
                 {move || state.tr("explorer.search")}
                 <input type="search" data-testid="customer-search" on:input=on_search

@@ -47,6 +47,8 @@ pub enum Request {
     CustomerDetail(u32),
     /// How customers would move under other membership thresholds.
     WhatIf(Vec<MemberLevel>),
+    /// Build the per-customer CSV of the customers the explorer query selects.
+    ExportSelection(CustomerQuery),
     /// Build the per-customer CSV of the current analysis.
     ExportCustomers,
     /// Build the analysis JSON (settings, data quality, KPIs, segment counts).

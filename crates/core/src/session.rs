@@ -125,6 +125,21 @@ impl Session {
         ))
     }
 
+    /// The per-customer CSV of the customers `query` selects, in its order.
+    pub fn selection_csv(&self, query: &CustomerQuery) -> Result<String, Failure> {
+        match (&self.loaded, &self.analysis) {
+            (Some((dataset, _)), Some(analysis)) => {
+                let picked = query.matching(dataset, analysis);
+                Ok(export::customers_csv_of(
+                    dataset,
+                    analysis,
+                    picked.iter().map(|&i| i as usize),
+                ))
+            }
+            _ => Err(Failure::NoData),
+        }
+    }
+
     /// The per-customer CSV of the current analysis.
     pub fn customers_csv(&self) -> Result<String, Failure> {
         match (&self.loaded, &self.analysis) {

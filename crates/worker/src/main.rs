@@ -95,6 +95,14 @@ async fn handle(request: Request, files: Vec<File>, state: &Rc<RefCell<State>>) 
             Ok(what_if) => Reply::WhatIf(what_if),
             Err(failure) => Reply::Failed(failure),
         },
+        Request::ExportSelection(query) => match state.borrow().session.selection_csv(&query) {
+            Ok(content) => Reply::Download {
+                file_name: "segscope-customers-selection.csv".into(),
+                mime: "text/csv;charset=utf-8".into(),
+                content,
+            },
+            Err(failure) => Reply::Failed(failure),
+        },
         Request::ExportCustomers => match state.borrow().session.customers_csv() {
             Ok(content) => Reply::Download {
                 file_name: "segscope-customers.csv".into(),

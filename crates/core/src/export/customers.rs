@@ -34,14 +34,25 @@ const ROW_BYTES: usize = 120;
 /// computed (dates, AOV, recency and scores of non-buyers) are empty; money
 /// has 2 decimals, value scores 4.
 pub fn customers_csv(dataset: &Dataset, analysis: &Analysis) -> String {
+    customers_csv_of(dataset, analysis, 0..dataset.customers.len())
+}
+
+/// The same CSV for the customers at `indices` only (a filtered selection),
+/// in that order; indices out of range are skipped.
+pub fn customers_csv_of(
+    dataset: &Dataset,
+    analysis: &Analysis,
+    indices: impl ExactSizeIterator<Item = usize>,
+) -> String {
     let customers = &dataset.customers;
-    let key_bytes: usize = customers.key.iter().map(String::len).sum();
-    let mut out = String::with_capacity(key_bytes + customers.len() * ROW_BYTES + 256);
+    let mut out = String::with_capacity(indices.len() * (ROW_BYTES + 16) + 256);
     out.push('\u{feff}');
     out.push_str(&CUSTOMER_COLUMNS.join(","));
     out.push('\n');
-    for (i, key) in customers.key.iter().enumerate() {
-        write_row(&mut out, dataset, analysis, i, key);
+    for i in indices {
+        if let Some(key) = customers.key.get(i) {
+            write_row(&mut out, dataset, analysis, i, key);
+        }
     }
     out
 }

@@ -7,5 +7,5 @@ mod number_cell;
 mod rejections_csv;
 
 pub use analysis_json::analysis_json;
-pub use customers::{customers_csv, CUSTOMER_COLUMNS};
+pub use customers::{customers_csv, customers_csv_of, CUSTOMER_COLUMNS};
 pub use rejections_csv::rejections_csv;

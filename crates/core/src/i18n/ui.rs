@@ -144,6 +144,7 @@ pub(crate) const ENTRIES: &[Entry] = &[
     ("report.print", "Print or save as PDF", "打印或另存为 PDF"),
     ("report.file", "File", "文件"),
     ("explorer.search", "Search", "搜索"),
+    ("explorer.export", "Export these customers (CSV)", "导出这些客户(CSV)"),
     ("explorer.detail", "Customer detail", "客户详情"),
     ("explorer.close", "Close", "关闭"),
     ("explorer.timeline", "Orders, latest first", "订单(最新在前)"),
