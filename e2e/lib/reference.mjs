@@ -11,6 +11,9 @@ export function reference(orders, { scale = 5, asOf = null } = {}) {
   const days = orders.map((o) => toDay(o.order_date));
   const asOfDay = asOf ? toDay(asOf) : Math.max(...days) + 1;
   const byCustomer = new Map();
+  // Categories are numbered in the order the file first mentions them (ties go to the earlier).
+  const categoryOrder = new Map();
+  orders.forEach((o) => { if (o.category && !categoryOrder.has(o.category)) categoryOrder.set(o.category, categoryOrder.size); });
   orders.forEach((o, i) => {
     if (days[i] > asOfDay) return;
     const c = byCustomer.get(o.customer_id) ?? { orders: 0, revenue: 0, last: -Infinity, first: Infinity, paidDays: [] };
@@ -21,6 +24,12 @@ export function reference(orders, { scale = 5, asOf = null } = {}) {
     c.last = Math.max(c.last, days[i]);
     c.first = Math.min(c.first, days[i]);
     c.paidDays.push(days[i]);
+    if (o.category) {
+      const t = (c.categories ??= new Map()).get(o.category) ?? { n: 0, revenue: 0 };
+      t.n += 1;
+      t.revenue += Number(o.amount);
+      c.categories.set(o.category, t);
+    }
   });
   const buyers = [...byCustomer.entries()].filter(([, c]) => c.orders > 0).map(([id, c]) => ({
     id, orders: c.orders, revenue: c.revenue, aov: c.revenue / c.orders, recency: asOfDay - c.last,
@@ -63,6 +72,9 @@ export function reference(orders, { scale = 5, asOf = null } = {}) {
     : gaps.length % 2 ? gaps[(gaps.length - 1) / 2] : (gaps[gaps.length / 2 - 1] + gaps[gaps.length / 2]) / 2;
   const window = median === null ? 90 : Math.max(90, 2 * median);
   for (const b of buyers) {
+    const cats = [...(byCustomer.get(b.id).categories ?? new Map()).entries()];
+    cats.sort(([a, x], [c, y]) => y.n - x.n || y.revenue - x.revenue || categoryOrder.get(a) - categoryOrder.get(c));
+    b.favorite = cats[0]?.[0] ?? '';
     const first = byCustomer.get(b.id).first;
     b.stage = asOfDay - first <= 90 ? 'New' : b.recency <= window ? 'Active' : b.recency <= 2 * window ? 'At risk' : 'Churned';
   }

@@ -39,6 +39,7 @@ pub fn KpiCards() -> impl IntoView {
             <Kpi testid="kpi-revenue" label=label("kpi.revenue") value=value(|k| number::money(k.revenue))/>
             <Kpi testid="kpi-aov" label=label("kpi.aov") value=value(|k| number::money(k.aov))/>
             <Kpi testid="kpi-repeat" label=label("kpi.repeat_rate") value=value(|k| number::percent(k.repeat_rate))/>
+            <Kpi testid="kpi-active" label=label("kpi.active_share") value=value(|k| number::percent(k.active_share))/>
         </div>
         <p class="headline" data-testid="kpi-top-share">{headline}</p>
     }

@@ -90,7 +90,7 @@ fn values_match_the_analysis() {
             Some(_) => "微信群",
             None => "",
         };
-        assert_eq!(row[15], expected_source);
+        assert_eq!(row[16], expected_source);
     }
 }
 

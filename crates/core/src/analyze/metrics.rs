@@ -1,6 +1,6 @@
 //! Per-customer metrics from orders (SPEC S4), one pass over the order columns.
 
-use crate::model::{CustomerIdx, Dataset, Day, OrderStatus};
+use crate::model::{CategoryIdx, CustomerIdx, Dataset, Day, OrderStatus};
 use serde::{Deserialize, Serialize};
 
 /// Per-customer metrics, stored column by column; entry `i` belongs to
@@ -31,6 +31,10 @@ pub struct CustomerMetrics {
     pub refunded: Vec<u32>,
     /// Number of cancelled orders.
     pub cancelled: Vec<u32>,
+    /// Favourite product category from paid orders (filled by the analysis).
+    pub favorite_category: Vec<Option<CategoryIdx>>,
+    /// Distinct categories among paid orders (filled by the analysis).
+    pub distinct_categories: Vec<u16>,
 }
 
 impl CustomerMetrics {
@@ -98,6 +102,8 @@ impl CustomerMetrics {
             mean_interpurchase_days: Vec::with_capacity(n),
             refunded: Vec::new(),
             cancelled: Vec::new(),
+            favorite_category: Vec::new(),
+            distinct_categories: Vec::new(),
         };
         for t in totals {
             let bought = t.orders > 0;

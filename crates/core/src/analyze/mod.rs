@@ -5,6 +5,7 @@ mod after_sales;
 mod as_of;
 #[cfg(test)]
 mod fixture;
+mod interest;
 mod kpis;
 mod labels;
 mod lifecycle;
@@ -62,9 +63,10 @@ pub struct Analysis {
 pub fn run(dataset: &Dataset, settings: &Settings) -> Analysis {
     let default_as_of = default_as_of(dataset);
     let as_of = resolve_as_of(dataset, settings);
-    let metrics = CustomerMetrics::compute(dataset, as_of);
+    let mut metrics = CustomerMetrics::compute(dataset, as_of);
     let buyers = metrics.buyers();
     let paid = PaidDays::collect(dataset, as_of);
+    (metrics.favorite_category, metrics.distinct_categories) = interest::favorite_categories(&paid);
     let window = lifecycle::active_window(&paid, &settings.lifecycle);
     let points = membership::points(dataset, &metrics, &settings.membership);
     let labels = Labels::assign(

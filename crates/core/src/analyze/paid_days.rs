@@ -1,14 +1,19 @@
-//! Each customer's paid order days in order, grouped in one pass (a counting
-//! sort by customer), for the analyses that need gaps between orders.
+//! Each customer's paid orders in date order, grouped in one pass (a counting
+//! sort by customer), for the analyses that need gaps between orders or a
+//! customer's categories.
 
-use crate::model::{Dataset, Day};
+use crate::model::{CategoryIdx, Dataset, Day, NO_CATEGORY};
 
-/// Paid order days of every customer, ascending within a customer.
+/// Paid orders of every customer, ascending by day within a customer.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct PaidDays {
     /// `days[offsets[c]..offsets[c + 1]]` are customer `c`'s days.
     offsets: Vec<u32>,
     days: Vec<Day>,
+    /// The category of each entry of `days`.
+    categories: Vec<CategoryIdx>,
+    /// The amount of each entry of `days`.
+    amounts: Vec<f64>,
 }
 
 impl PaidDays {
@@ -25,16 +30,34 @@ impl PaidDays {
             offsets[c + 1] += offsets[c];
         }
         let mut next = offsets.clone();
-        let mut days = vec![0; offsets[n] as usize];
+        let mut entries = vec![(0, NO_CATEGORY, 0.0); offsets[n] as usize];
         for k in (0..o.len()).filter(|&k| counted(k)) {
             let slot = &mut next[o.customer[k] as usize];
-            days[*slot as usize] = o.day[k];
+            let category = o.category.get(k).copied().unwrap_or(NO_CATEGORY);
+            entries[*slot as usize] = (o.day[k], category, o.amount[k]);
             *slot += 1;
         }
         for c in 0..n {
-            days[offsets[c] as usize..offsets[c + 1] as usize].sort_unstable();
+            entries[offsets[c] as usize..offsets[c + 1] as usize].sort_unstable_by_key(|e| (e.0, e.1));
         }
-        PaidDays { offsets, days }
+        PaidDays {
+            offsets,
+            days: entries.iter().map(|e| e.0).collect(),
+            categories: entries.iter().map(|e| e.1).collect(),
+            amounts: entries.iter().map(|e| e.2).collect(),
+        }
+    }
+
+    /// Customer `c`'s paid orders as (category, amount), in day order.
+    pub fn categories_of(&self, c: usize) -> impl Iterator<Item = (CategoryIdx, f64)> + '_ {
+        let range = match (self.offsets.get(c), self.offsets.get(c + 1)) {
+            (Some(&a), Some(&b)) => a as usize..b as usize,
+            _ => 0..0,
+        };
+        self.categories[range.clone()]
+            .iter()
+            .copied()
+            .zip(self.amounts[range].iter().copied())
     }
 
     /// Customer `c`'s paid order days, ascending.

@@ -82,13 +82,13 @@ impl CustomerDetail {
             signup: dataset.customers.signup[at].map(format_day),
             orders,
             order_count: mine.len() as u64,
-            labels: reasons(analysis, at),
+            labels: reasons(dataset, analysis, at),
         })
     }
 }
 
 /// The labels of customer `at` with their reasons.
-fn reasons(analysis: &Analysis, at: usize) -> Vec<LabelReason> {
+fn reasons(dataset: &Dataset, analysis: &Analysis, at: usize) -> Vec<LabelReason> {
     let m = &analysis.metrics;
     let l = &analysis.labels;
     let both = |key: &str, fill: &dyn Fn(&str) -> String| [fill(t(Lang::En, key)), fill(t(Lang::Zh, key))];
@@ -127,6 +127,15 @@ fn reasons(analysis: &Analysis, at: usize) -> Vec<LabelReason> {
             scheme: "reason.scheme.tier".into(),
             value: [label(Lang::En), label(Lang::Zh)],
             reason: both("reason.tier", &|s| s.replace("{value}", &format!("{value:.3}"))),
+        });
+    }
+    let favorite = m.favorite_category.get(at).copied().flatten();
+    if let Some(name) = favorite.and_then(|c| dataset.categories.get(usize::from(c))) {
+        let distinct = m.distinct_categories.get(at).copied().unwrap_or(0).to_string();
+        out.push(LabelReason {
+            scheme: "reason.scheme.category".into(),
+            value: [name.clone(), name.clone()],
+            reason: both("reason.category", &|s| s.replace("{n}", &distinct)),
         });
     }
     out

@@ -7,7 +7,7 @@ use crate::analyze::{Analysis, NO_PURCHASE};
 use crate::model::Dataset;
 
 /// The header row, snake_case English.
-pub const CUSTOMER_COLUMNS: [&str; 16] = [
+pub const CUSTOMER_COLUMNS: [&str; 17] = [
     "customer_id",
     "first_order_date",
     "last_order_date",
@@ -23,6 +23,7 @@ pub const CUSTOMER_COLUMNS: [&str; 16] = [
     "value_tier",
     "member_level",
     "lifecycle_stage",
+    "favorite_category",
     "source",
 ];
 
@@ -104,6 +105,14 @@ fn write_row(out: &mut String, dataset: &Dataset, analysis: &Analysis, i: usize,
         out.push_str(stage.english_name());
     }
     out.push(',');
+    let favorite = metrics.favorite_category.get(i).copied().flatten();
+    push_text(
+        out,
+        favorite
+            .and_then(|c| dataset.categories.get(usize::from(c)))
+            .map_or("", String::as_str),
+    );
+    out.push(',');
     let source = dataset.customers.source.get(i).copied().flatten();
     push_text(
         out,
@@ -153,7 +162,7 @@ mod tests {
         assert_eq!(
             lines[0],
             "\u{feff}customer_id,first_order_date,last_order_date,orders,revenue,aov,recency_days,\
-             r_score,f_score,m_score,rfm_segment,value_score,value_tier,member_level,lifecycle_stage,source"
+             r_score,f_score,m_score,rfm_segment,value_score,value_tier,member_level,lifecycle_stage,favorite_category,source"
         );
         // As of 2024-01-09. a: recency 1, 2 orders; c: recency 2, 1 order.
         // R: a 1 + ⌊5·1/2⌋ = 3, c 1; F: a 3, c 1; M: a 30.5 > 30 → 3, c 1.
@@ -162,12 +171,12 @@ mod tests {
         // High ends at ⌈0.4⌉ = 1, Medium at ⌈1⌉ = 1, so c is Low.
         assert_eq!(
             lines[1],
-            "\"a,1\",2024-01-05,2024-01-08,2,30.50,15.25,1,3,3,3,Need Attention,0.3500,High,Bronze,New,\"WeChat \"\"group\"\"\""
+            "\"a,1\",2024-01-05,2024-01-08,2,30.50,15.25,1,3,3,3,Need Attention,0.3500,High,Bronze,New,,\"WeChat \"\"group\"\"\""
         );
-        assert_eq!(lines[2], "'=cmd,,,0,0.00,,,,,,,,No purchase,Bronze,Potential,");
+        assert_eq!(lines[2], "'=cmd,,,0,0.00,,,,,,,,No purchase,Bronze,Potential,,");
         assert_eq!(
             lines[3],
-            "c,2024-01-07,2024-01-07,1,30.00,30.00,2,1,1,1,Lost,0.1500,Low,Bronze,New,"
+            "c,2024-01-07,2024-01-07,1,30.00,30.00,2,1,1,1,Lost,0.1500,Low,Bronze,New,,"
         );
         assert_eq!(lines.len(), 4);
         assert!(csv.ends_with('\n'));

@@ -160,6 +160,8 @@ pub(crate) const ENTRIES: &[Entry] = &[
     ("reason.scheme.rfm", "RFM", "RFM"),
     ("reason.scheme.segment", "RFM segment", "RFM 分群"),
     ("reason.scheme.tier", "Value tier", "价值等级"),
+    ("reason.scheme.category", "Favourite category", "偏好品类"),
+    ("reason.category", "Most paid orders are in this category (of {n} categories bought).", "已付款订单最多的品类(共购买过 {n} 个品类)。"),
     ("reason.no_purchase", "No paid order on or before the as-of date, so no RFM scores or value tier.", "分析基准日前没有已付款订单,因此没有 RFM 得分和价值等级。"),
     ("reason.r", "R {score} of {scale} because the last paid order was {value} days before the as-of date.", "R 为 {score}(满分 {scale}),因为最近一笔已付款订单距基准日 {value} 天。"),
     ("reason.f", "F {score} of {scale} because of {value} paid orders.", "F 为 {score}(满分 {scale}),因为共有 {value} 笔已付款订单。"),
