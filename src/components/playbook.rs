@@ -1,42 +1,22 @@
-//! The playbook (SPEC S7): a recommended action per RFM segment and lifecycle
-//! stage, editable; the user's text replaces the built-in one and is saved
-//! with the settings.
+//! The playbook card (SPEC S7): the recommended action per RFM segment,
+//! lifecycle stage and value tier (core's playbook), editable; the user's
+//! text replaces the built-in one and is saved with the settings.
 
 use crate::state::use_app;
 use crate::worker;
 use leptos::prelude::*;
-use segscope_core::analyze::{LifecycleStage, RfmSegment};
-use segscope_core::i18n::t;
+use segscope_core::analyze::playbook::{action, playbook_keys};
 
-/// The action for `key` (e.g. `seg.champions`): the user's text, else the built-in one.
-pub fn action_for(key: &str, custom: Option<&String>, lang: segscope_core::i18n::Lang) -> String {
-    match custom.filter(|text| !text.trim().is_empty()) {
-        Some(text) => text.clone(),
-        None => {
-            let builtin = format!("play.{key}");
-            segscope_core::i18n::keys()
-                .find(|k| *k == builtin)
-                .map(|k| t(lang, k).to_string())
-                .unwrap_or_default()
-        }
-    }
-}
-
-/// Editable actions for every segment and stage.
+/// Editable actions for every segment, stage and tier.
 #[component]
 pub fn PlaybookCard() -> impl IntoView {
     let state = use_app();
-    let keys: Vec<&'static str> = RfmSegment::ALL
-        .iter()
-        .map(|s| s.i18n_key())
-        .chain(LifecycleStage::ALL.iter().map(|s| s.i18n_key()))
-        .collect();
-    let rows = keys
+    let rows = playbook_keys()
         .into_iter()
         .map(|key| {
             let text = move || {
                 let lang = state.lang.get();
-                state.settings.with(|s| action_for(key, s.playbook.get(key), lang))
+                state.settings.with(|s| action(key, lang, &s.playbook).to_string())
             };
             let save = move |ev: leptos::ev::Event| {
                 let value = event_target_value(&ev);

@@ -1,8 +1,8 @@
 //! RFM segments as a table: customers, revenue share and averages.
 
-use crate::components::playbook::action_for;
 use crate::state::use_app;
 use leptos::prelude::*;
+use segscope_core::analyze::playbook::action;
 use segscope_core::format as number;
 use segscope_core::i18n::t;
 
@@ -26,7 +26,7 @@ pub fn SegmentTable() -> impl IntoView {
                                 <td class="num">{format!("{:.1}", seg.avg_orders)}</td>
                                 <td class="num">{number::money(seg.avg_monetary)}</td>
                                 <td class="action" data-testid="segment-action">
-                                    {state.settings.with(|st| action_for(seg.segment.i18n_key(), st.playbook.get(seg.segment.i18n_key()), lang))}
+                                    {state.settings.with(|st| action(seg.segment.i18n_key(), lang, &st.playbook).to_string())}
                                 </td>
                             </tr>
                         }

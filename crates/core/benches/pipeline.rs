@@ -1,6 +1,8 @@
 //! Native benchmarks of the engine (SPEC S9): CSV bytes → Dataset (ingest
 //! throughput, budget ≥ 250 MB/s on one core) and Dataset → Analysis
-//! (re-segmentation, budget ≤ 200 ms for 150 k customers in the browser).
+//! (re-segmentation, budget ≤ 200 ms for 150 k customers in the browser),
+//! both on orders grouped by customer as generated and, as after a settings
+//! change on a real export, on orders in no particular order.
 //!
 //! The input is a synthetic orders file shaped like a real export (ids,
 //! timestamps, amounts, statuses, categories, currency), made in memory so the
@@ -9,7 +11,8 @@
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use segscope_core::analyze;
 use segscope_core::ingest::{read_file, sniff, DatasetBuilder, SNIFF_BYTES};
-use segscope_core::settings::Settings;
+use segscope_core::model::{Dataset, Orders};
+use segscope_core::settings::{PointsSource, Settings};
 use std::fmt::Write;
 use std::hint::black_box;
 
@@ -88,13 +91,54 @@ fn bench_ingest(c: &mut Criterion) {
     group.finish();
 }
 
+/// The same orders in a deterministic pseudo-random order (Fisher–Yates), so
+/// that neither customers nor dates come in runs.
+fn shuffled(dataset: &Dataset) -> Dataset {
+    let o = &dataset.orders;
+    let mut order: Vec<usize> = (0..o.len()).collect();
+    let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+    for i in (1..order.len()).rev() {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        order.swap(i, (x % (i as u64 + 1)) as usize);
+    }
+    let mut orders = Orders::default();
+    for k in order {
+        orders.customer.push(o.customer[k]);
+        orders.day.push(o.day[k]);
+        orders.amount.push(o.amount[k]);
+        orders.status.push(o.status[k]);
+        orders.category.push(o.category[k]);
+    }
+    Dataset {
+        orders,
+        ..dataset.clone()
+    }
+}
+
+/// Settings a user might change: scale 4, a fixed active window, points from revenue × 2.
+fn changed_settings() -> Settings {
+    let mut s = Settings::default();
+    s.rfm.scale = 4;
+    s.lifecycle.active_window_days = Some(120);
+    s.membership.points_source = PointsSource::Revenue;
+    s.membership.points_per_currency_unit = 2.0;
+    s
+}
+
 fn bench_analyze(c: &mut Criterion) {
     let (dataset, _) = ingest(&orders_csv(150_000)).finish();
+    let mixed = shuffled(&dataset);
     let settings = Settings::default();
+    let changed = changed_settings();
     let mut group = c.benchmark_group("analyze");
     group.sample_size(10);
     group.bench_function("150k_customers", |b| {
         b.iter(|| black_box(analyze::run(&dataset, &settings)))
+    });
+    group.bench_function("resegment_150k_shuffled", |b| {
+        b.iter(|| black_box(analyze::run(&mixed, &changed)))
     });
     group.finish();
 }

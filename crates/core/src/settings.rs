@@ -26,7 +26,8 @@ pub struct Settings {
 }
 
 /// One membership level: its name and the points it starts at.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[serde(default)]
 pub struct MemberLevel {
     /// Level name as shown (the built-in names are shown localized).
     pub name: String,
@@ -38,13 +39,14 @@ pub struct MemberLevel {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct MembershipSettings {
-    /// Points earned per unit of paid revenue, for customers without a points
-    /// balance in their customers file.
+    /// Where a customer's points come from.
+    pub points_source: PointsSource,
+    /// Points earned per unit of paid revenue (up to the as-of date), wherever
+    /// points are computed from revenue.
     pub points_per_currency_unit: f64,
-    /// Use the points column of the customers file when a customer has one;
-    /// otherwise every customer's points are revenue × rate.
-    pub use_points_column: bool,
-    /// Levels, lowest first; the first starts at 0.
+    /// Levels, lowest first; the first starts at 0. A customer is at the
+    /// highest level whose `min_points` their points reach (thresholds are
+    /// inclusive); non-buyers with 0 points are at the first level.
     pub levels: Vec<MemberLevel>,
 }
 
@@ -55,8 +57,8 @@ impl Default for MembershipSettings {
             min_points,
         };
         MembershipSettings {
+            points_source: PointsSource::FromColumnElseRevenue,
             points_per_currency_unit: 1.0,
-            use_points_column: true,
             levels: vec![
                 level("Bronze", 0.0),
                 level("Silver", 1_000.0),
@@ -65,6 +67,18 @@ impl Default for MembershipSettings {
             ],
         }
     }
+}
+
+/// Where membership points come from (SPEC S5.3).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub enum PointsSource {
+    /// The points balance of the customers file for customers that have one
+    /// (it is the shop's own figure, and includes points not earned by
+    /// orders); paid revenue × rate for everyone else.
+    #[default]
+    FromColumnElseRevenue,
+    /// Paid revenue × rate for every customer, ignoring any points column.
+    Revenue,
 }
 
 /// Lifecycle stage windows (SPEC S5.4).
@@ -107,7 +121,8 @@ impl Default for RfmSettings {
 /// Fixed-cut-off RFM scoring: `scale − 1` ascending thresholds per dimension.
 /// A score is 1 plus the number of thresholds met: recency at most the
 /// threshold (fewer days is better), orders or revenue at least the threshold.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[serde(default)]
 pub struct FixedCutoffs {
     /// Recency thresholds in days, ascending (e.g. 30, 60, 90, 180).
     pub recency_days: Vec<f64>,
@@ -172,6 +187,12 @@ impl Settings {
             return Err(SettingsError {
                 en: "Membership levels need the first at 0 points and rising thresholds (at most 12 levels).".into(),
                 zh: "会员等级的第一级须从 0 积分开始,门槛逐级递增(最多 12 级)。".into(),
+            });
+        }
+        if m.levels.iter().any(|l| l.name.trim().is_empty()) {
+            return Err(SettingsError {
+                en: "Every membership level needs a name.".into(),
+                zh: "每个会员等级都需要名称。".into(),
             });
         }
         Ok(())

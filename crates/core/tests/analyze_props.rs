@@ -3,7 +3,7 @@
 //! ⌈cutoff · n⌉, and totals that add up.
 
 use proptest::prelude::*;
-use segscope_core::analyze::{run, Analysis, RfmSegment};
+use segscope_core::analyze::{run, Analysis, LifecycleStage, RfmSegment};
 use segscope_core::model::{Customers, Dataset, OrderStatus};
 use segscope_core::settings::{Settings, TierSettings};
 
@@ -98,7 +98,20 @@ proptest! {
         let a = run(&dataset, &settings);
         let n = dataset.customers.len();
         let l = &a.labels;
-        for column in [l.r.len(), l.f.len(), l.m.len(), l.segment.len(), l.value_score.len(), l.tier.len()] {
+        let columns = [
+            l.r.len(),
+            l.f.len(),
+            l.m.len(),
+            l.segment.len(),
+            l.value_score.len(),
+            l.tier.len(),
+            l.member_level.len(),
+            l.lifecycle.len(),
+            a.points.len(),
+            a.metrics.favorite_category.len(),
+            a.metrics.distinct_categories.len(),
+        ];
+        for column in columns {
             prop_assert_eq!(column, n);
         }
         let tiers = settings.tiers.cutoffs.len() + 1;
@@ -110,6 +123,8 @@ proptest! {
             if let Some(tier) = l.tier[i] {
                 prop_assert!((tier as usize) < tiers);
             }
+            prop_assert!(usize::from(l.member_level[i]) < settings.membership.levels.len());
+            prop_assert_eq!(l.lifecycle[i] == LifecycleStage::Potential, !buyer);
         }
     }
 

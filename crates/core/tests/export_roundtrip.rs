@@ -16,12 +16,17 @@ fn dataset(keys: Vec<String>) -> Dataset {
             ..Customers::with_keys(keys)
         },
         sources: vec!["=Ads, \"paid\"".into(), "微信群".into()],
+        categories: vec!["books".into(), "+toys".into()],
         ..Dataset::default()
     };
     for i in 0..n as u32 {
         if i % 4 != 3 {
             d.orders
                 .push(i, 19_700 + i as i32, 10.0 + f64::from(i) * 3.25, OrderStatus::Paid);
+            // The customer's only categorised order, so their favourite.
+            if let Some(category) = d.orders.category.last_mut() {
+                *category = (i % 2) as u16;
+            }
         }
         if i % 2 == 0 {
             d.orders.push(i, 19_720, 7.5, OrderStatus::Paid);
@@ -90,6 +95,15 @@ fn values_match_the_analysis() {
             Some(_) => "微信群",
             None => "",
         };
+        let level = usize::from(a.labels.member_level[i]);
+        assert_eq!(row[13], a.summary.membership[level].name);
+        assert_eq!(row[14], a.labels.lifecycle[i].english_name());
+        let expected_favorite = match (i % 4, i % 2) {
+            (3, _) => "",
+            (_, 0) => "books",
+            _ => "'+toys",
+        };
+        assert_eq!(row[15], expected_favorite);
         assert_eq!(row[16], expected_source);
     }
 }

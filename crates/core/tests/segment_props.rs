@@ -1,14 +1,15 @@
-//! Properties of membership, lifecycle, sources, repeat buying and
-//! after-sales on random data: one label per customer and scheme, totals that
-//! add up, funnels that narrow, shares within 0..1.
+//! Properties of membership, lifecycle, sources, repeat buying, after-sales
+//! and favourite categories on random data: one label per customer and
+//! scheme, totals that add up, funnels that narrow, shares within 0..1, the
+//! what-if matrix consistent with the labels.
 
 use proptest::prelude::*;
 use segscope_core::analyze::{level_of, run, what_if, LifecycleStage};
-use segscope_core::model::{Customers, Dataset, OrderStatus};
+use segscope_core::model::{Customers, Dataset, OrderStatus, NO_CATEGORY};
 use segscope_core::settings::{MemberLevel, Settings};
 
 fn dataset() -> impl Strategy<Value = Dataset> {
-    let order = (0usize..60, 0i32..900, 0u32..50_000, 0u8..8);
+    let order = ((0usize..60, 0i32..900, 0u32..50_000, 0u8..8), 0u16..4);
     (
         1usize..60,
         prop::collection::vec(order, 0..300),
@@ -27,15 +28,19 @@ fn dataset() -> impl Strategy<Value = Dataset> {
                     ..Customers::with_keys((0..n).map(|i| format!("c{i}")).collect())
                 },
                 sources: vec!["ads".into(), "wechat".into(), "store".into()],
+                categories: vec!["shoes".into(), "bags".into(), "hats".into()],
                 ..Dataset::default()
             };
-            for (c, day, cents, s) in orders {
+            for ((c, day, cents, s), category) in orders {
                 let status = match s {
                     0 => OrderStatus::Refunded,
                     1 => OrderStatus::Cancelled,
                     _ => OrderStatus::Paid,
                 };
                 d.orders.push((c % n) as u32, day, f64::from(cents) / 100.0, status);
+                if let Some(last) = d.orders.category.last_mut() {
+                    *last = if category < 3 { category } else { NO_CATEGORY };
+                }
             }
             d
         })
@@ -83,8 +88,15 @@ proptest! {
         prop_assert_eq!(sum.lifecycle.stages.iter().map(|st| st.customers).sum::<u64>(), n as u64);
         prop_assert!(sum.lifecycle.funnel.steps.windows(2).all(|w| w[0] >= w[1]), "funnel narrows");
         prop_assert_eq!(sum.lifecycle.funnel.steps[0], n as u64);
-        let by_source: u64 = sum.lifecycle.funnel_by_source.iter().map(|f| f.steps[1]).sum();
-        prop_assert_eq!(by_source, sum.lifecycle.funnel.steps[1]);
+        for f in &sum.lifecycle.funnel_by_source {
+            prop_assert!(f.steps.windows(2).all(|w| w[0] >= w[1]), "funnel of {:?} narrows", f.source);
+        }
+        for step in 0..5 {
+            let by_source: u64 = sum.lifecycle.funnel_by_source.iter().map(|f| f.steps[step]).sum();
+            prop_assert_eq!(by_source, sum.lifecycle.funnel.steps[step]);
+        }
+        let active = a.labels.lifecycle.iter().filter(|st| matches!(st, LifecycleStage::New | LifecycleStage::Active)).count();
+        prop_assert!(sum.lifecycle.funnel.steps[4] <= active as u64);
         prop_assert_eq!(sum.sources.iter().map(|r| r.customers).sum::<u64>(), n as u64);
         prop_assert_eq!(sum.sources.iter().map(|r| r.tier_mix.iter().sum::<u64>()).sum::<u64>(), n as u64);
         prop_assert!(sum.sources.iter().all(|r| (0.0..=1.0).contains(&r.conversion) && (0.0..=1.0).contains(&r.repeat_rate)));
@@ -102,9 +114,41 @@ proptest! {
         let w = what_if(&a.points, &s.membership.levels, &t.membership.levels);
         let total: u64 = w.moves.iter().flatten().sum();
         prop_assert_eq!(total, d.customers.len() as u64);
+        let diagonal: u64 = w.moves.iter().enumerate().filter_map(|(i, row)| row.get(i)).sum();
+        prop_assert_eq!(diagonal + w.moved, total);
+        for (from, row) in w.moves.iter().enumerate() {
+            prop_assert_eq!(row.iter().sum::<u64>(), a.labels.member_level.iter().filter(|&&l| usize::from(l) == from).count() as u64);
+        }
         prop_assert_eq!(w.proposed_counts.iter().sum::<u64>(), total);
         prop_assert!(w.up <= w.moved && w.moved <= total);
         let same = what_if(&a.points, &s.membership.levels, &s.membership.levels);
         prop_assert_eq!(same.moved, 0);
+    }
+
+    #[test]
+    fn favourite_category_by_definition(d in dataset()) {
+        let a = run(&d, &Settings::default());
+        let o = &d.orders;
+        for c in 0..d.customers.len() {
+            // Paid categorised orders of c, by day (stable), summed in that order.
+            let mut mine: Vec<usize> = (0..o.len())
+                .filter(|&k| o.customer[k] as usize == c && o.status[k].is_paid() && o.category[k] != NO_CATEGORY)
+                .collect();
+            mine.sort_by_key(|&k| o.day[k]);
+            let mut tally = [(0u32, 0.0f64); 3];
+            for &k in &mine {
+                let t = &mut tally[usize::from(o.category[k])];
+                t.0 += 1;
+                t.1 += o.amount[k];
+            }
+            let mut best: Option<usize> = None;
+            for k in 0..3 {
+                if tally[k].0 > 0 && best.is_none_or(|b| (tally[k].0, tally[k].1) > (tally[b].0, tally[b].1)) {
+                    best = Some(k);
+                }
+            }
+            prop_assert_eq!(a.metrics.favorite_category[c].map(usize::from), best);
+            prop_assert_eq!(usize::from(a.metrics.distinct_categories[c]), tally.iter().filter(|t| t.0 > 0).count());
+        }
     }
 }

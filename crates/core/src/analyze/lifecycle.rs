@@ -2,7 +2,6 @@
 //! first purchase → second purchase → 3+ purchases → still active.
 
 use super::metrics::CustomerMetrics;
-use super::paid_days::{median, PaidDays};
 use crate::model::{Dataset, Day};
 use crate::settings::LifecycleSettings;
 use serde::{Deserialize, Serialize};
@@ -76,9 +75,9 @@ pub struct ActiveWindow {
     pub median_gap_days: Option<f64>,
 }
 
-/// The active window A under `settings`.
-pub(crate) fn active_window(paid: &PaidDays, settings: &LifecycleSettings) -> ActiveWindow {
-    let median_gap_days = median(paid.gaps().collect());
+/// The active window A under `settings`, given the median gap in days
+/// between consecutive paid orders of the same customer over all customers.
+pub(crate) fn active_window(median_gap_days: Option<f64>, settings: &LifecycleSettings) -> ActiveWindow {
     match settings.active_window_days {
         Some(days) => ActiveWindow {
             days: f64::from(days.max(1)),
@@ -132,7 +131,9 @@ pub struct StageStat {
 }
 
 /// The five steps of the lifecycle funnel, each a subset of the one before:
-/// all customers; with a paid order; with 2+; with 3+; with 3+ and New or Active.
+/// signed up = every customer in the dataset (from any file, with or without
+/// a signup date); with a paid order; with 2+; with 3+; still active = with
+/// 3+ and in the New or Active stage (so the funnel never widens).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Funnel {
     /// Whose funnel: a source name, or `None` for everyone (or an unknown source in `by_source`).
@@ -225,8 +226,14 @@ impl LifecycleStats {
 
 #[cfg(test)]
 mod tests {
+    use super::super::customer_orders::CustomerOrders;
+    use super::super::day_histogram::DayHistogram;
     use super::super::fixture;
     use super::*;
+
+    fn median_gap(d: &Dataset, as_of: Day) -> Option<f64> {
+        DayHistogram::of(CustomerOrders::collect(d, as_of).gaps()).median_days
+    }
 
     #[test]
     fn auto_window_is_twice_the_median_gap_but_at_least_90_days() {
@@ -235,19 +242,19 @@ mod tests {
             &["a", "b"],
             &[(0, 0, 1.0), (0, 100, 1.0), (0, 300, 1.0), (1, 10, 1.0), (1, 70, 1.0)],
         );
-        let w = active_window(&PaidDays::collect(&d, 400), &LifecycleSettings::default());
+        let w = active_window(median_gap(&d, 400), &LifecycleSettings::default());
         assert_eq!((w.days, w.automatic, w.median_gap_days), (200.0, true, Some(100.0)));
         // Short gaps: the floor of 90 days holds.
         let d = fixture::paid(&["a"], &[(0, 0, 1.0), (0, 5, 1.0)]);
         assert_eq!(
-            active_window(&PaidDays::collect(&d, 10), &LifecycleSettings::default()).days,
+            active_window(median_gap(&d, 10), &LifecycleSettings::default()).days,
             90.0
         );
         let fixed = LifecycleSettings {
             active_window_days: Some(30),
             ..LifecycleSettings::default()
         };
-        assert_eq!(active_window(&PaidDays::collect(&d, 10), &fixed).days, 30.0);
+        assert_eq!(active_window(median_gap(&d, 10), &fixed).days, 30.0);
     }
 
     #[test]
@@ -281,7 +288,7 @@ mod tests {
             ],
         );
         let m = CustomerMetrics::compute(&d, 1000);
-        let w = active_window(&PaidDays::collect(&d, 1000), &settings);
+        let w = active_window(median_gap(&d, 1000), &settings);
         use LifecycleStage::*;
         assert_eq!(
             assign(&m, &w, &settings, 1000),
@@ -305,7 +312,7 @@ mod tests {
         );
         let m = CustomerMetrics::compute(&d, 1000);
         let settings = LifecycleSettings::default();
-        let w = active_window(&PaidDays::collect(&d, 1000), &settings);
+        let w = active_window(median_gap(&d, 1000), &settings);
         let stages = assign(&m, &w, &settings, 1000);
         let s = LifecycleStats::build(&d, &m, &stages, w, &settings);
         assert_eq!(s.funnel.steps, [4, 3, 2, 2, 1]);

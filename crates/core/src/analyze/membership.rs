@@ -4,17 +4,19 @@
 use super::kpis::ratio;
 use super::metrics::CustomerMetrics;
 use crate::model::Dataset;
-use crate::settings::{MemberLevel, MembershipSettings};
+use crate::settings::{MemberLevel, MembershipSettings, PointsSource};
 use serde::{Deserialize, Serialize};
 
 /// Each customer's points: the customers file's balance when there is one and
-/// the settings use it, otherwise paid revenue × rate.
+/// the settings use it ([`PointsSource::FromColumnElseRevenue`]), otherwise
+/// paid revenue × rate. A non-finite balance counts as missing.
 pub(crate) fn points(dataset: &Dataset, metrics: &CustomerMetrics, settings: &MembershipSettings) -> Vec<f64> {
     let rate = settings.points_per_currency_unit.max(0.0);
+    let use_column = settings.points_source == PointsSource::FromColumnElseRevenue;
     (0..metrics.len())
         .map(|i| {
             let from_file = dataset.customers.points.get(i).copied().flatten();
-            match from_file.filter(|p| settings.use_points_column && p.is_finite()) {
+            match from_file.filter(|p| use_column && p.is_finite()) {
                 Some(p) => p,
                 None => metrics.revenue[i] * rate,
             }
@@ -74,20 +76,23 @@ pub(crate) fn level_stats(levels: &[u8], metrics: &CustomerMetrics, settings: &M
     rows
 }
 
-/// How customers would move between levels under other thresholds.
+/// How customers would move between levels under other thresholds. Levels
+/// are compared by position (level `i` now against level `i` proposed), so
+/// the diagonal of `moves` plus `moved` is every customer.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct WhatIf {
     /// `moves[from][to]`: customers now at level `from` who would be at `to`.
     pub moves: Vec<Vec<u64>>,
-    /// Customers whose level would change.
+    /// Customers whose level position would change (off the diagonal).
     pub moved: u64,
-    /// Of them, customers who would move up.
+    /// Of them, customers who would move to a higher position.
     pub up: u64,
     /// Customers per proposed level.
     pub proposed_counts: Vec<u64>,
 }
 
-/// Compares the levels of `points` under `current` and `proposed` thresholds.
+/// Compares the levels of `points` (per customer, as in
+/// [`super::Analysis::points`]) under `current` and `proposed` thresholds.
 pub fn what_if(points: &[f64], current: &[MemberLevel], proposed: &[MemberLevel]) -> WhatIf {
     let mut moves = vec![vec![0u64; proposed.len().max(1)]; current.len().max(1)];
     let mut proposed_counts = vec![0u64; proposed.len().max(1)];
@@ -97,9 +102,8 @@ pub fn what_if(points: &[f64], current: &[MemberLevel], proposed: &[MemberLevel]
         let to = usize::from(level_of(p, proposed)).min(proposed_counts.len() - 1);
         moves[from][to] += 1;
         proposed_counts[to] += 1;
-        let changed = current.get(from).map(|l| &l.name) != proposed.get(to).map(|l| &l.name);
-        moved += u64::from(changed);
-        up += u64::from(changed && to > from);
+        moved += u64::from(from != to);
+        up += u64::from(to > from);
     }
     WhatIf {
         moves,
@@ -157,7 +161,7 @@ mod tests {
             ..MembershipSettings::default()
         };
         assert_eq!(points(&d, &m, &s), vec![50.0, 40.0]);
-        s.use_points_column = false;
+        s.points_source = PointsSource::Revenue;
         assert_eq!(points(&d, &m, &s), vec![20.0, 40.0]);
     }
 
@@ -169,5 +173,50 @@ mod tests {
         assert_eq!(w.moves, vec![vec![1, 1, 0], vec![0, 1, 1]]);
         assert_eq!((w.moved, w.up), (2, 2));
         assert_eq!(w.proposed_counts, vec![1, 2, 1]);
+    }
+
+    #[test]
+    fn what_if_counts_moves_down_and_keeps_the_diagonal() {
+        let now = levels(&[("B", 0.0), ("S", 50.0), ("G", 150.0)]);
+        let next = levels(&[("B", 0.0), ("S", 100.0)]);
+        let w = what_if(&[0.0, 60.0, 120.0, 200.0], &now, &next);
+        assert_eq!(w.moves, vec![vec![1, 0], vec![1, 1], vec![0, 1]]);
+        assert_eq!((w.moved, w.up), (2, 0));
+        let diagonal: u64 = (0..2).map(|i| w.moves[i][i]).sum();
+        assert_eq!(diagonal + w.moved, 4);
+        assert_eq!(what_if(&[], &now, &next).proposed_counts, vec![0, 0]);
+    }
+
+    #[test]
+    fn level_totals_and_revenue_shares() {
+        let m = CustomerMetrics {
+            orders: vec![1, 0, 2, 1],
+            revenue: vec![30.0, 0.0, 60.0, 10.0],
+            ..CustomerMetrics::default()
+        };
+        let stats = level_stats(&[0, 0, 1, 1], &m, &MembershipSettings::default());
+        assert_eq!(stats.len(), 4);
+        let row = |i: usize| {
+            (
+                stats[i].customers,
+                stats[i].buyers,
+                stats[i].revenue,
+                stats[i].revenue_share,
+            )
+        };
+        assert_eq!(row(0), (2, 1, 30.0, 0.3));
+        assert_eq!(row(1), (2, 2, 70.0, 0.7));
+        assert_eq!(row(3), (0, 0, 0.0, 0.0));
+        // Without revenue every share is 0.
+        let none = level_stats(
+            &[0],
+            &CustomerMetrics {
+                orders: vec![0],
+                revenue: vec![0.0],
+                ..CustomerMetrics::default()
+            },
+            &MembershipSettings::default(),
+        );
+        assert_eq!(none[0].revenue_share, 0.0);
     }
 }

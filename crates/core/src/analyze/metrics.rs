@@ -1,11 +1,15 @@
-//! Per-customer metrics from orders (SPEC S4), one pass over the order columns.
+//! Per-customer metrics from orders (SPEC S4), read from the orders grouped
+//! by customer.
 
-use crate::model::{CategoryIdx, CustomerIdx, Dataset, Day, OrderStatus};
+use super::customer_orders::CustomerOrders;
+use super::interest::CategoryTally;
+use crate::model::{CategoryIdx, CustomerIdx, Dataset, Day};
 use serde::{Deserialize, Serialize};
 
 /// Per-customer metrics, stored column by column; entry `i` belongs to
 /// customer `i` of [`Dataset::customers`]. Only orders dated on or before the
-/// as-of day count, and only [`OrderStatus::Paid`] orders count for value.
+/// as-of day count, and only [`crate::model::OrderStatus::Paid`] orders count
+/// for value.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct CustomerMetrics {
     /// Day of the first paid order.
@@ -31,41 +35,74 @@ pub struct CustomerMetrics {
     pub refunded: Vec<u32>,
     /// Number of cancelled orders.
     pub cancelled: Vec<u32>,
-    /// Favourite product category from paid orders (filled by the analysis).
-    pub favorite_category: Vec<Option<CategoryIdx>>,
-    /// Distinct categories among paid orders (filled by the analysis).
+    /// Distinct product categories among the paid orders.
+    #[serde(default)]
     pub distinct_categories: Vec<u16>,
+    /// Favourite category (index into [`Dataset::categories`]): the one with
+    /// the most paid orders, ties to the higher revenue, then the lower index;
+    /// `None` without a paid order that has a category.
+    #[serde(default)]
+    pub favorite_category: Vec<Option<CategoryIdx>>,
 }
 
 impl CustomerMetrics {
     /// Aggregates the dataset's orders dated on or before `as_of`. Orders whose
     /// customer index is out of range are ignored; non-finite amounts count as 0.
     pub fn compute(dataset: &Dataset, as_of: Day) -> CustomerMetrics {
-        let n = dataset.customers.len();
-        let mut totals = vec![PaidTotals::default(); n];
-        let mut refunded = vec![0u32; n];
-        let mut cancelled = vec![0u32; n];
-        let orders = &dataset.orders;
-        let rows = orders
-            .customer
-            .iter()
-            .zip(&orders.day)
-            .zip(&orders.amount)
-            .zip(&orders.status);
-        for (((&customer, &day), &amount), &status) in rows {
-            let c = customer as usize;
-            if day > as_of || c >= n {
-                continue;
-            }
-            match status {
-                OrderStatus::Paid => totals[c].add(day, amount),
-                OrderStatus::Refunded => refunded[c] = refunded[c].saturating_add(1),
-                OrderStatus::Cancelled => cancelled[c] = cancelled[c].saturating_add(1),
-            }
+        CustomerMetrics::from_orders(
+            &CustomerOrders::collect(dataset, as_of),
+            dataset.categories.len(),
+            as_of,
+        )
+    }
+
+    /// The metrics of orders already grouped by customer; `categories` is the
+    /// number of category names.
+    pub(crate) fn from_orders(grouped: &CustomerOrders, categories: usize, as_of: Day) -> CustomerMetrics {
+        let n = grouped.customers();
+        let mut tally = CategoryTally::new(categories);
+        let mut metrics = CustomerMetrics {
+            first_day: Vec::with_capacity(n),
+            last_day: Vec::with_capacity(n),
+            orders: Vec::with_capacity(n),
+            revenue: Vec::with_capacity(n),
+            aov: Vec::with_capacity(n),
+            max_order: Vec::with_capacity(n),
+            recency_days: Vec::with_capacity(n),
+            tenure_days: Vec::with_capacity(n),
+            mean_interpurchase_days: Vec::with_capacity(n),
+            refunded: grouped.refunded.clone(),
+            cancelled: grouped.cancelled.clone(),
+            distinct_categories: Vec::with_capacity(n),
+            favorite_category: Vec::with_capacity(n),
+        };
+        for c in 0..n {
+            let paid = grouped.paid(c);
+            let orders = u32::try_from(paid.len()).unwrap_or(u32::MAX);
+            let first = paid.first().map(|p| p.day);
+            let last = paid.last().map(|p| p.day);
+            let revenue: f64 = paid.iter().map(|p| p.amount).sum();
+            let max_order = paid.iter().map(|p| p.amount).reduce(f64::max).unwrap_or(0.0);
+            let (distinct, favorite) = tally.customer(paid);
+            metrics.distinct_categories.push(distinct);
+            metrics.favorite_category.push(favorite);
+            metrics.first_day.push(first);
+            metrics.last_day.push(last);
+            metrics.orders.push(orders);
+            metrics.revenue.push(revenue);
+            metrics
+                .aov
+                .push(if orders > 0 { revenue / f64::from(orders) } else { 0.0 });
+            metrics.max_order.push(max_order);
+            metrics.recency_days.push(last.map(|d| as_of.saturating_sub(d)));
+            metrics.tenure_days.push(first.map(|d| as_of.saturating_sub(d)));
+            metrics.mean_interpurchase_days.push(match (first, last) {
+                (Some(first), Some(last)) if orders >= 2 => {
+                    Some(f64::from(last.saturating_sub(first)) / f64::from(orders - 1))
+                }
+                _ => None,
+            });
         }
-        let mut metrics = CustomerMetrics::from_paid_totals(&totals, as_of);
-        metrics.refunded = refunded;
-        metrics.cancelled = cancelled;
         metrics
     }
 
@@ -86,87 +123,12 @@ impl CustomerMetrics {
             .filter_map(|i| CustomerIdx::try_from(i).ok())
             .collect()
     }
-
-    /// Columns from paid-order totals; after-sales counts are left empty.
-    fn from_paid_totals(totals: &[PaidTotals], as_of: Day) -> CustomerMetrics {
-        let n = totals.len();
-        let mut metrics = CustomerMetrics {
-            first_day: Vec::with_capacity(n),
-            last_day: Vec::with_capacity(n),
-            orders: Vec::with_capacity(n),
-            revenue: Vec::with_capacity(n),
-            aov: Vec::with_capacity(n),
-            max_order: Vec::with_capacity(n),
-            recency_days: Vec::with_capacity(n),
-            tenure_days: Vec::with_capacity(n),
-            mean_interpurchase_days: Vec::with_capacity(n),
-            refunded: Vec::new(),
-            cancelled: Vec::new(),
-            favorite_category: Vec::new(),
-            distinct_categories: Vec::new(),
-        };
-        for t in totals {
-            let bought = t.orders > 0;
-            let first = bought.then_some(t.first);
-            let last = bought.then_some(t.last);
-            metrics.first_day.push(first);
-            metrics.last_day.push(last);
-            metrics.orders.push(t.orders);
-            metrics.revenue.push(t.revenue);
-            metrics
-                .aov
-                .push(if bought { t.revenue / f64::from(t.orders) } else { 0.0 });
-            metrics.max_order.push(t.max_order);
-            metrics.recency_days.push(last.map(|d| as_of.saturating_sub(d)));
-            metrics.tenure_days.push(first.map(|d| as_of.saturating_sub(d)));
-            metrics
-                .mean_interpurchase_days
-                .push((t.orders >= 2).then(|| f64::from(t.last.saturating_sub(t.first)) / f64::from(t.orders - 1)));
-        }
-        metrics
-    }
-}
-
-/// One customer's running paid-order sums while orders stream past: 32
-/// bytes, so that each order touches a single cache line.
-#[derive(Clone, Copy)]
-struct PaidTotals {
-    first: Day,
-    last: Day,
-    orders: u32,
-    revenue: f64,
-    max_order: f64,
-}
-
-impl Default for PaidTotals {
-    fn default() -> Self {
-        PaidTotals {
-            first: Day::MAX,
-            last: Day::MIN,
-            orders: 0,
-            revenue: 0.0,
-            max_order: 0.0,
-        }
-    }
-}
-
-impl PaidTotals {
-    fn add(&mut self, day: Day, amount: f64) {
-        let amount = if amount.is_finite() { amount } else { 0.0 };
-        if self.orders == 0 || amount > self.max_order {
-            self.max_order = amount;
-        }
-        self.orders = self.orders.saturating_add(1);
-        self.revenue += amount;
-        self.first = self.first.min(day);
-        self.last = self.last.max(day);
-    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Customers, Orders};
+    use crate::model::{Customers, OrderStatus, Orders};
 
     fn dataset(n: usize, orders: &[(u32, Day, f64, OrderStatus)]) -> Dataset {
         let mut o = Orders::default();
@@ -248,5 +210,24 @@ mod tests {
         let m = CustomerMetrics::compute(&Dataset::default(), 0);
         assert!(m.is_empty());
         assert!(m.buyers().is_empty());
+    }
+
+    #[test]
+    fn categories_are_part_of_the_metrics() {
+        use OrderStatus::*;
+        let mut d = dataset(
+            2,
+            &[
+                (0, 1, 5.0, Paid),
+                (0, 2, 5.0, Paid),
+                (0, 3, 9.0, Paid),
+                (1, 1, 5.0, Refunded),
+            ],
+        );
+        d.categories = vec!["tea".into(), "cups".into()];
+        d.orders.category = vec![1, 0, 1, 0];
+        let m = CustomerMetrics::compute(&d, 10);
+        assert_eq!(m.favorite_category, vec![Some(1), None]);
+        assert_eq!(m.distinct_categories, vec![2, 0]);
     }
 }

@@ -1,8 +1,11 @@
-//! Analysis: per-customer metrics, RFM scores and segments, value tiers and
-//! the dashboard summary, as small pure functions over the columnar dataset.
+//! Analysis: per-customer metrics, RFM scores and segments, value tiers,
+//! membership levels, lifecycle stages, the playbook and the dashboard
+//! summary, as small pure functions over the columnar dataset.
 
 mod after_sales;
 mod as_of;
+mod customer_orders;
+mod day_histogram;
 #[cfg(test)]
 mod fixture;
 mod interest;
@@ -11,7 +14,7 @@ mod labels;
 mod lifecycle;
 mod membership;
 mod metrics;
-mod paid_days;
+pub mod playbook;
 mod rank;
 mod repeat;
 mod rfm;
@@ -24,12 +27,13 @@ mod tiers;
 
 pub use after_sales::{AfterSales, RefundRate, Returner};
 pub use as_of::{default_as_of, resolve_as_of};
+pub use day_histogram::{DayHistogram, GAP_BINS};
 pub use kpis::Kpis;
 pub use labels::Labels;
 pub use lifecycle::{ActiveWindow, Funnel, LifecycleStage, LifecycleStats, StageStat};
 pub use membership::{level_of, what_if, LevelStat, WhatIf};
 pub use metrics::CustomerMetrics;
-pub use repeat::{CohortTable, DayHistogram, RepeatStats, GAP_BINS};
+pub use repeat::{CohortTable, RepeatStats};
 pub use rfm_stats::{RfCell, SegmentStat};
 pub use segment::RfmSegment;
 pub use sources::SourceStat;
@@ -38,8 +42,8 @@ pub use tier_stats::{tier_display_name, TierStat, NO_PURCHASE};
 
 use crate::model::{Dataset, Day};
 use crate::settings::Settings;
+use customer_orders::CustomerOrders;
 use labels::LifecycleInput;
-use paid_days::PaidDays;
 use serde::{Deserialize, Serialize};
 use summary::SummaryInput;
 
@@ -63,11 +67,11 @@ pub struct Analysis {
 pub fn run(dataset: &Dataset, settings: &Settings) -> Analysis {
     let default_as_of = default_as_of(dataset);
     let as_of = resolve_as_of(dataset, settings);
-    let mut metrics = CustomerMetrics::compute(dataset, as_of);
+    let orders = CustomerOrders::collect(dataset, as_of);
+    let metrics = CustomerMetrics::from_orders(&orders, dataset.categories.len(), as_of);
     let buyers = metrics.buyers();
-    let paid = PaidDays::collect(dataset, as_of);
-    (metrics.favorite_category, metrics.distinct_categories) = interest::favorite_categories(&paid);
-    let window = lifecycle::active_window(&paid, &settings.lifecycle);
+    let gaps = DayHistogram::of(orders.gaps());
+    let window = lifecycle::active_window(gaps.median_days, &settings.lifecycle);
     let points = membership::points(dataset, &metrics, &settings.membership);
     let labels = Labels::assign(
         dataset,
@@ -80,7 +84,7 @@ pub fn run(dataset: &Dataset, settings: &Settings) -> Analysis {
             points: &points,
         },
     );
-    let summary = Summary::build(&SummaryInput {
+    let summary = Summary::build(SummaryInput {
         dataset,
         settings,
         metrics: &metrics,
@@ -88,7 +92,8 @@ pub fn run(dataset: &Dataset, settings: &Settings) -> Analysis {
         labels: &labels,
         as_of,
         default_as_of,
-        paid: &paid,
+        orders: &orders,
+        gaps,
         window,
     });
     Analysis {

@@ -1,56 +1,15 @@
 //! Repeat buying (SPEC S6): repurchase rate, time to the second order, the
 //! distribution of gaps between orders, and monthly cohort retention.
 
+use super::customer_orders::CustomerOrders;
+use super::day_histogram::DayHistogram;
 use super::kpis::ratio;
-use super::paid_days::{median, PaidDays};
 use crate::date::{format_month, month_index};
 use crate::model::Day;
 use serde::{Deserialize, Serialize};
 
-/// Day ranges of the histograms, inclusive; `None` is open-ended.
-pub const GAP_BINS: [(u32, Option<u32>); 8] = [
-    (0, Some(7)),
-    (8, Some(14)),
-    (15, Some(30)),
-    (31, Some(60)),
-    (61, Some(90)),
-    (91, Some(180)),
-    (181, Some(365)),
-    (366, None),
-];
-
 /// How many cohorts (months of first purchase) and months after it are shown.
 pub const COHORT_MONTHS: usize = 24;
-
-/// Counts per [`GAP_BINS`] range and the median.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct DayHistogram {
-    /// The ranges, as in [`GAP_BINS`].
-    pub bins: Vec<(u32, Option<u32>)>,
-    /// Values per range.
-    pub counts: Vec<u64>,
-    /// Median of all values, in days.
-    pub median_days: Option<f64>,
-}
-
-impl DayHistogram {
-    fn of(values: Vec<i32>) -> DayHistogram {
-        let mut counts = vec![0u64; GAP_BINS.len()];
-        for &v in &values {
-            let v = v.max(0) as u32;
-            let bin = GAP_BINS
-                .iter()
-                .position(|&(_, hi)| hi.is_none_or(|hi| v <= hi))
-                .unwrap_or(0);
-            counts[bin] += 1;
-        }
-        DayHistogram {
-            bins: GAP_BINS.to_vec(),
-            counts,
-            median_days: median(values),
-        }
-    }
-}
 
 /// Monthly cohorts: customers by the month of their first paid order, and
 /// the share of them buying again k months later.
@@ -84,34 +43,35 @@ pub struct RepeatStats {
 }
 
 impl RepeatStats {
-    /// Computes the figures from the paid order days.
-    pub(crate) fn build(paid: &PaidDays, as_of: Day) -> RepeatStats {
-        let customers = paid.customers();
-        let buyers = (0..customers).filter(|&c| !paid.of(c).is_empty()).count() as u64;
-        let seconds: Vec<i32> = (0..customers)
-            .filter_map(|c| paid.of(c).get(0..2).map(|d| d[1] - d[0]))
-            .collect();
-        let repeat_buyers = seconds.len() as u64;
+    /// Computes the figures from the orders grouped by customer; `gaps` is
+    /// the histogram of all their gaps (shared with the active window).
+    pub(crate) fn build(orders: &CustomerOrders, gaps: DayHistogram, as_of: Day) -> RepeatStats {
+        let customers = orders.customers();
+        let buyers = (0..customers).filter(|&c| !orders.paid(c).is_empty()).count() as u64;
+        let seconds = (0..customers).filter_map(|c| orders.paid(c).get(0..2).map(|d| d[1].day - d[0].day));
+        let time_to_second = DayHistogram::of(seconds);
+        let repeat_buyers = time_to_second.counts.iter().sum::<u64>();
         RepeatStats {
             buyers,
             repeat_buyers,
             repurchase_rate: ratio(repeat_buyers as f64, buyers as f64),
-            time_to_second: DayHistogram::of(seconds),
-            gaps: DayHistogram::of(paid.gaps().collect()),
-            cohorts: cohorts(paid, as_of),
+            time_to_second,
+            gaps,
+            cohorts: cohorts(orders, as_of),
         }
     }
 }
 
-fn cohorts(paid: &PaidDays, as_of: Day) -> CohortTable {
+/// The latest [`COHORT_MONTHS`] cohorts up to the as-of month.
+fn cohorts(orders: &CustomerOrders, as_of: Day) -> CohortTable {
     let last_month = month_index(as_of);
     let first_month = last_month - COHORT_MONTHS as i32 + 1;
     let mut sizes = vec![0u64; COHORT_MONTHS];
     let mut active = vec![0u64; COHORT_MONTHS * COHORT_MONTHS];
     let mut months: Vec<i32> = Vec::new();
-    for c in 0..paid.customers() {
-        let days = paid.of(c);
-        let Some(&first) = days.first() else {
+    for c in 0..orders.customers() {
+        let paid = orders.paid(c);
+        let Some(first) = paid.first().map(|p| p.day) else {
             continue;
         };
         let cohort = month_index(first);
@@ -121,7 +81,7 @@ fn cohorts(paid: &PaidDays, as_of: Day) -> CohortTable {
         let row = (cohort - first_month) as usize;
         sizes[row] += 1;
         months.clear();
-        months.extend(days.iter().map(|&d| month_index(d) - cohort));
+        months.extend(paid.iter().map(|p| month_index(p.day) - cohort));
         months.dedup();
         for &k in months.iter().filter(|&&k| (0..COHORT_MONTHS as i32).contains(&k)) {
             active[row * COHORT_MONTHS + k as usize] += 1;
@@ -169,7 +129,8 @@ mod tests {
             ],
         );
         let as_of = day(2024, 3, 31);
-        let r = RepeatStats::build(&PaidDays::collect(&d, as_of), as_of);
+        let orders = CustomerOrders::collect(&d, as_of);
+        let r = RepeatStats::build(&orders, DayHistogram::of(orders.gaps()), as_of);
         assert_eq!((r.buyers, r.repeat_buyers), (3, 2));
         // Second orders after 10 and 0 days; gaps 10, 45, 0.
         assert_eq!(r.time_to_second.counts, vec![1, 1, 0, 0, 0, 0, 0, 0]);

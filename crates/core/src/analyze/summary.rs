@@ -2,12 +2,13 @@
 //! the page as JSON.
 
 use super::after_sales::AfterSales;
+use super::customer_orders::CustomerOrders;
+use super::day_histogram::DayHistogram;
 use super::kpis::{ratio, Kpis};
 use super::labels::Labels;
 use super::lifecycle::{ActiveWindow, LifecycleStats};
 use super::membership::{level_stats, LevelStat};
 use super::metrics::CustomerMetrics;
-use super::paid_days::PaidDays;
 use super::repeat::RepeatStats;
 use super::rfm_stats::{rfm_stats, RfCell, SegmentStat};
 use super::sources::{source_stats, SourceStat};
@@ -66,15 +67,17 @@ pub(crate) struct SummaryInput<'a> {
     pub as_of: Day,
     /// The default as-of day.
     pub default_as_of: Day,
-    /// Paid order days per customer.
-    pub paid: &'a PaidDays,
+    /// Orders grouped by customer.
+    pub orders: &'a CustomerOrders,
+    /// Gaps between consecutive paid orders of the same customer.
+    pub gaps: DayHistogram,
     /// The active window in force.
     pub window: ActiveWindow,
 }
 
 impl Summary {
     /// Totals up metrics and labels.
-    pub(crate) fn build(input: &SummaryInput<'_>) -> Summary {
+    pub(crate) fn build(input: SummaryInput<'_>) -> Summary {
         let days = &input.dataset.orders.day;
         let (rf_grid, segments) = rfm_stats(input.metrics, input.labels);
         let tiers = input.settings.tiers.cutoffs.len() + 1;
@@ -100,7 +103,7 @@ impl Summary {
                 &input.settings.lifecycle,
             ),
             sources: source_stats(input.dataset, input.metrics, input.labels, tiers),
-            repeat: RepeatStats::build(input.paid, input.as_of),
+            repeat: RepeatStats::build(input.orders, input.gaps, input.as_of),
             after_sales: AfterSales::build(input.dataset, input.metrics, input.labels, tiers),
         }
     }

@@ -134,7 +134,7 @@ fn tier_name(analysis: &Analysis, index: Option<u32>) -> &str {
 mod tests {
     use super::*;
     use crate::analyze::run;
-    use crate::model::{Customers, OrderStatus};
+    use crate::model::{Customers, OrderStatus, NO_CATEGORY};
     use crate::settings::Settings;
 
     fn dataset() -> Dataset {
@@ -144,13 +144,16 @@ mod tests {
                 ..Customers::with_keys(vec!["a,1".into(), "=cmd".into(), "c".into()])
             },
             sources: vec!["WeChat \"group\"".into()],
+            categories: vec!["shoes".into(), "=bags".into()],
             ..Dataset::default()
         };
-        // Day 19727 is 2024-01-05.
+        // Day 19727 is 2024-01-05. Categories: a one order each (bags bring
+        // more revenue, so they are the favourite); the refund does not count.
         d.orders.push(0, 19_727, 10.5, OrderStatus::Paid);
         d.orders.push(0, 19_730, 20.0, OrderStatus::Paid);
         d.orders.push(1, 19_730, 9.0, OrderStatus::Refunded);
         d.orders.push(2, 19_729, 30.0, OrderStatus::Paid);
+        d.orders.category = vec![0, 1, 0, NO_CATEGORY];
         d
     }
 
@@ -162,7 +165,8 @@ mod tests {
         assert_eq!(
             lines[0],
             "\u{feff}customer_id,first_order_date,last_order_date,orders,revenue,aov,recency_days,\
-             r_score,f_score,m_score,rfm_segment,value_score,value_tier,member_level,lifecycle_stage,favorite_category,source"
+             r_score,f_score,m_score,rfm_segment,value_score,value_tier,member_level,lifecycle_stage,\
+             favorite_category,source"
         );
         // As of 2024-01-09. a: recency 1, 2 orders; c: recency 2, 1 order.
         // R: a 1 + ⌊5·1/2⌋ = 3, c 1; F: a 3, c 1; M: a 30.5 > 30 → 3, c 1.
@@ -171,7 +175,7 @@ mod tests {
         // High ends at ⌈0.4⌉ = 1, Medium at ⌈1⌉ = 1, so c is Low.
         assert_eq!(
             lines[1],
-            "\"a,1\",2024-01-05,2024-01-08,2,30.50,15.25,1,3,3,3,Need Attention,0.3500,High,Bronze,New,,\"WeChat \"\"group\"\"\""
+            "\"a,1\",2024-01-05,2024-01-08,2,30.50,15.25,1,3,3,3,Need Attention,0.3500,High,Bronze,New,'=bags,\"WeChat \"\"group\"\"\""
         );
         assert_eq!(lines[2], "'=cmd,,,0,0.00,,,,,,,,No purchase,Bronze,Potential,,");
         assert_eq!(

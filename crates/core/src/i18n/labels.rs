@@ -82,7 +82,7 @@ pub(crate) const ENTRIES: &[Entry] = &[
     ("funnel.active", "Still active", "仍然活跃"),
     ("funnel.of_first", "of first step", "占首步"),
     ("funnel.of_previous", "of previous step", "占上一步"),
-    // Playbook (SPEC S7): a recommended action per segment and stage.
+    // Playbook (SPEC S7): a recommended action per segment, stage and tier.
     ("play.seg.champions", "Reward them: early access to new products, a referral programme, no discounts needed.", "回馈他们:新品优先体验、推荐有礼计划,无需打折。"),
     ("play.seg.loyal_customers", "Upsell and ask for reviews; invite them to the membership's next level.", "推荐更高价值商品并邀请评价;引导升级到更高会员等级。"),
     ("play.seg.potential_loyalists", "Offer a membership or a bundle to turn a few orders into a habit.", "提供会员权益或组合套装,把几次购买变成习惯。"),
@@ -99,6 +99,10 @@ pub(crate) const ENTRIES: &[Entry] = &[
     ("play.life.active", "Keep them engaged: new arrivals, loyalty points, membership perks.", "保持互动:上新提醒、积分与会员权益。"),
     ("play.life.at_risk", "Win back now: a reminder and a time-limited offer.", "立即挽回:提醒加限时优惠。"),
     ("play.life.churned", "Low-cost reactivation, or leave them out of paid campaigns.", "低成本唤醒,或不再纳入付费推广。"),
+    ("play.tier.high", "Protect the top: a named contact, priority service and private previews; check their satisfaction every quarter.", "守护高价值客户:专人对接、优先服务和新品私享预览;每季度回访满意度。"),
+    ("play.tier.medium", "Grow the basket: bundles, a free-shipping threshold just above their usual order, cross-sell from their favourite category.", "提升客单价:组合套装、略高于其常规订单金额的包邮门槛,并在其偏好品类上交叉推荐。"),
+    ("play.tier.low", "Serve at low cost with automated emails; test which offer lifts them into the next tier.", "以自动化邮件低成本维护;测试哪种优惠能让他们升入更高等级。"),
+    ("play.tier.none", "Turn sign-ups into buyers: a welcome gift with the first order and a reminder of what they looked at.", "把注册用户变成买家:首单赠礼,并提醒他们浏览过的商品。"),
     // Overview KPIs (SPEC S6); {share} and {revenue} are percentages.
     ("kpi.customers", "Customers", "客户数"),
     ("kpi.buyers", "Buyers", "购买客户"),
