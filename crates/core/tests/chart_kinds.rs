@@ -3,6 +3,8 @@
 //! of caller text, edge cases, and a property test that any input gives a
 //! well-formed document without panicking.
 
+mod common;
+
 use proptest::prelude::*;
 use quick_xml::events::Event;
 use quick_xml::{Reader, XmlVersion};
@@ -11,23 +13,10 @@ use segscope_core::chart::{
     ValueFormat,
 };
 use segscope_core::i18n::Lang;
-use std::path::PathBuf;
 
 fn check(name: &str, actual: &str) {
     assert_well_formed(actual);
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/snapshots")
-        .join(name);
-    if std::env::var("UPDATE_SNAPSHOTS").is_ok_and(|v| v == "1") {
-        std::fs::write(&path, actual).expect("write snapshot");
-        return;
-    }
-    let expected = std::fs::read_to_string(&path)
-        .unwrap_or_else(|_| panic!("missing snapshot {}; run with UPDATE_SNAPSHOTS=1", path.display()));
-    assert!(
-        expected == actual,
-        "chart {name} differs from its snapshot; review and run with UPDATE_SNAPSHOTS=1\n{actual}"
-    );
+    common::check_snapshot(name, actual);
 }
 
 /// Parses `svg` as XML: one `<svg>` root, balanced tags, valid attributes and

@@ -2,12 +2,13 @@
 //! compared with `tests/snapshots/*.svg`. Run with `UPDATE_SNAPSHOTS=1` to
 //! rewrite the files after an intended change.
 
+mod common;
+
 use segscope_core::analyze::{run, Summary};
 use segscope_core::chart::{rf_heatmap, tier_distribution};
 use segscope_core::i18n::Lang;
 use segscope_core::model::{Customers, Dataset, OrderStatus};
 use segscope_core::settings::Settings;
-use std::path::PathBuf;
 
 /// Twelve customers (ten buyers) with spread-out recency, frequency and spend.
 fn dataset() -> Dataset {
@@ -57,19 +58,7 @@ fn summary() -> Summary {
 }
 
 fn check(name: &str, actual: &str) {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/snapshots")
-        .join(name);
-    if std::env::var("UPDATE_SNAPSHOTS").is_ok_and(|v| v == "1") {
-        std::fs::write(&path, actual).expect("write snapshot");
-        return;
-    }
-    let expected = std::fs::read_to_string(&path)
-        .unwrap_or_else(|_| panic!("missing snapshot {}; run with UPDATE_SNAPSHOTS=1", path.display()));
-    assert!(
-        expected == actual,
-        "chart {name} differs from its snapshot; review and run with UPDATE_SNAPSHOTS=1\n{actual}"
-    );
+    common::check_snapshot(name, actual);
 }
 
 #[test]
