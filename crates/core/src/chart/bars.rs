@@ -4,7 +4,7 @@
 use super::frame::{self, text_width, HEIGHT, WIDTH};
 use super::inputs::{ChartText, Series, ValueFormat};
 use super::palette::series_colour;
-use super::parts::{self, Plot, Rows, MARGIN, VALUE};
+use super::parts::{self, Plot, MARGIN, VALUE};
 use super::scale::Scale;
 use super::svg::Anchor;
 use crate::i18n::Lang;
@@ -121,11 +121,7 @@ pub fn horizontal_bars(
     if !has_values(categories, series) {
         return frame::no_data(frame::start(text.id, lang, text.title, text.desc), lang);
     }
-    let names: Vec<&str> = series.iter().map(|s| s.name.as_str()).collect();
-    let top = parts::plot_top(&names);
-    let rows = Rows::new(categories.len(), top, 56.0);
-    let mut svg = frame::start_sized(text.id, lang, text.title, text.desc, rows.chart_height);
-    parts::legend(&mut svg, &names);
+    let (mut svg, rows, top) = parts::start_row_chart(text, lang, series, categories.len());
 
     let scale = scale_of(categories, series, format);
     let (ticks, _) = parts::tick_labels(&scale, format);

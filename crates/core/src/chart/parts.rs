@@ -2,7 +2,7 @@
 //! are cut and thinned to fit, row layout and hover texts.
 
 use super::frame::{fit, text_width, HEIGHT, WIDTH};
-use super::inputs::ValueFormat;
+use super::inputs::{ChartText, Series, ValueFormat};
 use super::palette::{series_colour, AXIS, GRID, MUTED, TEXT};
 use super::scale::Scale;
 use super::svg::{Anchor, Svg, TextStyle};
@@ -79,6 +79,18 @@ impl Rows {
             chart_height: top + plot + below,
         }
     }
+}
+
+/// Starts a chart of one horizontal band per category: the frame sized for
+/// `categories` rows (see [`Rows::new`]) with the legend of `series` drawn.
+/// Returns the builder, the rows' layout and the top of the plot.
+pub(crate) fn start_row_chart(text: &ChartText, lang: Lang, series: &[Series], categories: usize) -> (Svg, Rows, f64) {
+    let names: Vec<&str> = series.iter().map(|s| s.name.as_str()).collect();
+    let top = plot_top(&names);
+    let rows = Rows::new(categories, top, 56.0);
+    let mut svg = super::frame::start_sized(text.id, lang, text.title, text.desc, rows.chart_height);
+    legend(&mut svg, &names);
+    (svg, rows, top)
 }
 
 /// `subject: value` with the colon of `lang`.

@@ -4,7 +4,7 @@
 use super::frame::{self, text_width, WIDTH};
 use super::inputs::{ChartText, Series, ValueFormat};
 use super::palette::{series_colour, text_on, EMPTY_CELL, MUTED};
-use super::parts::{self, Plot, Rows, MARGIN, VALUE};
+use super::parts::{self, Plot, MARGIN, VALUE};
 use super::scale::Scale;
 use super::svg::{Anchor, TextStyle};
 use crate::format::percent;
@@ -30,11 +30,7 @@ pub fn stacked_share_bars(
     if categories.is_empty() || series.is_empty() {
         return frame::no_data(frame::start(text.id, lang, text.title, text.desc), lang);
     }
-    let names: Vec<&str> = series.iter().map(|s| s.name.as_str()).collect();
-    let top = parts::plot_top(&names);
-    let rows = Rows::new(categories.len(), top, 56.0);
-    let mut svg = frame::start_sized(text.id, lang, text.title, text.desc, rows.chart_height);
-    parts::legend(&mut svg, &names);
+    let (mut svg, rows, top) = parts::start_row_chart(text, lang, series, categories.len());
 
     let amount = |s: &Series, i: usize| {
         let v = s.values.get(i).copied().unwrap_or(0.0);
