@@ -454,6 +454,31 @@ test('lifecycle, membership and playbook settings re-label without re-reading', 
   await context.close();
 });
 
+test('markup in a file is shown as text on every page, never run', async () => {
+  const { page, context, errors } = await openPage(env, '?lang=en');
+  const evil = '<img src=x onerror=window.__pwned=1>';
+  const orders = 'customer_id,order_date,amount,category\n' +
+    Array.from({ length: 40 }, (_, i) => `c${i % 9},2024-0${1 + (i % 6)}-1${i % 9},${10 + i},"${evil}"`).join('\n');
+  const customers = 'customer_id,source\n' + Array.from({ length: 12 }, (_, i) => `c${i},"${evil}"`).join('\n');
+  await page.setInputFiles('[data-testid=file-input]', [
+    { name: 'orders.csv', mimeType: 'text/csv', buffer: Buffer.from(orders) },
+    { name: 'customers.csv', mimeType: 'text/csv', buffer: Buffer.from(customers) },
+  ]);
+  await waitForState(page, 'mapping');
+  await page.click('[data-testid=analyze-button]');
+  await waitForState(page, 'ready');
+  for (const tab of ['overview', 'tiers', 'sources', 'lifecycle', 'report', 'customers']) {
+    await page.click(`[data-testid=tab-${tab}]`);
+    await page.waitForSelector(`[data-testid=page-${tab}]`);
+    assert.equal(await page.locator('img').count(), 0, `no injected element on ${tab}`);
+  }
+  await page.click('[data-testid=tab-sources]');
+  assert.ok((await page.textContent('[data-testid=page-sources]')).includes(evil), 'the name is shown as text');
+  assert.equal(await page.evaluate(() => window.__pwned), undefined);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('nothing is requested from any other host', async () => {
   const { page, context, requests } = await openPage(env, '?lang=en');
   await page.click('[data-testid=demo-button]');

@@ -1,6 +1,7 @@
 //! A card holding one chart (SVG from core's renderer, text escaped there) and
 //! its SVG and PNG downloads.
 
+use crate::components::chart_svg::ChartSvg;
 use crate::download::{download_png, download_text};
 use leptos::prelude::*;
 
@@ -18,8 +19,7 @@ pub fn ChartCard(testid: &'static str, file_stem: &'static str, svg: Memo<String
     let download_png = move |_| download_png(&format!("segscope-{file_stem}.png"), &svg.get_untracked());
     view! {
         <figure class="card chart" data-testid=testid>
-            // The SVG comes from segscope-core's chart module, which escapes every text.
-            <div class="chart-svg" inner_html=move || svg.get()></div>
+            <ChartSvg svg=svg/>
             <figcaption class="chart-actions">
                 <button class="btn btn-small" data-testid="download-svg" on:click=download>
                     {move || state.tr("action.download_svg")}

@@ -1,6 +1,7 @@
 //! Reusable pieces of the page, one component per file.
 
 pub mod chart_card;
+pub mod chart_svg;
 pub mod customer_detail;
 pub mod header;
 pub mod kpi_cards;

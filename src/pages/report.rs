@@ -3,6 +3,7 @@
 //! consultant hands a client.
 
 use crate::charts;
+use crate::components::chart_svg::ChartSvg;
 use crate::components::kpi_cards::KpiCards;
 use crate::components::segment_table::SegmentTable;
 use crate::components::tier_table::TierTable;
@@ -44,8 +45,8 @@ pub fn ReportPage() -> impl IntoView {
             </header>
             <KpiCards/>
             <div class="grid-2">
-                <figure class="card chart" inner_html=move || tier_svg.get()></figure>
-                <figure class="card chart" inner_html=move || rf_svg.get()></figure>
+                <figure class="card chart"><ChartSvg svg=tier_svg/></figure>
+                <figure class="card chart"><ChartSvg svg=rf_svg/></figure>
             </div>
             <div class="grid-2">
                 <TierTable/>

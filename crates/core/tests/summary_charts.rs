@@ -1,5 +1,7 @@
 //! Every dashboard chart renders from a real analysis in both languages:
-//! well-formed SVG with a title, no untranslated key, user text escaped.
+//! well-formed SVG with a title, no untranslated key, and every text a user
+//! controls (source names from files, tier and level names from settings)
+//! escaped — the page inserts these SVGs as HTML.
 
 use segscope_core::analyze::run;
 use segscope_core::chart;
@@ -37,7 +39,10 @@ fn analysed() -> segscope_core::analyze::Summary {
     )
     .unwrap();
     let (dataset, _) = builder.finish();
-    run(&dataset, &Settings::default()).summary
+    let mut settings = Settings::default();
+    settings.tiers.names = vec!["<i>top</i>".into(), "Medium".into(), "Low".into()];
+    settings.membership.levels[1].name = "<script>x</script>".into();
+    run(&dataset, &settings).summary
 }
 
 #[test]
@@ -57,6 +62,8 @@ fn every_summary_chart_renders_in_both_languages() {
             chart::purchase_gaps(&s, lang),
             chart::cohort_retention(&s, lang),
             chart::refunds_by_segment(&s, lang),
+            chart::tier_distribution(&s, lang),
+            chart::rf_heatmap(&s, lang),
         ];
         for svg in &charts {
             assert!(svg.starts_with("<svg") && svg.trim_end().ends_with("</svg>"), "{svg}");
@@ -65,8 +72,15 @@ fn every_summary_chart_renders_in_both_languages() {
                 !svg.contains("??") && !svg.contains("chart.no_data"),
                 "untranslated text in {svg}"
             );
-            assert!(!svg.contains("<b>"), "user text escaped");
+            for raw in ["<b>", "<i>", "<script>"] {
+                assert!(!svg.contains(raw), "user text escaped: {raw}");
+            }
         }
         assert!(charts[4].contains("&lt;b&gt;wechat&lt;/b&gt;"));
+        assert!(
+            charts[0].contains("&lt;script&gt;x&lt;/script&gt;"),
+            "level name shown, escaped"
+        );
+        assert!(charts[5].contains("&lt;i&gt;top&lt;/i&gt;"), "tier name shown, escaped");
     }
 }
