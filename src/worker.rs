@@ -234,13 +234,20 @@ pub fn inspect(state: AppState, files: Vec<File>) {
     send(&Request::Inspect, &files);
 }
 
-/// Applies new settings when they are valid: remembered in the browser and
-/// the loaded data re-segmented (no re-parse). Invalid settings change nothing.
+/// Applies new settings when they are valid: remembered in the browser and,
+/// when they change any label, the loaded data re-segmented (no re-parse).
+/// Invalid settings change nothing.
 pub fn change_settings(state: AppState, settings: Settings) -> Result<(), SettingsError> {
     settings.validate()?;
     prefs::save_settings(&settings);
+    // Playbook texts label nothing: only other changes need a new analysis.
+    let labels_change = state.settings.with_untracked(|old| {
+        let mut same_playbook = old.clone();
+        same_playbook.playbook.clone_from(&settings.playbook);
+        same_playbook != settings
+    });
     state.settings.set(settings);
-    if state.summary.with_untracked(Option::is_some) {
+    if labels_change && state.summary.with_untracked(Option::is_some) {
         resegment(state);
     }
     Ok(())

@@ -44,7 +44,7 @@ fn detail_view(d: &CustomerDetail, lang: Lang) -> impl IntoView {
         .map(|l| {
             view! {
                 <li data-testid="label-reason">
-                    <span class="muted">{t(lang, leak_key(&l.scheme))}</span>" "
+                    <span class="muted">{t(lang, &l.scheme)}</span>" "
                     <b>{pick(&l.value)}</b>
                     <br/>
                     <span>{pick(&l.reason)}</span>
@@ -86,12 +86,4 @@ fn detail_view(d: &CustomerDetail, lang: Lang) -> impl IntoView {
         <p class="muted">{shown}</p>
         <table class="table"><tbody>{orders}</tbody></table>
     }
-}
-
-/// The scheme keys come from core's own table, so they are always among the
-/// static keys; unknown ones fall back to a neutral key.
-fn leak_key(scheme: &str) -> &'static str {
-    segscope_core::i18n::keys()
-        .find(|k| *k == scheme)
-        .unwrap_or("reason.scheme.rfm")
 }
