@@ -3,6 +3,8 @@
 //! controls (source names from files, tier and level names from settings)
 //! escaped — the page inserts these SVGs as HTML.
 
+mod common;
+
 use segscope_core::analyze::run;
 use segscope_core::chart;
 use segscope_core::i18n::Lang;
@@ -75,6 +77,23 @@ fn every_summary_chart_renders_in_both_languages() {
             for raw in ["<b>", "<i>", "<script>"] {
                 assert!(!svg.contains(raw), "user text escaped: {raw}");
             }
+        }
+        let names = [
+            "levels",
+            "stages",
+            "funnel",
+            "funnel_source",
+            "sources",
+            "tier_mix",
+            "segment_m",
+            "second",
+            "gaps",
+            "cohorts",
+            "refunds",
+        ];
+        let tag = if lang == Lang::En { "en" } else { "zh" };
+        for (name, svg) in names.iter().zip(&charts) {
+            common::check_snapshot(&format!("summary_{name}_{tag}.svg"), svg);
         }
         assert!(charts[4].contains("&lt;b&gt;wechat&lt;/b&gt;"));
         assert!(
