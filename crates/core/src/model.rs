@@ -4,6 +4,12 @@
 
 use serde::{Deserialize, Serialize};
 
+mod events;
+mod profile;
+
+pub use events::{EventKind, Events};
+pub use profile::{Gender, Profiles};
+
 /// Whole days since 1970-01-01 (the Unix epoch), in the shop's local calendar.
 pub type Day = i32;
 
@@ -81,6 +87,8 @@ pub struct Customers {
     pub signup: Vec<Option<Day>>,
     /// Loyalty points balance from a customers file, if known.
     pub points: Vec<Option<f64>>,
+    /// Contact details and demographics from a customers file.
+    pub profile: Profiles,
 }
 
 impl Customers {
@@ -92,6 +100,7 @@ impl Customers {
             source: vec![None; n],
             signup: vec![None; n],
             points: vec![None; n],
+            profile: Profiles::empty(n),
         }
     }
 
@@ -113,10 +122,16 @@ pub struct Dataset {
     pub customers: Customers,
     /// All kept orders.
     pub orders: Orders,
+    /// All kept events.
+    pub events: Events,
     /// Distinct acquisition source names, indexed by [`Customers::source`].
     pub sources: Vec<String>,
-    /// Distinct product category names, indexed by [`Orders::category`].
+    /// Distinct product category names, indexed by [`Orders::category`] and [`Events::category`].
     pub categories: Vec<String>,
+    /// Distinct occupations, indexed by [`Profiles::occupation`].
+    pub occupations: Vec<String>,
+    /// Distinct regions, indexed by [`Profiles::region`].
+    pub regions: Vec<String>,
 }
 
 impl Dataset {

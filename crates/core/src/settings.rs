@@ -5,6 +5,10 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
+mod audience;
+
+pub use audience::{DemographicSettings, EngagementSettings, InterestSettings, LeadSettings, LeadStep};
+
 /// All analysis settings. Missing fields take their defaults when deserialised.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 #[serde(default)]
@@ -20,6 +24,14 @@ pub struct Settings {
     pub membership: MembershipSettings,
     /// Lifecycle stage windows.
     pub lifecycle: LifecycleSettings,
+    /// Lead purchase stages from events.
+    pub leads: LeadSettings,
+    /// Engagement windows.
+    pub engagement: EngagementSettings,
+    /// Favourite-category weights.
+    pub interest: InterestSettings,
+    /// Demographic bands.
+    pub demographics: DemographicSettings,
     /// The user's own playbook actions, by segment key (e.g. `seg.champions`),
     /// replacing the built-in recommendation.
     pub playbook: BTreeMap<String, String>,
@@ -240,6 +252,9 @@ impl Settings {
                 en: "Lifecycle windows must be at least 1 day.".into(),
                 zh: "生命周期窗口至少为 1 天。".into(),
             });
+        }
+        if let Some((en, zh)) = audience::problem(&self.leads, &self.engagement, &self.interest, &self.demographics) {
+            return Err(SettingsError { en, zh });
         }
         if t.names.len() != t.cutoffs.len() + 1 {
             return Err(SettingsError {

@@ -1,5 +1,6 @@
 //! Per-customer labels of every segmentation scheme, column by column.
 
+use super::audience::{Engagement, LeadReason, LeadStage};
 use super::lifecycle::{ActiveWindow, LifecycleStage};
 use super::membership::level_of;
 use super::metrics::CustomerMetrics;
@@ -32,6 +33,17 @@ pub struct Labels {
     pub member_level: Vec<u8>,
     /// Lifecycle stage.
     pub lifecycle: Vec<LifecycleStage>,
+    /// True when the dataset has events up to the as-of date (lead stages
+    /// and engagement mean something).
+    pub has_events: bool,
+    /// Lead purchase stage (Purchased for buyers).
+    pub lead_stage: Vec<LeadStage>,
+    /// Why each lead stage.
+    pub lead_reason: Vec<LeadReason>,
+    /// Engagement level.
+    pub engagement: Vec<Engagement>,
+    /// Last interaction (event or order of any status).
+    pub last_activity: Vec<Option<Day>>,
 }
 
 /// What the membership and lifecycle labels need beyond the metrics.
@@ -75,6 +87,7 @@ impl Labels {
                 .map(|&p| level_of(p, &settings.membership.levels))
                 .collect(),
             lifecycle: lifecycle::assign(metrics, more.window, &settings.lifecycle, more.as_of),
+            ..Labels::default()
         }
     }
 }

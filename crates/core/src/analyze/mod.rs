@@ -4,6 +4,8 @@
 
 mod after_sales;
 mod as_of;
+pub mod audience;
+mod customer_events;
 mod customer_orders;
 mod day_histogram;
 #[cfg(test)]
@@ -42,6 +44,8 @@ pub use tier_stats::{tier_display_name, TierStat, NO_PURCHASE};
 
 use crate::model::{Dataset, Day};
 use crate::settings::Settings;
+use audience::{AudienceLabels, AudienceSummary};
+use customer_events::CustomerEvents;
 use customer_orders::CustomerOrders;
 use labels::LifecycleInput;
 use serde::{Deserialize, Serialize};
@@ -68,12 +72,16 @@ pub fn run(dataset: &Dataset, settings: &Settings) -> Analysis {
     let default_as_of = default_as_of(dataset);
     let as_of = resolve_as_of(dataset, settings);
     let orders = CustomerOrders::collect(dataset, as_of);
-    let metrics = CustomerMetrics::from_orders(&orders, dataset.categories.len(), as_of);
+    let events = CustomerEvents::collect(dataset, as_of);
+    let mut metrics = CustomerMetrics::from_orders(&orders, dataset.categories.len(), as_of);
+    if !events.is_empty() {
+        metrics.favorite_category = audience::weighted_favourites(&orders, &events, dataset.categories.len(), settings);
+    }
     let buyers = metrics.buyers();
     let gaps = DayHistogram::of(orders.gaps());
     let window = lifecycle::active_window(gaps.median_days, &settings.lifecycle);
     let points = membership::points(dataset, &metrics, &settings.membership);
-    let labels = Labels::assign(
+    let mut labels = Labels::assign(
         dataset,
         &metrics,
         &buyers,
@@ -84,7 +92,12 @@ pub fn run(dataset: &Dataset, settings: &Settings) -> Analysis {
             points: &points,
         },
     );
-    let summary = Summary::build(SummaryInput {
+    let audience = AudienceLabels::assign(dataset, &orders, &events, as_of, settings);
+    labels.has_events = !events.is_empty();
+    (labels.lead_stage, labels.lead_reason) = audience.lead.into_iter().unzip();
+    labels.engagement = audience.engagement;
+    labels.last_activity = audience.last_activity;
+    let mut summary = Summary::build(SummaryInput {
         dataset,
         settings,
         metrics: &metrics,
@@ -95,6 +108,15 @@ pub fn run(dataset: &Dataset, settings: &Settings) -> Analysis {
         orders: &orders,
         gaps,
         window,
+    });
+    summary.audience = AudienceSummary::build(&audience::AudienceInput {
+        dataset,
+        settings,
+        metrics: &metrics,
+        labels: &labels,
+        orders: &orders,
+        events: &events,
+        as_of,
     });
     Analysis {
         as_of,

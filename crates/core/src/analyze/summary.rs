@@ -2,6 +2,7 @@
 //! the page as JSON.
 
 use super::after_sales::AfterSales;
+use super::audience::AudienceSummary;
 use super::customer_orders::CustomerOrders;
 use super::day_histogram::DayHistogram;
 use super::kpis::{ratio, Kpis};
@@ -49,6 +50,8 @@ pub struct Summary {
     pub repeat: RepeatStats,
     /// Refunds and returns by label.
     pub after_sales: AfterSales,
+    /// Leads, engagement, interest, demographics and the journey.
+    pub audience: AudienceSummary,
 }
 
 /// What [`Summary::build`] summarises.
@@ -105,6 +108,7 @@ impl Summary {
             sources: source_stats(input.dataset, input.metrics, input.labels, tiers),
             repeat: RepeatStats::build(input.orders, input.gaps, input.as_of),
             after_sales: AfterSales::build(input.dataset, input.metrics, input.labels, tiers),
+            audience: AudienceSummary::default(),
         }
     }
 }

@@ -2,6 +2,7 @@
 //! orders appended column by column, rejections collected.
 
 use super::date_order::AmbiguousDate;
+use super::interner::Interner;
 use super::quality::{QualityReport, Rejection, MAX_KEPT_REJECTIONS};
 use super::schema::FileKind;
 use crate::model::{CategoryIdx, CustomerIdx, Dataset, Day, NO_CATEGORY};
@@ -18,7 +19,9 @@ pub struct DatasetBuilder {
     keyed_by_contact: Vec<bool>,
     last_key: Vec<u8>,
     last_idx: CustomerIdx,
-    source_index: FxHashMap<String, u16>,
+    sources: Interner,
+    occupations: Interner,
+    regions: Interner,
     category_index: FxHashMap<Box<[u8]>, CategoryIdx>,
     /// Per customer: seen in a customers file (orphans are the buyers without).
     in_customer_file: Vec<bool>,
@@ -114,6 +117,7 @@ impl DatasetBuilder {
         self.dataset.customers.source.push(None);
         self.dataset.customers.signup.push(None);
         self.dataset.customers.points.push(None);
+        self.dataset.customers.profile.push_empty();
         self.in_customer_file.push(false);
         self.keyed_by_contact.push(false);
         self.key_index.insert(key.into(), idx);
@@ -130,16 +134,25 @@ impl DatasetBuilder {
     /// Sets the customer's acquisition source (first non-empty value wins).
     pub(super) fn set_source(&mut self, idx: CustomerIdx, source: &str) {
         let slot = &mut self.dataset.customers.source[idx as usize];
-        if slot.is_some() || source.is_empty() {
-            return;
+        if slot.is_none() {
+            *slot = self.sources.intern(&mut self.dataset.sources, source);
         }
-        let next = self.source_index.len();
-        let sources = &mut self.dataset.sources;
-        let id = *self.source_index.entry(source.to_string()).or_insert_with(|| {
-            sources.push(source.to_string());
-            next as u16
-        });
-        *slot = Some(id);
+    }
+
+    /// Sets the customer's occupation (first non-empty value wins).
+    pub(super) fn set_occupation(&mut self, idx: CustomerIdx, occupation: &str) {
+        let slot = &mut self.dataset.customers.profile.occupation[idx as usize];
+        if slot.is_none() {
+            *slot = self.occupations.intern(&mut self.dataset.occupations, occupation);
+        }
+    }
+
+    /// Sets the customer's region (first non-empty value wins).
+    pub(super) fn set_region(&mut self, idx: CustomerIdx, region: &str) {
+        let slot = &mut self.dataset.customers.profile.region[idx as usize];
+        if slot.is_none() {
+            *slot = self.regions.intern(&mut self.dataset.regions, region);
+        }
     }
 
     /// Sets the customer's signup date (earliest wins).
@@ -179,11 +192,13 @@ impl DatasetBuilder {
     pub(super) fn reread_dates(&mut self, kind: FileKind, dates: &[AmbiguousDate]) {
         let customers = &mut self.dataset.customers;
         let orders = &mut self.dataset.orders;
+        let events = &mut self.dataset.events;
         for date in dates {
             let slot = match kind {
                 FileKind::Orders => orders.day.get_mut(date.target as usize),
                 FileKind::Customers => customers.signup.get_mut(date.target as usize).and_then(Option::as_mut),
-                FileKind::Events | FileKind::Summary => None,
+                FileKind::Events => events.day.get_mut(date.target as usize),
+                FileKind::Summary => None,
             };
             if let Some(day) = slot.filter(|day| **day == date.guessed) {
                 *day = date.other;

@@ -5,11 +5,15 @@
 pub mod builder;
 mod date_order;
 pub mod decode;
+pub mod event_kind;
+mod interner;
 pub mod error;
 mod order_index;
 pub mod parse;
+pub mod profile_value;
 pub mod quality;
 pub mod records;
+mod role_synonyms;
 mod rows;
 pub mod schema;
 pub mod sniff;

@@ -10,13 +10,17 @@ use super::schema::{FileKind, Role};
 use super::sniff::FileSchema;
 use super::status::classify_status;
 use super::value::{parse_amount, trim};
+use super::event_kind::classify_event;
 use crate::date::format_day;
-use crate::model::{CustomerIdx, Day, OrderStatus};
+use crate::model::{CustomerIdx, Day, EventKind, OrderStatus};
 use rustc_hash::{FxHashMap, FxHashSet};
 
-/// Distinct status texts remembered per file; beyond this, statuses are
-/// classified row by row (a free-text column, not a status).
-const MAX_CACHED_STATUSES: usize = 256;
+mod event_row;
+mod profile_row;
+
+/// Distinct status and event type texts remembered per file; beyond this, they are
+/// classified row by row (a free-text column, not a vocabulary).
+const MAX_CACHED_CELL_KINDS: usize = 256;
 
 /// Columns of a file resolved from its schema.
 pub(super) struct Columns {
@@ -34,12 +38,23 @@ pub(super) struct Columns {
     pub category: Option<usize>,
     pub points: Option<usize>,
     pub refunded_amount: Option<usize>,
+    pub event_type: Option<usize>,
+    pub name: Option<usize>,
+    pub gender: Option<usize>,
+    pub birth_date: Option<usize>,
+    pub age: Option<usize>,
+    pub income: Option<usize>,
+    pub occupation: Option<usize>,
+    pub region: Option<usize>,
+    pub city: Option<usize>,
+    pub country: Option<usize>,
 }
 
 impl Columns {
     /// The columns the schema chose for each role.
     pub fn of(schema: &FileSchema) -> Self {
         let col = |r| schema.column(r);
+        let customers_col = |r| col(r).filter(|_| schema.kind == FileKind::Customers);
         Columns {
             key: col(Role::CustomerKey),
             email: col(Role::Email),
@@ -57,9 +72,19 @@ impl Columns {
             status: col(Role::Status),
             currency: col(Role::Currency),
             source: col(Role::Source),
-            category: col(Role::Category).filter(|_| schema.kind == FileKind::Orders),
-            points: col(Role::Points).filter(|_| schema.kind == FileKind::Customers),
+            category: col(Role::Category).filter(|_| matches!(schema.kind, FileKind::Orders | FileKind::Events)),
+            points: customers_col(Role::Points),
             refunded_amount: col(Role::RefundedAmount).filter(|_| schema.kind == FileKind::Orders),
+            event_type: col(Role::EventType).filter(|_| schema.kind == FileKind::Events),
+            name: customers_col(Role::Name),
+            gender: customers_col(Role::Gender),
+            birth_date: customers_col(Role::BirthDate),
+            age: customers_col(Role::Age),
+            income: customers_col(Role::Income),
+            occupation: customers_col(Role::Occupation),
+            region: customers_col(Role::Region),
+            city: customers_col(Role::City),
+            country: customers_col(Role::Country),
         }
     }
 }
@@ -100,6 +125,7 @@ pub(super) struct FileState {
     order_lines: OrderIndex,
     currencies: FxHashMap<Box<[u8]>, u64>,
     statuses: FxHashMap<Box<[u8]>, OrderStatus>,
+    event_kinds: FxHashMap<Box<[u8]>, EventKind>,
     dates: DateOrderTracker,
 }
 
@@ -131,6 +157,7 @@ impl FileState {
             order_lines: OrderIndex::default(),
             currencies: FxHashMap::default(),
             statuses: FxHashMap::default(),
+            event_kinds: FxHashMap::default(),
             dates: DateOrderTracker::new(schema.date_order, schema.date_order_fixed),
         }
     }
@@ -175,10 +202,22 @@ impl FileState {
             return *status;
         }
         let status = classify_status(raw);
-        if self.statuses.len() < MAX_CACHED_STATUSES {
+        if self.statuses.len() < MAX_CACHED_CELL_KINDS {
             self.statuses.insert(raw.into(), status);
         }
         status
+    }
+
+    /// The kind of an event type cell, classified once per distinct value.
+    fn event_kind(&mut self, raw: &[u8]) -> EventKind {
+        if let Some(kind) = self.event_kinds.get(raw) {
+            return *kind;
+        }
+        let kind = classify_event(raw);
+        if self.event_kinds.len() < MAX_CACHED_CELL_KINDS {
+            self.event_kinds.insert(raw.into(), kind);
+        }
+        kind
     }
 
     fn count_currency(&mut self, code: &[u8]) {
@@ -221,7 +260,8 @@ impl RowHandler<'_> {
         }
         let outcome = match self.schema.kind {
             FileKind::Orders => self.order_row(record, order_id),
-            _ => self.customer_row(record),
+            FileKind::Events => self.event_row(record),
+            FileKind::Customers | FileKind::Summary => self.customer_row(record),
         };
         match outcome {
             Ok(()) => self.state.report.rows_kept += 1,
@@ -409,16 +449,7 @@ impl RowHandler<'_> {
     fn customer_row(&mut self, record: &Record) -> Result<(), Rejected> {
         let c = self.columns;
         let key = self.key(record)?;
-        let day = match (self.schema.kind, c.date) {
-            (FileKind::Events, Some(i)) => Some(
-                self.state
-                    .dates
-                    .read(record.get(i))
-                    .ok_or((RejectReason::BadDate, Some(i)))?,
-            ),
-            (_, Some(i)) => self.state.dates.read(record.get(i)),
-            (_, None) => None,
-        };
+        let day = c.date.and_then(|i| self.state.dates.read(record.get(i)));
         let customer = self.customer(record, key);
         if self.schema.kind != FileKind::Customers {
             return Ok(());
@@ -439,6 +470,7 @@ impl RowHandler<'_> {
                 self.builder.set_points(customer, points);
             }
         }
+        self.profile_cells(record, customer);
         Ok(())
     }
 }

@@ -1,0 +1,36 @@
+//! Rows of an events file: who did what, when, about which category.
+
+use super::{Rejected, RowHandler};
+use crate::ingest::quality::RejectReason;
+use crate::ingest::records::Record;
+use crate::ingest::value::trim;
+use crate::model::EventKind;
+
+impl RowHandler<'_> {
+    /// Keeps one event row; a row without a customer key or a readable
+    /// timestamp is rejected with its column. An empty or unknown type is
+    /// [`EventKind::Other`].
+    pub(super) fn event_row(&mut self, record: &Record) -> Result<(), Rejected> {
+        let c = self.columns;
+        let key = self.key(record)?;
+        let date_col = c.date.unwrap_or(0);
+        let day = self
+            .state
+            .dates
+            .read(record.get(date_col))
+            .ok_or((RejectReason::BadDate, Some(date_col)))?;
+        let kind = c
+            .event_type
+            .map_or(EventKind::Other, |i| self.state.event_kind(trim(record.get(i))));
+        let customer = self.customer(record, key);
+        let category = c.category.map(|i| self.builder.category(trim(record.get(i))));
+        let events = &mut self.builder.dataset.events;
+        events.push(customer, day.0, kind);
+        if let (Some(category), Some(slot)) = (category, events.category.last_mut()) {
+            *slot = category;
+        }
+        let target = (events.len() - 1) as u32;
+        self.state.dates.keep(day, Some(target));
+        Ok(())
+    }
+}
