@@ -4,11 +4,13 @@ use crate::date;
 use crate::model::{Dataset, Day};
 use crate::settings::Settings;
 
-/// The default as-of day: the day after the latest order of any status; with
-/// no orders, the day after the latest signup; with neither, day 0.
+/// The default as-of day: the day after the latest order of any status or
+/// event; with neither, the day after the latest signup; else day 0.
 pub fn default_as_of(dataset: &Dataset) -> Day {
+    let last_event = dataset.events.day.iter().copied().max();
     dataset
         .last_order_day()
+        .max(last_event)
         .or_else(|| dataset.customers.signup.iter().flatten().copied().max())
         .map_or(0, |day| day.saturating_add(1))
 }
@@ -34,6 +36,8 @@ mod tests {
         d.orders.push(0, 40, 1.0, OrderStatus::Paid);
         d.orders.push(0, 60, 1.0, OrderStatus::Cancelled);
         assert_eq!(default_as_of(&d), 61);
+        d.events.push(0, 70, crate::model::EventKind::Like);
+        assert_eq!(default_as_of(&d), 71);
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! The one zh-CN / en text table. Every user-visible string — UI, labels, chart
 //! titles — is looked up here by key. Entries live in per-area files.
 
+mod audience;
 mod labels;
 mod ui;
 
@@ -41,8 +42,8 @@ impl Lang {
 /// One table entry: key, English, Chinese.
 pub(crate) type Entry = (&'static str, &'static str, &'static str);
 
-fn all_tables() -> [&'static [Entry]; 2] {
-    [ui::ENTRIES, labels::ENTRIES]
+fn all_tables() -> [&'static [Entry]; 3] {
+    [ui::ENTRIES, labels::ENTRIES, audience::ENTRIES]
 }
 
 /// The text for `key` in `lang`. An unknown key returns the key itself, and a

@@ -5,9 +5,9 @@
 pub mod builder;
 mod date_order;
 pub mod decode;
+pub mod error;
 pub mod event_kind;
 mod interner;
-pub mod error;
 mod order_index;
 pub mod parse;
 pub mod profile_value;

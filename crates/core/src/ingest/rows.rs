@@ -3,6 +3,7 @@
 
 use super::builder::DatasetBuilder;
 use super::date_order::{DateDecision, DateOrderTracker};
+use super::event_kind::classify_event;
 use super::order_index::{order_key, OrderIndex, OrderLine, NO_ORDER};
 use super::quality::{FileReport, RejectReason, Rejection};
 use super::records::Record;
@@ -10,7 +11,6 @@ use super::schema::{FileKind, Role};
 use super::sniff::FileSchema;
 use super::status::classify_status;
 use super::value::{parse_amount, trim};
-use super::event_kind::classify_event;
 use crate::date::format_day;
 use crate::model::{CustomerIdx, Day, EventKind, OrderStatus};
 use rustc_hash::{FxHashMap, FxHashSet};

@@ -187,7 +187,12 @@ mod tests {
         assert_eq!(leads.step(EventKind::CheckoutStarted), LeadStep::Decision);
         assert_eq!(leads.step(EventKind::Compare), LeadStep::Consideration);
         assert_eq!(leads.step(EventKind::PageView), LeadStep::Awareness);
-        let ok = problem(&leads, &EngagementSettings::default(), &InterestSettings::default(), &DemographicSettings::default());
+        let ok = problem(
+            &leads,
+            &EngagementSettings::default(),
+            &InterestSettings::default(),
+            &DemographicSettings::default(),
+        );
         assert_eq!(ok, None);
     }
 
@@ -200,8 +205,20 @@ mod tests {
             active_days: 30,
             silent_days: 30,
         };
-        assert!(problem(&LeadSettings::default(), &EngagementSettings::default(), &InterestSettings::default(), &d).is_some());
-        assert!(problem(&LeadSettings::default(), &e, &InterestSettings::default(), &DemographicSettings::default()).is_some());
+        assert!(problem(
+            &LeadSettings::default(),
+            &EngagementSettings::default(),
+            &InterestSettings::default(),
+            &d
+        )
+        .is_some());
+        assert!(problem(
+            &LeadSettings::default(),
+            &e,
+            &InterestSettings::default(),
+            &DemographicSettings::default()
+        )
+        .is_some());
     }
 
     #[test]

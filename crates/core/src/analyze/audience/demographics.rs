@@ -90,12 +90,27 @@ pub fn banding(dataset: &Dataset, dimension: Dimension, as_of: Day, settings: &D
             ranges(ages, &AGE_BOUNDS.map(f64::from), |v| format!("{v:.0}"), true)
         }
         Dimension::Gender => Banding {
-            names: Gender::ALL.iter().map(|g| BandName::Key(gender_key(*g).into())).collect(),
-            band: p.gender.iter().map(|g| Gender::ALL.iter().position(|x| x == g).unwrap_or(3) as u16).collect(),
+            names: Gender::ALL
+                .iter()
+                .map(|g| BandName::Key(gender_key(*g).into()))
+                .collect(),
+            band: p
+                .gender
+                .iter()
+                .map(|g| Gender::ALL.iter().position(|x| x == g).unwrap_or(3) as u16)
+                .collect(),
         },
         Dimension::Income => {
-            let bounds = settings.income_bounds.clone().unwrap_or_else(|| quartile_bounds(&p.income));
-            ranges(p.income.iter().copied(), &bounds, |v| count(v.round().max(0.0) as u64), false)
+            let bounds = settings
+                .income_bounds
+                .clone()
+                .unwrap_or_else(|| quartile_bounds(&p.income));
+            ranges(
+                p.income.iter().copied(),
+                &bounds,
+                |v| count(v.round().max(0.0) as u64),
+                false,
+            )
         }
         Dimension::Occupation => top_values(&p.occupation, &dataset.occupations),
         Dimension::Region => top_values(&p.region, &dataset.regions),
@@ -120,7 +135,12 @@ fn age_at(birth: Option<Day>, stated: Option<u8>, as_of: Day) -> Option<u32> {
 
 /// Bands of rising `bounds`: below the first, between each pair, from the
 /// last on; then Unknown.
-fn ranges(values: impl Iterator<Item = Option<f64>>, bounds: &[f64], show: impl Fn(f64) -> String, whole: bool) -> Banding {
+fn ranges(
+    values: impl Iterator<Item = Option<f64>>,
+    bounds: &[f64],
+    show: impl Fn(f64) -> String,
+    whole: bool,
+) -> Banding {
     let mut names = Vec::with_capacity(bounds.len() + 2);
     if let Some(first) = bounds.first() {
         names.push(BandName::Text(format!("< {}", show(*first))));
@@ -194,7 +214,10 @@ fn top_values(value: &[Option<u16>], names: &[String]) -> Banding {
             None => other + 1,
         })
         .collect();
-    Banding { names: band_names, band }
+    Banding {
+        names: band_names,
+        band,
+    }
 }
 
 #[cfg(test)]
@@ -240,7 +263,10 @@ mod tests {
             income_bounds: Some(vec![25_000.0]),
         };
         let b = banding(&d, Dimension::Income, 0, &set);
-        assert_eq!((b.english(0), b.english(3), b.english(4)), ("< 25,000".into(), "25,000+".into(), String::new()));
+        assert_eq!(
+            (b.english(0), b.english(3), b.english(4)),
+            ("< 25,000".into(), "25,000+".into(), String::new())
+        );
     }
 
     #[test]

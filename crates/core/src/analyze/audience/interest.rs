@@ -29,7 +29,12 @@ impl InterestScorer {
     /// The favourite: the highest score (orders × order weight + event
     /// weights), ties to more paid orders, more revenue, then the lower
     /// index; `None` when nothing scored above 0.
-    pub fn favourite(&mut self, paid: &[PaidOrder], events: &[CustomerEvent], settings: &InterestSettings) -> Option<CategoryIdx> {
+    pub fn favourite(
+        &mut self,
+        paid: &[PaidOrder],
+        events: &[CustomerEvent],
+        settings: &InterestSettings,
+    ) -> Option<CategoryIdx> {
         for o in paid {
             if let Some(k) = self.touch(o.category) {
                 self.score[k] += settings.order_weight;
@@ -51,7 +56,13 @@ impl InterestScorer {
             .iter()
             .copied()
             .filter(|&k| self.score[k] > 0.0)
-            .reduce(|b, k| if key(k) > key(b) || (key(k) == key(b) && k < b) { k } else { b });
+            .reduce(|b, k| {
+                if key(k) > key(b) || (key(k) == key(b) && k < b) {
+                    k
+                } else {
+                    b
+                }
+            });
         for &k in &self.touched {
             self.score[k] = 0.0;
             self.orders[k] = 0;
@@ -93,7 +104,11 @@ mod tests {
     use crate::model::EventKind;
 
     fn order(category: CategoryIdx, amount: f64) -> PaidOrder {
-        PaidOrder { day: 1, category, amount }
+        PaidOrder {
+            day: 1,
+            category,
+            amount,
+        }
     }
 
     fn ev(kind: EventKind, category: CategoryIdx) -> CustomerEvent {
@@ -117,7 +132,12 @@ mod tests {
 
     #[test]
     fn browsed_but_not_bought() {
-        let events = [ev(EventKind::ProductView, 2), ev(EventKind::PageView, 1), ev(EventKind::Like, 3), ev(EventKind::ProductView, 2)];
+        let events = [
+            ev(EventKind::ProductView, 2),
+            ev(EventKind::PageView, 1),
+            ev(EventKind::Like, 3),
+            ev(EventKind::ProductView, 2),
+        ];
         assert_eq!(browsed_not_bought(&[order(1, 5.0)], &events), vec![2]);
     }
 }

@@ -51,7 +51,10 @@ mod tests {
         assert_eq!(journey_depth(LeadStage::Decision, 0, None), 3);
         assert_eq!(journey_depth(LeadStage::Purchased, 1, Some(RfmSegment::Champions)), 4);
         assert_eq!(journey_depth(LeadStage::Purchased, 2, Some(RfmSegment::AtRisk)), 5);
-        assert_eq!(journey_depth(LeadStage::Purchased, 3, Some(RfmSegment::LoyalCustomers)), 6);
+        assert_eq!(
+            journey_depth(LeadStage::Purchased, 3, Some(RfmSegment::LoyalCustomers)),
+            6
+        );
         assert_eq!(journey_funnel([0, 3, 6].into_iter()), [2, 2, 2, 1, 1, 1]);
     }
 }

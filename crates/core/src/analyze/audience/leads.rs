@@ -79,7 +79,12 @@ pub enum LeadReason {
 }
 
 /// The stage of one customer and why.
-pub(crate) fn lead_stage(events: &[CustomerEvent], buyer: bool, as_of: Day, settings: &LeadSettings) -> (LeadStage, LeadReason) {
+pub(crate) fn lead_stage(
+    events: &[CustomerEvent],
+    buyer: bool,
+    as_of: Day,
+    settings: &LeadSettings,
+) -> (LeadStage, LeadReason) {
     if buyer {
         return (LeadStage::Purchased, LeadReason::Purchased);
     }
@@ -90,7 +95,8 @@ pub(crate) fn lead_stage(events: &[CustomerEvent], buyer: bool, as_of: Day, sett
         if e.kind == EventKind::ProductView {
             product_views += 1;
         }
-        if e.kind == EventKind::AddToCart && i64::from(as_of) - i64::from(e.day) <= i64::from(settings.recent_cart_days) {
+        if e.kind == EventKind::AddToCart && i64::from(as_of) - i64::from(e.day) <= i64::from(settings.recent_cart_days)
+        {
             recent_cart = Some(e.day);
         }
         let step = settings.step(e.kind);
@@ -151,7 +157,10 @@ mod tests {
         let s = LeadSettings::default();
         let stage = |events: &[CustomerEvent]| lead_stage(events, false, 100, &s).0;
         assert_eq!(stage(&[]), LeadStage::Unengaged);
-        assert_eq!(stage(&[ev(50, EventKind::PageView), ev(60, EventKind::Like)]), LeadStage::Awareness);
+        assert_eq!(
+            stage(&[ev(50, EventKind::PageView), ev(60, EventKind::Like)]),
+            LeadStage::Awareness
+        );
         let two_views = [ev(50, EventKind::ProductView), ev(51, EventKind::ProductView)];
         assert_eq!(stage(&two_views), LeadStage::Awareness);
         let three_views = [two_views[0], two_views[1], ev(52, EventKind::ProductView)];
@@ -169,15 +178,26 @@ mod tests {
     fn the_map_is_configurable() {
         let mut s = LeadSettings::default();
         s.stage_of.insert(EventKind::PageView, LeadStep::Ignore);
-        assert_eq!(lead_stage(&[ev(1, EventKind::PageView)], false, 10, &s).0, LeadStage::Unengaged);
+        assert_eq!(
+            lead_stage(&[ev(1, EventKind::PageView)], false, 10, &s).0,
+            LeadStage::Unengaged
+        );
         s.stage_of.insert(EventKind::Like, LeadStep::Decision);
         let (stage, reason) = lead_stage(&[ev(4, EventKind::Like)], false, 10, &s);
-        assert_eq!((stage, reason), (LeadStage::Decision, LeadReason::Event(EventKind::Like, 4)));
+        assert_eq!(
+            (stage, reason),
+            (LeadStage::Decision, LeadReason::Event(EventKind::Like, 4))
+        );
     }
 
     #[test]
     fn funnel_counts_reach_and_never_rises() {
-        let stages = [LeadStage::Unengaged, LeadStage::Awareness, LeadStage::Decision, LeadStage::Purchased];
+        let stages = [
+            LeadStage::Unengaged,
+            LeadStage::Awareness,
+            LeadStage::Decision,
+            LeadStage::Purchased,
+        ];
         assert_eq!(lead_funnel(stages.into_iter()), [3, 2, 2, 1]);
     }
 }

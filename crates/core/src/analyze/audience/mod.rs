@@ -33,7 +33,13 @@ pub(crate) struct AudienceLabels {
 
 impl AudienceLabels {
     /// Labels every customer from its events and orders up to `as_of`.
-    pub fn assign(dataset: &Dataset, orders: &CustomerOrders, events: &CustomerEvents, as_of: Day, settings: &Settings) -> Self {
+    pub fn assign(
+        dataset: &Dataset,
+        orders: &CustomerOrders,
+        events: &CustomerEvents,
+        as_of: Day,
+        settings: &Settings,
+    ) -> Self {
         let n = orders.customers();
         let last_order_any = last_order_days(dataset, n, as_of);
         let mut labels = AudienceLabels {
@@ -48,7 +54,9 @@ impl AudienceLabels {
             let last_event = evs.last().map(|e| e.day);
             let last = last_event.max(last_order_any[c]);
             labels.last_activity.push(last);
-            labels.engagement.push(engagement::engagement(last, as_of, &settings.engagement));
+            labels
+                .engagement
+                .push(engagement::engagement(last, as_of, &settings.engagement));
         }
         labels
     }
@@ -56,7 +64,12 @@ impl AudienceLabels {
 
 /// Favourite categories from paid orders and weighted events; `None` where
 /// nothing scored.
-pub(crate) fn weighted_favourites(orders: &CustomerOrders, events: &CustomerEvents, categories: usize, settings: &Settings) -> Vec<Option<CategoryIdx>> {
+pub(crate) fn weighted_favourites(
+    orders: &CustomerOrders,
+    events: &CustomerEvents,
+    categories: usize,
+    settings: &Settings,
+) -> Vec<Option<CategoryIdx>> {
     let mut scorer = InterestScorer::new(categories);
     (0..orders.customers())
         .map(|c| scorer.favourite(orders.paid(c), events.of(c), &settings.interest))

@@ -200,7 +200,12 @@ fn interest(input: &AudienceInput) -> (Vec<CategoryInterest>, Vec<Vec<f64>>) {
         }
     }
     let mut order: Vec<usize> = (0..names.len()).filter(|&k| favourite[k] + browsed[k] > 0).collect();
-    order.sort_by(|&a, &b| favourite[b].cmp(&favourite[a]).then(browsed[b].cmp(&browsed[a])).then(a.cmp(&b)));
+    order.sort_by(|&a, &b| {
+        favourite[b]
+            .cmp(&favourite[a])
+            .then(browsed[b].cmp(&browsed[a]))
+            .then(a.cmp(&b))
+    });
     order.truncate(TOP_CATEGORIES);
     let categories = order
         .iter()
@@ -227,7 +232,11 @@ fn interest(input: &AudienceInput) -> (Vec<CategoryInterest>, Vec<Vec<f64>>) {
     let affinity = cells
         .into_iter()
         .zip(members)
-        .map(|(row, m)| row.into_iter().map(|v| if m == 0 { 0.0 } else { v as f64 / m as f64 }).collect())
+        .map(|(row, m)| {
+            row.into_iter()
+                .map(|v| if m == 0 { 0.0 } else { v as f64 / m as f64 })
+                .collect()
+        })
         .collect();
     (categories, affinity)
 }
@@ -249,7 +258,9 @@ fn split(input: &AudienceInput, dimension: Dimension) -> DemographicSplit {
         .collect();
     let labels = input.labels;
     for (c, &band) in b.band.iter().enumerate() {
-        let Some(row) = bands.get_mut(usize::from(band)) else { continue };
+        let Some(row) = bands.get_mut(usize::from(band)) else {
+            continue;
+        };
         row.customers += 1;
         row.buyers += u64::from(input.metrics.orders[c] > 0);
         row.revenue += input.metrics.revenue[c];
@@ -260,5 +271,9 @@ fn split(input: &AudienceInput, dimension: Dimension) -> DemographicSplit {
     let unknown_band = bands.last().map_or(0, |u| u.customers);
     let known = b.band.len() as u64 - unknown_band;
     bands.retain(|band| band.customers > 0);
-    DemographicSplit { dimension, known, bands }
+    DemographicSplit {
+        dimension,
+        known,
+        bands,
+    }
 }

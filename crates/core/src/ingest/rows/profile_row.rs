@@ -16,7 +16,10 @@ impl RowHandler<'_> {
                 .map(|i| String::from_utf8_lossy(trim(record.get(i))).into_owned())
                 .filter(|t| !t.is_empty())
         };
-        let birth = c.birth_date.and_then(|i| self.state.dates.read(record.get(i))).map(|d| d.0);
+        let birth = c
+            .birth_date
+            .and_then(|i| self.state.dates.read(record.get(i)))
+            .map(|d| d.0);
         let i = customer as usize;
         let profile = &mut self.builder.dataset.customers.profile;
         fill(&mut profile.name[i], text(c.name).map(String::into_boxed_str));
