@@ -64,6 +64,8 @@ pub struct Analysis {
     pub points: Vec<f64>,
     /// Dashboard totals.
     pub summary: Summary,
+    /// Per-customer demographic bands, in [`audience::Dimension::ALL`] order.
+    pub bands: Vec<audience::Banding>,
 }
 
 /// Analyses `dataset` under `settings` (already checked by
@@ -109,6 +111,7 @@ pub fn run(dataset: &Dataset, settings: &Settings) -> Analysis {
         gaps,
         window,
     });
+    let bands = audience::bandings(dataset, as_of, &settings.demographics);
     summary.audience = AudienceSummary::build(&audience::AudienceInput {
         dataset,
         settings,
@@ -117,6 +120,7 @@ pub fn run(dataset: &Dataset, settings: &Settings) -> Analysis {
         orders: &orders,
         events: &events,
         as_of,
+        bands: &bands,
     });
     Analysis {
         as_of,
@@ -124,6 +128,7 @@ pub fn run(dataset: &Dataset, settings: &Settings) -> Analysis {
         labels,
         points,
         summary,
+        bands,
     }
 }
 

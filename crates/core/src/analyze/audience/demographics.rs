@@ -55,7 +55,7 @@ pub enum BandName {
 }
 
 /// The bands of one dimension and each customer's band.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Banding {
     /// Band names, display order; the last is Unknown.
     pub names: Vec<BandName>,
@@ -80,6 +80,11 @@ const OTHER_KEY: &str = "demo.other";
 /// Occupations and regions shown by name; the rest are Other.
 const TOP_VALUES: usize = 12;
 const AGE_BOUNDS: [u32; 6] = [18, 25, 35, 45, 55, 65];
+
+/// Bands every customer on every dimension, in [`Dimension::ALL`] order.
+pub fn bandings(dataset: &Dataset, as_of: Day, settings: &DemographicSettings) -> Vec<Banding> {
+    Dimension::ALL.iter().map(|&d| banding(dataset, d, as_of, settings)).collect()
+}
 
 /// Bands every customer on `dimension`.
 pub fn banding(dataset: &Dataset, dimension: Dimension, as_of: Day, settings: &DemographicSettings) -> Banding {

@@ -8,7 +8,7 @@ pub mod journey;
 pub mod leads;
 mod stats;
 
-pub use demographics::{banding, BandName, Banding, Dimension};
+pub use demographics::{banding, bandings, BandName, Banding, Dimension};
 pub use engagement::{Engagement, MonthActivity};
 pub use leads::{LeadReason, LeadStage};
 pub(crate) use stats::AudienceInput;

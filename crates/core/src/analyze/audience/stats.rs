@@ -6,7 +6,7 @@ use super::super::customer_orders::CustomerOrders;
 use super::super::labels::Labels;
 use super::super::metrics::CustomerMetrics;
 use super::super::{LifecycleStage, RfmSegment};
-use super::demographics::{banding, BandName, Dimension};
+use super::demographics::{BandName, Banding, Dimension};
 use super::engagement::{monthly_trend, Engagement, MonthActivity};
 use super::interest::browsed_not_bought;
 use super::journey::{journey_depth, journey_funnel};
@@ -115,6 +115,8 @@ pub(crate) struct AudienceInput<'a> {
     pub events: &'a CustomerEvents,
     /// The as-of day.
     pub as_of: Day,
+    /// Every customer's demographic bands, in [`Dimension::ALL`] order.
+    pub bands: &'a [Banding],
 }
 
 impl AudienceSummary {
@@ -155,7 +157,7 @@ impl AudienceSummary {
             journey: journey.to_vec(),
             categories,
             affinity,
-            demographics: Dimension::ALL.iter().map(|&d| split(input, d)).collect(),
+            demographics: Dimension::ALL.iter().zip(input.bands).map(|(&d, b)| split(input, d, b)).collect(),
         }
     }
 }
@@ -241,8 +243,7 @@ fn interest(input: &AudienceInput) -> (Vec<CategoryInterest>, Vec<Vec<f64>>) {
     (categories, affinity)
 }
 
-fn split(input: &AudienceInput, dimension: Dimension) -> DemographicSplit {
-    let b = banding(input.dataset, dimension, input.as_of, &input.settings.demographics);
+fn split(input: &AudienceInput, dimension: Dimension, b: &Banding) -> DemographicSplit {
     let tiers = input.settings.tiers.names.len();
     let mut bands: Vec<BandStat> = b
         .names
