@@ -7,6 +7,7 @@
 //! already-localized data ([`ChartText`], [`Series`], [`ValueFormat`]), so
 //! any page can draw bars, shares, funnels, histograms and heatmaps.
 
+mod audience_charts;
 mod bars;
 mod frame;
 mod funnel;
@@ -22,6 +23,10 @@ mod summary_charts;
 mod svg;
 mod tier_chart;
 
+pub use audience_charts::{
+    affinity, band_display_name, category_interest, demographic_bands, demographic_by_stage, demographic_by_tier,
+    engagement_levels, engagement_trend, event_kinds, journey, lead_funnel, lead_stages,
+};
 pub use bars::{bar_chart, horizontal_bars};
 pub use funnel::{funnel, FunnelColumns};
 pub use heatmap::heatmap;

@@ -7,30 +7,40 @@ use crate::analyze::{tier_display_name, LifecycleStage, RfmSegment, Summary};
 use crate::i18n::{t, Lang};
 
 /// The texts of chart `key` (`chart.<key>.title`, `.desc`, `.x`, `.y`).
-struct Texts {
+pub(super) struct Texts {
     id: String,
-    title: &'static str,
+    title: String,
     desc: &'static str,
     x: &'static str,
     y: &'static str,
 }
 
 impl Texts {
-    fn of(key: &str, lang: Lang) -> Texts {
+    /// Looks up chart `key`'s texts.
+    pub(super) fn of(key: &str, lang: Lang) -> Texts {
         let k = |part: &str| t(lang, &format!("chart.{key}.{part}"));
         Texts {
             id: format!("segscope-{}", key.replace('.', "-")),
-            title: k("title"),
+            title: k("title").to_string(),
             desc: k("desc"),
             x: k("x"),
             y: k("y"),
         }
     }
 
-    fn chart(&self) -> ChartText<'_> {
+    /// The same texts for one of several charts of a kind: `part` joins the
+    /// id, `subtitle` the title.
+    pub(super) fn qualified(mut self, part: &str, subtitle: &str) -> Texts {
+        self.id = format!("{}-{part}", self.id);
+        self.title = format!("{} · {subtitle}", self.title);
+        self
+    }
+
+    /// The texts as a chart takes them.
+    pub(super) fn chart(&self) -> ChartText<'_> {
         ChartText {
             id: &self.id,
-            title: self.title,
+            title: &self.title,
             desc: self.desc,
             x_label: self.x,
             y_label: self.y,

@@ -82,7 +82,10 @@ impl CustomerDetail {
             signup: dataset.customers.signup[at].map(format_day),
             orders,
             order_count: mine.len() as u64,
-            labels: reasons(dataset, analysis, at),
+            labels: reasons(dataset, analysis, at)
+                .into_iter()
+                .chain(super::audience_reasons::audience_reasons(analysis, at))
+                .collect(),
         })
     }
 }

@@ -2,6 +2,7 @@
 //! sort by any column, and hand out one page of rows at a time, so the page
 //! only ever holds what is on screen.
 
+mod audience_reasons;
 mod detail;
 mod query;
 mod row;

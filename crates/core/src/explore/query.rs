@@ -1,7 +1,8 @@
 //! What the explorer asks for: filters, a search text, a sort and a page.
 
+use crate::analyze::audience::{browsed_not_bought_mask, Engagement, LeadStage};
 use crate::analyze::{Analysis, RfmSegment};
-use crate::model::Dataset;
+use crate::model::{CategoryIdx, Dataset};
 use serde::{Deserialize, Serialize};
 use std::cmp::Ordering;
 
@@ -34,7 +35,8 @@ pub enum SortColumn {
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(default)]
 pub struct CustomerQuery {
-    /// Case-insensitive text the key must contain; empty matches all.
+    /// Case-insensitive text the id, name, email or phone must contain
+    /// (phones also by digits alone); empty matches all.
     pub search: String,
     /// Segments to keep; empty keeps all. Non-buyers have none, so any
     /// segment filter leaves them out.
@@ -43,6 +45,12 @@ pub struct CustomerQuery {
     pub tiers: Vec<Option<u32>>,
     /// Sources to keep by name (`""` is an unknown source); empty keeps all.
     pub sources: Vec<String>,
+    /// Lead stages to keep; empty keeps all.
+    pub lead_stages: Vec<LeadStage>,
+    /// Engagement levels to keep; empty keeps all.
+    pub engagement: Vec<Engagement>,
+    /// Keep only customers who browsed this category but never bought it.
+    pub browsed_not_bought: Option<CategoryIdx>,
     /// Sort column.
     pub sort: SortColumn,
     /// Largest first.
@@ -60,6 +68,9 @@ impl CustomerQuery {
             && self.segments == other.segments
             && self.tiers == other.tiers
             && self.sources == other.sources
+            && self.lead_stages == other.lead_stages
+            && self.engagement == other.engagement
+            && self.browsed_not_bought == other.browsed_not_bought
             && self.sort == other.sort
             && self.descending == other.descending
     }
@@ -83,11 +94,20 @@ impl CustomerQuery {
             })
             .collect();
         let labels = &analysis.labels;
+        let browsed = self
+            .browsed_not_bought
+            .map(|category| browsed_not_bought_mask(dataset, analysis.as_of, category));
         let keep = |i: usize| {
             (self.segments.is_empty() || labels.segment[i].is_some_and(|s| self.segments.contains(&s)))
                 && (self.tiers.is_empty() || self.tiers.contains(&labels.tier[i]))
                 && (self.sources.is_empty() || source_ids.contains(&dataset.customers.source[i]))
-                && (search.is_empty() || dataset.customers.key[i].to_lowercase().contains(&search))
+                && (self.lead_stages.is_empty()
+                    || labels.lead_stage.get(i).is_some_and(|s| self.lead_stages.contains(s)))
+                && (self.engagement.is_empty() || labels.engagement.get(i).is_some_and(|e| self.engagement.contains(e)))
+                && browsed
+                    .as_ref()
+                    .is_none_or(|mask| mask.get(i).copied().unwrap_or(false))
+                && (search.is_empty() || matches_search(dataset, i, &search))
         };
         let mut picked: Vec<u32> = (0..n).filter(|&i| keep(i)).map(|i| i as u32).collect();
         picked.sort_by(|&a, &b| self.compare(dataset, analysis, a as usize, b as usize).then(a.cmp(&b)));
@@ -119,4 +139,37 @@ impl CustomerQuery {
             SortColumn::Tier => last_if_none(l.tier[a].map(f64::from), l.tier[b].map(f64::from)),
         }
     }
+}
+
+/// True when customer `i`'s id, name, email or phone contains `search`
+/// (already lowercase); a search of digits also matches the phone's digits.
+fn matches_search(dataset: &Dataset, i: usize, search: &str) -> bool {
+    let customers = &dataset.customers;
+    if customers.key[i].to_lowercase().contains(search) {
+        return true;
+    }
+    let p = &customers.profile;
+    let contains = |field: &[Option<Box<str>>]| {
+        field
+            .get(i)
+            .and_then(Option::as_deref)
+            .is_some_and(|v| v.to_lowercase().contains(search))
+    };
+    if contains(&p.name) || contains(&p.email) || contains(&p.phone) {
+        return true;
+    }
+    let digits: String = search.chars().filter(char::is_ascii_digit).collect();
+    digits.len() >= 3
+        && digits.len()
+            == search
+                .chars()
+                .filter(|c| !matches!(c, ' ' | '-' | '+' | '(' | ')'))
+                .count()
+        && p.phone.get(i).and_then(Option::as_deref).is_some_and(|phone| {
+            phone
+                .chars()
+                .filter(char::is_ascii_digit)
+                .collect::<String>()
+                .contains(&digits)
+        })
 }

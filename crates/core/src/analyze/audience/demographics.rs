@@ -83,7 +83,10 @@ const AGE_BOUNDS: [u32; 6] = [18, 25, 35, 45, 55, 65];
 
 /// Bands every customer on every dimension, in [`Dimension::ALL`] order.
 pub fn bandings(dataset: &Dataset, as_of: Day, settings: &DemographicSettings) -> Vec<Banding> {
-    Dimension::ALL.iter().map(|&d| banding(dataset, d, as_of, settings)).collect()
+    Dimension::ALL
+        .iter()
+        .map(|&d| banding(dataset, d, as_of, settings))
+        .collect()
 }
 
 /// Bands every customer on `dimension`.

@@ -1,9 +1,9 @@
 //! Interest (SPEC S5.7): the favourite category from paid orders and weighted
 //! events, and per category the customers who browsed it but never bought it.
 
-use super::super::customer_events::CustomerEvent;
-use super::super::customer_orders::PaidOrder;
-use crate::model::CategoryIdx;
+use super::super::customer_events::{CustomerEvent, CustomerEvents};
+use super::super::customer_orders::{CustomerOrders, PaidOrder};
+use crate::model::{CategoryIdx, Dataset, Day};
 use crate::settings::InterestSettings;
 
 /// Scores one customer's categories, reusing scratch space from customer to
@@ -96,6 +96,15 @@ pub(crate) fn browsed_not_bought(paid: &[PaidOrder], events: &[CustomerEvent]) -
     browsed.dedup();
     browsed.retain(|c| !paid.iter().any(|o| o.category == *c));
     browsed
+}
+
+/// Per customer: browsed `category` but never bought it, as of `as_of`.
+pub fn browsed_not_bought_mask(dataset: &Dataset, as_of: Day, category: CategoryIdx) -> Vec<bool> {
+    let orders = CustomerOrders::collect(dataset, as_of);
+    let events = CustomerEvents::collect(dataset, as_of);
+    (0..orders.customers())
+        .map(|c| browsed_not_bought(orders.paid(c), events.of(c)).contains(&category))
+        .collect()
 }
 
 #[cfg(test)]

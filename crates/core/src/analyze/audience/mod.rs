@@ -10,6 +10,7 @@ mod stats;
 
 pub use demographics::{banding, bandings, BandName, Banding, Dimension};
 pub use engagement::{Engagement, MonthActivity};
+pub use interest::browsed_not_bought_mask;
 pub use leads::{LeadReason, LeadStage};
 pub(crate) use stats::AudienceInput;
 pub use stats::{AudienceSummary, BandStat, CategoryInterest, DemographicSplit, LeadFunnel};

@@ -157,7 +157,11 @@ impl AudienceSummary {
             journey: journey.to_vec(),
             categories,
             affinity,
-            demographics: Dimension::ALL.iter().zip(input.bands).map(|(&d, b)| split(input, d, b)).collect(),
+            demographics: Dimension::ALL
+                .iter()
+                .zip(input.bands)
+                .map(|(&d, b)| split(input, d, b))
+                .collect(),
         }
     }
 }
