@@ -19,6 +19,7 @@ mod rank;
 mod repeat;
 mod rfm;
 mod rfm_stats;
+pub mod rules;
 mod segment;
 mod sources;
 mod summary;
