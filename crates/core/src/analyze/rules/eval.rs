@@ -75,7 +75,7 @@ impl<'a> Evaluator<'a> {
                 }
                 mask
             }
-            Node::Not(child) => self.node(child).not(),
+            Node::Not(child) => self.node(child).complement(),
             Node::Cond(condition) => match &condition.field {
                 Field::Segment(name) => {
                     let members = match self.ctx.rules.position(name) {
@@ -84,7 +84,7 @@ impl<'a> Evaluator<'a> {
                     };
                     match condition.test {
                         Test::IsSet => members,
-                        Test::IsEmpty => members.not(),
+                        Test::IsEmpty => members.complement(),
                         _ => Mask::none(n),
                     }
                 }

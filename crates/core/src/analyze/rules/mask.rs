@@ -33,7 +33,7 @@ impl Mask {
 
     /// Every customer of `len`.
     pub fn all(len: usize) -> Mask {
-        Mask::none(len).not()
+        Mask::none(len).complement()
     }
 
     /// Number of customers the mask ranges over (in or out).
@@ -101,7 +101,7 @@ impl Mask {
     }
 
     /// The customers out.
-    pub fn not(mut self) -> Mask {
+    pub fn complement(mut self) -> Mask {
         for w in &mut self.words {
             *w = !*w;
         }
@@ -134,7 +134,7 @@ mod tests {
         assert_eq!(odd.clone().and(&low).count(), 35);
         assert_eq!(odd.clone().or(&low).count(), 100);
         assert_eq!(odd.clone().and_not(&low).count(), 30);
-        assert_eq!(odd.clone().not().count(), 65);
+        assert_eq!(odd.clone().complement().count(), 65);
         assert_eq!(Mask::all(130).count(), 130);
         assert!(odd.contains(129) && !odd.contains(128) && !odd.contains(500));
         assert_eq!(low.ones().collect::<Vec<_>>(), (0..70).collect::<Vec<_>>());
