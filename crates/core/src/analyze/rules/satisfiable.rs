@@ -60,11 +60,9 @@ impl Checker<'_> {
         match (&c.field, &c.test) {
             (Field::Segment(name), Test::IsSet) => self.rules.position(name).is_none_or(|p| self.segment(p)),
             (_, Test::InList(values)) => values.is_empty(),
+            // Comparisons with a non-number match no one (see `columns`).
             (_, Test::Cmp { value, .. }) if !value.is_finite() => true,
-            (field, test) => contradictory(&[&Condition {
-                field: field.clone(),
-                test: test.clone(),
-            }]),
+            _ => contradictory(&[c]),
         }
     }
 }
@@ -227,6 +225,14 @@ mod tests {
         assert!(never(Node::cond(Field::Source, Test::InList(vec![]))));
         assert!(never(Node::cond(Field::Revenue, Test::Equals("x".into()))));
         assert!(never(Node::Any(vec![])));
+        assert!(never(cmp(Field::Aov, CmpOp::Ne, f64::NAN)));
+        assert!(never(Node::cond(
+            Field::Aov,
+            Test::Between {
+                min: f64::NAN,
+                max: 1.0
+            }
+        )));
         assert!(!never(cmp(Field::Orders, CmpOp::Le, 0.0)));
         assert!(!never(cmp(Field::Points, CmpOp::Lt, -5.0)));
         assert!(!never(Node::All(vec![])));

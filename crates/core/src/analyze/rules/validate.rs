@@ -58,7 +58,7 @@ impl CustomSegments {
     }
 
     /// Positions of the segments that `position`'s rule refers to (known names only).
-    pub(crate) fn references(&self, position: usize) -> Vec<usize> {
+    fn references(&self, position: usize) -> Vec<usize> {
         let Some(segment) = self.segments.get(position) else {
             return Vec::new();
         };
