@@ -1,6 +1,8 @@
 //! Analysis settings (SPEC S3): every window, weight and threshold, with defaults,
 //! serde for saving/importing, and validation before use.
 
+use crate::analyze::rules::CustomSegments;
+use crate::i18n::Lang;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -35,6 +37,8 @@ pub struct Settings {
     /// The user's own playbook actions, by segment key (e.g. `seg.champions`),
     /// replacing the built-in recommendation.
     pub playbook: BTreeMap<String, String>,
+    /// Custom segments and tags (SPEC S5.10).
+    pub custom_segments: CustomSegments,
 }
 
 /// One membership level: its name and the points it starts at.
@@ -268,6 +272,12 @@ impl Settings {
                     t.cutoffs.len(),
                     t.cutoffs.len() + 1
                 ),
+            });
+        }
+        if let Some(problem) = self.custom_segments.validate().first() {
+            return Err(SettingsError {
+                en: problem.message(Lang::En),
+                zh: problem.message(Lang::Zh),
             });
         }
         Ok(())

@@ -21,6 +21,7 @@ mod rank;
 mod repeat;
 mod rfm;
 mod rfm_stats;
+pub mod rules;
 mod segment;
 mod sources;
 mod summary;

@@ -3,6 +3,7 @@
 
 mod audience;
 mod labels;
+mod rules;
 mod ui;
 
 use serde::{Deserialize, Serialize};
@@ -42,8 +43,8 @@ impl Lang {
 /// One table entry: key, English, Chinese.
 pub(crate) type Entry = (&'static str, &'static str, &'static str);
 
-fn all_tables() -> [&'static [Entry]; 3] {
-    [ui::ENTRIES, labels::ENTRIES, audience::ENTRIES]
+fn all_tables() -> [&'static [Entry]; 4] {
+    [ui::ENTRIES, labels::ENTRIES, audience::ENTRIES, rules::ENTRIES]
 }
 
 /// The text for `key` in `lang`. An unknown key returns the key itself, and a
