@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 use segscope_core::analyze::{Summary, WhatIf};
-use segscope_core::explore::{CustomerDetail, CustomerPage};
+use segscope_core::explore::{CustomerDetail, CustomerPage, CustomerQuery};
 use segscope_core::i18n::{t, Lang};
 use segscope_core::ingest::{FileSchema, QualityReport};
 use segscope_core::protocol::{Failure, Timings};
@@ -54,6 +54,14 @@ pub enum Tab {
     Lifecycle,
     /// Acquisition sources.
     Sources,
+    /// Lead stages, lead funnels and the journey.
+    Leads,
+    /// Engagement levels and trend.
+    Engagement,
+    /// Favourite categories and browsed-but-not-bought.
+    Interest,
+    /// Demographic splits.
+    Demographics,
     /// Repeat buying and cohorts.
     Repeat,
     /// Refunds and returns.
@@ -70,13 +78,17 @@ pub enum Tab {
 
 impl Tab {
     /// All tabs in display order.
-    pub const ALL: [Tab; 12] = [
+    pub const ALL: [Tab; 16] = [
         Tab::Overview,
         Tab::Tiers,
         Tab::Rfm,
         Tab::Membership,
         Tab::Lifecycle,
         Tab::Sources,
+        Tab::Leads,
+        Tab::Engagement,
+        Tab::Interest,
+        Tab::Demographics,
         Tab::Repeat,
         Tab::AfterSales,
         Tab::Customers,
@@ -94,6 +106,10 @@ impl Tab {
             Tab::Membership => "tab.membership",
             Tab::Lifecycle => "tab.lifecycle",
             Tab::Sources => "tab.sources",
+            Tab::Leads => "tab.leads",
+            Tab::Engagement => "tab.engagement",
+            Tab::Interest => "tab.interest",
+            Tab::Demographics => "tab.demographics",
             Tab::Repeat => "tab.repeat",
             Tab::AfterSales => "tab.after_sales",
             Tab::Customers => "tab.customers",
@@ -112,6 +128,10 @@ impl Tab {
             Tab::Membership => "tab-membership",
             Tab::Lifecycle => "tab-lifecycle",
             Tab::Sources => "tab-sources",
+            Tab::Leads => "tab-leads",
+            Tab::Engagement => "tab-engagement",
+            Tab::Interest => "tab-interest",
+            Tab::Demographics => "tab-demographics",
             Tab::Repeat => "tab-repeat",
             Tab::AfterSales => "tab-after-sales",
             Tab::Customers => "tab-customers",
@@ -160,6 +180,8 @@ pub struct AppState {
     pub what_if: RwSignal<Option<WhatIf>>,
     /// The customer whose detail is open.
     pub customer_detail: RwSignal<Option<CustomerDetail>>,
+    /// A selection another page asked the explorer to open with.
+    pub explorer_preset: RwSignal<Option<CustomerQuery>>,
 }
 
 impl AppState {
@@ -183,12 +205,21 @@ impl AppState {
             customer_detail: RwSignal::new(None),
             what_if: RwSignal::new(None),
             reinspecting: RwSignal::new(0),
+            explorer_preset: RwSignal::new(None),
         }
     }
 
     /// The text for `key` in the current language (reactive).
     pub fn tr(&self, key: &'static str) -> &'static str {
         t(self.lang.get(), key)
+    }
+
+    /// Opens the customer explorer on the customers `narrow` selects.
+    pub fn show_customers(&self, narrow: impl FnOnce(&mut CustomerQuery)) {
+        let mut query = CustomerQuery::default();
+        narrow(&mut query);
+        self.explorer_preset.set(Some(query));
+        self.tab.set(Tab::Customers);
     }
 
     /// Shows a failure and enters the error phase.

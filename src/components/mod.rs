@@ -3,6 +3,7 @@
 pub mod chart_card;
 pub mod chart_svg;
 pub mod customer_detail;
+pub mod events_empty;
 pub mod header;
 pub mod kpi_cards;
 pub mod playbook;

@@ -8,7 +8,11 @@ use crate::components::settings_bar::SettingsBar;
 use crate::components::tier_table::TierTable;
 use crate::format;
 use crate::pages::after_sales::AfterSalesPage;
+use crate::pages::demographics::DemographicsPage;
+use crate::pages::engagement::EngagementPage;
 use crate::pages::explorer::ExplorerPage;
+use crate::pages::interest::InterestPage;
+use crate::pages::leads::LeadsPage;
 use crate::pages::lifecycle::LifecyclePage;
 use crate::pages::membership::MembershipPage;
 use crate::pages::quality::QualityPage;
@@ -38,6 +42,10 @@ pub fn Dashboard() -> impl IntoView {
         Tab::Membership => view! { <MembershipPage/> }.into_any(),
         Tab::Lifecycle => view! { <LifecyclePage/> }.into_any(),
         Tab::Sources => view! { <SourcesPage/> }.into_any(),
+        Tab::Leads => view! { <LeadsPage/> }.into_any(),
+        Tab::Engagement => view! { <EngagementPage/> }.into_any(),
+        Tab::Interest => view! { <InterestPage/> }.into_any(),
+        Tab::Demographics => view! { <DemographicsPage/> }.into_any(),
         Tab::Repeat => view! { <RepeatPage/> }.into_any(),
         Tab::AfterSales => view! { <AfterSalesPage/> }.into_any(),
     };

@@ -6,6 +6,7 @@ use crate::components::customer_detail::CustomerDetailPanel;
 use crate::state::use_app;
 use crate::worker;
 use leptos::prelude::*;
+use segscope_core::analyze::audience::{Engagement, LeadStage};
 use segscope_core::analyze::{tier_display_name, RfmSegment};
 use segscope_core::explore::{CustomerQuery, CustomerRow, SortColumn};
 use segscope_core::format as number;
@@ -23,11 +24,13 @@ const OVERSCAN: u64 = 30;
 #[component]
 pub fn ExplorerPage() -> impl IntoView {
     let state = use_app();
+    let preset = state.explorer_preset.get_untracked();
+    state.explorer_preset.set(None);
     let query = RwSignal::new(CustomerQuery {
         sort: SortColumn::Revenue,
         descending: true,
         limit: page_rows(),
-        ..CustomerQuery::default()
+        ..preset.unwrap_or_default()
     });
     let first_visible = RwSignal::new(0u64);
     let asked = StoredValue::new(None::<CustomerQuery>);
@@ -134,7 +137,79 @@ fn Filters(query: RwSignal<CustomerQuery>, first_visible: RwSignal<u64>) -> impl
             </label>
             <div class="chips" role="group" aria-label=move || state.tr("segments.segment")>{segment_chips}</div>
             <div class="chips" role="group" aria-label=move || state.tr("tiers.title")>{tier_chips}</div>
+            <AudienceFilters query=query first_visible=first_visible/>
         </div>
+    }
+}
+
+/// Lead-stage and engagement chips (with events), and the browsed-but-not-
+/// bought category another page chose.
+#[component]
+fn AudienceFilters(query: RwSignal<CustomerQuery>, first_visible: RwSignal<u64>) -> impl IntoView {
+    let state = use_app();
+    let has_events = move || {
+        state
+            .summary
+            .with(|s| s.as_ref().is_some_and(|s| s.audience.events > 0))
+    };
+    let lead_chips = LeadStage::ALL
+        .into_iter()
+        .map(|stage| {
+            let active = move || query.with(|q| q.lead_stages.contains(&stage));
+            let toggle = move |_| {
+                query.update(|q| toggle_in(&mut q.lead_stages, stage));
+                first_visible.set(0);
+            };
+            view! {
+                <button class="chip" class:chip-active=active aria-pressed=move || active().to_string()
+                    data-testid=format!("filter-lead-{}", stage.english_name().to_lowercase()) on:click=toggle>
+                    {move || state.tr(stage.i18n_key())}
+                </button>
+            }
+        })
+        .collect_view();
+    let engagement_chips = Engagement::ALL
+        .into_iter()
+        .map(|level| {
+            let active = move || query.with(|q| q.engagement.contains(&level));
+            let toggle = move |_| {
+                query.update(|q| toggle_in(&mut q.engagement, level));
+                first_visible.set(0);
+            };
+            view! {
+                <button class="chip" class:chip-active=active aria-pressed=move || active().to_string()
+                    data-testid=format!("filter-engagement-{}", level.english_name().to_lowercase()) on:click=toggle>
+                    {move || state.tr(level.i18n_key())}
+                </button>
+            }
+        })
+        .collect_view();
+    let browsed = move || {
+        let category = query.with(|q| q.browsed_not_bought)?;
+        let name = state.summary.with(|s| {
+            s.as_ref()?
+                .audience
+                .categories
+                .iter()
+                .find(|c| c.index == category)
+                .map(|c| c.name.clone())
+        })?;
+        let clear = move |_| {
+            query.update(|q| q.browsed_not_bought = None);
+            first_visible.set(0);
+        };
+        Some(view! {
+            <button class="chip chip-active" aria-pressed="true" data-testid="filter-browsed" on:click=clear>
+                {move || state.tr("interest.browsed_not_bought")}": "{name.clone()}" ✕"
+            </button>
+        })
+    };
+    view! {
+        <div class="chips" role="group" hidden=move || !has_events()
+            aria-label=move || state.tr("reason.scheme.lead")>{lead_chips}</div>
+        <div class="chips" role="group" hidden=move || !has_events()
+            aria-label=move || state.tr("reason.scheme.engagement")>{engagement_chips}</div>
+        {browsed}
     }
 }
 

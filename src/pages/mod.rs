@@ -2,7 +2,11 @@
 
 pub mod after_sales;
 pub mod dashboard;
+pub mod demographics;
+pub mod engagement;
 pub mod explorer;
+pub mod interest;
+pub mod leads;
 pub mod lifecycle;
 pub mod mapping;
 pub mod membership;

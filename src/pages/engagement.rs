@@ -1,0 +1,108 @@
+//! The engagement page (SPEC S5.6): levels with their windows, the monthly
+//! trend of customers interacting, and events per type.
+
+use crate::charts::summary_chart;
+use crate::components::chart_card::ChartCard;
+use crate::components::events_empty::EventsEmpty;
+use crate::state::use_app;
+use crate::worker;
+use leptos::prelude::*;
+use segscope_core::analyze::audience::Engagement;
+use segscope_core::chart;
+use segscope_core::format as number;
+use segscope_core::i18n::Lang;
+
+/// The engagement page.
+#[component]
+pub fn EngagementPage() -> impl IntoView {
+    let state = use_app();
+    let rows = move || {
+        let counts = state
+            .summary
+            .with(|s| s.as_ref().map(|s| s.audience.engagement.clone()).unwrap_or_default());
+        Engagement::ALL
+            .into_iter()
+            .map(|level| {
+                let n = counts.get(level.index()).copied().unwrap_or(0);
+                view! {
+                    <tr data-testid="engagement-row">
+                        <td>{move || state.tr(level.i18n_key())}</td>
+                        <td class="num">{number::count(n)}</td>
+                        <td>
+                            <button class="btn btn-ghost btn-small"
+                                data-testid=format!("engagement-list-{}", level.english_name().to_lowercase())
+                                on:click=move |_| state.show_customers(|q| q.engagement = vec![level])>
+                                {move || state.tr("audience.show_list")}
+                            </button>
+                        </td>
+                    </tr>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <div class="page" data-testid="page-engagement">
+            <EventsEmpty/>
+            <Windows/>
+            <div class="grid-2">
+                <ChartCard testid="chart-engagement" file_stem="engagement" svg=summary_chart(state, chart::engagement_levels)/>
+                <section class="card">
+                    <h3>{move || state.tr("engagement.title")}</h3>
+                    <table class="table">
+                        <thead><tr>
+                            <th>{move || state.tr("reason.scheme.engagement")}</th>
+                            <th class="num">{move || state.tr("kpi.customers")}</th>
+                            <th></th>
+                        </tr></thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                </section>
+            </div>
+            <div class="grid-2">
+                <ChartCard testid="chart-engagement-trend" file_stem="engagement-trend"
+                    svg=summary_chart(state, chart::engagement_trend)/>
+                <ChartCard testid="chart-event-kinds" file_stem="event-kinds" svg=summary_chart(state, chart::event_kinds)/>
+            </div>
+        </div>
+    }
+}
+
+/// The active and silent windows.
+#[component]
+fn Windows() -> impl IntoView {
+    let state = use_app();
+    let problem = RwSignal::new(None::<String>);
+    let apply = move |active: Option<u32>, silent: Option<u32>| {
+        let mut settings = state.settings.get_untracked();
+        if let Some(a) = active {
+            settings.engagement.active_days = a;
+        }
+        if let Some(s) = silent {
+            settings.engagement.silent_days = s;
+        }
+        let zh = state.lang.get_untracked() == Lang::Zh;
+        problem.set(
+            worker::change_settings(state, settings)
+                .err()
+                .map(|e| if zh { e.zh } else { e.en }),
+        );
+    };
+    let number = |ev: &leptos::ev::Event| event_target_value(ev).trim().parse().unwrap_or(0);
+    let active = move || state.settings.with(|s| s.engagement.active_days.to_string());
+    let silent = move || state.settings.with(|s| s.engagement.silent_days.to_string());
+    view! {
+        <div class="card settings-bar">
+            <label class="inline-field">
+                {move || state.tr("engagement.active_days")}
+                <input type="number" min="1" data-testid="setting-engagement-active" prop:value=active
+                    on:change=move |ev| apply(Some(number(&ev)), None)/>
+            </label>
+            <label class="inline-field">
+                {move || state.tr("engagement.silent_days")}
+                <input type="number" min="1" data-testid="setting-engagement-silent" prop:value=silent
+                    on:change=move |ev| apply(None, Some(number(&ev)))/>
+            </label>
+            {move || problem.get().map(|p| view! { <p class="notice notice-error" role="alert">{p}</p> })}
+        </div>
+    }
+}

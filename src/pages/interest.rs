@@ -1,0 +1,79 @@
+//! The interest page (SPEC S5.7): favourite categories from orders and
+//! weighted events, the segment × category affinity heatmap, and per
+//! category the customers who browsed it but never bought it, as lists.
+
+use crate::charts::summary_chart;
+use crate::components::chart_card::ChartCard;
+use crate::state::use_app;
+use leptos::prelude::*;
+use segscope_core::chart;
+use segscope_core::format as number;
+use segscope_core::model::EventKind;
+
+/// The interest page.
+#[component]
+pub fn InterestPage() -> impl IntoView {
+    let state = use_app();
+    let rows = move || {
+        let categories = state
+            .summary
+            .with(|s| s.as_ref().map(|s| s.audience.categories.clone()).unwrap_or_default());
+        categories
+            .into_iter()
+            .map(|c| {
+                let index = c.index;
+                view! {
+                    <tr data-testid="interest-row">
+                        <td>{c.name.clone()}</td>
+                        <td class="num">{number::count(c.favourite)}</td>
+                        <td class="num">{number::count(c.browsed_not_bought)}</td>
+                        <td>
+                            <button class="btn btn-ghost btn-small" data-testid="browsed-list"
+                                disabled=c.browsed_not_bought == 0
+                                on:click=move |_| state.show_customers(|q| q.browsed_not_bought = Some(index))>
+                                {move || state.tr("audience.show_list")}
+                            </button>
+                        </td>
+                    </tr>
+                }
+            })
+            .collect_view()
+    };
+    let weights = move || {
+        state.settings.with(|s| {
+            let mut parts = vec![format!(
+                "{} {}",
+                state.tr("interest.paid_order"),
+                s.interest.order_weight
+            )];
+            parts.extend(
+                EventKind::ALL
+                    .iter()
+                    .filter(|k| s.interest.weight(**k) > 0.0)
+                    .map(|k| format!("{} {}", state.tr(k.i18n_key()), s.interest.weight(*k))),
+            );
+            parts.join(" · ")
+        })
+    };
+    view! {
+        <div class="page" data-testid="page-interest">
+            <section class="card">
+                <h3>{move || state.tr("interest.title")}</h3>
+                <p class="muted" data-testid="interest-weights">{move || state.tr("interest.weights")}" "{weights}</p>
+                <table class="table">
+                    <thead><tr>
+                        <th>{move || state.tr("chart.interest.y")}</th>
+                        <th class="num">{move || state.tr("interest.favourite")}</th>
+                        <th class="num">{move || state.tr("interest.browsed_not_bought")}</th>
+                        <th></th>
+                    </tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </section>
+            <div class="grid-2">
+                <ChartCard testid="chart-interest" file_stem="interest" svg=summary_chart(state, chart::category_interest)/>
+                <ChartCard testid="chart-affinity" file_stem="affinity" svg=summary_chart(state, chart::affinity)/>
+            </div>
+        </div>
+    }
+}

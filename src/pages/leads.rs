@@ -1,0 +1,183 @@
+//! The leads page (SPEC S5.5, S6): customers per lead stage with a list per
+//! stage, the lead funnel overall and per source, the whole customer
+//! journey, and the event → stage map.
+
+use crate::charts::summary_chart;
+use crate::components::chart_card::ChartCard;
+use crate::components::events_empty::EventsEmpty;
+use crate::state::use_app;
+use crate::worker;
+use leptos::prelude::*;
+use segscope_core::analyze::audience::LeadStage;
+use segscope_core::chart;
+use segscope_core::format as number;
+use segscope_core::i18n::Lang;
+use segscope_core::model::EventKind;
+use segscope_core::settings::LeadStep;
+
+/// The leads page.
+#[component]
+pub fn LeadsPage() -> impl IntoView {
+    let state = use_app();
+    let source_count = move || {
+        state
+            .summary
+            .with(|s| s.as_ref().map_or(0, |s| s.audience.lead_funnel_by_source.len()))
+    };
+    let per_source = move || {
+        (0..source_count())
+            .map(|i| {
+                let svg = summary_chart(state, move |s, lang| chart::lead_funnel(s, Some(i), lang));
+                view! { <ChartCard testid="chart-lead-funnel-source" file_stem="lead-funnel-source" svg=svg/> }
+            })
+            .collect_view()
+    };
+    view! {
+        <div class="page" data-testid="page-leads">
+            <EventsEmpty/>
+            <div class="grid-2">
+                <ChartCard testid="chart-leads" file_stem="lead-stages" svg=summary_chart(state, chart::lead_stages)/>
+                <StageTable/>
+            </div>
+            <div class="grid-2">
+                <ChartCard testid="chart-lead-funnel" file_stem="lead-funnel"
+                    svg=summary_chart(state, |s, lang| chart::lead_funnel(s, None, lang))/>
+                <ChartCard testid="chart-journey" file_stem="journey" svg=summary_chart(state, chart::journey)/>
+            </div>
+            <h3>{move || state.tr("life.by_source")}</h3>
+            <div class="grid-2">{per_source}</div>
+            <StageMap/>
+        </div>
+    }
+}
+
+/// Customers per stage, each with a button opening its list in the explorer.
+#[component]
+fn StageTable() -> impl IntoView {
+    let state = use_app();
+    let rows = move || {
+        let counts = state
+            .summary
+            .with(|s| s.as_ref().map(|s| s.audience.leads.clone()).unwrap_or_default());
+        LeadStage::ALL
+            .into_iter()
+            .map(|stage| {
+                let n = counts.get(stage.index()).copied().unwrap_or(0);
+                view! {
+                    <tr data-testid="lead-row">
+                        <td>{move || state.tr(stage.i18n_key())}</td>
+                        <td class="num">{number::count(n)}</td>
+                        <td>
+                            <button class="btn btn-ghost btn-small" data-testid=format!("lead-list-{}", stage.english_name().to_lowercase())
+                                on:click=move |_| state.show_customers(|q| q.lead_stages = vec![stage])>
+                                {move || state.tr("audience.show_list")}
+                            </button>
+                        </td>
+                    </tr>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <section class="card">
+            <h3>{move || state.tr("leads.title")}</h3>
+            <table class="table">
+                <thead><tr>
+                    <th>{move || state.tr("reason.scheme.lead")}</th>
+                    <th class="num">{move || state.tr("kpi.customers")}</th>
+                    <th></th>
+                </tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+            <p class="muted">{move || state.tr("leads.rules")}</p>
+        </section>
+    }
+}
+
+/// The event → stage map and the two special rules, editable.
+#[component]
+fn StageMap() -> impl IntoView {
+    let state = use_app();
+    let problem = RwSignal::new(None::<String>);
+    let apply = move |edit: Box<dyn FnOnce(&mut segscope_core::settings::Settings)>| {
+        let mut settings = state.settings.get_untracked();
+        edit(&mut settings);
+        let zh = state.lang.get_untracked() == Lang::Zh;
+        problem.set(
+            worker::change_settings(state, settings)
+                .err()
+                .map(|e| if zh { e.zh } else { e.en }),
+        );
+    };
+    let steps = [
+        LeadStep::Ignore,
+        LeadStep::Awareness,
+        LeadStep::Consideration,
+        LeadStep::Decision,
+    ];
+    let step_key = |step: LeadStep| match step {
+        LeadStep::Ignore => "lead_step.ignore",
+        LeadStep::Awareness => "lead.awareness",
+        LeadStep::Consideration => "lead.consideration",
+        LeadStep::Decision => "lead.decision",
+    };
+    let rows = EventKind::ALL
+        .into_iter()
+        .map(|kind| {
+            let current = move || state.settings.with(|s| s.leads.step(kind));
+            let options = steps
+                .into_iter()
+                .map(|step| {
+                    view! {
+                        <option value=format!("{step:?}") selected=move || current() == step>
+                            {move || state.tr(step_key(step))}
+                        </option>
+                    }
+                })
+                .collect_view();
+            let on_change = move |ev: leptos::ev::Event| {
+                let picked = event_target_value(&ev);
+                if let Some(step) = steps.into_iter().find(|s| format!("{s:?}") == picked) {
+                    apply(Box::new(move |s| {
+                        s.leads.stage_of.insert(kind, step);
+                    }));
+                }
+            };
+            view! {
+                <label class="inline-field">
+                    {move || state.tr(kind.i18n_key())}
+                    <select data-testid=format!("lead-map-{}", kind.english_name()) on:change=on_change>{options}</select>
+                </label>
+            }
+        })
+        .collect_view();
+    let views = move || {
+        state
+            .settings
+            .with(|s| s.leads.product_views_for_consideration.to_string())
+    };
+    let cart = move || state.settings.with(|s| s.leads.recent_cart_days.to_string());
+    let on_views = move |ev: leptos::ev::Event| {
+        let n = event_target_value(&ev).trim().parse().unwrap_or(0);
+        apply(Box::new(move |s| s.leads.product_views_for_consideration = n));
+    };
+    let on_cart = move |ev: leptos::ev::Event| {
+        let n = event_target_value(&ev).trim().parse().unwrap_or(0);
+        apply(Box::new(move |s| s.leads.recent_cart_days = n));
+    };
+    view! {
+        <section class="card settings-bar" data-testid="lead-map">
+            <h3>{move || state.tr("leads.map")}</h3>
+            <div class="field-grid">{rows}</div>
+            <label class="inline-field">
+                {move || state.tr("leads.views")}
+                <input type="number" min="1" data-testid="setting-lead-views" prop:value=views on:change=on_views/>
+            </label>
+            <label class="inline-field">
+                {move || state.tr("leads.cart_days")}
+                <input type="number" min="0" data-testid="setting-lead-cart-days" prop:value=cart on:change=on_cart/>
+            </label>
+            {move || problem.get().map(|p| view! { <p class="notice notice-error" role="alert">{p}</p> })}
+        </section>
+    }
+}
