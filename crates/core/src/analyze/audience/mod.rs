@@ -48,12 +48,12 @@ impl AudienceLabels {
             engagement: Vec::with_capacity(n),
             last_activity: Vec::with_capacity(n),
         };
-        for c in 0..n {
+        for (c, &last_order) in last_order_any.iter().enumerate() {
             let evs = events.of(c);
             let buyer = !orders.paid(c).is_empty();
             labels.lead.push(leads::lead_stage(evs, buyer, as_of, &settings.leads));
             let last_event = evs.last().map(|e| e.day);
-            let last = last_event.max(last_order_any[c]);
+            let last = last_event.max(last_order);
             labels.last_activity.push(last);
             labels
                 .engagement

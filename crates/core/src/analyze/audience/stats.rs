@@ -195,8 +195,8 @@ fn interest(input: &AudienceInput) -> (Vec<CategoryInterest>, Vec<Vec<f64>>) {
     let favourite_of = &input.metrics.favorite_category;
     let mut favourite = vec![0u64; names.len()];
     let mut browsed = vec![0u64; names.len()];
-    for c in 0..input.labels.lead_stage.len() {
-        if let Some(k) = favourite_of[c].and_then(|k| favourite.get_mut(usize::from(k))) {
+    for (c, fav) in favourite_of.iter().enumerate() {
+        if let Some(k) = fav.and_then(|k| favourite.get_mut(usize::from(k))) {
             *k += 1;
         }
         for k in browsed_not_bought(input.orders.paid(c), input.events.of(c)) {
