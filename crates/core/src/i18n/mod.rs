@@ -2,6 +2,7 @@
 //! titles — is looked up here by key. Entries live in per-area files.
 
 mod labels;
+mod models;
 mod ui;
 
 use serde::{Deserialize, Serialize};
@@ -41,8 +42,8 @@ impl Lang {
 /// One table entry: key, English, Chinese.
 pub(crate) type Entry = (&'static str, &'static str, &'static str);
 
-fn all_tables() -> [&'static [Entry]; 2] {
-    [ui::ENTRIES, labels::ENTRIES]
+fn all_tables() -> [&'static [Entry]; 3] {
+    [ui::ENTRIES, labels::ENTRIES, models::ENTRIES]
 }
 
 /// The text for `key` in `lang`. An unknown key returns the key itself, and a
