@@ -12,6 +12,6 @@ pub(crate) const ENTRIES: &[Entry] = &[
     ("chart.clusters.desc", "A sample of buyers by days since their latest order and revenue, coloured by K-means cluster; diamonds mark the cluster centres.", "按距最近一次购买的天数与消费金额展示的购买客户样本,颜色表示 K-means 聚类,菱形为各聚类中心。"),
     ("chart.clusters.x", "Days since the latest order", "距最近一次购买天数"),
     ("chart.clusters.y", "Revenue (log scale)", "消费金额(对数刻度)"),
-    ("chart.clusters.point_hover", "{cluster}: {days} days, {orders} orders, revenue {revenue}", "{cluster}:{days} 天,{orders} 单,消费 {revenue}"),
-    ("chart.clusters.centre_hover", "Centre of {cluster} ({n} buyers): {days} days, {orders} orders, revenue {revenue}", "{cluster} 中心({n} 位客户):{days} 天,{orders} 单,消费 {revenue}"),
+    ("chart.clusters.point_hover", "{cluster}: recency {days} d, orders {orders}, revenue {revenue}", "{cluster}:距今 {days} 天,{orders} 单,消费 {revenue}"),
+    ("chart.clusters.centre_hover", "Centre of {cluster} (buyers: {n}): recency {days} d, orders {orders}, revenue {revenue}", "{cluster} 中心({n} 位客户):距今 {days} 天,{orders} 单,消费 {revenue}"),
 ];

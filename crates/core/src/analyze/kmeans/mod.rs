@@ -20,6 +20,7 @@ pub use problem::KmeansProblem;
 pub use profile::{ClusterProfile, RfmValues};
 pub use settings::{KmeansSettings, MAX_K, MAX_SAMPLE, MIN_K, MIN_SAMPLE};
 
+pub(crate) use features::raw_values;
 pub(crate) use rng::{sample, SplitMix64};
 
 use super::metrics::CustomerMetrics;
