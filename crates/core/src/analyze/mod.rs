@@ -11,6 +11,7 @@ mod day_histogram;
 #[cfg(test)]
 mod fixture;
 mod interest;
+pub mod kmeans;
 mod kpis;
 mod labels;
 mod lifecycle;

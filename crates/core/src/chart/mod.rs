@@ -3,7 +3,7 @@
 //! chart an accessible name and description, and all text comes from the
 //! i18n table or is escaped user text.
 //!
-//! Besides the two analysis charts there are generic kinds that take plain,
+//! Besides the analysis charts there are generic kinds that take plain,
 //! already-localized data ([`ChartText`], [`Series`], [`ValueFormat`]), so
 //! any page can draw bars, shares, funnels, histograms and heatmaps.
 
@@ -18,6 +18,7 @@ mod palette;
 mod parts;
 mod rf_heatmap;
 mod scale;
+mod scatter;
 mod stacked;
 mod summary_charts;
 mod svg;
@@ -33,6 +34,7 @@ pub use heatmap::heatmap;
 pub use histogram::histogram;
 pub use inputs::{ChartText, Series, ValueFormat};
 pub use rf_heatmap::rf_heatmap;
+pub use scatter::{cluster_scatter, MAX_POINTS};
 pub use stacked::stacked_share_bars;
 pub use summary_charts::{
     cohort_retention, level_display_name, lifecycle_funnel, lifecycle_stages, membership_levels, purchase_gaps,

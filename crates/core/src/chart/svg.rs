@@ -111,6 +111,28 @@ impl Svg {
         self.out.push_str("\"/>\n");
     }
 
+    /// A circle filled as its group says, with a `<title>` shown on hover.
+    pub fn circle(&mut self, centre: (f64, f64), radius: f64, hover: &str) {
+        self.out.push_str("<circle cx=\"");
+        self.num(centre.0);
+        self.out.push_str("\" cy=\"");
+        self.num(centre.1);
+        self.out.push_str("\" r=\"");
+        self.num(radius.max(0.0));
+        self.out.push_str("\"><title>");
+        self.escaped(hover);
+        self.out.push_str("</title></circle>\n");
+    }
+
+    /// Opens a group whose shapes are filled with `fill` at `opacity`.
+    pub fn open_fill_group(&mut self, fill: &str, opacity: f64) {
+        self.out.push_str("<g fill=\"");
+        self.escaped(fill);
+        self.out.push_str("\" fill-opacity=\"");
+        self.num(opacity);
+        self.out.push_str("\">\n");
+    }
+
     /// A filled polygon through `points`.
     pub fn polygon(&mut self, points: &[(f64, f64)], fill: &str) {
         self.out.push_str("<polygon points=\"");
@@ -295,6 +317,9 @@ mod tests {
         svg.polygon(&[(0.0, 0.0), (1.5, 2.0), (3.0, f64::INFINITY)], "#abc");
         svg.vertical_gradient("g", &["#000", "#fff"]);
         svg.gradient_rect(0.0, 0.0, 1.0, 1.0, "g");
+        svg.open_fill_group("#f58518", 0.6);
+        svg.circle((3.0, 4.06), 2.5, "a & b");
+        svg.close_group();
         let text = svg.finish();
         assert!(text.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 100 50\""));
         assert!(text.contains("<title id=\"x-title\">T&lt;</title>"));
@@ -305,6 +330,7 @@ mod tests {
         assert!(text.contains("<polygon points=\"0,0 1.5,2 3,0\" fill=\"#abc\"/>"));
         assert!(text.contains("<stop offset=\"1\" stop-color=\"#fff\"/>"));
         assert!(text.contains("fill=\"url(#g)\""));
+        assert!(text.contains("<g fill=\"#f58518\" fill-opacity=\"0.6\">\n<circle cx=\"3\" cy=\"4.1\" r=\"2.5\"><title>a &amp; b</title></circle>\n</g>"));
         assert!(text.ends_with("</svg>\n"));
     }
 }
