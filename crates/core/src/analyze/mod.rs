@@ -4,6 +4,7 @@
 
 mod after_sales;
 mod as_of;
+pub mod clv;
 mod customer_orders;
 mod day_histogram;
 #[cfg(test)]
