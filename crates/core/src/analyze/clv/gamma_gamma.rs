@@ -6,6 +6,7 @@
 //! Γ(px+q)/(Γ(px)Γ(q)) · γ^q m̄^(px−1) x^(px) / (γ + m̄x)^(px+q).
 //! Fitted by maximum likelihood on the repeat buyers (x > 0, m̄ > 0).
 
+use super::compensated::Sum;
 use super::optimize::minimize;
 use super::special::{digamma, ln_gamma};
 use super::summary::CustomerSummary;
@@ -68,11 +69,14 @@ pub fn log_likelihood(p: f64, q: f64, gamma: f64, customers: &[CustomerSummary])
 /// maximum likelihood (BFGS on the log-parameters, spends scaled to mean 1);
 /// `None` when there is no repeat buyer with spend.
 pub fn fit(customers: &[CustomerSummary]) -> Option<GammaGammaFit> {
-    let raw = Groups::of(customers, 1.0);
-    if raw.customers == 0.0 {
+    let (count, total) = customers
+        .iter()
+        .filter(|c| is_spend_sample(c))
+        .fold((0.0, 0.0), |(n, sum), c| (n + 1.0, sum + c.monetary));
+    if count == 0.0 {
         return None;
     }
-    let mean = raw.rows.iter().map(|g| g.count * g.monetary).sum::<f64>() / raw.customers;
+    let mean = total / count;
     let groups = Groups::of(customers, 1.0 / mean);
     let objective = |theta: &[f64; 3], grad: &mut [f64; 3]| {
         let p = theta.map(f64::exp);
@@ -83,7 +87,7 @@ pub fn fit(customers: &[CustomerSummary]) -> Option<GammaGammaFit> {
         }
         -ll / groups.customers
     };
-    let min = minimize(objective, [0.0; 3], MAX_ITERATIONS);
+    let min = minimize(objective, [0.0; 3], None, MAX_ITERATIONS);
     let [p, q, gamma] = min.x.map(f64::exp);
     Some(GammaGammaFit {
         p,
@@ -144,27 +148,30 @@ fn evaluate(groups: &Groups, params: [f64; 3], grad: &mut [f64; 3]) -> f64 {
     let (ln_gamma_q, psi_q, ln_scale) = (ln_gamma(q), digamma(q), gamma.ln());
     let mut current = None;
     let (mut ln_ratio, mut psi_pxq, mut psi_px, mut ln_x) = (0.0, 0.0, 0.0, 0.0);
-    let mut ll = 0.0;
-    *grad = [0.0; 3];
-    for g in &groups.rows {
-        let x = f64::from(g.x);
+    let mut ll = Sum::default();
+    let mut g = [Sum::default(); 3];
+    for row in &groups.rows {
+        let x = f64::from(row.x);
         let px = p * x;
-        if current != Some(g.x) {
-            current = Some(g.x);
+        if current != Some(row.x) {
+            current = Some(row.x);
             ln_ratio = ln_gamma(px + q) - ln_gamma(px);
             psi_pxq = digamma(px + q);
             psi_px = digamma(px);
             ln_x = x.ln();
         }
-        let total = gamma + g.monetary * x;
+        let total = gamma + row.monetary * x;
         let ln_total = total.ln();
-        ll += g.count
-            * (ln_ratio - ln_gamma_q + q * ln_scale + (px - 1.0) * g.ln_monetary + px * ln_x - (px + q) * ln_total);
-        grad[0] += g.count * x * (psi_pxq - psi_px + g.ln_monetary + ln_x - ln_total);
-        grad[1] += g.count * (psi_pxq - psi_q + ln_scale - ln_total);
-        grad[2] += g.count * (q / gamma - (px + q) / total);
+        let n = row.count;
+        ll.add(
+            n * (ln_ratio - ln_gamma_q + q * ln_scale + (px - 1.0) * row.ln_monetary + px * ln_x - (px + q) * ln_total),
+        );
+        g[0].add(n * x * (psi_pxq - psi_px + row.ln_monetary + ln_x - ln_total));
+        g[1].add(n * (psi_pxq - psi_q + ln_scale - ln_total));
+        g[2].add(n * (q / gamma - (px + q) / total));
     }
-    ll
+    *grad = g.map(Sum::value);
+    ll.value()
 }
 
 #[cfg(test)]

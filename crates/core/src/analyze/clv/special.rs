@@ -41,7 +41,7 @@ pub(crate) fn digamma(x: f64) -> f64 {
 /// non-positive integer the series meets, the sum overflows, or it has not
 /// converged after 200 000 terms (z extremely close to 1).
 pub fn hyp2f1(a: f64, b: f64, c: f64, z: f64) -> Option<f64> {
-    if !(0.0..1.0).contains(&z) || !(a.is_finite() && b.is_finite() && c.is_finite()) {
+    if !((0.0..1.0).contains(&z) && a.is_finite() && b.is_finite() && c.is_finite()) {
         return None;
     }
     let mut term = 1.0_f64;
@@ -97,9 +97,9 @@ mod tests {
 
     #[test]
     fn hyp2f1_matches_closed_forms() {
-        for &z in &[0.0, 0.1, 0.5, 0.9, 0.99] {
+        for z in [0.0_f64, 0.1, 0.5, 0.9, 0.99] {
             // ₂F₁(1, 1; 2; z) = −ln(1 − z)/z.
-            let log_form = if z == 0.0 { 1.0 } else { -(1.0 - z as f64).ln() / z };
+            let log_form = if z == 0.0 { 1.0 } else { -(1.0 - z).ln() / z };
             assert!(
                 close(hyp2f1(1.0, 1.0, 2.0, z).unwrap_or(0.0), log_form, 1e-12),
                 "z = {z}"
