@@ -5,6 +5,7 @@
 mod after_sales;
 mod as_of;
 pub mod audience;
+pub mod clv;
 mod customer_events;
 mod customer_orders;
 mod day_histogram;

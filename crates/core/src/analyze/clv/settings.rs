@@ -1,0 +1,127 @@
+//! The settings of the CLV prediction (SPEC S5.9).
+
+use super::summary::TimeUnit;
+use crate::settings::SettingsError;
+use serde::{Deserialize, Serialize};
+
+/// Longest horizon offered, in months.
+pub const MAX_HORIZON_MONTHS: u32 = 120;
+
+/// Fewest repeat buyers a fit may be asked to settle for.
+pub const MIN_REPEAT_BUYERS: u32 = 3;
+
+/// How CLV is predicted.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ClvSettings {
+    /// Time unit of the models' rates and of T, tₓ.
+    pub time_unit: TimeUnit,
+    /// Months (of 30 days) ahead that purchases and CLV cover.
+    pub horizon_months: u32,
+    /// Discount rate per month (0.01 = 1 %).
+    pub monthly_discount: f64,
+    /// Fewest repeat buyers (with spend) needed before a fit is tried.
+    pub min_repeat_buyers: u32,
+}
+
+impl Default for ClvSettings {
+    fn default() -> Self {
+        ClvSettings {
+            time_unit: TimeUnit::Weeks,
+            horizon_months: 12,
+            monthly_discount: 0.01,
+            min_repeat_buyers: 20,
+        }
+    }
+}
+
+impl ClvSettings {
+    /// Checks that every value is usable; returns the first problem found.
+    pub fn validate(&self) -> Result<(), SettingsError> {
+        if !(1..=MAX_HORIZON_MONTHS).contains(&self.horizon_months) {
+            return Err(SettingsError {
+                en: format!("The CLV horizon must be 1 to {MAX_HORIZON_MONTHS} months."),
+                zh: format!("CLV 预测期必须为 1 到 {MAX_HORIZON_MONTHS} 个月。"),
+            });
+        }
+        if !(0.0..1.0).contains(&self.monthly_discount) {
+            return Err(SettingsError {
+                en: "The monthly discount rate must be at least 0 % and below 100 %.".into(),
+                zh: "月折现率必须大于等于 0%,且小于 100%。".into(),
+            });
+        }
+        if self.min_repeat_buyers < MIN_REPEAT_BUYERS {
+            return Err(SettingsError {
+                en: format!("A CLV fit needs at least {MIN_REPEAT_BUYERS} repeat buyers."),
+                zh: format!("CLV 拟合至少需要 {MIN_REPEAT_BUYERS} 位复购客户。"),
+            });
+        }
+        Ok(())
+    }
+
+    /// The settings with out-of-range values clamped into range (a NaN
+    /// discount becomes 0), so an unchecked value never panics.
+    pub(crate) fn clamped(&self) -> ClvSettings {
+        let monthly_discount = if self.monthly_discount.is_finite() {
+            self.monthly_discount.clamp(0.0, 0.99)
+        } else {
+            0.0
+        };
+        ClvSettings {
+            time_unit: self.time_unit,
+            horizon_months: self.horizon_months.clamp(1, MAX_HORIZON_MONTHS),
+            monthly_discount,
+            min_repeat_buyers: self.min_repeat_buyers.max(MIN_REPEAT_BUYERS),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_are_valid_and_match_the_spec() {
+        let s = ClvSettings::default();
+        assert_eq!(s.validate(), Ok(()));
+        assert_eq!((s.horizon_months, s.monthly_discount), (12, 0.01));
+    }
+
+    #[test]
+    fn out_of_range_values_are_reported_and_clamped() {
+        let bad = [
+            ClvSettings {
+                horizon_months: 0,
+                ..ClvSettings::default()
+            },
+            ClvSettings {
+                monthly_discount: f64::NAN,
+                ..ClvSettings::default()
+            },
+            ClvSettings {
+                monthly_discount: -0.1,
+                ..ClvSettings::default()
+            },
+            ClvSettings {
+                min_repeat_buyers: 1,
+                ..ClvSettings::default()
+            },
+        ];
+        for s in bad {
+            assert!(s.validate().is_err(), "{s:?}");
+            assert_eq!(s.clamped().validate(), Ok(()), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn missing_fields_take_their_defaults() {
+        let s: Result<ClvSettings, _> = serde_json::from_str(r#"{"time_unit":"Days"}"#);
+        assert_eq!(
+            s.ok(),
+            Some(ClvSettings {
+                time_unit: TimeUnit::Days,
+                ..ClvSettings::default()
+            })
+        );
+    }
+}
