@@ -44,7 +44,7 @@ pub fn LeadsPage() -> impl IntoView {
                     svg=summary_chart(state, |s, lang| chart::lead_funnel(s, None, lang))/>
                 <ChartCard testid="chart-journey" file_stem="journey" svg=summary_chart(state, chart::journey)/>
             </div>
-            <h3>{move || state.tr("life.by_source")}</h3>
+            <h3>{move || state.tr("leads.by_source")}</h3>
             <div class="grid-2">{per_source}</div>
             <StageMap/>
         </div>

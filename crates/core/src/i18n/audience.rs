@@ -127,6 +127,7 @@ pub(crate) const ENTRIES: &[Entry] = &[
     ("audience.no_events", "No events file is loaded, so lead stages and engagement are not computed. Add an events export (customer, time, event type) to see them.", "未载入行为事件文件,因此无法计算购买阶段和活跃度。请添加行为事件导出(客户、时间、事件类型)。"),
     ("leads.title", "Customers per lead stage", "各购买阶段客户"),
     ("leads.rules", "Decision: checkout started, coupon claimed or add-to-cart in the recent days. Consideration: enough product views, or compare, add to cart, trial, inquiry. Awareness: other events only. Unengaged: no events. Buyers are Purchased.", "决策:发起结算、领券或近期加购。考虑:商品浏览达到次数,或对比、加购、试用、咨询。认知:仅有其他行为。未互动:没有行为。已付款客户为“已购买”。"),
+    ("leads.by_source", "Lead funnel by source", "各渠道线索漏斗"),
     ("leads.map", "Which stage each event reaches", "各类行为对应的阶段"),
     ("leads.views", "Product views for Consideration", "进入考虑阶段的商品浏览次数"),
     ("leads.cart_days", "Recent add-to-cart (days) for Decision", "进入决策阶段的近期加购天数"),

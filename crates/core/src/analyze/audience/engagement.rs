@@ -71,7 +71,8 @@ pub struct MonthActivity {
     pub customers: u64,
 }
 
-/// Months kept in the trend, ending with the as-of month.
+/// Months kept in the trend, ending with the month of the day before the
+/// as-of date (the last day with data).
 pub const TREND_MONTHS: i32 = 12;
 
 /// Counts, per month of the last [`TREND_MONTHS`], the customers who
@@ -80,7 +81,7 @@ pub fn monthly_trend<'a, I>(customers: usize, as_of: Day, days_of: impl Fn(usize
 where
     I: Iterator<Item = Day> + 'a,
 {
-    let last = month_index(as_of);
+    let last = month_index(as_of.saturating_sub(1));
     let first = last - (TREND_MONTHS - 1);
     let mut counts = vec![0u64; TREND_MONTHS as usize];
     let mut seen = [false; TREND_MONTHS as usize];
@@ -124,7 +125,7 @@ mod tests {
     fn trend_counts_each_customer_once_a_month() {
         // 2024-01-05 = day 19727; 2024-01-20 = 19742; 2023-12-31 = 19722.
         let days = [vec![19_727, 19_742], vec![19_722], vec![]];
-        let trend = monthly_trend(3, 19_742, |c| days[c].clone().into_iter());
+        let trend = monthly_trend(3, 19_743, |c| days[c].clone().into_iter());
         assert_eq!(trend.len(), 12);
         assert_eq!(trend[11].month, "2024-01");
         assert_eq!(trend[11].customers, 1);
