@@ -1,6 +1,8 @@
 //! The app's signals, provided to every component through context.
 
 use leptos::prelude::*;
+use segscope_core::analyze::clv::{ClvProblem, HoldoutCheck};
+use segscope_core::analyze::models::ModelsSummary;
 use segscope_core::analyze::{Summary, WhatIf};
 use segscope_core::explore::{CustomerDetail, CustomerPage, CustomerQuery};
 use segscope_core::i18n::{t, Lang};
@@ -62,6 +64,10 @@ pub enum Tab {
     Interest,
     /// Demographic splits.
     Demographics,
+    /// K-means clusters.
+    Clusters,
+    /// Predicted customer lifetime value.
+    Clv,
     /// Repeat buying and cohorts.
     Repeat,
     /// Refunds and returns.
@@ -78,7 +84,7 @@ pub enum Tab {
 
 impl Tab {
     /// All tabs in display order.
-    pub const ALL: [Tab; 16] = [
+    pub const ALL: [Tab; 18] = [
         Tab::Overview,
         Tab::Tiers,
         Tab::Rfm,
@@ -89,6 +95,8 @@ impl Tab {
         Tab::Engagement,
         Tab::Interest,
         Tab::Demographics,
+        Tab::Clusters,
+        Tab::Clv,
         Tab::Repeat,
         Tab::AfterSales,
         Tab::Customers,
@@ -110,6 +118,8 @@ impl Tab {
             Tab::Engagement => "tab.engagement",
             Tab::Interest => "tab.interest",
             Tab::Demographics => "tab.demographics",
+            Tab::Clusters => "tab.clusters",
+            Tab::Clv => "tab.clv",
             Tab::Repeat => "tab.repeat",
             Tab::AfterSales => "tab.after_sales",
             Tab::Customers => "tab.customers",
@@ -132,6 +142,8 @@ impl Tab {
             Tab::Engagement => "tab-engagement",
             Tab::Interest => "tab-interest",
             Tab::Demographics => "tab-demographics",
+            Tab::Clusters => "tab-clusters",
+            Tab::Clv => "tab-clv",
             Tab::Repeat => "tab-repeat",
             Tab::AfterSales => "tab-after-sales",
             Tab::Customers => "tab-customers",
@@ -182,6 +194,10 @@ pub struct AppState {
     pub customer_detail: RwSignal<Option<CustomerDetail>>,
     /// A selection another page asked the explorer to open with.
     pub explorer_preset: RwSignal<Option<CustomerQuery>>,
+    /// The fitted models of the latest analysis (they arrive after it).
+    pub models: RwSignal<Option<ModelsSummary>>,
+    /// The latest CLV holdout check.
+    pub holdout: RwSignal<Option<Result<HoldoutCheck, ClvProblem>>>,
 }
 
 impl AppState {
@@ -206,6 +222,8 @@ impl AppState {
             what_if: RwSignal::new(None),
             reinspecting: RwSignal::new(0),
             explorer_preset: RwSignal::new(None),
+            models: RwSignal::new(None),
+            holdout: RwSignal::new(None),
         }
     }
 

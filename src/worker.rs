@@ -96,6 +96,7 @@ pub fn cancel(state: AppState) {
     start(state);
     state.schemas.set(Vec::new());
     state.summary.set(None);
+    state.models.set(None);
     state.progress.set(0.0);
     state.stage_key.set("status.cancelled");
     state.phase.set(Phase::Idle);
@@ -186,6 +187,8 @@ fn on_reply(state: AppState, reply: Reply) {
         Reply::Customers(page) => state.customer_page.set(Some(page)),
         Reply::CustomerDetail(detail) => state.customer_detail.set(Some(*detail)),
         Reply::WhatIf(what_if) => state.what_if.set(Some(what_if)),
+        Reply::Models(models) => state.models.set(Some(*models)),
+        Reply::Holdout(check) => state.holdout.set(Some(*check)),
         Reply::Failed(failure) => {
             state.auto_confirm.set(false);
             state.reinspecting.set(0);
@@ -226,6 +229,8 @@ pub fn inspect(state: AppState, files: Vec<File>) {
     }
     state.failure.set(None);
     state.summary.set(None);
+    state.models.set(None);
+    state.holdout.set(None);
     state.quality.set(None);
     state.schemas.set(Vec::new());
     state.progress.set(0.0);

@@ -8,6 +8,8 @@ use crate::components::settings_bar::SettingsBar;
 use crate::components::tier_table::TierTable;
 use crate::format;
 use crate::pages::after_sales::AfterSalesPage;
+use crate::pages::clusters::ClustersPage;
+use crate::pages::clv::ClvPage;
 use crate::pages::demographics::DemographicsPage;
 use crate::pages::engagement::EngagementPage;
 use crate::pages::explorer::ExplorerPage;
@@ -46,6 +48,8 @@ pub fn Dashboard() -> impl IntoView {
         Tab::Engagement => view! { <EngagementPage/> }.into_any(),
         Tab::Interest => view! { <InterestPage/> }.into_any(),
         Tab::Demographics => view! { <DemographicsPage/> }.into_any(),
+        Tab::Clusters => view! { <ClustersPage/> }.into_any(),
+        Tab::Clv => view! { <ClvPage/> }.into_any(),
         Tab::Repeat => view! { <RepeatPage/> }.into_any(),
         Tab::AfterSales => view! { <AfterSalesPage/> }.into_any(),
     };

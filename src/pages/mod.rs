@@ -1,6 +1,8 @@
 //! The app's screens.
 
 pub mod after_sales;
+pub mod clusters;
+pub mod clv;
 pub mod dashboard;
 pub mod demographics;
 pub mod engagement;

@@ -1,6 +1,8 @@
 //! Messages between the page and the Web Worker, as JSON. File handles travel
 //! beside the JSON (the page posts `[json, file, file, …]`).
 
+use crate::analyze::clv::{ClvProblem, HoldoutCheck};
+use crate::analyze::models::ModelsSummary;
 use crate::analyze::{Summary, WhatIf};
 use crate::explore::{CustomerDetail, CustomerPage, CustomerQuery};
 use crate::i18n::{t, Lang};
@@ -53,6 +55,11 @@ pub enum Request {
     ExportCustomers,
     /// Build the analysis JSON (settings, data quality, KPIs, segment counts).
     ExportAnalysis,
+    /// Check the CLV model on a holdout of this many last days.
+    Holdout {
+        /// Length of the holdout period in days.
+        days: u32,
+    },
 }
 
 /// A reply from the worker.
@@ -94,6 +101,10 @@ pub enum Reply {
     CustomerDetail(Box<CustomerDetail>),
     /// The membership what-if.
     WhatIf(WhatIf),
+    /// The fitted models (sent after each analysis).
+    Models(Box<ModelsSummary>),
+    /// The CLV calibration/holdout check, or why it could not be made.
+    Holdout(Box<Result<HoldoutCheck, ClvProblem>>),
     /// A download is ready.
     Download {
         /// Suggested file name.

@@ -2,6 +2,8 @@
 //! dataset and the current analysis. Natively testable; the worker only feeds
 //! it bytes.
 
+use crate::analyze::clv::{holdout_check, ClvProblem, HoldoutCheck};
+use crate::analyze::models::{ModelInputs, Models, ModelsSummary};
 use crate::analyze::WhatIf;
 use crate::analyze::{self, Analysis};
 use crate::explore::{CustomerDetail, CustomerPage, CustomerQuery, Explorer};
@@ -83,16 +85,44 @@ impl Session {
         let (dataset, quality) = self.loaded.as_ref().ok_or(Failure::NoData)?;
         self.settings = settings.clone();
         self.explorer.forget();
-        let analysis = self.analysis.insert(analyze::run(dataset, settings));
+        let previous = self.analysis.take().and_then(|a| a.models);
+        let mut analysis = analyze::run(dataset, settings);
+        let inputs = ModelInputs::of(&analysis, settings);
+        analysis.models = previous.filter(|m| m.inputs == inputs);
+        let analysis = self.analysis.insert(analysis);
         Ok((analysis, quality))
     }
 
-    /// The analysis JSON of the current analysis.
-    pub fn analysis_json(&self) -> Result<String, Failure> {
+    /// Fits the models of the current analysis unless their inputs are
+    /// unchanged since the last fit, and summarises them.
+    pub fn models(&mut self) -> Result<ModelsSummary, Failure> {
+        let (Some((dataset, _)), Some(analysis)) = (&self.loaded, &mut self.analysis) else {
+            return Err(Failure::NoData);
+        };
+        if analysis.models.is_none() {
+            let inputs = ModelInputs::of(analysis, &self.settings);
+            analysis.models = Some(Models::fit(dataset, analysis, inputs));
+        }
+        let models = analysis.models.as_ref().ok_or(Failure::NoData)?;
+        Ok(models.summary(dataset, analysis))
+    }
+
+    /// Predicted against actual repeat purchases in the last `holdout_days`,
+    /// refitting on the days before them.
+    pub fn holdout(&self, holdout_days: u32) -> Result<Result<HoldoutCheck, ClvProblem>, Failure> {
         match (&self.loaded, &self.analysis) {
-            (Some((_, quality)), Some(analysis)) => {
-                Ok(export::analysis_json(&analysis.summary, quality, &self.settings))
+            (Some((dataset, _)), Some(analysis)) => {
+                Ok(holdout_check(dataset, analysis.as_of, holdout_days, &self.settings.clv))
             }
+            _ => Err(Failure::NoData),
+        }
+    }
+
+    /// The analysis JSON of the current analysis (fitting the models first).
+    pub fn analysis_json(&mut self) -> Result<String, Failure> {
+        self.models()?;
+        match (&self.loaded, &self.analysis) {
+            (Some((_, quality)), Some(analysis)) => Ok(export::analysis_json(analysis, quality, &self.settings)),
             _ => Err(Failure::NoData),
         }
     }
@@ -125,8 +155,10 @@ impl Session {
         ))
     }
 
-    /// The per-customer CSV of the customers `query` selects, in its order.
-    pub fn selection_csv(&self, query: &CustomerQuery) -> Result<String, Failure> {
+    /// The per-customer CSV of the customers `query` selects, in its order
+    /// (fitting the models first, for their columns).
+    pub fn selection_csv(&mut self, query: &CustomerQuery) -> Result<String, Failure> {
+        self.models()?;
         match (&self.loaded, &self.analysis) {
             (Some((dataset, _)), Some(analysis)) => {
                 let picked = query.matching(dataset, analysis);
@@ -140,8 +172,9 @@ impl Session {
         }
     }
 
-    /// The per-customer CSV of the current analysis.
-    pub fn customers_csv(&self) -> Result<String, Failure> {
+    /// The per-customer CSV of the current analysis (fitting the models first).
+    pub fn customers_csv(&mut self) -> Result<String, Failure> {
+        self.models()?;
         match (&self.loaded, &self.analysis) {
             (Some((dataset, _)), Some(analysis)) => Ok(export::customers_csv(dataset, analysis)),
             _ => Err(Failure::NoData),

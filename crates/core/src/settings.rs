@@ -34,6 +34,10 @@ pub struct Settings {
     pub interest: InterestSettings,
     /// Demographic bands.
     pub demographics: DemographicSettings,
+    /// K-means clusters.
+    pub kmeans: crate::analyze::kmeans::KmeansSettings,
+    /// Predicted CLV.
+    pub clv: crate::analyze::clv::ClvSettings,
     /// The user's own playbook actions, by segment key (e.g. `seg.champions`),
     /// replacing the built-in recommendation.
     pub playbook: BTreeMap<String, String>,
@@ -257,6 +261,8 @@ impl Settings {
                 zh: "生命周期窗口至少为 1 天。".into(),
             });
         }
+        self.kmeans.validate()?;
+        self.clv.validate()?;
         if let Some((en, zh)) = audience::problem(&self.leads, &self.engagement, &self.interest, &self.demographics) {
             return Err(SettingsError { en, zh });
         }

@@ -95,7 +95,7 @@ async fn handle(request: Request, files: Vec<File>, state: &Rc<RefCell<State>>) 
             Ok(what_if) => Reply::WhatIf(what_if),
             Err(failure) => Reply::Failed(failure),
         },
-        Request::ExportSelection(query) => match state.borrow().session.selection_csv(&query) {
+        Request::ExportSelection(query) => match state.borrow_mut().session.selection_csv(&query) {
             Ok(content) => Reply::Download {
                 file_name: "segscope-customers-selection.csv".into(),
                 mime: "text/csv;charset=utf-8".into(),
@@ -103,7 +103,7 @@ async fn handle(request: Request, files: Vec<File>, state: &Rc<RefCell<State>>) 
             },
             Err(failure) => Reply::Failed(failure),
         },
-        Request::ExportCustomers => match state.borrow().session.customers_csv() {
+        Request::ExportCustomers => match state.borrow_mut().session.customers_csv() {
             Ok(content) => Reply::Download {
                 file_name: "segscope-customers.csv".into(),
                 mime: "text/csv;charset=utf-8".into(),
@@ -111,7 +111,7 @@ async fn handle(request: Request, files: Vec<File>, state: &Rc<RefCell<State>>) 
             },
             Err(failure) => Reply::Failed(failure),
         },
-        Request::ExportAnalysis => match state.borrow().session.analysis_json() {
+        Request::ExportAnalysis => match state.borrow_mut().session.analysis_json() {
             Ok(content) => Reply::Download {
                 file_name: "segscope-analysis.json".into(),
                 mime: "application/json".into(),
@@ -119,8 +119,20 @@ async fn handle(request: Request, files: Vec<File>, state: &Rc<RefCell<State>>) 
             },
             Err(failure) => Reply::Failed(failure),
         },
+        Request::Holdout { days } => match state.borrow().session.holdout(days) {
+            Ok(check) => Reply::Holdout(Box::new(check)),
+            Err(failure) => Reply::Failed(failure),
+        },
     };
+    let analysed = matches!(reply, Reply::Ready { .. });
     post(&reply);
+    // The dashboard is up; the models (clusters, CLV) follow.
+    if analysed {
+        match state.borrow_mut().session.models() {
+            Ok(models) => post(&Reply::Models(Box::new(models))),
+            Err(failure) => post(&Reply::Failed(failure)),
+        }
+    }
 }
 
 async fn inspect(files: Vec<File>, state: &Rc<RefCell<State>>) -> Reply {

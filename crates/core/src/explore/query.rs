@@ -51,6 +51,9 @@ pub struct CustomerQuery {
     pub engagement: Vec<Engagement>,
     /// Keep only customers who browsed this category but never bought it.
     pub browsed_not_bought: Option<CategoryIdx>,
+    /// Keep only the buyers of this K-means cluster (position in the
+    /// clustering's list; needs the models fitted).
+    pub cluster: Option<u8>,
     /// Sort column.
     pub sort: SortColumn,
     /// Largest first.
@@ -71,6 +74,7 @@ impl CustomerQuery {
             && self.lead_stages == other.lead_stages
             && self.engagement == other.engagement
             && self.browsed_not_bought == other.browsed_not_bought
+            && self.cluster == other.cluster
             && self.sort == other.sort
             && self.descending == other.descending
     }
@@ -97,6 +101,7 @@ impl CustomerQuery {
         let browsed = self
             .browsed_not_bought
             .map(|category| browsed_not_bought_mask(dataset, analysis.as_of, category));
+        let clusters = analysis.models.as_ref().and_then(|m| m.clusters.as_ref().ok());
         let keep = |i: usize| {
             (self.segments.is_empty() || labels.segment[i].is_some_and(|s| self.segments.contains(&s)))
                 && (self.tiers.is_empty() || self.tiers.contains(&labels.tier[i]))
@@ -107,6 +112,9 @@ impl CustomerQuery {
                 && browsed
                     .as_ref()
                     .is_none_or(|mask| mask.get(i).copied().unwrap_or(false))
+                && self
+                    .cluster
+                    .is_none_or(|k| clusters.is_some_and(|c| c.assignment.get(i).copied().flatten() == Some(k)))
                 && (search.is_empty() || matches_search(dataset, i, &search))
         };
         let mut picked: Vec<u32> = (0..n).filter(|&i| keep(i)).map(|i| i as u32).collect();

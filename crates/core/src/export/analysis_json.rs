@@ -1,7 +1,9 @@
 //! The analysis as JSON (SPEC S11 `export-analysis-json`): settings, the
 //! data-quality report, KPIs and segment counts, for scripts and archives.
 
-use crate::analyze::Summary;
+use crate::analyze::clv::TimeUnit;
+use crate::analyze::models::Models;
+use crate::analyze::{Analysis, Summary};
 use crate::ingest::QualityReport;
 use crate::settings::Settings;
 use serde::Serialize;
@@ -20,10 +22,96 @@ struct AnalysisDocument<'a> {
     /// Tier name → customers in it ("No purchase" included).
     tier_counts: BTreeMap<&'a str, u64>,
     summary: &'a Summary,
+    /// The BG/NBD and Gamma-Gamma fits, or why there are none.
+    clv: ClvFits,
+    /// The clusters' k and silhouette, or why there are none.
+    kmeans: KmeansFit,
 }
 
-/// The analysis JSON, pretty-printed.
-pub fn analysis_json(summary: &Summary, quality: &QualityReport, settings: &Settings) -> String {
+/// `clv` of the document: both fits, or the problem's name.
+#[derive(Serialize)]
+#[serde(untagged)]
+enum ClvFits {
+    Fitted {
+        bgnbd: BgNbdFields,
+        gamma_gamma: GammaGammaFields,
+    },
+    Missing {
+        problem: String,
+    },
+}
+
+#[derive(Serialize)]
+struct BgNbdFields {
+    r: f64,
+    alpha: f64,
+    a: f64,
+    b: f64,
+    log_likelihood: f64,
+    time_unit: TimeUnit,
+}
+
+#[derive(Serialize)]
+struct GammaGammaFields {
+    p: f64,
+    q: f64,
+    gamma: f64,
+}
+
+/// `kmeans` of the document.
+#[derive(Serialize)]
+#[serde(untagged)]
+enum KmeansFit {
+    Fitted { k: u8, silhouette: f64 },
+    Missing { problem: String },
+}
+
+fn clv_fits(models: Option<&Models>) -> ClvFits {
+    match models.map(|m| &m.clv) {
+        Some(Ok(m)) => ClvFits::Fitted {
+            bgnbd: BgNbdFields {
+                r: m.bgnbd.r,
+                alpha: m.bgnbd.alpha,
+                a: m.bgnbd.a,
+                b: m.bgnbd.b,
+                log_likelihood: m.bgnbd.log_likelihood,
+                time_unit: m.bgnbd.time_unit,
+            },
+            gamma_gamma: GammaGammaFields {
+                p: m.gamma_gamma.p,
+                q: m.gamma_gamma.q,
+                gamma: m.gamma_gamma.gamma,
+            },
+        },
+        Some(Err(problem)) => ClvFits::Missing {
+            problem: format!("{problem:?}"),
+        },
+        None => ClvFits::Missing {
+            problem: "NotFitted".into(),
+        },
+    }
+}
+
+fn kmeans_fit(models: Option<&Models>) -> KmeansFit {
+    match models.map(|m| &m.clusters) {
+        Some(Ok(c)) => KmeansFit::Fitted {
+            k: c.k,
+            silhouette: c.silhouette,
+        },
+        Some(Err(problem)) => KmeansFit::Missing {
+            problem: format!("{problem:?}"),
+        },
+        None => KmeansFit::Missing {
+            problem: "NotFitted".into(),
+        },
+    }
+}
+
+/// The analysis JSON, pretty-printed; model fits are included when the
+/// analysis carries them.
+pub fn analysis_json(analysis: &Analysis, quality: &QualityReport, settings: &Settings) -> String {
+    let summary = &analysis.summary;
+    let models = analysis.models.as_ref();
     let document = AnalysisDocument {
         generator: concat!("Segscope ", env!("CARGO_PKG_VERSION")),
         as_of: &summary.as_of,
@@ -37,6 +125,8 @@ pub fn analysis_json(summary: &Summary, quality: &QualityReport, settings: &Sett
             .collect(),
         tier_counts: summary.tiers.iter().map(|t| (t.name.as_str(), t.customers)).collect(),
         summary,
+        clv: clv_fits(models),
+        kmeans: kmeans_fit(models),
     };
     // Serialising plain data with string keys cannot fail.
     serde_json::to_string_pretty(&document).unwrap_or_default()
@@ -57,8 +147,7 @@ mod tests {
         let (dataset, quality) = builder.finish();
         let settings = Settings::default();
         let analysis = analyze::run(&dataset, &settings);
-        let json: serde_json::Value =
-            serde_json::from_str(&analysis_json(&analysis.summary, &quality, &settings)).unwrap();
+        let json: serde_json::Value = serde_json::from_str(&analysis_json(&analysis, &quality, &settings)).unwrap();
         assert_eq!(json["kpis"]["buyers"], 2);
         assert_eq!(json["settings"]["rfm"]["scale"], 5);
         assert_eq!(json["data_quality"]["files"][0]["rows_rejected"], 1);

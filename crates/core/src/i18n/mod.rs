@@ -45,7 +45,13 @@ impl Lang {
 pub(crate) type Entry = (&'static str, &'static str, &'static str);
 
 fn all_tables() -> [&'static [Entry]; 5] {
-    [ui::ENTRIES, labels::ENTRIES, audience::ENTRIES, rules::ENTRIES, models::ENTRIES]
+    [
+        ui::ENTRIES,
+        labels::ENTRIES,
+        audience::ENTRIES,
+        rules::ENTRIES,
+        models::ENTRIES,
+    ]
 }
 
 /// The text for `key` in `lang`. An unknown key returns the key itself, and a

@@ -226,6 +226,25 @@ impl<'a> Outlook<'a> {
     }
 }
 
+impl ClvProblem {
+    /// One sentence for the user in `lang`.
+    pub fn message(self, lang: crate::i18n::Lang) -> String {
+        use crate::i18n::t;
+        let part = |p: ClvPart| match p {
+            ClvPart::Purchases => t(lang, "clv.part.purchases"),
+            ClvPart::Spend => t(lang, "clv.part.spend"),
+        };
+        match self {
+            ClvProblem::NoBuyers => t(lang, "clv.problem.no_buyers").to_string(),
+            ClvProblem::TooFewRepeatBuyers { found, needed } => t(lang, "clv.problem.too_few_repeat")
+                .replace("{n}", &found.to_string())
+                .replace("{needed}", &needed.to_string()),
+            ClvProblem::NotConverged(p) => t(lang, "clv.problem.not_converged").replace("{part}", part(p)),
+            ClvProblem::Degenerate(p) => t(lang, "clv.problem.degenerate").replace("{part}", part(p)),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
