@@ -2,7 +2,9 @@
 //! beside the JSON (the page posts `[json, file, file, …]`).
 
 use crate::analyze::clv::{ClvProblem, HoldoutCheck};
+use crate::analyze::custom::CustomSummary;
 use crate::analyze::models::ModelsSummary;
+use crate::analyze::rules::CustomSegments;
 use crate::analyze::{Summary, WhatIf};
 use crate::explore::{CustomerDetail, CustomerPage, CustomerQuery};
 use crate::i18n::{t, Lang};
@@ -55,6 +57,8 @@ pub enum Request {
     ExportCustomers,
     /// Build the analysis JSON (settings, data quality, KPIs, segment counts).
     ExportAnalysis,
+    /// Count a draft of custom segments on the current analysis.
+    RuleCounts(CustomSegments),
     /// Check the CLV model on a holdout of this many last days.
     Holdout {
         /// Length of the holdout period in days.
@@ -101,6 +105,8 @@ pub enum Reply {
     CustomerDetail(Box<CustomerDetail>),
     /// The membership what-if.
     WhatIf(WhatIf),
+    /// Counts of a draft of custom segments.
+    RuleCounts(CustomSummary),
     /// The fitted models (sent after each analysis).
     Models(Box<ModelsSummary>),
     /// The CLV calibration/holdout check, or why it could not be made.

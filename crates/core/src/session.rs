@@ -3,7 +3,9 @@
 //! it bytes.
 
 use crate::analyze::clv::{holdout_check, ClvProblem, HoldoutCheck};
+use crate::analyze::custom::CustomSummary;
 use crate::analyze::models::{ModelInputs, Models, ModelsSummary};
+use crate::analyze::rules::CustomSegments;
 use crate::analyze::WhatIf;
 use crate::analyze::{self, Analysis};
 use crate::explore::{CustomerDetail, CustomerPage, CustomerQuery, Explorer};
@@ -89,6 +91,9 @@ impl Session {
         let mut analysis = analyze::run(dataset, settings);
         let inputs = ModelInputs::of(&analysis, settings);
         analysis.models = previous.filter(|m| m.inputs == inputs);
+        let (custom, custom_summary) = analyze::custom::evaluate(dataset, &analysis, &settings.custom_segments);
+        analysis.custom = custom;
+        analysis.summary.custom = custom_summary;
         let analysis = self.analysis.insert(analysis);
         Ok((analysis, quality))
     }
@@ -105,6 +110,15 @@ impl Session {
         }
         let models = analysis.models.as_ref().ok_or(Failure::NoData)?;
         Ok(models.summary(dataset, analysis))
+    }
+
+    /// Counts, warnings and problems of a draft of custom segments, on the
+    /// current analysis (live counts while editing).
+    pub fn rule_counts(&self, rules: &CustomSegments) -> Result<CustomSummary, Failure> {
+        match (&self.loaded, &self.analysis) {
+            (Some((dataset, _)), Some(analysis)) => Ok(analyze::custom::evaluate(dataset, analysis, rules).1),
+            _ => Err(Failure::NoData),
+        }
     }
 
     /// Predicted against actual repeat purchases in the last `holdout_days`,

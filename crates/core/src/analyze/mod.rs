@@ -6,6 +6,7 @@ mod after_sales;
 mod as_of;
 pub mod audience;
 pub mod clv;
+pub mod custom;
 mod customer_events;
 mod customer_orders;
 mod day_histogram;
@@ -73,6 +74,9 @@ pub struct Analysis {
     /// The fitted models, once fitted (see [`models`]).
     #[serde(skip)]
     pub models: Option<models::Models>,
+    /// The custom segments, once applied (see [`custom`]).
+    #[serde(skip)]
+    pub custom: Option<rules::SegmentAssignment>,
 }
 
 /// Analyses `dataset` under `settings` (already checked by
@@ -137,6 +141,7 @@ pub fn run(dataset: &Dataset, settings: &Settings) -> Analysis {
         summary,
         bands,
         models: None,
+        custom: None,
     }
 }
 

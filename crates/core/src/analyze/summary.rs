@@ -3,6 +3,7 @@
 
 use super::after_sales::AfterSales;
 use super::audience::AudienceSummary;
+use super::custom::CustomSummary;
 use super::customer_orders::CustomerOrders;
 use super::day_histogram::DayHistogram;
 use super::kpis::{ratio, Kpis};
@@ -52,6 +53,8 @@ pub struct Summary {
     pub after_sales: AfterSales,
     /// Leads, engagement, interest, demographics and the journey.
     pub audience: AudienceSummary,
+    /// The custom segments' counts, warnings and problems.
+    pub custom: CustomSummary,
 }
 
 /// What [`Summary::build`] summarises.
@@ -109,6 +112,7 @@ impl Summary {
             repeat: RepeatStats::build(input.orders, input.gaps, input.as_of),
             after_sales: AfterSales::build(input.dataset, input.metrics, input.labels, tiers),
             audience: AudienceSummary::default(),
+            custom: CustomSummary::default(),
         }
     }
 }

@@ -51,6 +51,8 @@ pub struct CustomerQuery {
     pub engagement: Vec<Engagement>,
     /// Keep only customers who browsed this category but never bought it.
     pub browsed_not_bought: Option<CategoryIdx>,
+    /// Keep only the customers in this custom segment (its position).
+    pub custom_segment: Option<usize>,
     /// Keep only the buyers of this K-means cluster (position in the
     /// clustering's list; needs the models fitted).
     pub cluster: Option<u8>,
@@ -75,6 +77,7 @@ impl CustomerQuery {
             && self.engagement == other.engagement
             && self.browsed_not_bought == other.browsed_not_bought
             && self.cluster == other.cluster
+            && self.custom_segment == other.custom_segment
             && self.sort == other.sort
             && self.descending == other.descending
     }

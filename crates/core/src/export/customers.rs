@@ -7,7 +7,7 @@ use crate::analyze::{Analysis, NO_PURCHASE};
 use crate::model::Dataset;
 
 /// The header row, snake_case English.
-pub const CUSTOMER_COLUMNS: [&str; 28] = [
+pub const CUSTOMER_COLUMNS: [&str; 29] = [
     "customer_id",
     "first_order_date",
     "last_order_date",
@@ -31,6 +31,7 @@ pub const CUSTOMER_COLUMNS: [&str; 28] = [
     "p_alive",
     "expected_purchases",
     "clv",
+    "custom_segments",
     "age_band",
     "gender",
     "income_band",
@@ -147,6 +148,9 @@ fn write_row(out: &mut String, dataset: &Dataset, analysis: &Analysis, i: usize,
         out.push(',');
         push_fixed(out, value, decimals);
     }
+    out.push(',');
+    let custom = analysis.custom.as_ref().map(|a| a.names_of(i).join("; "));
+    push_text(out, custom.as_deref().unwrap_or(""));
     for banding in &analysis.bands {
         out.push(',');
         push_text(out, &banding.english(i));
@@ -197,7 +201,7 @@ mod tests {
             lines[0],
             "\u{feff}customer_id,first_order_date,last_order_date,orders,revenue,aov,recency_days,\
              r_score,f_score,m_score,rfm_segment,value_score,value_tier,member_level,lifecycle_stage,\
-             lead_stage,engagement,favorite_category,source,cluster,p_alive,expected_purchases,clv,age_band,gender,income_band,occupation,region"
+             lead_stage,engagement,favorite_category,source,cluster,p_alive,expected_purchases,clv,custom_segments,age_band,gender,income_band,occupation,region"
         );
         // As of 2024-01-09. a: recency 1, 2 orders; c: recency 2, 1 order.
         // R: a 1 + ⌊5·1/2⌋ = 3, c 1; F: a 3, c 1; M: a 30.5 > 30 → 3, c 1.
@@ -206,15 +210,15 @@ mod tests {
         // High ends at ⌈0.4⌉ = 1, Medium at ⌈1⌉ = 1, so c is Low.
         assert_eq!(
             lines[1],
-            "\"a,1\",2024-01-05,2024-01-08,2,30.50,15.25,1,3,3,3,Need Attention,0.3500,High,Bronze,New,,,'=bags,\"WeChat \"\"group\"\"\",,,,,,,,,"
+            "\"a,1\",2024-01-05,2024-01-08,2,30.50,15.25,1,3,3,3,Need Attention,0.3500,High,Bronze,New,,,'=bags,\"WeChat \"\"group\"\"\",,,,,,,,,,"
         );
         assert_eq!(
             lines[2],
-            "'=cmd,,,0,0.00,,,,,,,,No purchase,Bronze,Potential,,,,,,,,,,,,,"
+            "'=cmd,,,0,0.00,,,,,,,,No purchase,Bronze,Potential,,,,,,,,,,,,,,"
         );
         assert_eq!(
             lines[3],
-            "c,2024-01-07,2024-01-07,1,30.00,30.00,2,1,1,1,Lost,0.1500,Low,Bronze,New,,,,,,,,,,,,,"
+            "c,2024-01-07,2024-01-07,1,30.00,30.00,2,1,1,1,Lost,0.1500,Low,Bronze,New,,,,,,,,,,,,,,"
         );
         assert_eq!(lines.len(), 4);
         assert!(csv.ends_with('\n'));
