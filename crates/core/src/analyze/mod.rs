@@ -18,6 +18,7 @@ mod labels;
 mod lifecycle;
 mod membership;
 mod metrics;
+pub mod migration;
 pub mod playbook;
 mod rank;
 mod repeat;
@@ -69,6 +70,9 @@ pub struct Analysis {
     pub summary: Summary,
     /// Per-customer demographic bands, in [`audience::Dimension::ALL`] order.
     pub bands: Vec<audience::Banding>,
+    /// The settings the analysis ran under (the explorer's migration filter
+    /// compares labels under the same settings).
+    pub settings: Settings,
 }
 
 /// Analyses `dataset` under `settings` (already checked by
@@ -132,6 +136,7 @@ pub fn run(dataset: &Dataset, settings: &Settings) -> Analysis {
         points,
         summary,
         bands,
+        settings: settings.clone(),
     }
 }
 

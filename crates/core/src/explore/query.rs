@@ -1,6 +1,7 @@
 //! What the explorer asks for: filters, a search text, a sort and a page.
 
 use crate::analyze::audience::{browsed_not_bought_mask, Engagement, LeadStage};
+use crate::analyze::migration::{movers, MigrationFilter};
 use crate::analyze::{Analysis, RfmSegment};
 use crate::model::{CategoryIdx, Dataset};
 use serde::{Deserialize, Serialize};
@@ -51,6 +52,9 @@ pub struct CustomerQuery {
     pub engagement: Vec<Engagement>,
     /// Keep only customers who browsed this category but never bought it.
     pub browsed_not_bought: Option<CategoryIdx>,
+    /// Keep only the customers of one cell of a segment migration, compared
+    /// under the analysis's settings.
+    pub migration: Option<MigrationFilter>,
     /// Sort column.
     pub sort: SortColumn,
     /// Largest first.
@@ -71,6 +75,7 @@ impl CustomerQuery {
             && self.lead_stages == other.lead_stages
             && self.engagement == other.engagement
             && self.browsed_not_bought == other.browsed_not_bought
+            && self.migration == other.migration
             && self.sort == other.sort
             && self.descending == other.descending
     }
@@ -97,6 +102,16 @@ impl CustomerQuery {
         let browsed = self
             .browsed_not_bought
             .map(|category| browsed_not_bought_mask(dataset, analysis.as_of, category));
+        let moved = self.migration.map(|f| {
+            let picked = movers(dataset, &analysis.settings, &f.request, f.from_state, f.to_state);
+            let mut mask = vec![false; n];
+            for i in picked {
+                if let Some(slot) = mask.get_mut(i as usize) {
+                    *slot = true;
+                }
+            }
+            mask
+        });
         let keep = |i: usize| {
             (self.segments.is_empty() || labels.segment[i].is_some_and(|s| self.segments.contains(&s)))
                 && (self.tiers.is_empty() || self.tiers.contains(&labels.tier[i]))
@@ -107,6 +122,7 @@ impl CustomerQuery {
                 && browsed
                     .as_ref()
                     .is_none_or(|mask| mask.get(i).copied().unwrap_or(false))
+                && moved.as_ref().is_none_or(|mask| mask[i])
                 && (search.is_empty() || matches_search(dataset, i, &search))
         };
         let mut picked: Vec<u32> = (0..n).filter(|&i| keep(i)).map(|i| i as u32).collect();
