@@ -9,11 +9,14 @@ use crate::analyze::migration::Migration;
 use crate::format::{count, percent};
 use crate::i18n::{t, Lang};
 
-/// Customers per (state at `from`, state at `to`), states that are empty at
-/// both dates left out; empty cells are blank. Hover gives both states, the
-/// customers and their share of the row.
+/// Customers per (state at `from`, state at `to`), titled with the scheme and
+/// both dates (element ids `segscope-migration-<scheme>`); states that are
+/// empty at both dates are left out and empty cells blank. Hover gives both
+/// states, the customers and their share of the row.
 pub fn migration_matrix(m: &Migration, lang: Lang) -> String {
-    let texts = Texts::of("migration", lang);
+    let key = m.scheme.i18n_key();
+    let subtitle = format!("{} ({} → {})", t(lang, key), m.from, m.to);
+    let texts = Texts::of("migration", lang).qualified(key.rsplit('.').next().unwrap_or_default(), &subtitle);
     let row_sum = |i: usize| m.matrix.get(i).map_or(0, |row| row.iter().sum::<u64>());
     let column_sum = |j: usize| m.matrix.iter().filter_map(|row| row.get(j)).sum::<u64>();
     let cell = |i: usize, j: usize| m.matrix.get(i).and_then(|row| row.get(j)).copied().unwrap_or(0);
