@@ -19,6 +19,7 @@ mod labels;
 mod lifecycle;
 mod membership;
 mod metrics;
+pub mod migration;
 pub mod models;
 pub mod playbook;
 mod rank;
@@ -77,6 +78,9 @@ pub struct Analysis {
     /// The custom segments, once applied (see [`custom`]).
     #[serde(skip)]
     pub custom: Option<rules::SegmentAssignment>,
+    /// The settings the analysis ran under (the explorer's migration filter
+    /// compares labels under the same settings).
+    pub settings: Settings,
 }
 
 /// Analyses `dataset` under `settings` (already checked by
@@ -142,6 +146,7 @@ pub fn run(dataset: &Dataset, settings: &Settings) -> Analysis {
         bands,
         models: None,
         custom: None,
+        settings: settings.clone(),
     }
 }
 

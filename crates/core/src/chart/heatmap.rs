@@ -30,6 +30,24 @@ pub fn heatmap(
     format: ValueFormat,
     lang: Lang,
 ) -> String {
+    let hover = |r: usize, c: usize, shown: &str| {
+        let subject = format!("{} · {}", row_labels[r], col_labels[c]);
+        parts::hover(lang, &subject, shown)
+    };
+    heatmap_with_hover(text, row_labels, col_labels, cells, format, lang, &hover)
+}
+
+/// [`heatmap`] with the hover text of each cell from `hover(row, column,
+/// printed value)`.
+pub(crate) fn heatmap_with_hover(
+    text: &ChartText,
+    row_labels: &[String],
+    col_labels: &[String],
+    cells: &[Option<f64>],
+    format: ValueFormat,
+    lang: Lang,
+    hover: &dyn Fn(usize, usize, &str) -> String,
+) -> String {
     let (rows_n, cols_n) = (row_labels.len(), col_labels.len());
     let cell = |r: usize, c: usize| {
         r.checked_mul(cols_n)
@@ -59,8 +77,8 @@ pub fn heatmap(
     };
     let width = plot.width() / cols_n as f64;
     let pad = if width > 4.0 && rows.band > 4.0 { 1.0 } else { 0.0 };
-    for (r, row) in row_labels.iter().enumerate() {
-        for (c, col) in col_labels.iter().enumerate() {
+    for r in 0..rows_n {
+        for c in 0..cols_n {
             let Some(value) = cell(r, c) else {
                 continue;
             };
@@ -68,7 +86,7 @@ pub fn heatmap(
             let shade = 0.08 + 0.92 * position(value, low, high);
             let colour = blue_at(shade);
             let shown = format.format(value);
-            svg.open_group(&parts::hover(lang, &format!("{row} · {col}"), &shown));
+            svg.open_group(&hover(r, c, &shown));
             let (x, y) = (plot.left + width * c as f64, plot.top + rows.band * r as f64);
             svg.rect(x + pad, y + pad, width - 2.0 * pad, rows.band - 2.0 * pad, &colour);
             let size = [CELL_FONT, SMALL_CELL_FONT]

@@ -1,6 +1,7 @@
 //! What the explorer asks for: filters, a search text, a sort and a page.
 
 use crate::analyze::audience::{browsed_not_bought_mask, Engagement, LeadStage};
+use crate::analyze::migration::{movers, MigrationFilter};
 use crate::analyze::{Analysis, RfmSegment};
 use crate::model::{CategoryIdx, Dataset};
 use serde::{Deserialize, Serialize};
@@ -56,6 +57,9 @@ pub struct CustomerQuery {
     /// Keep only the buyers of this K-means cluster (position in the
     /// clustering's list; needs the models fitted).
     pub cluster: Option<u8>,
+    /// Keep only the customers of one cell of a segment migration, compared
+    /// under the analysis's settings.
+    pub migration: Option<MigrationFilter>,
     /// Sort column.
     pub sort: SortColumn,
     /// Largest first.
@@ -78,6 +82,7 @@ impl CustomerQuery {
             && self.browsed_not_bought == other.browsed_not_bought
             && self.cluster == other.cluster
             && self.custom_segment == other.custom_segment
+            && self.migration == other.migration
             && self.sort == other.sort
             && self.descending == other.descending
     }
@@ -105,6 +110,16 @@ impl CustomerQuery {
             .browsed_not_bought
             .map(|category| browsed_not_bought_mask(dataset, analysis.as_of, category));
         let clusters = analysis.models.as_ref().and_then(|m| m.clusters.as_ref().ok());
+        let moved = self.migration.map(|f| {
+            let picked = movers(dataset, &analysis.settings, &f.request, f.from_state, f.to_state);
+            let mut mask = vec![false; n];
+            for i in picked {
+                if let Some(slot) = mask.get_mut(i as usize) {
+                    *slot = true;
+                }
+            }
+            mask
+        });
         let keep = |i: usize| {
             (self.segments.is_empty() || labels.segment[i].is_some_and(|s| self.segments.contains(&s)))
                 && (self.tiers.is_empty() || self.tiers.contains(&labels.tier[i]))
@@ -118,6 +133,7 @@ impl CustomerQuery {
                 && self
                     .cluster
                     .is_none_or(|k| clusters.is_some_and(|c| c.assignment.get(i).copied().flatten() == Some(k)))
+                && moved.as_ref().is_none_or(|mask| mask[i])
                 && (search.is_empty() || matches_search(dataset, i, &search))
         };
         let mut picked: Vec<u32> = (0..n).filter(|&i| keep(i)).map(|i| i as u32).collect();

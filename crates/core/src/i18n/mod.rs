@@ -3,6 +3,7 @@
 
 mod audience;
 mod labels;
+mod migration;
 mod models;
 mod rules;
 mod ui;
@@ -44,13 +45,14 @@ impl Lang {
 /// One table entry: key, English, Chinese.
 pub(crate) type Entry = (&'static str, &'static str, &'static str);
 
-fn all_tables() -> [&'static [Entry]; 5] {
+fn all_tables() -> [&'static [Entry]; 6] {
     [
         ui::ENTRIES,
         labels::ENTRIES,
         audience::ENTRIES,
         rules::ENTRIES,
         models::ENTRIES,
+        migration::ENTRIES,
     ]
 }
 
