@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 use segscope_core::analyze::clv::{ClvProblem, HoldoutCheck};
+use segscope_core::analyze::custom::CustomSummary;
+use segscope_core::analyze::migration::{Migration, MigrationProblem};
 use segscope_core::analyze::models::ModelsSummary;
 use segscope_core::analyze::{Summary, WhatIf};
 use segscope_core::explore::{CustomerDetail, CustomerPage, CustomerQuery};
@@ -68,6 +70,10 @@ pub enum Tab {
     Clusters,
     /// Predicted customer lifetime value.
     Clv,
+    /// The user's own segments and tags.
+    Segments,
+    /// Segments compared at two dates.
+    Migration,
     /// Repeat buying and cohorts.
     Repeat,
     /// Refunds and returns.
@@ -84,7 +90,7 @@ pub enum Tab {
 
 impl Tab {
     /// All tabs in display order.
-    pub const ALL: [Tab; 18] = [
+    pub const ALL: [Tab; 20] = [
         Tab::Overview,
         Tab::Tiers,
         Tab::Rfm,
@@ -97,6 +103,8 @@ impl Tab {
         Tab::Demographics,
         Tab::Clusters,
         Tab::Clv,
+        Tab::Segments,
+        Tab::Migration,
         Tab::Repeat,
         Tab::AfterSales,
         Tab::Customers,
@@ -120,6 +128,8 @@ impl Tab {
             Tab::Demographics => "tab.demographics",
             Tab::Clusters => "tab.clusters",
             Tab::Clv => "tab.clv",
+            Tab::Segments => "tab.segments",
+            Tab::Migration => "tab.migration",
             Tab::Repeat => "tab.repeat",
             Tab::AfterSales => "tab.after_sales",
             Tab::Customers => "tab.customers",
@@ -144,6 +154,8 @@ impl Tab {
             Tab::Demographics => "tab-demographics",
             Tab::Clusters => "tab-clusters",
             Tab::Clv => "tab-clv",
+            Tab::Segments => "tab-segments",
+            Tab::Migration => "tab-migration",
             Tab::Repeat => "tab-repeat",
             Tab::AfterSales => "tab-after-sales",
             Tab::Customers => "tab-customers",
@@ -198,6 +210,10 @@ pub struct AppState {
     pub models: RwSignal<Option<ModelsSummary>>,
     /// The latest CLV holdout check.
     pub holdout: RwSignal<Option<Result<HoldoutCheck, ClvProblem>>>,
+    /// The latest segment migration.
+    pub migration: RwSignal<Option<Result<Migration, MigrationProblem>>>,
+    /// Live counts of the custom segments being edited.
+    pub rule_counts: RwSignal<Option<CustomSummary>>,
 }
 
 impl AppState {
@@ -224,6 +240,8 @@ impl AppState {
             explorer_preset: RwSignal::new(None),
             models: RwSignal::new(None),
             holdout: RwSignal::new(None),
+            migration: RwSignal::new(None),
+            rule_counts: RwSignal::new(None),
         }
     }
 

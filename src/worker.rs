@@ -189,6 +189,8 @@ fn on_reply(state: AppState, reply: Reply) {
         Reply::WhatIf(what_if) => state.what_if.set(Some(what_if)),
         Reply::Models(models) => state.models.set(Some(*models)),
         Reply::Holdout(check) => state.holdout.set(Some(*check)),
+        Reply::Migration(migration) => state.migration.set(Some(*migration)),
+        Reply::RuleCounts(counts) => state.rule_counts.set(Some(counts)),
         Reply::Failed(failure) => {
             state.auto_confirm.set(false);
             state.reinspecting.set(0);

@@ -7,6 +7,7 @@ pub mod events_empty;
 pub mod header;
 pub mod kpi_cards;
 pub mod playbook;
+pub mod rule_node;
 pub mod segment_table;
 pub mod settings_bar;
 pub mod status_bar;

@@ -17,10 +17,12 @@ use crate::pages::interest::InterestPage;
 use crate::pages::leads::LeadsPage;
 use crate::pages::lifecycle::LifecyclePage;
 use crate::pages::membership::MembershipPage;
+use crate::pages::migration::MigrationPage;
 use crate::pages::quality::QualityPage;
 use crate::pages::repeat::RepeatPage;
 use crate::pages::report::ReportPage;
 use crate::pages::rfm::RfmPage;
+use crate::pages::segments::SegmentsPage;
 use crate::pages::settings::SettingsPage;
 use crate::pages::sources::SourcesPage;
 use crate::pages::tiers::TiersPage;
@@ -50,6 +52,8 @@ pub fn Dashboard() -> impl IntoView {
         Tab::Demographics => view! { <DemographicsPage/> }.into_any(),
         Tab::Clusters => view! { <ClustersPage/> }.into_any(),
         Tab::Clv => view! { <ClvPage/> }.into_any(),
+        Tab::Segments => view! { <SegmentsPage/> }.into_any(),
+        Tab::Migration => view! { <MigrationPage/> }.into_any(),
         Tab::Repeat => view! { <RepeatPage/> }.into_any(),
         Tab::AfterSales => view! { <AfterSalesPage/> }.into_any(),
     };

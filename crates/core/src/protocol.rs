@@ -3,6 +3,7 @@
 
 use crate::analyze::clv::{ClvProblem, HoldoutCheck};
 use crate::analyze::custom::CustomSummary;
+use crate::analyze::migration::{Migration, MigrationProblem, MigrationRequest};
 use crate::analyze::models::ModelsSummary;
 use crate::analyze::rules::CustomSegments;
 use crate::analyze::{Summary, WhatIf};
@@ -57,6 +58,8 @@ pub enum Request {
     ExportCustomers,
     /// Build the analysis JSON (settings, data quality, KPIs, segment counts).
     ExportAnalysis,
+    /// Compare a scheme at two as-of dates.
+    Migration(MigrationRequest),
     /// Count a draft of custom segments on the current analysis.
     RuleCounts(CustomSegments),
     /// Check the CLV model on a holdout of this many last days.
@@ -105,6 +108,8 @@ pub enum Reply {
     CustomerDetail(Box<CustomerDetail>),
     /// The membership what-if.
     WhatIf(WhatIf),
+    /// A segment migration, or why it could not be made.
+    Migration(Box<Result<Migration, MigrationProblem>>),
     /// Counts of a draft of custom segments.
     RuleCounts(CustomSummary),
     /// The fitted models (sent after each analysis).

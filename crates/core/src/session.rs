@@ -4,6 +4,7 @@
 
 use crate::analyze::clv::{holdout_check, ClvProblem, HoldoutCheck};
 use crate::analyze::custom::CustomSummary;
+use crate::analyze::migration::{migrate, Migration, MigrationProblem, MigrationRequest};
 use crate::analyze::models::{ModelInputs, Models, ModelsSummary};
 use crate::analyze::rules::CustomSegments;
 use crate::analyze::WhatIf;
@@ -119,6 +120,12 @@ impl Session {
             (Some((dataset, _)), Some(analysis)) => Ok(analyze::custom::evaluate(dataset, analysis, rules).1),
             _ => Err(Failure::NoData),
         }
+    }
+
+    /// The same scheme compared at two as-of dates.
+    pub fn migration(&self, request: &MigrationRequest) -> Result<Result<Migration, MigrationProblem>, Failure> {
+        let (dataset, _) = self.loaded.as_ref().ok_or(Failure::NoData)?;
+        Ok(migrate(dataset, &self.settings, request))
     }
 
     /// Predicted against actual repeat purchases in the last `holdout_days`,

@@ -119,6 +119,10 @@ async fn handle(request: Request, files: Vec<File>, state: &Rc<RefCell<State>>) 
             },
             Err(failure) => Reply::Failed(failure),
         },
+        Request::Migration(request) => match state.borrow().session.migration(&request) {
+            Ok(migration) => Reply::Migration(Box::new(migration)),
+            Err(failure) => Reply::Failed(failure),
+        },
         Request::RuleCounts(rules) => match state.borrow().session.rule_counts(&rules) {
             Ok(counts) => Reply::RuleCounts(counts),
             Err(failure) => Reply::Failed(failure),

@@ -8,6 +8,7 @@
 
 mod assign;
 mod ast;
+pub mod choice;
 mod columns;
 mod context;
 mod eval;
