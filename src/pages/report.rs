@@ -2,15 +2,19 @@
 //! the data-quality summary — one page laid out for print-to-PDF, what a
 //! consultant hands a client.
 
-use crate::charts;
+use crate::charts::{self, summary_chart};
 use crate::components::chart_svg::ChartSvg;
 use crate::components::kpi_cards::KpiCards;
 use crate::components::segment_table::SegmentTable;
 use crate::components::tier_table::TierTable;
 use crate::state::use_app;
 use leptos::prelude::*;
+use segscope_core::analyze::audience::Dimension;
+use segscope_core::analyze::playbook::{action, playbook_keys};
+use segscope_core::analyze::Summary;
+use segscope_core::chart;
 use segscope_core::format as number;
-use segscope_core::i18n::t;
+use segscope_core::i18n::{t, Lang};
 
 /// The report page.
 #[component]
@@ -52,8 +56,106 @@ pub fn ReportPage() -> impl IntoView {
                 <TierTable/>
                 <SegmentTable/>
             </div>
+            <PageCharts/>
+            <ModelCharts/>
+            <PlaybookList/>
             <QualitySummary/>
         </article>
+    }
+}
+
+/// The charts of the dashboard pages; those of events only with events.
+#[component]
+fn PageCharts() -> impl IntoView {
+    let state = use_app();
+    let figure = move |render: fn(&Summary, Lang) -> String| {
+        let svg = summary_chart(state, render);
+        view! { <figure class="card chart" data-testid="report-chart"><ChartSvg svg=svg/></figure> }
+    };
+    let has_events = move || {
+        state
+            .summary
+            .with(|s| s.as_ref().is_some_and(|s| s.audience.events > 0))
+    };
+    view! {
+        <div class="grid-2">
+            {figure(chart::lifecycle_stages)}
+            {figure(|s, lang| chart::lifecycle_funnel(s, None, lang))}
+            {figure(chart::source_revenue)}
+            {figure(chart::source_tier_mix)}
+            {figure(chart::cohort_retention)}
+            {figure(chart::refunds_by_segment)}
+            {figure(chart::membership_levels)}
+            {figure(chart::category_interest)}
+            {figure(|s, lang| chart::demographic_by_tier(s, Dimension::Age, lang))}
+            {figure(|s, lang| chart::demographic_by_stage(s, Dimension::Region, lang))}
+        </div>
+        <Show when=has_events>
+            <div class="grid-2">
+                {figure(chart::lead_stages)}
+                {figure(chart::journey)}
+                {figure(chart::engagement_levels)}
+                {figure(chart::affinity)}
+            </div>
+        </Show>
+    }
+}
+
+/// The cluster scatter and the CLV distribution, once the models are fitted.
+#[component]
+fn ModelCharts() -> impl IntoView {
+    let state = use_app();
+    let scatter = Memo::new(move |_| {
+        let zh = state.lang.get() == Lang::Zh;
+        state.models.with(|m| {
+            m.as_ref()
+                .and_then(|m| m.clusters.as_ref().ok())
+                .map(|c| c.scatter[usize::from(zh)].clone())
+                .unwrap_or_default()
+        })
+    });
+    let clv = Memo::new(move |_| {
+        let lang = state.lang.get();
+        state.models.with(|m| {
+            m.as_ref()
+                .and_then(|m| m.clv.as_ref().ok())
+                .map(|c| chart::clv_distribution(c, lang))
+                .unwrap_or_default()
+        })
+    });
+    view! {
+        <div class="grid-2">
+            <Show when=move || !scatter.get().is_empty()>
+                <figure class="card chart" data-testid="report-chart"><ChartSvg svg=scatter/></figure>
+            </Show>
+            <Show when=move || !clv.get().is_empty()>
+                <figure class="card chart" data-testid="report-chart"><ChartSvg svg=clv/></figure>
+            </Show>
+        </div>
+    }
+}
+
+/// The playbook: the action for every segment, stage and tier.
+#[component]
+fn PlaybookList() -> impl IntoView {
+    let state = use_app();
+    let rows = move || {
+        let lang = state.lang.get();
+        state.settings.with(|s| {
+            playbook_keys()
+                .into_iter()
+                .map(|key| {
+                    let action = action(key, lang, &s.playbook).to_string();
+                    view! { <tr><td>{t(lang, key)}</td><td>{action}</td></tr> }
+                })
+                .collect_view()
+        })
+    };
+    view! {
+        <section class="card" data-testid="report-playbook">
+            <h3>{move || state.tr("playbook.title")}</h3>
+            <table class="table"><tbody>{rows}</tbody></table>
+        </section>
     }
 }
 

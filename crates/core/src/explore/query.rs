@@ -134,6 +134,9 @@ impl CustomerQuery {
                     .cluster
                     .is_none_or(|k| clusters.is_some_and(|c| c.assignment.get(i).copied().flatten() == Some(k)))
                 && moved.as_ref().is_none_or(|mask| mask[i])
+                && self
+                    .custom_segment
+                    .is_none_or(|k| analysis.custom.as_ref().is_some_and(|a| a.has(i, k)))
                 && (search.is_empty() || matches_search(dataset, i, &search))
         };
         let mut picked: Vec<u32> = (0..n).filter(|&i| keep(i)).map(|i| i as u32).collect();

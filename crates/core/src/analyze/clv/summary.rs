@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 
 /// The time unit of the CLV models' rates and periods.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum TimeUnit {
     /// Days.
     Days,
