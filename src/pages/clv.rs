@@ -77,7 +77,7 @@ fn Fits(summary: ClvSummary) -> impl IntoView {
                 <span class="kpi-label">{move || state.tr("models.total_clv")}</span></div>
             <div class="kpi" data-testid="kpi-p-alive"><span class="kpi-value">{number::percent(summary.mean_p_alive)}</span>
                 <span class="kpi-label">{move || state.tr("models.mean_p_alive")}</span></div>
-            <div class="kpi" data-testid="kpi-expected"><span class="kpi-value">{format!("{:.0}", summary.expected_purchases)}</span>
+            <div class="kpi" data-testid="kpi-expected"><span class="kpi-value">{number::count(summary.expected_purchases.round().max(0.0) as u64)}</span>
                 <span class="kpi-label">{move || state.tr("models.expected_purchases")}</span></div>
         </div>
         <section class="card" data-testid="clv-params">
@@ -194,7 +194,7 @@ fn Holdout() -> impl IntoView {
                 let text = state
                     .tr("models.holdout_result")
                     .replace("{customers}", &number::count(u64::from(check.customers)))
-                    .replace("{predicted}", &format!("{:.0}", check.predicted))
+                    .replace("{predicted}", &number::count(check.predicted.round().max(0.0) as u64))
                     .replace("{actual}", &number::count(check.actual))
                     .replace("{diff}", &format!("{:+.1}%", diff * 100.0));
                 let check = check.clone();

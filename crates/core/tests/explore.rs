@@ -186,3 +186,68 @@ fn detail_lists_orders_latest_first_and_explains_each_label() {
     assert_eq!(non_buyer.labels.len(), 1);
     assert!(segscope_core::explore::CustomerDetail::of(&d, &a, 999).is_none());
 }
+
+#[test]
+fn search_by_name_email_or_phone_and_filters_by_lead_stage_cluster_and_custom_segment() {
+    use segscope_core::analyze::audience::LeadStage;
+    use segscope_core::analyze::models::{ModelInputs, Models};
+    use segscope_core::analyze::rules::{CmpOp, CustomSegments, Field, Node, SegmentRule, Test};
+    let mut d = dataset(200);
+    d.customers.profile.name[5] = Some("Zhang Wei".into());
+    d.customers.profile.email[6] = Some("Wei.Li@Example.com".into());
+    d.customers.profile.phone[7] = Some("+86 138-0013-8000".into());
+    let mut settings = Settings::default();
+    settings.custom_segments = CustomSegments {
+        segments: vec![SegmentRule {
+            name: "Frequent".into(),
+            rule: Node::cond(
+                Field::Orders,
+                Test::Cmp {
+                    op: CmpOp::Ge,
+                    value: 3.0,
+                },
+            ),
+        }],
+        ..CustomSegments::default()
+    };
+    let mut a = analyze::run(&d, &settings);
+    a.custom = analyze::custom::evaluate(&d, &a, &settings.custom_segments).0;
+    a.models = Some(Models::fit(&d, &a, ModelInputs::of(&a, &settings)));
+    let find = |q: CustomerQuery| q.matching(&d, &a);
+    let search = |s: &str| {
+        find(CustomerQuery {
+            search: s.into(),
+            ..CustomerQuery::default()
+        })
+    };
+    assert_eq!(search("zhang"), vec![5]);
+    assert_eq!(search("wei.li@example"), vec![6]);
+    assert_eq!(search("13800138000"), vec![7]);
+    assert_eq!(search("138-0013"), vec![7]);
+    let frequent = find(CustomerQuery {
+        custom_segment: Some(0),
+        ..CustomerQuery::default()
+    });
+    assert_eq!(frequent.len(), 50);
+    assert!(frequent.iter().all(|&i| a.metrics.orders[i as usize] >= 3));
+    let leads = find(CustomerQuery {
+        lead_stages: vec![LeadStage::Purchased],
+        ..CustomerQuery::default()
+    });
+    assert_eq!(leads.len(), 150);
+    let clustering = a
+        .models
+        .as_ref()
+        .and_then(|m| m.clusters.as_ref().ok())
+        .expect("150 buyers cluster");
+    let total: usize = (0..clustering.clusters.len())
+        .map(|k| {
+            find(CustomerQuery {
+                cluster: Some(k as u8),
+                ..CustomerQuery::default()
+            })
+            .len()
+        })
+        .sum();
+    assert_eq!(total, 150, "every buyer is in exactly one cluster");
+}
