@@ -196,19 +196,21 @@ fn search_by_name_email_or_phone_and_filters_by_lead_stage_cluster_and_custom_se
     d.customers.profile.name[5] = Some("Zhang Wei".into());
     d.customers.profile.email[6] = Some("Wei.Li@Example.com".into());
     d.customers.profile.phone[7] = Some("+86 138-0013-8000".into());
-    let mut settings = Settings::default();
-    settings.custom_segments = CustomSegments {
-        segments: vec![SegmentRule {
-            name: "Frequent".into(),
-            rule: Node::cond(
-                Field::Orders,
-                Test::Cmp {
-                    op: CmpOp::Ge,
-                    value: 3.0,
-                },
-            ),
-        }],
-        ..CustomSegments::default()
+    let settings = Settings {
+        custom_segments: CustomSegments {
+            segments: vec![SegmentRule {
+                name: "Frequent".into(),
+                rule: Node::cond(
+                    Field::Orders,
+                    Test::Cmp {
+                        op: CmpOp::Ge,
+                        value: 3.0,
+                    },
+                ),
+            }],
+            ..CustomSegments::default()
+        },
+        ..Settings::default()
     };
     let mut a = analyze::run(&d, &settings);
     a.custom = analyze::custom::evaluate(&d, &a, &settings.custom_segments).0;
