@@ -41,6 +41,12 @@ for (let i = 0; i < runs; i++) {
   const r = await page.evaluate(() => window.__bench);
   if (r.error) throw new Error(r.error);
   const timings = await page.textContent('[data-testid=timings]');
+  // The models (K-means and CLV, SPEC S9 ≤ 1 s and ≤ 2 s) are fitted after the
+  // dashboard is up: time from ready until the Clusters page has them.
+  await page.click('[data-testid=tab-clusters]');
+  await page.waitForSelector('[data-testid=cluster-row], [data-testid=clusters-problem]', { timeout: 120_000 });
+  const modelsMs = Math.round(await page.evaluate(() => performance.now() - window.__bench.ready));
+  await page.click('[data-testid=tab-overview]');
   // Re-segmentation (SPEC S9 ≤ 200 ms): change the as-of date, time until ready again.
   const resegment = [];
   for (const asOf of ['2024-01-01', '2024-03-01', '2024-05-01']) {
@@ -75,8 +81,8 @@ for (let i = 0; i < runs; i++) {
     return gaps.sort((x, y) => x - y);
   });
   const scroll = { median_frame_ms: +frames[60].toFixed(1), p95_frame_ms: +frames[114].toFixed(1) };
-  results.push({ total_ms: r.ready - r.chosen, sniff_ms: r.mapping - r.chosen, longest_task_ms: r.longest, app_timings: timings.trim(), resegment_ms: resegment, explorer_scroll: scroll });
-  console.error(`run ${i + 1}: ${(r.ready - r.chosen).toFixed(0)} ms (${timings.trim()}; longest main-thread task ${r.longest.toFixed(0)} ms); re-segment ${resegment.join(', ')} ms; scroll frames median ${scroll.median_frame_ms} / p95 ${scroll.p95_frame_ms} ms`);
+  results.push({ total_ms: r.ready - r.chosen, sniff_ms: r.mapping - r.chosen, longest_task_ms: r.longest, app_timings: timings.trim(), models_ms: modelsMs, resegment_ms: resegment, explorer_scroll: scroll });
+  console.error(`run ${i + 1}: ${(r.ready - r.chosen).toFixed(0)} ms (${timings.trim()}; longest main-thread task ${r.longest.toFixed(0)} ms); models +${modelsMs} ms; re-segment ${resegment.join(', ')} ms; scroll frames median ${scroll.median_frame_ms} / p95 ${scroll.p95_frame_ms} ms`);
   await context.close();
 }
 await env.close();

@@ -208,6 +208,8 @@ pub struct AppState {
     pub explorer_preset: RwSignal<Option<CustomerQuery>>,
     /// The fitted models of the latest analysis (they arrive after it).
     pub models: RwSignal<Option<ModelsSummary>>,
+    /// True once the models of the current analysis were asked for.
+    pub models_asked: RwSignal<bool>,
     /// The latest CLV holdout check.
     pub holdout: RwSignal<Option<Result<HoldoutCheck, ClvProblem>>>,
     /// The latest segment migration.
@@ -239,6 +241,7 @@ impl AppState {
             reinspecting: RwSignal::new(0),
             explorer_preset: RwSignal::new(None),
             models: RwSignal::new(None),
+            models_asked: RwSignal::new(false),
             holdout: RwSignal::new(None),
             migration: RwSignal::new(None),
             rule_counts: RwSignal::new(None),

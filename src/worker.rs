@@ -91,6 +91,16 @@ pub fn send(request: &Request, files: &[File]) {
     });
 }
 
+/// Asks the worker for the models of the current analysis unless they are
+/// already asked for (pages that show them call this; the worker refits only
+/// when their inputs changed).
+pub fn ensure_models(state: AppState) {
+    if state.summary.with_untracked(Option::is_some) && !state.models_asked.get_untracked() {
+        state.models_asked.set(true);
+        send(&Request::Models, &[]);
+    }
+}
+
 /// Stops all work at once by restarting the worker.
 pub fn cancel(state: AppState) {
     start(state);
@@ -164,6 +174,8 @@ fn on_reply(state: AppState, reply: Reply) {
             quality,
             timings,
         } => {
+            state.models_asked.set(false);
+            state.models.set(None);
             state.summary.set(Some(*summary));
             state.quality.set(Some(*quality));
             // A re-segmentation reads nothing: keep the last read time.

@@ -15,6 +15,10 @@ use segscope_core::i18n::Lang;
 #[component]
 pub fn ClustersPage() -> impl IntoView {
     let state = use_app();
+    Effect::new(move |_| {
+        state.summary.track();
+        worker::ensure_models(state);
+    });
     let clusters = move || state.models.with(|m| m.as_ref().map(|m| m.clusters.clone()));
     let body = move || match clusters() {
         None => view! { <p class="notice" data-testid="models-computing">{move || state.tr("models.computing")}</p> }

@@ -18,6 +18,10 @@ use segscope_core::protocol::Request;
 #[component]
 pub fn ClvPage() -> impl IntoView {
     let state = use_app();
+    Effect::new(move |_| {
+        state.summary.track();
+        worker::ensure_models(state);
+    });
     let clv = move || state.models.with(|m| m.as_ref().map(|m| m.clv.clone()));
     let body = move || match clv() {
         None => view! { <p class="notice" data-testid="models-computing">{move || state.tr("models.computing")}</p> }

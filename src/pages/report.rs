@@ -105,6 +105,10 @@ fn PageCharts() -> impl IntoView {
 #[component]
 fn ModelCharts() -> impl IntoView {
     let state = use_app();
+    Effect::new(move |_| {
+        state.summary.track();
+        crate::worker::ensure_models(state);
+    });
     let scatter = Memo::new(move |_| {
         let zh = state.lang.get() == Lang::Zh;
         state.models.with(|m| {

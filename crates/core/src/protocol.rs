@@ -58,6 +58,8 @@ pub enum Request {
     ExportCustomers,
     /// Build the analysis JSON (settings, data quality, KPIs, segment counts).
     ExportAnalysis,
+    /// Fit (or reuse) the models of the current analysis.
+    Models,
     /// Compare a scheme at two as-of dates.
     Migration(MigrationRequest),
     /// Count a draft of custom segments on the current analysis.
@@ -112,7 +114,7 @@ pub enum Reply {
     Migration(Box<Result<Migration, MigrationProblem>>),
     /// Counts of a draft of custom segments.
     RuleCounts(CustomSummary),
-    /// The fitted models (sent after each analysis).
+    /// The fitted models of the current analysis.
     Models(Box<ModelsSummary>),
     /// The CLV calibration/holdout check, or why it could not be made.
     Holdout(Box<Result<HoldoutCheck, ClvProblem>>),

@@ -119,6 +119,10 @@ async fn handle(request: Request, files: Vec<File>, state: &Rc<RefCell<State>>) 
             },
             Err(failure) => Reply::Failed(failure),
         },
+        Request::Models => match state.borrow_mut().session.models() {
+            Ok(models) => Reply::Models(Box::new(models)),
+            Err(failure) => Reply::Failed(failure),
+        },
         Request::Migration(request) => match state.borrow().session.migration(&request) {
             Ok(migration) => Reply::Migration(Box::new(migration)),
             Err(failure) => Reply::Failed(failure),
@@ -132,15 +136,7 @@ async fn handle(request: Request, files: Vec<File>, state: &Rc<RefCell<State>>) 
             Err(failure) => Reply::Failed(failure),
         },
     };
-    let analysed = matches!(reply, Reply::Ready { .. });
     post(&reply);
-    // The dashboard is up; the models (clusters, CLV) follow.
-    if analysed {
-        match state.borrow_mut().session.models() {
-            Ok(models) => post(&Reply::Models(Box::new(models))),
-            Err(failure) => post(&Reply::Failed(failure)),
-        }
-    }
 }
 
 async fn inspect(files: Vec<File>, state: &Rc<RefCell<State>>) -> Reply {
