@@ -2,6 +2,7 @@
 //! titles — is looked up here by key. Entries live in per-area files.
 
 mod audience;
+mod exports;
 mod labels;
 mod models;
 mod rules;
@@ -44,8 +45,15 @@ impl Lang {
 /// One table entry: key, English, Chinese.
 pub(crate) type Entry = (&'static str, &'static str, &'static str);
 
-fn all_tables() -> [&'static [Entry]; 5] {
-    [ui::ENTRIES, labels::ENTRIES, audience::ENTRIES, rules::ENTRIES, models::ENTRIES]
+fn all_tables() -> [&'static [Entry]; 6] {
+    [
+        ui::ENTRIES,
+        labels::ENTRIES,
+        audience::ENTRIES,
+        rules::ENTRIES,
+        models::ENTRIES,
+        exports::ENTRIES,
+    ]
 }
 
 /// The text for `key` in `lang`. An unknown key returns the key itself, and a
