@@ -1,7 +1,7 @@
 //! The fixed parts of the `.xlsx` package (Office Open XML): content types,
 //! relationships and the workbook part listing the sheets.
 
-use super::sheet_xml::{column_letters, push_xml_text};
+use super::sheet_xml::{push_column_letters, push_xml_text};
 use std::fmt::Write;
 
 const XML_HEAD: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
@@ -87,8 +87,9 @@ pub(super) fn workbook(sheets: &[SheetEntry]) -> String {
             "<definedName name=\"_xlnm._FilterDatabase\" localSheetId=\"{i}\" hidden=\"1\">'"
         );
         push_xml_text(&mut out, &sheet.name.replace('\'', "''"));
-        let last = column_letters(sheet.columns.max(1) - 1);
-        let _ = write!(out, "'!$A$1:${last}${}</definedName>", sheet.rows.max(1));
+        out.push_str("'!$A$1:$");
+        push_column_letters(&mut out, sheet.columns.max(1) - 1);
+        let _ = write!(out, "${}</definedName>", sheet.rows.max(1));
     }
     out.push_str("</definedNames></workbook>");
     out

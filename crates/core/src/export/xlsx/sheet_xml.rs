@@ -49,53 +49,59 @@ pub(super) fn push_sheet_end(out: &mut String, rows: u32, columns: usize) {
     );
 }
 
-/// Appends row `row` (1-based) of bold header texts.
+/// Appends row 1: bold header texts.
 pub(super) fn push_header_row(out: &mut String, headers: &[&str]) {
     out.push_str("<row r=\"1\">");
     for (column, header) in headers.iter().enumerate() {
-        push_text_cell(out, column, 1, header, styles::BOLD);
+        push_text_cell(out, column, "1", header, styles::BOLD);
     }
     out.push_str("</row>");
 }
 
 /// Appends row `row` (1-based) holding `cells`; empty cells are left out.
 pub(super) fn push_row(out: &mut String, row: u32, cells: &[Cell]) {
+    let row = row.to_string();
     let _ = write!(out, "<row r=\"{row}\">");
     for (column, cell) in cells.iter().enumerate() {
         match *cell {
             Cell::Empty | Cell::Text("") => {}
-            Cell::Text(text) => push_text_cell(out, column, row, text, styles::DEFAULT),
-            Cell::Int(n) => push_number_cell(out, column, row, n, styles::DEFAULT),
+            Cell::Text(text) => push_text_cell(out, column, &row, text, styles::DEFAULT),
+            Cell::Int(n) => push_number_cell(out, column, &row, n, styles::DEFAULT),
             Cell::Fixed(v, decimals) => {
                 let style = if decimals == 2 { styles::MONEY } else { styles::SCORE };
-                push_number_cell(out, column, row, v, style);
+                push_number_cell(out, column, &row, v, style);
             }
-            Cell::Day(day) => push_day_cell(out, column, row, day),
+            Cell::Day(day) => push_day_cell(out, column, &row, day),
         }
     }
     out.push_str("</row>");
 }
 
-fn push_text_cell(out: &mut String, column: usize, row: u32, text: &str, style: u8) {
-    let _ = write!(
-        out,
-        "<c r=\"{}\" s=\"{style}\" t=\"inlineStr\"><is><t xml:space=\"preserve\">",
-        cell_ref(column, row)
-    );
+/// Appends `<c r="B7"` with the style unless it is the default.
+fn push_cell_start(out: &mut String, column: usize, row: &str, style: u8) {
+    out.push_str("<c r=\"");
+    push_column_letters(out, column);
+    out.push_str(row);
+    out.push('"');
+    if style != styles::DEFAULT {
+        let _ = write!(out, " s=\"{style}\"");
+    }
+}
+
+fn push_text_cell(out: &mut String, column: usize, row: &str, text: &str, style: u8) {
+    push_cell_start(out, column, row, style);
+    out.push_str(" t=\"inlineStr\"><is><t xml:space=\"preserve\">");
     push_xml_text(out, text);
     out.push_str("</t></is></c>");
 }
 
-fn push_number_cell(out: &mut String, column: usize, row: u32, value: impl std::fmt::Display, style: u8) {
-    let _ = write!(
-        out,
-        "<c r=\"{}\" s=\"{style}\"><v>{value}</v></c>",
-        cell_ref(column, row)
-    );
+fn push_number_cell(out: &mut String, column: usize, row: &str, value: impl std::fmt::Display, style: u8) {
+    push_cell_start(out, column, row, style);
+    let _ = write!(out, "><v>{value}</v></c>");
 }
 
 /// A day as an Excel date, or as `YYYY-MM-DD` text outside Excel's range.
-fn push_day_cell(out: &mut String, column: usize, row: u32, day: Day) {
+fn push_day_cell(out: &mut String, column: usize, row: &str, day: Day) {
     let serial = i64::from(day) + UNIX_EPOCH_SERIAL;
     if DATE_SERIALS.contains(&serial) {
         push_number_cell(out, column, row, serial, styles::DATE);
@@ -108,18 +114,25 @@ fn push_day_cell(out: &mut String, column: usize, row: u32, day: Day) {
 
 /// `A1`-style reference of 0-based `column` and 1-based `row`.
 fn cell_ref(column: usize, row: u32) -> String {
-    format!("{}{row}", column_letters(column))
+    let mut out = String::with_capacity(10);
+    push_column_letters(&mut out, column);
+    let _ = write!(out, "{row}");
+    out
 }
 
-/// The letters of 0-based `column`: `A`, …, `Z`, `AA`, …
-pub(super) fn column_letters(column: usize) -> String {
-    let mut letters = Vec::with_capacity(3);
+/// Appends the letters of 0-based `column`: `A`, …, `Z`, `AA`, …
+pub(super) fn push_column_letters(out: &mut String, column: usize) {
+    let mut letters = [0u8; 4];
+    let mut start = letters.len();
     let mut n = column + 1;
-    while n > 0 {
-        letters.push(char::from(b'A' + ((n - 1) % 26) as u8));
+    while n > 0 && start > 0 {
+        start -= 1;
+        letters[start] = b'A' + ((n - 1) % 26) as u8;
         n = (n - 1) / 26;
     }
-    letters.iter().rev().collect()
+    for &letter in &letters[start..] {
+        out.push(char::from(letter));
+    }
 }
 
 /// Appends `text` escaped for XML content or attributes. Characters XML 1.0
@@ -127,6 +140,15 @@ pub(super) fn column_letters(column: usize) -> String {
 /// readers turn into LF) are written as Excel's `_xHHHH_` escapes, and an
 /// underscore that would start such an escape as `_x005F_`.
 pub(super) fn push_xml_text(out: &mut String, text: &str) {
+    // Most text needs nothing: U+FFFE and U+FFFF are the only ones of the
+    // characters above that do not start with an ASCII byte, and start with 0xEF.
+    if !text
+        .bytes()
+        .any(|b| b < b' ' || matches!(b, b'&' | b'<' | b'>' | b'"' | b'_' | 0xef))
+    {
+        out.push_str(text);
+        return;
+    }
     for (at, c) in text.char_indices() {
         match c {
             '&' => out.push_str("&amp;"),
@@ -175,10 +197,10 @@ mod tests {
         assert_eq!(cell_ref(26, 2), "AA2");
         assert_eq!(cell_ref(16_383, 1), "XFD1");
         let mut out = String::new();
-        push_day_cell(&mut out, 1, 2, 19_727);
+        push_day_cell(&mut out, 1, "2", 19_727);
         assert_eq!(out, "<c r=\"B2\" s=\"4\"><v>45296</v></c>");
         out.clear();
-        push_day_cell(&mut out, 1, 2, -25_509);
+        push_day_cell(&mut out, 1, "2", -25_509);
         assert!(out.contains("1900-02-28"), "{out}");
     }
 }

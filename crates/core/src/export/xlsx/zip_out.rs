@@ -16,6 +16,9 @@ const VERSION: u16 = 20;
 const DEFLATE: u16 = 8;
 /// MS-DOS date of 1980-01-01 (time 00:00): a fixed stamp keeps output reproducible.
 const DOS_DATE: u16 = (1 << 5) | 1;
+/// Deflate level: on 200,000 customers (400,000 rows) level 2 took 1.3 s
+/// natively for 37 MB, level 1 0.8 s for 48 MB, the usual 6 2.9 s for 31 MB.
+const LEVEL: u32 = 2;
 /// Where the checksum sits in a local header.
 const CRC_AT: usize = 14;
 
@@ -46,7 +49,7 @@ impl ZipOut {
         self.push_header(LOCAL_HEADER, None, name, [0; 3]);
         let data_at = self.bytes.len();
         let mut counted = Counted {
-            inner: DeflateEncoder::new(&mut self.bytes, Compression::default()),
+            inner: DeflateEncoder::new(&mut self.bytes, Compression::new(LEVEL)),
             crc: crc32fast::Hasher::new(),
             size: 0,
         };
