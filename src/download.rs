@@ -1,4 +1,4 @@
-//! Triggers a browser download of text built in the app, or of a chart
+//! Triggers a browser download of text or bytes built in the app, or of a chart
 //! rasterised to PNG (no network involved).
 
 use wasm_bindgen::closure::Closure;
@@ -13,6 +13,19 @@ const PNG_SCALE: f64 = 2.0;
 /// Offers `content` as a file named `file_name`.
 pub fn download_text(file_name: &str, mime: &str, content: &str) {
     if let Some(url) = text_url(mime, content) {
+        download_url(file_name, url);
+    }
+}
+
+/// Offers binary `bytes` (a workbook) as a file named `file_name`.
+pub fn download_bytes(file_name: &str, mime: &str, bytes: &[u8]) {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    let options = BlobPropertyBag::new();
+    options.set_type(mime);
+    let url = Blob::new_with_u8_array_sequence_and_options(&parts, &options)
+        .ok()
+        .and_then(|blob| Url::create_object_url_with_blob(&blob).ok());
+    if let Some(url) = url {
         download_url(file_name, url);
     }
 }

@@ -1,7 +1,7 @@
 //! The page's side of the Web Worker: spawn it, send requests with file
 //! handles, turn replies into state changes, cancel by restarting it.
 
-use crate::download::download_text;
+use crate::download::{download_bytes, download_text};
 use crate::prefs;
 use crate::state::{AppState, Phase};
 use js_sys::Array;
@@ -196,6 +196,7 @@ fn on_reply(state: AppState, reply: Reply) {
             mime,
             content,
         } => download_text(&file_name, &mime, &content),
+        Reply::DownloadBytes { file_name, mime, bytes } => download_bytes(&file_name, &mime, &bytes),
         Reply::Customers(page) => state.customer_page.set(Some(page)),
         Reply::CustomerDetail(detail) => state.customer_detail.set(Some(*detail)),
         Reply::WhatIf(what_if) => state.what_if.set(Some(what_if)),

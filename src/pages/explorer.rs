@@ -126,10 +126,20 @@ fn Filters(query: RwSignal<CustomerQuery>, first_visible: RwSignal<u64>) -> impl
     };
     view! {
         <div class="card explorer-filters">
-            <button class="btn btn-secondary export-selection" data-testid="export-selection"
-                on:click=move |_| worker::send(&Request::ExportSelection(query.get_untracked()), &[])>
-                {move || state.tr("explorer.export")}
-            </button>
+            <div class="export-selection">
+                <button class="btn btn-secondary" data-testid="export-selection"
+                    on:click=move |_| worker::send(&Request::ExportSelection(query.get_untracked()), &[])>
+                    {move || state.tr("explorer.export")}
+                </button>
+                <button class="btn btn-ghost" data-testid="export-selection-localized"
+                    on:click=move |_| worker::send(&Request::ExportSelectionLocalized(query.get_untracked(), state.lang.get_untracked()), &[])>
+                    {move || state.tr("explorer.export_localized")}
+                </button>
+                <button class="btn btn-ghost" data-testid="export-selection-xlsx"
+                    on:click=move |_| worker::send(&Request::ExportSelectionXlsx(query.get_untracked(), state.lang.get_untracked()), &[])>
+                    {move || state.tr("explorer.export_xlsx")}
+                </button>
+            </div>
             <label class="inline-field">
                 {move || state.tr("explorer.search")}
                 <input type="search" data-testid="customer-search" on:input=on_search

@@ -8,6 +8,7 @@ use crate::analyze::models::ModelsSummary;
 use crate::analyze::rules::CustomSegments;
 use crate::analyze::{Summary, WhatIf};
 use crate::explore::{CustomerDetail, CustomerPage, CustomerQuery};
+use crate::export::ExportError;
 use crate::i18n::{t, Lang};
 use crate::ingest::{FileSchema, IngestError, QualityReport};
 use crate::progress::Stage;
@@ -54,6 +55,12 @@ pub enum Request {
     WhatIf(Vec<MemberLevel>),
     /// Build the per-customer CSV of the customers the explorer query selects.
     ExportSelection(CustomerQuery),
+    /// Build the per-customer CSV of the selection with headers and labels
+    /// in this language.
+    ExportSelectionLocalized(CustomerQuery, Lang),
+    /// Build the per-customer workbook of the selection (a sheet per
+    /// segment), headers and labels in this language.
+    ExportSelectionXlsx(CustomerQuery, Lang),
     /// Build the per-customer CSV of the current analysis.
     ExportCustomers,
     /// Build the analysis JSON (settings, data quality, KPIs, segment counts).
@@ -127,6 +134,15 @@ pub enum Reply {
         /// The file's text.
         content: String,
     },
+    /// A binary download is ready (a workbook).
+    DownloadBytes {
+        /// Suggested file name.
+        file_name: String,
+        /// MIME type.
+        mime: String,
+        /// The file's bytes.
+        bytes: Vec<u8>,
+    },
     /// The request failed.
     Failed(Failure),
 }
@@ -163,6 +179,8 @@ pub enum Failure {
     BadRequest,
     /// The worker stopped unexpectedly (a bug); it has been restarted.
     WorkerStopped,
+    /// An export could not be produced.
+    Export(ExportError),
 }
 
 impl Failure {
@@ -181,6 +199,7 @@ impl Failure {
             Failure::ReadFailed { file } => t(lang, "error.read_failed").replace("{file}", file),
             Failure::BadRequest => t(lang, "error.bad_request").to_string(),
             Failure::WorkerStopped => t(lang, "error.worker_stopped").to_string(),
+            Failure::Export(e) => e.message(lang),
         }
     }
 }

@@ -11,6 +11,7 @@ use crate::analyze::WhatIf;
 use crate::analyze::{self, Analysis};
 use crate::explore::{CustomerDetail, CustomerPage, CustomerQuery, Explorer};
 use crate::export;
+use crate::i18n::Lang;
 use crate::ingest::{DatasetBuilder, FileParser, FileSchema, IngestError, QualityReport};
 use crate::model::Dataset;
 use crate::protocol::Failure;
@@ -180,15 +181,38 @@ impl Session {
     /// (fitting the models first, for their columns).
     pub fn selection_csv(&mut self, query: &CustomerQuery) -> Result<String, Failure> {
         self.models()?;
+        let (dataset, analysis, picked) = self.selection(query)?;
+        Ok(export::customers_csv_of(
+            dataset,
+            analysis,
+            picked.iter().map(|&i| i as usize),
+        ))
+    }
+
+    /// The same CSV with headers and labels in `lang`.
+    pub fn selection_csv_localized(&mut self, query: &CustomerQuery, lang: Lang) -> Result<String, Failure> {
+        self.models()?;
+        let (dataset, analysis, picked) = self.selection(query)?;
+        Ok(export::customers_csv_localized(
+            dataset,
+            analysis,
+            picked.iter().map(|&i| i as usize),
+            lang,
+        ))
+    }
+
+    /// The `.xlsx` workbook of the customers `query` selects (a sheet per
+    /// segment), headers and labels in `lang`.
+    pub fn selection_xlsx(&mut self, query: &CustomerQuery, lang: Lang) -> Result<Vec<u8>, Failure> {
+        self.models()?;
+        let (dataset, analysis, picked) = self.selection(query)?;
+        export::customers_xlsx(dataset, analysis, picked.iter().map(|&i| i as usize), lang).map_err(Failure::Export)
+    }
+
+    /// The loaded data, its analysis and the customers `query` selects.
+    fn selection(&self, query: &CustomerQuery) -> Result<(&Dataset, &Analysis, Vec<u32>), Failure> {
         match (&self.loaded, &self.analysis) {
-            (Some((dataset, _)), Some(analysis)) => {
-                let picked = query.matching(dataset, analysis);
-                Ok(export::customers_csv_of(
-                    dataset,
-                    analysis,
-                    picked.iter().map(|&i| i as usize),
-                ))
-            }
+            (Some((dataset, _)), Some(analysis)) => Ok((dataset, analysis, query.matching(dataset, analysis))),
             _ => Err(Failure::NoData),
         }
     }

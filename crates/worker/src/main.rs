@@ -103,6 +103,24 @@ async fn handle(request: Request, files: Vec<File>, state: &Rc<RefCell<State>>) 
             },
             Err(failure) => Reply::Failed(failure),
         },
+        Request::ExportSelectionLocalized(query, lang) => {
+            match state.borrow_mut().session.selection_csv_localized(&query, lang) {
+                Ok(content) => Reply::Download {
+                    file_name: "segscope-customers-selection-localized.csv".into(),
+                    mime: "text/csv;charset=utf-8".into(),
+                    content,
+                },
+                Err(failure) => Reply::Failed(failure),
+            }
+        }
+        Request::ExportSelectionXlsx(query, lang) => match state.borrow_mut().session.selection_xlsx(&query, lang) {
+            Ok(bytes) => Reply::DownloadBytes {
+                file_name: "segscope-customers-selection.xlsx".into(),
+                mime: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet".into(),
+                bytes,
+            },
+            Err(failure) => Reply::Failed(failure),
+        },
         Request::ExportCustomers => match state.borrow_mut().session.customers_csv() {
             Ok(content) => Reply::Download {
                 file_name: "segscope-customers.csv".into(),

@@ -1,43 +1,14 @@
-//! The per-customer CSV (SPEC S7, S11): one row per customer, English labels
-//! whatever the UI language, UTF-8 with a BOM so Excel reads it correctly.
+//! The per-customer CSV (SPEC S7, S11): one row per customer, UTF-8 with a BOM
+//! so Excel reads it correctly. The standard file has snake_case headers and
+//! English labels whatever the UI language; the localized variant has readable
+//! headers and labels in the chosen language.
 
 use super::csv_cell::push_text;
+use super::customer_row::{customer_cells, localized_columns, Cell, LabelTexts, Wording, CUSTOMER_COLUMNS};
 use super::number_cell::{push_day, push_display, push_fixed};
-use crate::analyze::{Analysis, NO_PURCHASE};
+use crate::analyze::Analysis;
+use crate::i18n::Lang;
 use crate::model::Dataset;
-
-/// The header row, snake_case English.
-pub const CUSTOMER_COLUMNS: [&str; 29] = [
-    "customer_id",
-    "first_order_date",
-    "last_order_date",
-    "orders",
-    "revenue",
-    "aov",
-    "recency_days",
-    "r_score",
-    "f_score",
-    "m_score",
-    "rfm_segment",
-    "value_score",
-    "value_tier",
-    "member_level",
-    "lifecycle_stage",
-    "lead_stage",
-    "engagement",
-    "favorite_category",
-    "source",
-    "cluster",
-    "p_alive",
-    "expected_purchases",
-    "clv",
-    "custom_segments",
-    "age_band",
-    "gender",
-    "income_band",
-    "occupation",
-    "region",
-];
 
 /// Rough bytes per row besides the customer key, to size the output once.
 const ROW_BYTES: usize = 120;
@@ -57,112 +28,63 @@ pub fn customers_csv_of(
     analysis: &Analysis,
     indices: impl ExactSizeIterator<Item = usize>,
 ) -> String {
-    let customers = &dataset.customers;
+    csv(dataset, analysis, indices, &CUSTOMER_COLUMNS, Wording::Export)
+}
+
+/// The CSV of [`customers_csv_of`] with headers ("Customer ID", "客户ID", …)
+/// and label values (segments, tiers, stages, genders, …) in `lang`; data
+/// values (keys, categories, sources, user-named tiers) are kept as given.
+pub fn customers_csv_localized(
+    dataset: &Dataset,
+    analysis: &Analysis,
+    indices: impl ExactSizeIterator<Item = usize>,
+    lang: Lang,
+) -> String {
+    let headers = localized_columns(lang);
+    csv(dataset, analysis, indices, &headers, Wording::Localized(lang))
+}
+
+/// A BOM, `headers`, then the row of each customer at `indices` in `wording`.
+fn csv(
+    dataset: &Dataset,
+    analysis: &Analysis,
+    indices: impl ExactSizeIterator<Item = usize>,
+    headers: &[&str],
+    wording: Wording,
+) -> String {
+    let texts = LabelTexts::new(analysis, wording);
     let mut out = String::with_capacity(indices.len() * (ROW_BYTES + 16) + 256);
     out.push('\u{feff}');
-    out.push_str(&CUSTOMER_COLUMNS.join(","));
+    for (n, header) in headers.iter().enumerate() {
+        if n > 0 {
+            out.push(',');
+        }
+        push_text(&mut out, header);
+    }
     out.push('\n');
     for i in indices {
-        if let Some(key) = customers.key.get(i) {
-            write_row(&mut out, dataset, analysis, i, key);
+        if let Some(cells) = customer_cells(dataset, analysis, &texts, i) {
+            for (n, cell) in cells.iter().enumerate() {
+                if n > 0 {
+                    out.push(',');
+                }
+                push_cell(&mut out, cell);
+            }
+            out.push('\n');
         }
     }
     out
 }
 
-/// Appends customer `i`'s row.
-fn write_row(out: &mut String, dataset: &Dataset, analysis: &Analysis, i: usize, key: &str) {
-    let metrics = &analysis.metrics;
-    let labels = &analysis.labels;
-    let orders = metrics.orders.get(i).copied().unwrap_or(0);
-    let is_buyer = orders > 0;
-
-    push_text(out, key);
-    out.push(',');
-    push_day(out, metrics.first_day.get(i).copied().flatten());
-    out.push(',');
-    push_day(out, metrics.last_day.get(i).copied().flatten());
-    out.push(',');
-    push_display(out, Some(orders));
-    out.push(',');
-    push_fixed(out, metrics.revenue.get(i).copied().or(Some(0.0)), 2);
-    out.push(',');
-    push_fixed(out, metrics.aov.get(i).copied().filter(|_| is_buyer), 2);
-    out.push(',');
-    push_display(out, metrics.recency_days.get(i).copied().flatten());
-    for scores in [&labels.r, &labels.f, &labels.m] {
-        out.push(',');
-        push_display(out, scores.get(i).copied().filter(|&s| s > 0));
+/// Appends one cell: text quoted and guarded, numbers and dates as digits.
+fn push_cell(out: &mut String, cell: &Cell) {
+    match *cell {
+        Cell::Empty => {}
+        Cell::Text(ref text) => push_text(out, text),
+        Cell::Int(n) => push_display(out, Some(n)),
+        Cell::Fixed(v, decimals) => push_fixed(out, Some(v), decimals),
+        Cell::Day(day) => push_day(out, Some(day)),
     }
-    out.push(',');
-    if let Some(segment) = labels.segment.get(i).copied().flatten() {
-        out.push_str(segment.english_name());
-    }
-    out.push(',');
-    push_fixed(out, labels.value_score.get(i).copied().flatten(), 4);
-    out.push(',');
-    push_text(out, tier_name(analysis, labels.tier.get(i).copied().flatten()));
-    out.push(',');
-    let level = labels.member_level.get(i).copied().unwrap_or(0);
-    push_text(
-        out,
-        analysis
-            .summary
-            .membership
-            .get(usize::from(level))
-            .map_or("", |l| l.name.as_str()),
-    );
-    out.push(',');
-    if let Some(stage) = labels.lifecycle.get(i) {
-        out.push_str(stage.english_name());
-    }
-    out.push(',');
-    if let Some(stage) = labels.lead_stage.get(i).filter(|_| labels.has_events) {
-        out.push_str(stage.english_name());
-    }
-    out.push(',');
-    if let Some(level) = labels.engagement.get(i).filter(|_| labels.has_events) {
-        out.push_str(level.english_name());
-    }
-    out.push(',');
-    let favorite = metrics.favorite_category.get(i).copied().flatten();
-    push_text(
-        out,
-        favorite
-            .and_then(|c| dataset.categories.get(usize::from(c)))
-            .map_or("", String::as_str),
-    );
-    out.push(',');
-    let source = dataset.customers.source.get(i).copied().flatten();
-    push_text(
-        out,
-        source
-            .and_then(|s| dataset.sources.get(usize::from(s)))
-            .map_or("", String::as_str),
-    );
-    let models = analysis.models.as_ref();
-    out.push(',');
-    push_text(out, &models.and_then(|m| m.cluster_name(i)).unwrap_or_default());
-    let [p_alive, expected, clv] = models.map_or([None; 3], |m| m.predictions(i));
-    for (value, decimals) in [(p_alive, 4), (expected, 4), (clv, 2)] {
-        out.push(',');
-        push_fixed(out, value, decimals);
-    }
-    out.push(',');
-    let custom = analysis.custom.as_ref().map(|a| a.names_of(i).join("; "));
-    push_text(out, custom.as_deref().unwrap_or(""));
-    for banding in &analysis.bands {
-        out.push(',');
-        push_text(out, &banding.english(i));
-    }
-    out.push('\n');
-}
-
-/// The English or user name of tier `index`; "No purchase" for `None`.
-fn tier_name(analysis: &Analysis, index: Option<u32>) -> &str {
-    index
-        .and_then(|i| analysis.summary.tiers.get(i as usize))
-        .map_or(NO_PURCHASE, |tier| tier.name.as_str())
 }
 
 #[cfg(test)]
@@ -222,6 +144,28 @@ mod tests {
         );
         assert_eq!(lines.len(), 4);
         assert!(csv.ends_with('\n'));
+    }
+
+    #[test]
+    fn localized_rows_translate_headers_and_labels_only() {
+        let d = dataset();
+        let a = run(&d, &Settings::default());
+        let zh = customers_csv_localized(&d, &a, 0..3, Lang::Zh);
+        let lines: Vec<&str> = zh.lines().collect();
+        assert!(lines[0].starts_with("\u{feff}客户ID,首次下单日期,最近下单日期,订单数,消费金额,客单价"));
+        assert_eq!(
+            lines[1],
+            "\"a,1\",2024-01-05,2024-01-08,2,30.50,15.25,1,3,3,3,需要关注,0.3500,高价值,青铜,新客户,,,'=bags,\"WeChat \"\"group\"\"\",,,,,,,,,,"
+        );
+        assert_eq!(lines[2], "'=cmd,,,0,0.00,,,,,,,,未购买,青铜,潜在客户,,,,,,,,,,,,,,");
+        let en = customers_csv_localized(&d, &a, [2, 9].into_iter(), Lang::En);
+        let lines: Vec<&str> = en.lines().collect();
+        assert!(lines[0].starts_with("\u{feff}Customer ID,First order date,"));
+        assert_eq!(
+            lines[1],
+            "c,2024-01-07,2024-01-07,1,30.00,30.00,2,1,1,1,Lost,0.1500,Low,Bronze,New,,,,,,,,,,,,,,"
+        );
+        assert_eq!(lines.len(), 2);
     }
 
     #[test]

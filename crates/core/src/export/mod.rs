@@ -1,11 +1,18 @@
-//! Exports: the per-customer CSV, with spreadsheet-safe cells, and the analysis JSON.
+//! Exports: the per-customer CSV (English or localized) and workbook, with
+//! spreadsheet-safe cells, and the analysis JSON.
 
 mod analysis_json;
 pub mod csv_cell;
+mod customer_row;
 mod customers;
+mod error;
 mod number_cell;
 mod rejections_csv;
+mod xlsx;
 
 pub use analysis_json::analysis_json;
-pub use customers::{customers_csv, customers_csv_of, CUSTOMER_COLUMNS};
+pub use customer_row::CUSTOMER_COLUMNS;
+pub use customers::{customers_csv, customers_csv_localized, customers_csv_of};
+pub use error::ExportError;
 pub use rejections_csv::rejections_csv;
+pub use xlsx::customers_xlsx;

@@ -2,6 +2,7 @@
 //! titles — is looked up here by key. Entries live in per-area files.
 
 mod audience;
+mod exports;
 mod labels;
 mod migration;
 mod models;
@@ -45,7 +46,7 @@ impl Lang {
 /// One table entry: key, English, Chinese.
 pub(crate) type Entry = (&'static str, &'static str, &'static str);
 
-fn all_tables() -> [&'static [Entry]; 6] {
+fn all_tables() -> [&'static [Entry]; 7] {
     [
         ui::ENTRIES,
         labels::ENTRIES,
@@ -53,6 +54,7 @@ fn all_tables() -> [&'static [Entry]; 6] {
         rules::ENTRIES,
         models::ENTRIES,
         migration::ENTRIES,
+        exports::ENTRIES,
     ]
 }
 

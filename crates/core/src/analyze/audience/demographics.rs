@@ -64,14 +64,17 @@ pub struct Banding {
 }
 
 impl Banding {
-    /// The English text of customer `c`'s band (exports); empty for Unknown.
-    pub fn english(&self, c: usize) -> String {
-        match self.band.get(c).and_then(|&b| self.names.get(usize::from(b))) {
-            Some(BandName::Text(t)) => t.clone(),
-            Some(BandName::Key(k)) if k == UNKNOWN_KEY => String::new(),
-            Some(BandName::Key(k)) => crate::i18n::t(crate::i18n::Lang::En, k).to_string(),
-            None => String::new(),
-        }
+    /// The export text of each band name in `lang`, in `names` order: data
+    /// values as given, built-in names translated, Unknown empty.
+    pub fn export_names(&self, lang: crate::i18n::Lang) -> Vec<&str> {
+        self.names
+            .iter()
+            .map(|name| match name {
+                BandName::Text(t) => t.as_str(),
+                BandName::Key(k) if k == UNKNOWN_KEY => "",
+                BandName::Key(k) => crate::i18n::t(lang, k),
+            })
+            .collect()
     }
 }
 
@@ -233,6 +236,11 @@ mod tests {
     use super::*;
     use crate::model::Customers;
 
+    /// Customer `c`'s band as the English export writes it.
+    fn english(b: &Banding, c: usize) -> String {
+        b.export_names(crate::i18n::Lang::En)[usize::from(b.band[c])].to_string()
+    }
+
     fn dataset() -> Dataset {
         let mut d = Dataset {
             customers: Customers::with_keys((0..5).map(|i| i.to_string()).collect()),
@@ -253,10 +261,10 @@ mod tests {
     fn ages_from_birth_or_stated() {
         // 2024-01-05 = day 19727: the 1970 birth is 54.
         let b = banding(&dataset(), Dimension::Age, 19_727, &DemographicSettings::default());
-        assert_eq!(b.english(0), "45–54");
-        assert_eq!(b.english(1), "< 18");
-        assert_eq!(b.english(2), "65+");
-        assert_eq!(b.english(3), "");
+        assert_eq!(english(&b, 0), "45–54");
+        assert_eq!(english(&b, 1), "< 18");
+        assert_eq!(english(&b, 2), "65+");
+        assert_eq!(english(&b, 3), "");
         assert_eq!(b.names.len(), 8);
     }
 
@@ -265,14 +273,14 @@ mod tests {
         let d = dataset();
         let auto = banding(&d, Dimension::Income, 0, &DemographicSettings::default());
         assert_eq!(auto.names[0], BandName::Text("< 20,000".into()));
-        assert_eq!(auto.english(0), "< 20,000");
-        assert_eq!(auto.english(3), "30,000+");
+        assert_eq!(english(&auto, 0), "< 20,000");
+        assert_eq!(english(&auto, 3), "30,000+");
         let set = DemographicSettings {
             income_bounds: Some(vec![25_000.0]),
         };
         let b = banding(&d, Dimension::Income, 0, &set);
         assert_eq!(
-            (b.english(0), b.english(3), b.english(4)),
+            (english(&b, 0), english(&b, 3), english(&b, 4)),
             ("< 25,000".into(), "25,000+".into(), String::new())
         );
     }
@@ -284,7 +292,7 @@ mod tests {
         assert_eq!(b.names[0], BandName::Text("nurse".into()));
         assert_eq!(b.band, vec![0, 0, 1, 3, 3]);
         let g = banding(&d, Dimension::Gender, 0, &DemographicSettings::default());
-        assert_eq!(g.english(3), "Female");
-        assert_eq!(g.english(0), "");
+        assert_eq!(english(&g, 3), "Female");
+        assert_eq!(english(&g, 0), "");
     }
 }

@@ -115,7 +115,7 @@ mod tests {
 
     #[test]
     fn missing_fields_take_their_defaults() {
-        let s: Result<ClvSettings, _> = serde_json::from_str(r#"{"time_unit":"Days"}"#);
+        let s: Result<ClvSettings, _> = serde_json::from_str(r#"{"time_unit":"days"}"#);
         assert_eq!(
             s.ok(),
             Some(ClvSettings {
