@@ -49,11 +49,12 @@ export async function waitForState(page, state, timeout = 60_000) {
   }, state, { timeout, polling: 20 });
 }
 
-/** Clicks a download button and returns the downloaded file's text. */
+/** Clicks a download button and returns the downloaded file's name, bytes and text. */
 export async function download(page, testid) {
   const [dl] = await Promise.all([page.waitForEvent('download'), page.click(`[data-testid=${testid}]`)]);
   const stream = await dl.createReadStream();
   const chunks = [];
   for await (const c of stream) chunks.push(c);
-  return { name: dl.suggestedFilename(), text: Buffer.concat(chunks).toString('utf8') };
+  const bytes = Buffer.concat(chunks);
+  return { name: dl.suggestedFilename(), bytes, text: bytes.toString('utf8') };
 }

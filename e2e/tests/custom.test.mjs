@@ -7,6 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { start, openPage, waitForState, download, DATA, ARTIFACTS } from '../lib/browser.mjs';
 import { records } from '../lib/csv.mjs';
+import { readWorkbook } from '../lib/xlsx.mjs';
 
 let env;
 before(async () => { env = await start(); mkdirSync(ARTIFACTS, { recursive: true }); });
@@ -89,6 +90,32 @@ test('migration between two dates: matrix, totals and the movers of a cell', asy
   await page.waitForSelector('[data-testid=migration-totals]');
   await page.fill('[data-testid=migration-from]', '2099-01-01');
   await page.waitForSelector('[data-testid=migration-problem]');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the selection exports as an Excel workbook with a sheet per segment and as a CSV in the UI language', async () => {
+  const { page, context, errors } = await openPage(env, '?lang=zh');
+  await load(page);
+  const exported = records((await download(page, 'export-customers-csv')).text);
+  await page.click('[data-testid=tab-customers]');
+  await page.waitForSelector('[data-testid=customer-row]');
+  const book = await download(page, 'export-selection-xlsx');
+  assert.match(book.name, /\.xlsx$/);
+  assert.equal(book.bytes.subarray(0, 2).toString(), 'PK');
+  const { names, sheets } = readWorkbook(book.bytes);
+  assert.equal(sheets[0].rows.length - 1, exported.length, 'the first sheet holds every customer');
+  assert.equal(sheets[0].rows[0][0], '客户ID');
+  const bySegment = new Map();
+  for (const r of exported) bySegment.set(r.rfm_segment, (bySegment.get(r.rfm_segment) ?? 0) + 1);
+  const segmentSheets = sheets.slice(1);
+  assert.equal(segmentSheets.reduce((n, s) => n + s.rows.length - 1, 0), exported.length, 'segment sheets partition the customers');
+  assert.equal(segmentSheets.length, bySegment.size, `sheets ${names.join(', ')}`);
+  const local = await download(page, 'export-selection-localized');
+  const rows = records(local.text);
+  assert.equal(rows.length, exported.length);
+  assert.ok(Object.keys(rows[0]).includes('客户ID') && Object.keys(rows[0]).includes('RFM 分群'));
+  assert.ok(rows.some((r) => r['RFM 分群'] === '冠军客户'));
   assert.deepEqual(errors, []);
   await context.close();
 });
