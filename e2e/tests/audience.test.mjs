@@ -97,6 +97,13 @@ test('lead stages match an independent computation, and each stage opens as an e
   await page.waitForFunction(() => document.querySelector('[data-testid=customer-row][aria-rowindex="1"] .key'));
   assert.ok(await count(page) >= 1);
   assert.equal(await page.textContent('[data-testid=customer-row][aria-rowindex="1"] .key'), withEmail.customer_id);
+
+  // Any label filters: lifecycle stage and engagement chips.
+  await page.fill('[data-testid=customer-search]', '');
+  await page.click('[data-testid=filter-stage-potential]');
+  await page.click('[data-testid=filter-engagement-dormant]');
+  const potentialDormant = exported.filter((r) => r.lifecycle_stage === 'Potential' && r.engagement === 'Dormant').length;
+  await page.waitForFunction((n) => document.querySelector('[data-testid=customer-count]')?.textContent.replace(/[^0-9]/g, '') === String(n), potentialDormant);
   assert.deepEqual(errors, []);
   await context.close();
 });

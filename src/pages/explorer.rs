@@ -7,6 +7,7 @@ use crate::state::use_app;
 use crate::worker;
 use leptos::prelude::*;
 use segscope_core::analyze::audience::{Engagement, LeadStage};
+use segscope_core::analyze::LifecycleStage;
 use segscope_core::analyze::{tier_display_name, RfmSegment};
 use segscope_core::explore::{CustomerQuery, CustomerRow, SortColumn};
 use segscope_core::format as number;
@@ -178,6 +179,22 @@ fn AudienceFilters(query: RwSignal<CustomerQuery>, first_visible: RwSignal<u64>)
             }
         })
         .collect_view();
+    let lifecycle_chips = LifecycleStage::ALL
+        .into_iter()
+        .map(|stage| {
+            let active = move || query.with(|q| q.lifecycle.contains(&stage));
+            let toggle = move |_| {
+                query.update(|q| toggle_in(&mut q.lifecycle, stage));
+                first_visible.set(0);
+            };
+            view! {
+                <button class="chip" class:chip-active=active aria-pressed=move || active().to_string()
+                    data-testid=format!("filter-stage-{}", stage.english_name().to_lowercase().replace(' ', "-")) on:click=toggle>
+                    {move || state.tr(stage.i18n_key())}
+                </button>
+            }
+        })
+        .collect_view();
     let engagement_chips = Engagement::ALL
         .into_iter()
         .map(|level| {
@@ -215,6 +232,7 @@ fn AudienceFilters(query: RwSignal<CustomerQuery>, first_visible: RwSignal<u64>)
         })
     };
     view! {
+        <div class="chips" role="group" aria-label=move || state.tr("chart.stages.x")>{lifecycle_chips}</div>
         <div class="chips" role="group" hidden=move || !has_events()
             aria-label=move || state.tr("reason.scheme.lead")>{lead_chips}</div>
         <div class="chips" role="group" hidden=move || !has_events()

@@ -2,7 +2,7 @@
 
 use crate::analyze::audience::{browsed_not_bought_mask, Engagement, LeadStage};
 use crate::analyze::migration::{movers, MigrationFilter};
-use crate::analyze::{Analysis, RfmSegment};
+use crate::analyze::{Analysis, LifecycleStage, RfmSegment};
 use crate::model::{CategoryIdx, Dataset};
 use serde::{Deserialize, Serialize};
 use std::cmp::Ordering;
@@ -46,6 +46,8 @@ pub struct CustomerQuery {
     pub tiers: Vec<Option<u32>>,
     /// Sources to keep by name (`""` is an unknown source); empty keeps all.
     pub sources: Vec<String>,
+    /// Lifecycle stages to keep; empty keeps all.
+    pub lifecycle: Vec<LifecycleStage>,
     /// Lead stages to keep; empty keeps all.
     pub lead_stages: Vec<LeadStage>,
     /// Engagement levels to keep; empty keeps all.
@@ -77,6 +79,7 @@ impl CustomerQuery {
             && self.segments == other.segments
             && self.tiers == other.tiers
             && self.sources == other.sources
+            && self.lifecycle == other.lifecycle
             && self.lead_stages == other.lead_stages
             && self.engagement == other.engagement
             && self.browsed_not_bought == other.browsed_not_bought
@@ -124,6 +127,7 @@ impl CustomerQuery {
             (self.segments.is_empty() || labels.segment[i].is_some_and(|s| self.segments.contains(&s)))
                 && (self.tiers.is_empty() || self.tiers.contains(&labels.tier[i]))
                 && (self.sources.is_empty() || source_ids.contains(&dataset.customers.source[i]))
+                && (self.lifecycle.is_empty() || labels.lifecycle.get(i).is_some_and(|s| self.lifecycle.contains(s)))
                 && (self.lead_stages.is_empty()
                     || labels.lead_stage.get(i).is_some_and(|s| self.lead_stages.contains(s)))
                 && (self.engagement.is_empty() || labels.engagement.get(i).is_some_and(|e| self.engagement.contains(e)))
