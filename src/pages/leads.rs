@@ -166,7 +166,7 @@ fn StageMap() -> impl IntoView {
         apply(Box::new(move |s| s.leads.recent_cart_days = n));
     };
     view! {
-        <section class="card settings-bar" data-testid="lead-map">
+        <section class="card" data-testid="lead-map">
             <h3>{move || state.tr("leads.map")}</h3>
             <div class="field-grid">{rows}</div>
             <label class="inline-field">
