@@ -62,9 +62,11 @@ fn query() -> CustomerQuery {
 
 #[test]
 fn every_request_survives_the_encoding() {
-    let mut settings = Settings::default();
-    settings.custom_segments = rules();
-    settings.as_of = NaiveDate::from_ymd_opt(2024, 6, 30);
+    let settings = Settings {
+        custom_segments: rules(),
+        as_of: NaiveDate::from_ymd_opt(2024, 6, 30),
+        ..Settings::default()
+    };
     let schema = sniff("orders.csv", &demo_file("orders.csv"), true).expect("sniff");
     for request in [
         Request::Inspect,
@@ -117,8 +119,10 @@ fn every_reply_survives_the_encoding() {
     let (dataset, quality) = loader.finish();
     let mut session = Session::new();
     session.load(dataset, quality);
-    let mut settings = Settings::default();
-    settings.custom_segments = rules();
+    let settings = Settings {
+        custom_segments: rules(),
+        ..Settings::default()
+    };
     let (analysis, quality) = session.analyze(&settings).expect("analysis");
     let ready = Reply::Ready {
         summary: Box::new(analysis.summary.clone()),
