@@ -7,7 +7,7 @@ use crate::state::{AppState, Phase};
 use js_sys::Array;
 use leptos::prelude::*;
 use segscope_core::progress::Stage;
-use segscope_core::protocol::{Failure, Reply, Request};
+use segscope_core::protocol::{decode, encode, Failure, Reply, Request};
 use segscope_core::settings::{Settings, SettingsError};
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
@@ -43,8 +43,9 @@ pub fn start(state: AppState) {
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
         let reply = event
             .data()
-            .as_string()
-            .and_then(|json| serde_json::from_str::<Reply>(&json).ok());
+            .dyn_into::<js_sys::Uint8Array>()
+            .ok()
+            .and_then(|bytes| decode::<Reply>(&bytes.to_vec()));
         match reply {
             Some(reply) => on_reply(state, reply),
             None => state.fail(Failure::BadRequest),
@@ -76,7 +77,7 @@ pub fn start(state: AppState) {
 /// Sends a request with file handles; queued until the worker has started.
 pub fn send(request: &Request, files: &[File]) {
     let message = Array::new();
-    message.push(&JsValue::from_str(&serde_json::to_string(request).unwrap_or_default()));
+    message.push(&js_sys::Uint8Array::from(encode(request).as_slice()));
     for f in files {
         message.push(f);
     }

@@ -1,5 +1,12 @@
-//! Messages between the page and the Web Worker, as JSON. File handles travel
-//! beside the JSON (the page posts `[json, file, file, …]`).
+//! Messages between the page and the Web Worker, in a compact binary form
+//! (postcard: serde's data model without field names, see [`encode`] and
+//! [`decode`]). File handles travel beside the bytes (the page posts
+//! `[bytes, file, file, …]`).
+//!
+//! Not JSON on purpose: serde_json's (de)serialisers monomorphised for every
+//! summary type cost both wasm files hundreds of kilobytes; postcard's are a
+//! fraction of that, and its messages are smaller and faster to read. Both
+//! ends are built from this crate together, so the format needs no stability.
 
 use crate::analyze::clv::{ClvProblem, HoldoutCheck};
 use crate::analyze::custom::CustomSummary;
@@ -13,7 +20,19 @@ use crate::i18n::{t, Lang};
 use crate::ingest::{FileSchema, IngestError, QualityReport};
 use crate::progress::Stage;
 use crate::settings::{MemberLevel, Settings};
+use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
+
+/// A message ([`Request`] or [`Reply`]) as bytes for `postMessage`.
+pub fn encode<T: Serialize>(message: &T) -> Vec<u8> {
+    // Serialising to a Vec fails only for types serde cannot express (none here).
+    postcard::to_allocvec(message).unwrap_or_default()
+}
+
+/// A message from the bytes [`encode`] made; `None` for anything else.
+pub fn decode<T: DeserializeOwned>(bytes: &[u8]) -> Option<T> {
+    postcard::from_bytes(bytes).ok()
+}
 
 /// A request from the page.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -1,5 +1,5 @@
-//! The Segscope Web Worker: receives requests (JSON, with `File` handles beside
-//! it), streams files in chunks through `segscope-core`, and posts replies.
+//! The Segscope Web Worker: receives requests (bytes, see
+//! `segscope_core::protocol`, with `File` handles beside them), streams files in chunks through `segscope-core`, and posts replies.
 //! All parsing and analysis happen here, never on the page's thread.
 
 mod reader;
@@ -7,7 +7,7 @@ mod source;
 
 use segscope_core::ingest::FileSchema;
 use segscope_core::progress::Stage;
-use segscope_core::protocol::{Failure, Reply, Request, Timings};
+use segscope_core::protocol::{decode, encode, Failure, Reply, Request, Timings};
 use segscope_core::session::{Loader, Session};
 use segscope_core::settings::Settings;
 use source::{Chunks, Source};
@@ -29,9 +29,11 @@ fn scope() -> DedicatedWorkerGlobalScope {
 }
 
 fn post(reply: &Reply) {
-    let json = serde_json::to_string(reply).unwrap_or_else(|_| "\"Started\"".to_string());
+    let bytes = js_sys::Uint8Array::from(encode(reply).as_slice());
+    // The copy's buffer is handed over, not cloned again.
+    let transfer = js_sys::Array::of1(&bytes.buffer());
     // Posting only fails when the page is gone; nothing is left to tell then.
-    let _ = scope().post_message(&JsValue::from_str(&json));
+    let _ = scope().post_message_with_transfer(&bytes, &transfer);
 }
 
 fn main() {
@@ -41,8 +43,9 @@ fn main() {
         let parts: js_sys::Array = event.data().unchecked_into();
         let request = parts
             .get(0)
-            .as_string()
-            .and_then(|json| serde_json::from_str::<Request>(&json).ok());
+            .dyn_into::<js_sys::Uint8Array>()
+            .ok()
+            .and_then(|bytes| decode::<Request>(&bytes.to_vec()));
         let files: Vec<File> = parts.iter().skip(1).filter_map(|v| v.dyn_into::<File>().ok()).collect();
         let state = state.clone();
         wasm_bindgen_futures::spawn_local(async move {
