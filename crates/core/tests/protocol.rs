@@ -6,6 +6,8 @@ use chrono::NaiveDate;
 use segscope_core::analyze::migration::{MigrationRequest, Scheme};
 use segscope_core::analyze::rules::{CmpOp, CustomSegments, Field, Mode, Node, SegmentRule, Test};
 use segscope_core::explore::CustomerQuery;
+use segscope_core::export::ExportError;
+use segscope_core::i18n::Lang;
 use segscope_core::ingest::sniff::sniff;
 use segscope_core::progress::Stage;
 use segscope_core::protocol::{decode, encode, Failure, Reply, Request, Timings};
@@ -87,6 +89,8 @@ fn every_request_survives_the_encoding() {
             min_points: 1234.5,
         }]),
         Request::ExportSelection(query()),
+        Request::ExportSelectionLocalized(query(), Lang::Zh),
+        Request::ExportSelectionXlsx(query(), Lang::En),
         Request::ExportCustomers,
         Request::ExportAnalysis,
         Request::Migration(MigrationRequest {
@@ -96,6 +100,7 @@ fn every_request_survives_the_encoding() {
         }),
         Request::RuleCounts(rules()),
         Request::Holdout { days: 90 },
+        Request::Models,
     ] {
         round_trip(&request);
     }
@@ -177,8 +182,15 @@ fn every_reply_survives_the_encoding() {
             en: "bad".into(),
             zh: "错".into(),
         }),
+        Reply::DownloadBytes {
+            file_name: "segscope-customers-selection.xlsx".into(),
+            mime: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet".into(),
+            bytes: vec![0x50, 0x4b, 0x03, 0x04, 0, 255],
+        },
         Reply::Failed(Failure::NoData),
         Reply::Failed(Failure::ReadFailed { file: "x.csv".into() }),
+        Reply::Failed(Failure::Export(ExportError::TooLarge)),
+        Reply::Failed(Failure::Export(ExportError::Write("deflate".into()))),
     ] {
         round_trip(&reply);
     }
