@@ -92,6 +92,17 @@ pub fn send(request: &Request, files: &[File]) {
     });
 }
 
+/// Applies `settings` as [`change_settings`] does and shows why not in
+/// `problem` (in the UI language), or clears it.
+pub fn offer_settings(state: AppState, problem: RwSignal<Option<String>>, settings: Settings) {
+    let zh = state.lang.get_untracked() == segscope_core::i18n::Lang::Zh;
+    problem.set(
+        change_settings(state, settings)
+            .err()
+            .map(|e| if zh { e.zh } else { e.en }),
+    );
+}
+
 /// Asks the worker for the models of the current analysis unless they are
 /// already asked for (pages that show them call this; the worker refits only
 /// when their inputs changed).

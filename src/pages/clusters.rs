@@ -132,12 +132,7 @@ fn KSetting() -> impl IntoView {
         } else {
             Some(text.trim().parse().unwrap_or(0))
         };
-        let zh = state.lang.get_untracked() == Lang::Zh;
-        problem.set(
-            worker::change_settings(state, settings)
-                .err()
-                .map(|e| if zh { e.zh } else { e.en }),
-        );
+        worker::offer_settings(state, problem, settings);
     };
     view! {
         <div class="card settings-bar">

@@ -11,7 +11,6 @@ use segscope_core::analyze::clv::TimeUnit;
 use segscope_core::analyze::models::ClvSummary;
 use segscope_core::chart;
 use segscope_core::format as number;
-use segscope_core::i18n::Lang;
 use segscope_core::protocol::Request;
 
 /// The CLV page.
@@ -121,12 +120,7 @@ fn ClvSettingsBar() -> impl IntoView {
     let apply = move |edit: Box<dyn FnOnce(&mut segscope_core::settings::Settings)>| {
         let mut settings = state.settings.get_untracked();
         edit(&mut settings);
-        let zh = state.lang.get_untracked() == Lang::Zh;
-        problem.set(
-            worker::change_settings(state, settings)
-                .err()
-                .map(|e| if zh { e.zh } else { e.en }),
-        );
+        worker::offer_settings(state, problem, settings);
     };
     let unit = move || state.settings.with(|s| s.clv.time_unit);
     let horizon = move || state.settings.with(|s| s.clv.horizon_months.to_string());

@@ -106,12 +106,7 @@ fn IncomeBands() -> impl IntoView {
                     .collect(),
             )
         };
-        let zh = state.lang.get_untracked() == Lang::Zh;
-        problem.set(
-            worker::change_settings(state, settings)
-                .err()
-                .map(|e| if zh { e.zh } else { e.en }),
-        );
+        worker::offer_settings(state, problem, settings);
     };
     view! {
         <label class="inline-field">

@@ -10,7 +10,6 @@ use leptos::prelude::*;
 use segscope_core::analyze::audience::Engagement;
 use segscope_core::chart;
 use segscope_core::format as number;
-use segscope_core::i18n::Lang;
 
 /// The engagement page.
 #[component]
@@ -80,12 +79,7 @@ fn Windows() -> impl IntoView {
         if let Some(s) = silent {
             settings.engagement.silent_days = s;
         }
-        let zh = state.lang.get_untracked() == Lang::Zh;
-        problem.set(
-            worker::change_settings(state, settings)
-                .err()
-                .map(|e| if zh { e.zh } else { e.en }),
-        );
+        worker::offer_settings(state, problem, settings);
     };
     let number = |ev: &leptos::ev::Event| event_target_value(ev).trim().parse().unwrap_or(0);
     let active = move || state.settings.with(|s| s.engagement.active_days.to_string());

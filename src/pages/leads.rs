@@ -11,7 +11,6 @@ use leptos::prelude::*;
 use segscope_core::analyze::audience::LeadStage;
 use segscope_core::chart;
 use segscope_core::format as number;
-use segscope_core::i18n::Lang;
 use segscope_core::model::EventKind;
 use segscope_core::settings::LeadStep;
 
@@ -102,12 +101,7 @@ fn StageMap() -> impl IntoView {
     let apply = move |edit: Box<dyn FnOnce(&mut segscope_core::settings::Settings)>| {
         let mut settings = state.settings.get_untracked();
         edit(&mut settings);
-        let zh = state.lang.get_untracked() == Lang::Zh;
-        problem.set(
-            worker::change_settings(state, settings)
-                .err()
-                .map(|e| if zh { e.zh } else { e.en }),
-        );
+        worker::offer_settings(state, problem, settings);
     };
     let steps = [
         LeadStep::Ignore,

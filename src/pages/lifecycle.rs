@@ -7,7 +7,6 @@ use crate::state::use_app;
 use crate::worker;
 use leptos::prelude::*;
 use segscope_core::chart;
-use segscope_core::i18n::Lang;
 
 /// How many per-source funnels are drawn (the largest sources).
 const SOURCE_FUNNELS: usize = 4;
@@ -70,12 +69,7 @@ fn WindowSettings() -> impl IntoView {
     let apply = move |edit: &dyn Fn(&mut segscope_core::settings::Settings)| {
         let mut settings = state.settings.get_untracked();
         edit(&mut settings);
-        let zh = state.lang.get_untracked() == Lang::Zh;
-        problem.set(
-            worker::change_settings(state, settings)
-                .err()
-                .map(|e| if zh { e.zh } else { e.en }),
-        );
+        worker::offer_settings(state, problem, settings);
     };
     let on_new = move |ev: leptos::ev::Event| {
         let days = event_target_value(&ev).parse().unwrap_or(0);

@@ -28,12 +28,7 @@ pub fn SegmentsPage() -> impl IntoView {
     let apply = move |_| {
         let mut settings = state.settings.get_untracked();
         settings.custom_segments = draft.get_untracked();
-        let zh = state.lang.get_untracked() == Lang::Zh;
-        problem.set(
-            worker::change_settings(state, settings)
-                .err()
-                .map(|e| if zh { e.zh } else { e.en }),
-        );
+        worker::offer_settings(state, problem, settings);
     };
     let add = move |_| {
         draft.update(|d| {

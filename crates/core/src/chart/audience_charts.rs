@@ -5,7 +5,9 @@ use super::summary_charts::{source_display_name, Texts};
 use super::{bar_chart, funnel, heatmap, horizontal_bars, stacked_share_bars};
 use super::{ChartText, FunnelColumns, Series, ValueFormat};
 use crate::analyze::audience::journey::JOURNEY_STEPS;
-use crate::analyze::audience::{AudienceSummary, BandName, DemographicSplit, Dimension, Engagement, LeadStage};
+use crate::analyze::audience::{
+    AudienceSummary, BandName, BandStat, DemographicSplit, Dimension, Engagement, LeadStage,
+};
 use crate::analyze::{tier_display_name, LifecycleStage, RfmSegment, Summary};
 use crate::i18n::{t, Lang};
 use crate::model::EventKind;
@@ -198,43 +200,42 @@ pub fn demographic_bands(s: &Summary, dimension: Dimension, lang: Lang) -> Strin
 
 /// The value-tier mix of each band of `dimension`.
 pub fn demographic_by_tier(s: &Summary, dimension: Dimension, lang: Lang) -> String {
-    let texts = dimension_texts("demo_tiers", dimension, lang);
-    let text = texts.chart();
-    let d = split(s, dimension);
-    let series: Vec<Series> = s
-        .tiers
-        .iter()
-        .enumerate()
-        .map(|(k, tier)| {
-            let values = d.map_or_else(Vec::new, |d| {
-                d.bands
-                    .iter()
-                    .map(|b| b.by_tier.get(k).copied().unwrap_or(0) as f64)
-                    .collect()
-            });
-            Series::new(tier_display_name(tier, lang), values)
-        })
-        .collect();
-    stacked_share_bars(&text, &band_names(d, lang), &series, ValueFormat::Count, lang)
+    let names: Vec<String> = s.tiers.iter().map(|tier| tier_display_name(tier, lang)).collect();
+    demographic_mix(s, dimension, "demo_tiers", &names, |b| &b.by_tier, lang)
 }
 
 /// The lifecycle-stage mix of each band of `dimension`.
 pub fn demographic_by_stage(s: &Summary, dimension: Dimension, lang: Lang) -> String {
-    let texts = dimension_texts("demo_stages", dimension, lang);
-    let text = texts.chart();
+    let names: Vec<String> = LifecycleStage::ALL
+        .iter()
+        .map(|stage| t(lang, stage.i18n_key()).to_string())
+        .collect();
+    demographic_mix(s, dimension, "demo_stages", &names, |b| &b.by_stage, lang)
+}
+
+/// Each band of `dimension` split into the series `names`, counted by `counts`.
+fn demographic_mix(
+    s: &Summary,
+    dimension: Dimension,
+    key: &str,
+    names: &[String],
+    counts: fn(&BandStat) -> &Vec<u64>,
+    lang: Lang,
+) -> String {
+    let texts = dimension_texts(key, dimension, lang);
     let d = split(s, dimension);
-    let series: Vec<Series> = LifecycleStage::ALL
+    let series: Vec<Series> = names
         .iter()
         .enumerate()
-        .map(|(k, stage)| {
+        .map(|(k, name)| {
             let values = d.map_or_else(Vec::new, |d| {
                 d.bands
                     .iter()
-                    .map(|b| b.by_stage.get(k).copied().unwrap_or(0) as f64)
+                    .map(|b| counts(b).get(k).copied().unwrap_or(0) as f64)
                     .collect()
             });
-            Series::new(t(lang, stage.i18n_key()), values)
+            Series::new(name.clone(), values)
         })
         .collect();
-    stacked_share_bars(&text, &band_names(d, lang), &series, ValueFormat::Count, lang)
+    stacked_share_bars(&texts.chart(), &band_names(d, lang), &series, ValueFormat::Count, lang)
 }
