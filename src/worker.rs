@@ -103,6 +103,13 @@ pub fn offer_settings(state: AppState, problem: RwSignal<Option<String>>, settin
     );
 }
 
+/// Applies `edit` to the settings in force, then as [`offer_settings`].
+pub fn edit_settings(state: AppState, problem: RwSignal<Option<String>>, edit: impl FnOnce(&mut Settings)) {
+    let mut settings = state.settings.get_untracked();
+    edit(&mut settings);
+    offer_settings(state, problem, settings);
+}
+
 /// Asks the worker for the models of the current analysis unless they are
 /// already asked for (pages that show them call this; the worker refits only
 /// when their inputs changed).

@@ -118,9 +118,7 @@ fn ClvSettingsBar() -> impl IntoView {
     let state = use_app();
     let problem = RwSignal::new(None::<String>);
     let apply = move |edit: Box<dyn FnOnce(&mut segscope_core::settings::Settings)>| {
-        let mut settings = state.settings.get_untracked();
-        edit(&mut settings);
-        worker::offer_settings(state, problem, settings);
+        worker::edit_settings(state, problem, edit)
     };
     let unit = move || state.settings.with(|s| s.clv.time_unit);
     let horizon = move || state.settings.with(|s| s.clv.horizon_months.to_string());

@@ -99,9 +99,7 @@ fn StageMap() -> impl IntoView {
     let state = use_app();
     let problem = RwSignal::new(None::<String>);
     let apply = move |edit: Box<dyn FnOnce(&mut segscope_core::settings::Settings)>| {
-        let mut settings = state.settings.get_untracked();
-        edit(&mut settings);
-        worker::offer_settings(state, problem, settings);
+        worker::edit_settings(state, problem, edit)
     };
     let steps = [
         LeadStep::Ignore,

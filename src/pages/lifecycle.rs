@@ -66,11 +66,8 @@ pub fn LifecyclePage() -> impl IntoView {
 fn WindowSettings() -> impl IntoView {
     let state = use_app();
     let problem = RwSignal::new(None::<String>);
-    let apply = move |edit: &dyn Fn(&mut segscope_core::settings::Settings)| {
-        let mut settings = state.settings.get_untracked();
-        edit(&mut settings);
-        worker::offer_settings(state, problem, settings);
-    };
+    let apply =
+        move |edit: &dyn Fn(&mut segscope_core::settings::Settings)| worker::edit_settings(state, problem, edit);
     let on_new = move |ev: leptos::ev::Event| {
         let days = event_target_value(&ev).parse().unwrap_or(0);
         apply(&|s| s.lifecycle.new_days = days);

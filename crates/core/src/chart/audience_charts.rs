@@ -23,6 +23,17 @@ fn customers(lang: Lang, values: Vec<f64>) -> Series {
     Series::new(t(lang, "kpi.customers"), values)
 }
 
+/// One bar of customers per name.
+fn customer_bars(texts: &Texts, names: &[String], values: Vec<f64>, lang: Lang) -> String {
+    bar_chart(
+        &texts.chart(),
+        names,
+        &[customers(lang, values)],
+        ValueFormat::Count,
+        lang,
+    )
+}
+
 /// Customers per lead stage.
 pub fn lead_stages(s: &Summary, lang: Lang) -> String {
     let texts = Texts::of("leads", lang);
@@ -31,13 +42,7 @@ pub fn lead_stages(s: &Summary, lang: Lang) -> String {
         .map(|st| t(lang, st.i18n_key()).to_string())
         .collect();
     let values = s.audience.leads.iter().map(|&n| n as f64).collect();
-    bar_chart(
-        &texts.chart(),
-        &names,
-        &[customers(lang, values)],
-        ValueFormat::Count,
-        lang,
-    )
+    customer_bars(&texts, &names, values, lang)
 }
 
 /// The lead funnel of everyone (`source = None`) or of the `source`-th
@@ -107,13 +112,7 @@ pub fn engagement_levels(s: &Summary, lang: Lang) -> String {
         .map(|e| t(lang, e.i18n_key()).to_string())
         .collect();
     let values = s.audience.engagement.iter().map(|&n| n as f64).collect();
-    bar_chart(
-        &texts.chart(),
-        &names,
-        &[customers(lang, values)],
-        ValueFormat::Count,
-        lang,
-    )
+    customer_bars(&texts, &names, values, lang)
 }
 
 /// Customers who interacted, per month.
@@ -122,13 +121,7 @@ pub fn engagement_trend(s: &Summary, lang: Lang) -> String {
     let trend = &s.audience.engagement_trend;
     let names: Vec<String> = trend.iter().map(|m| m.month.clone()).collect();
     let values = trend.iter().map(|m| m.customers as f64).collect();
-    bar_chart(
-        &texts.chart(),
-        &names,
-        &[customers(lang, values)],
-        ValueFormat::Count,
-        lang,
-    )
+    customer_bars(&texts, &names, values, lang)
 }
 
 /// Favourite and browsed-but-not-bought customers per category.

@@ -2,7 +2,7 @@
 //! order lines merged into orders, customer attributes, and the accounting.
 
 use super::builder::DatasetBuilder;
-use super::date_order::{DateDecision, DateOrderTracker};
+use super::date_order::{CellDay, DateDecision, DateOrderTracker};
 use super::event_kind::classify_event;
 use super::order_index::{order_key, OrderIndex, OrderLine, NO_ORDER};
 use super::quality::{FileReport, RejectReason, Rejection};
@@ -341,15 +341,20 @@ impl RowHandler<'_> {
         }
     }
 
+    /// The row's date (order date or event time), which it cannot do
+    /// without: a cell that is no date rejects the row with its column.
+    fn required_day(&mut self, record: &Record) -> Result<CellDay, Rejected> {
+        let date_col = self.columns.date.unwrap_or(0);
+        self.state
+            .dates
+            .read(record.get(date_col))
+            .ok_or((RejectReason::BadDate, Some(date_col)))
+    }
+
     fn order_row(&mut self, record: &Record, order_id: Option<u64>) -> Result<(), Rejected> {
         let c = self.columns;
         let key = self.key(record)?;
-        let date_col = c.date.unwrap_or(0);
-        let day = self
-            .state
-            .dates
-            .read(record.get(date_col))
-            .ok_or((RejectReason::BadDate, Some(date_col)))?;
+        let day = self.required_day(record)?;
         let mut amount = self.amount(record)?;
         let status_cell = c.status.map(|i| trim(record.get(i))).filter(|cell| !cell.is_empty());
         let mut status = status_cell.map_or(OrderStatus::Paid, |cell| self.state.status(cell));

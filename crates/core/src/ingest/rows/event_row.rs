@@ -1,7 +1,6 @@
 //! Rows of an events file: who did what, when, about which category.
 
 use super::{Rejected, RowHandler};
-use crate::ingest::quality::RejectReason;
 use crate::ingest::records::Record;
 use crate::ingest::value::trim;
 use crate::model::EventKind;
@@ -13,12 +12,7 @@ impl RowHandler<'_> {
     pub(super) fn event_row(&mut self, record: &Record) -> Result<(), Rejected> {
         let c = self.columns;
         let key = self.key(record)?;
-        let date_col = c.date.unwrap_or(0);
-        let day = self
-            .state
-            .dates
-            .read(record.get(date_col))
-            .ok_or((RejectReason::BadDate, Some(date_col)))?;
+        let day = self.required_day(record)?;
         let kind = c
             .event_type
             .map_or(EventKind::Other, |i| self.state.event_kind(trim(record.get(i))));
