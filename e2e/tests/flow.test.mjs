@@ -516,6 +516,8 @@ test('the encoding can be overridden in the mapping step', async () => {
   await page.waitForFunction(() => !document.querySelector('[data-testid=file-mapping]').textContent.includes('客户ID'));
   await page.selectOption('[data-testid=encoding-select]', detected);
   await page.waitForFunction((want) => document.querySelector('[data-testid=encoding-select]').value === want, detected);
+  // The select changes at once; the file's new look arrives from the worker after it.
+  await page.waitForFunction(() => document.querySelector('[data-testid=role-CustomerKey] option:checked')?.textContent === '客户ID');
   assert.equal(await customerColumn(), '客户ID');
   await page.selectOption('[data-testid=date-order-select]', 'MonthFirst');
   await page.click('[data-testid=analyze-button]');
