@@ -3,6 +3,7 @@
 
 mod audience;
 mod exports;
+mod ingest;
 mod labels;
 mod migration;
 mod models;
@@ -46,7 +47,7 @@ impl Lang {
 /// One table entry: key, English, Chinese.
 pub(crate) type Entry = (&'static str, &'static str, &'static str);
 
-fn all_tables() -> [&'static [Entry]; 7] {
+fn all_tables() -> [&'static [Entry]; 8] {
     [
         ui::ENTRIES,
         labels::ENTRIES,
@@ -55,6 +56,7 @@ fn all_tables() -> [&'static [Entry]; 7] {
         models::ENTRIES,
         migration::ENTRIES,
         exports::ENTRIES,
+        ingest::ENTRIES,
     ]
 }
 

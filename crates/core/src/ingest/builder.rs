@@ -198,7 +198,7 @@ impl DatasetBuilder {
                 FileKind::Orders => orders.day.get_mut(date.target as usize),
                 FileKind::Customers => customers.signup.get_mut(date.target as usize).and_then(Option::as_mut),
                 FileKind::Events => events.day.get_mut(date.target as usize),
-                FileKind::Summary => None,
+                FileKind::Summary | FileKind::Ignored => None,
             };
             if let Some(day) = slot.filter(|day| **day == date.guessed) {
                 *day = date.other;

@@ -107,6 +107,14 @@ impl IngestError {
             }
             (Problem::NoHeader, false) => "has no header row. Add column names in the first row.".to_string(),
             (Problem::NoHeader, true) => "没有表头。请在第一行加上列名。".to_string(),
+            (Problem::MissingColumn(Role::CustomerKey), false) => "has no buyer column (customer id, e-mail or phone): \
+                per-customer analysis needs one. Choose it in the mapping step, or export the file again with the \
+                buyer's id or e-mail."
+                .to_string(),
+            (Problem::MissingColumn(Role::CustomerKey), true) => {
+                "没有买家列(客户 ID、邮箱或手机号),而按客户分析需要其中之一。请在字段映射步骤中选择,或重新导出带买家 ID 或邮箱的文件。"
+                    .to_string()
+            }
             (Problem::MissingColumn(role), false) => format!(
                 "has no column for \"{}\". Choose one in the mapping step.",
                 t(lang, role.i18n_key())

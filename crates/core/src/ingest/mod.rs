@@ -7,6 +7,7 @@ mod date_order;
 pub mod decode;
 pub mod error;
 pub mod event_kind;
+pub mod infer;
 mod interner;
 mod order_index;
 pub mod parse;

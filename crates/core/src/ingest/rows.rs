@@ -23,6 +23,7 @@ mod profile_row;
 const MAX_CACHED_CELL_KINDS: usize = 256;
 
 /// Columns of a file resolved from its schema.
+#[derive(Default)]
 pub(super) struct Columns {
     pub key: Option<usize>,
     pub email: Option<usize>,
@@ -64,6 +65,7 @@ impl Columns {
                 FileKind::Customers => Role::SignupDate,
                 FileKind::Events => Role::Timestamp,
                 FileKind::Summary => Role::LastOrderDate,
+                FileKind::Ignored => return Columns::default(),
             }),
             amount: col(Role::Amount),
             quantity: col(Role::Quantity),
@@ -247,6 +249,9 @@ impl RowHandler<'_> {
             }
             return;
         }
+        if self.schema.kind == FileKind::Ignored {
+            return;
+        }
         self.state.report.rows_read += 1;
         let order_id = self
             .columns
@@ -262,6 +267,7 @@ impl RowHandler<'_> {
             FileKind::Orders => self.order_row(record, order_id),
             FileKind::Events => self.event_row(record),
             FileKind::Customers | FileKind::Summary => self.customer_row(record),
+            FileKind::Ignored => return,
         };
         match outcome {
             Ok(()) => self.state.report.rows_kept += 1,

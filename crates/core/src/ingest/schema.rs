@@ -14,15 +14,19 @@ pub enum FileKind {
     Events,
     /// One row per customer with totals (e.g. a Shopify customer export).
     Summary,
+    /// Not read: a file that is none of the above (a survey, a product list);
+    /// its schema's finding says what it looks like.
+    Ignored,
 }
 
 impl FileKind {
     /// All kinds, in the order the UI lists them.
-    pub const ALL: [FileKind; 4] = [
+    pub const ALL: [FileKind; 5] = [
         FileKind::Orders,
         FileKind::Customers,
         FileKind::Events,
         FileKind::Summary,
+        FileKind::Ignored,
     ];
 
     /// The i18n key of the kind's name.
@@ -32,6 +36,7 @@ impl FileKind {
             FileKind::Customers => "kind.customers",
             FileKind::Events => "kind.events",
             FileKind::Summary => "kind.summary",
+            FileKind::Ignored => "kind.ignored",
         }
     }
 
@@ -81,6 +86,7 @@ impl FileKind {
                 Email,
                 Phone,
             ],
+            FileKind::Ignored => &[],
         }
     }
 }
@@ -196,6 +202,32 @@ impl Role {
 /// no event type.
 const EXACT_ONLY: &[&str] = &["name", "state", "type"];
 
+/// What chose a role's column (docs/ingest/roles.md#assignment).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum RoleSource {
+    /// The column's header names the role.
+    #[default]
+    Header,
+    /// The header names the role and the values agree.
+    HeaderAndValues,
+    /// The header is unknown; the values decided.
+    Values,
+    /// The user chose the column.
+    User,
+}
+
+impl RoleSource {
+    /// The i18n key of the source's description.
+    pub fn i18n_key(self) -> &'static str {
+        match self {
+            RoleSource::Header => "source.header",
+            RoleSource::HeaderAndValues => "source.header_and_values",
+            RoleSource::Values => "source.values",
+            RoleSource::User => "source.user",
+        }
+    }
+}
+
 /// A role and the column chosen for it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RoleColumn {
@@ -205,6 +237,21 @@ pub struct RoleColumn {
     pub column: Option<usize>,
     /// How sure detection is, 0–1 (1 = exact synonym; user choices are 1).
     pub confidence: f32,
+    /// What chose the column.
+    #[serde(default)]
+    pub source: RoleSource,
+}
+
+impl RoleColumn {
+    /// `role` with no column.
+    pub fn unassigned(role: Role) -> Self {
+        RoleColumn {
+            role,
+            column: None,
+            confidence: 0.0,
+            source: RoleSource::Header,
+        }
+    }
 }
 
 /// Normalises a header for matching: lowercase, without spaces, `_`, `-`, `.`, `:`, BOM.
@@ -223,7 +270,7 @@ pub fn normalise_header(h: &str) -> String {
 /// Scores how well `header` names `role`: 1.0 exact synonym (a little less the
 /// further down the list), 0.6 when it contains a specific synonym (four
 /// characters or more, not in [`EXACT_ONLY`]).
-fn match_score(header: &str, role: Role) -> f32 {
+pub fn header_score(header: &str, role: Role) -> f32 {
     let h = normalise_header(header);
     if h.is_empty() {
         return 0.0;
@@ -239,62 +286,6 @@ fn match_score(header: &str, role: Role) -> f32 {
     0.0
 }
 
-/// Assigns columns to the roles of `kind`, each column to at most one role,
-/// best matches first.
-pub fn detect_roles(headers: &[String], kind: FileKind) -> Vec<RoleColumn> {
-    let roles = kind.roles();
-    let mut candidates: Vec<(f32, usize, usize)> = Vec::new();
-    for (ri, role) in roles.iter().enumerate() {
-        for (ci, h) in headers.iter().enumerate() {
-            let score = match_score(h, *role);
-            if score > 0.0 {
-                candidates.push((score, ri, ci));
-            }
-        }
-    }
-    candidates.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
-    let mut result: Vec<RoleColumn> = roles
-        .iter()
-        .map(|r| RoleColumn {
-            role: *r,
-            column: None,
-            confidence: 0.0,
-        })
-        .collect();
-    let mut used = vec![false; headers.len()];
-    for (score, ri, ci) in candidates {
-        if result[ri].column.is_none() && !used[ci] {
-            result[ri] = RoleColumn {
-                role: roles[ri],
-                column: Some(ci),
-                confidence: score,
-            };
-            used[ci] = true;
-        }
-    }
-    result
-}
-
-/// Classifies a file by its headers: the kind whose roles match best.
-///
-/// A customer list with totals (Shopify's customer export: `Total Spent`,
-/// `Total Orders`) is a [`FileKind::Summary`], as SPEC S1 names it, rather
-/// than [`FileKind::Customers`]: its totals stay mapped (reading registers the
-/// customers only, for now), while Customers would add just signup date and
-/// source, which that export does not have.
-pub fn classify(headers: &[String]) -> FileKind {
-    let has = |role: Role| headers.iter().any(|h| match_score(h, role) >= 0.6);
-    if has(Role::EventType) && has(Role::Timestamp) && !has(Role::Amount) {
-        FileKind::Events
-    } else if has(Role::TotalSpent) || (has(Role::OrderCount) && !has(Role::OrderDate)) {
-        FileKind::Summary
-    } else if (has(Role::Amount) || has(Role::UnitPrice)) && has(Role::OrderDate) {
-        FileKind::Orders
-    } else {
-        FileKind::Customers
-    }
-}
-
 /// The roles of `kind` without which its rows cannot be used.
 pub fn required_roles(kind: FileKind) -> &'static [Role] {
     match kind {
@@ -302,6 +293,7 @@ pub fn required_roles(kind: FileKind) -> &'static [Role] {
         FileKind::Customers => &[Role::CustomerKey],
         FileKind::Events => &[Role::CustomerKey, Role::Timestamp, Role::EventType],
         FileKind::Summary => &[Role::CustomerKey],
+        FileKind::Ignored => &[],
     }
 }
 
@@ -309,81 +301,11 @@ pub fn required_roles(kind: FileKind) -> &'static [Role] {
 mod tests {
     use super::*;
 
-    fn headers(hs: &[&str]) -> Vec<String> {
-        hs.iter().map(|s| s.to_string()).collect()
-    }
-
-    fn column(roles: &[RoleColumn], role: Role) -> Option<usize> {
-        roles.iter().find(|r| r.role == role).and_then(|r| r.column)
-    }
-
     #[test]
-    fn english_orders_are_recognised() {
-        let h = headers(&["order_id", "customer_id", "order_date", "amount", "status", "category"]);
-        assert_eq!(classify(&h), FileKind::Orders);
-        let roles = detect_roles(&h, FileKind::Orders);
-        assert_eq!(column(&roles, Role::CustomerKey), Some(1));
-        assert_eq!(column(&roles, Role::OrderDate), Some(2));
-        assert_eq!(column(&roles, Role::Amount), Some(3));
-        assert_eq!(column(&roles, Role::OrderId), Some(0));
-    }
-
-    #[test]
-    fn chinese_headers_are_recognised() {
-        let h = headers(&["订单编号", "客户ID", "下单时间", "实付金额", "订单状态"]);
-        assert_eq!(classify(&h), FileKind::Orders);
-        let roles = detect_roles(&h, FileKind::Orders);
-        assert_eq!(column(&roles, Role::CustomerKey), Some(1));
-        assert_eq!(column(&roles, Role::Amount), Some(3));
-        let c = headers(&["客户ID", "姓名", "注册日期", "来源渠道"]);
-        assert_eq!(classify(&c), FileKind::Customers);
-        assert_eq!(column(&detect_roles(&c, FileKind::Customers), Role::Source), Some(3));
-    }
-
-    #[test]
-    fn generic_words_count_only_as_whole_headers() {
-        let h = headers(&["customer_id", "customer_name", "order_date", "amount", "billing_state"]);
-        let roles = detect_roles(&h, FileKind::Orders);
-        assert_eq!(column(&roles, Role::OrderId), None);
-        assert_eq!(column(&roles, Role::Status), None);
-        let h = headers(&["Name", "Billing Name", "Created at", "Total", "State"]);
-        let roles = detect_roles(&h, FileKind::Orders);
-        assert_eq!(column(&roles, Role::OrderId), Some(0));
-        assert_eq!(column(&roles, Role::Status), Some(4));
-        assert_eq!(
-            classify(&headers(&["customer_id", "signup_date", "product_type", "timestamp"])),
-            FileKind::Customers
-        );
-    }
-
-    #[test]
-    fn buyer_phone_and_paid_amount_win_in_chinese_exports() {
-        let h = headers(&[
-            "订单号",
-            "下单时间",
-            "买家手机号",
-            "商品总金额",
-            "订单实付金额",
-            "收货人手机号",
-            "订单退款状态",
-            "订单状态",
-        ]);
-        assert_eq!(classify(&h), FileKind::Orders);
-        let roles = detect_roles(&h, FileKind::Orders);
-        assert_eq!(column(&roles, Role::Phone), Some(2));
-        assert_eq!(column(&roles, Role::Amount), Some(4));
-        assert_eq!(column(&roles, Role::Status), Some(7));
-    }
-
-    #[test]
-    fn events_and_summaries_are_recognised() {
-        assert_eq!(
-            classify(&headers(&["customer_id", "timestamp", "event_type", "category"])),
-            FileKind::Events
-        );
-        assert_eq!(
-            classify(&headers(&["Customer ID", "Total Spent", "Total Orders"])),
-            FileKind::Summary
-        );
+    fn header_scores() {
+        assert!(header_score("Order Date", Role::OrderDate) > 0.99);
+        assert_eq!(header_score("Billing Name", Role::OrderId), 0.0);
+        assert_eq!(header_score("billing_state", Role::Status), 0.0);
+        assert!((header_score("Billing Phone", Role::Phone) - 0.6).abs() < 1e-6);
     }
 }

@@ -3,8 +3,9 @@
 
 use super::decode::{detect_encoding, ChunkDecoder};
 use super::error::{IngestError, Problem};
+use super::infer::{assign_roles, classify, profile_columns, ColumnEvidence, Finding, Platform};
 use super::records::RecordReader;
-use super::schema::{classify, detect_roles, FileKind, Role, RoleColumn};
+use super::schema::{FileKind, Role, RoleColumn};
 use super::value::{date_order_evidence, DateOrder};
 use super::workbook::is_workbook;
 use serde::{Deserialize, Serialize};
@@ -46,6 +47,16 @@ pub struct FileSchema {
     /// The sheet read, as an index into `sheets`.
     #[serde(default)]
     pub sheet: usize,
+    /// What each column's sample values look like, one per header.
+    #[serde(default)]
+    pub evidence: Vec<ColumnEvidence>,
+    /// Why the file cannot be analysed as it is, when it looks like none of
+    /// the app's tables (or an orders file without a buyer column).
+    #[serde(default)]
+    pub finding: Option<Finding>,
+    /// The platform that wrote the export, when its headers tell.
+    #[serde(default)]
+    pub platform: Option<Platform>,
 }
 
 impl FileSchema {
@@ -54,10 +65,13 @@ impl FileSchema {
         self.roles.iter().find(|r| r.role == role).and_then(|r| r.column)
     }
 
-    /// Re-detects roles after the user changed the kind.
+    /// Re-detects roles after the user changed the kind; a kind the user
+    /// chose clears the finding that the guess was based on.
     pub fn set_kind(&mut self, kind: FileKind) {
         self.kind = kind;
-        self.roles = detect_roles(&self.headers, kind);
+        self.finding = self.finding.filter(|_| kind == FileKind::Ignored);
+        let profiles = profile_columns(&self.headers, &self.samples);
+        self.roles = assign_roles(&self.headers, &profiles, kind);
     }
 }
 
@@ -105,14 +119,20 @@ pub fn sniff_as(
     if headers.iter().all(String::is_empty) {
         return Err(fail(Problem::NoHeader));
     }
-    let kind = classify(&headers);
-    let roles = detect_roles(&headers, kind);
+    let samples = samples.to_vec();
+    let profiles = profile_columns(&headers, &samples);
+    let classification = classify(&headers, &profiles, &samples);
+    let kind = classification.kind;
+    let roles = assign_roles(&headers, &profiles, kind);
     let mut schema = FileSchema {
+        evidence: profiles.iter().map(ColumnEvidence::of).collect(),
+        finding: classification.finding,
+        platform: Platform::recognise(&headers),
         file_name: file_name.to_string(),
         encoding: encoding.name().to_string(),
         delimiter,
         headers,
-        samples: samples.to_vec(),
+        samples,
         kind,
         roles,
         date_order: DateOrder::DayFirst,
