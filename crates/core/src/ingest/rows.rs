@@ -152,13 +152,14 @@ impl FileState {
                 first_date: None,
                 last_date: None,
                 date_order: None,
+                date_order_reason: None,
             },
             seen_rows: FxHashSet::default(),
             order_lines: OrderIndex::default(),
             currencies: FxHashMap::default(),
             statuses: FxHashMap::default(),
             event_kinds: FxHashMap::default(),
-            dates: DateOrderTracker::new(schema.date_order, schema.date_order_fixed),
+            dates: DateOrderTracker::new(schema),
         }
     }
 
@@ -193,6 +194,7 @@ impl FileState {
             report.last_date = Some(format_day(last));
         }
         report.date_order = decision.order;
+        report.date_order_reason = decision.reason;
         (report, decision)
     }
 
