@@ -3,13 +3,13 @@
 //! as 1–5 December, and random short windows of dates written either way
 //! always read in the order they were written.
 
+use chrono::Datelike;
 use proptest::prelude::*;
 use segscope_core::date::{date_of, day_from_ymd, format_day};
 use segscope_core::i18n::Lang;
 use segscope_core::ingest::date_order::{DateOrderReason, PlausibilityCue};
 use segscope_core::ingest::value::DateOrder;
 use segscope_core::ingest::{read_file, sniff, DatasetBuilder, FileKind};
-use chrono::Datelike;
 
 #[test]
 fn uci_first_days_read_as_december_2010() {
@@ -22,7 +22,10 @@ fn uci_first_days_read_as_december_2010() {
     let DateOrderReason::Plausible(p) = schema.date_order_reason else {
         panic!("{:?}", schema.date_order_reason);
     };
-    assert_eq!((p.cue, p.chosen.span_days, p.other.span_days), (PlausibilityCue::Span, 4, 120));
+    assert_eq!(
+        (p.cue, p.chosen.span_days, p.other.span_days),
+        (PlausibilityCue::Span, 4, 120)
+    );
     assert_eq!(
         schema.date_order_reason.sentence(schema.date_order, Lang::En),
         "Read month first (05/01/2024 is 1 May): every date reads both ways; this way they span 4 days, the other way 120."
@@ -65,8 +68,14 @@ fn window() -> impl Strategy<Value = (i32, Vec<u32>, bool, bool)> {
     // Half the windows start on the 1st–11th, where every date can be ambiguous.
     let first_day = prop_oneof![1u32..12, 1u32..29];
     let start = (2015i32..2026, 1u32..13, first_day).prop_map(|(y, m, d)| day_from_ymd(y, m, d).unwrap_or(0));
-    (start, 1u32..11)
-        .prop_flat_map(|(start, len)| (Just(start), prop::collection::vec(0..len, 2..60), any::<bool>(), any::<bool>()))
+    (start, 1u32..11).prop_flat_map(|(start, len)| {
+        (
+            Just(start),
+            prop::collection::vec(0..len, 2..60),
+            any::<bool>(),
+            any::<bool>(),
+        )
+    })
 }
 
 proptest! {

@@ -1,11 +1,11 @@
 //! First look at a file: encoding, delimiter, header, sample rows, kind and
 //! column roles — everything the mapping step shows before the full read.
 
+use super::date_order::{decide_date_order, DateOrderReason};
 use super::decode::{detect_encoding, ChunkDecoder};
 use super::error::{IngestError, Problem};
 use super::records::RecordReader;
 use super::schema::{classify, detect_roles, FileKind, Role, RoleColumn};
-use super::date_order::{decide_date_order, DateOrderReason};
 use super::value::DateOrder;
 use super::workbook::is_workbook;
 use serde::{Deserialize, Serialize};
@@ -57,6 +57,13 @@ impl FileSchema {
     /// The column chosen for `role`, if any.
     pub fn column(&self, role: Role) -> Option<usize> {
         self.roles.iter().find(|r| r.role == role).and_then(|r| r.column)
+    }
+
+    /// Gives the date order back to the file (the mapping step's "Auto"):
+    /// decides it again from the samples and clears the user's choice.
+    pub fn redecide_date_order(&mut self) {
+        self.date_order_fixed = false;
+        (self.date_order, self.date_order_reason) = decide_date_order(self);
     }
 
     /// Re-detects roles after the user changed the kind.

@@ -28,10 +28,41 @@ impl ConventionHint {
 
 /// Whole header words of day-first languages that English headers do not use.
 const DAY_FIRST_WORDS: &[&str] = &[
-    "fecha", "pedido", "cliente", "importe", "monto", "cantidad", "número", "numero", "correo", "precio", "estado",
-    "valor", "quantidade", "preço", "compra", "commande", "montant", "quantité", "prix", "achat", "courriel",
-    "datum", "kunde", "betrag", "menge", "preis", "rechnung", "bestellung", "ordine", "importo", "quantità",
-    "prezzo", "klant", "bedrag", "bestelling",
+    "fecha",
+    "pedido",
+    "cliente",
+    "importe",
+    "monto",
+    "cantidad",
+    "número",
+    "numero",
+    "correo",
+    "precio",
+    "estado",
+    "valor",
+    "quantidade",
+    "preço",
+    "compra",
+    "commande",
+    "montant",
+    "quantité",
+    "prix",
+    "achat",
+    "courriel",
+    "datum",
+    "kunde",
+    "betrag",
+    "menge",
+    "preis",
+    "rechnung",
+    "bestellung",
+    "ordine",
+    "importo",
+    "quantità",
+    "prezzo",
+    "klant",
+    "bedrag",
+    "bestelling",
 ];
 
 /// Stems that mark a day-first language inside compound words (`Bestelldatum`).
@@ -69,7 +100,10 @@ pub fn convention(headers: &[String]) -> Option<ConventionHint> {
 fn is_day_first_language(header: &str) -> bool {
     let lower = header.to_lowercase();
     lower.split(|c: char| !c.is_alphanumeric()).any(|word| {
-        DAY_FIRST_WORDS.contains(&word) || DAY_FIRST_STEMS.iter().any(|stem| word.len() > stem.len() && word.contains(stem))
+        DAY_FIRST_WORDS.contains(&word)
+            || DAY_FIRST_STEMS
+                .iter()
+                .any(|stem| word.len() > stem.len() && word.contains(stem))
     })
 }
 
@@ -94,9 +128,18 @@ mod tests {
             "Country",
         ];
         assert_eq!(hint(&uci), Some(ConventionHint::MonthFirstPlatform));
-        assert_eq!(hint(&["Número de orden", "Email", "Fecha", "Total"]), Some(ConventionHint::DayFirstLanguage));
-        assert_eq!(hint(&["Kundennummer", "Bestelldatum", "Summe"]), Some(ConventionHint::DayFirstLanguage));
-        assert_eq!(hint(&["Data do pedido", "Valor"]), Some(ConventionHint::DayFirstLanguage));
+        assert_eq!(
+            hint(&["Número de orden", "Email", "Fecha", "Total"]),
+            Some(ConventionHint::DayFirstLanguage)
+        );
+        assert_eq!(
+            hint(&["Kundennummer", "Bestelldatum", "Summe"]),
+            Some(ConventionHint::DayFirstLanguage)
+        );
+        assert_eq!(
+            hint(&["Data do pedido", "Valor"]),
+            Some(ConventionHint::DayFirstLanguage)
+        );
         assert_eq!(ConventionHint::DayFirstLanguage.order(), DateOrder::DayFirst);
     }
 

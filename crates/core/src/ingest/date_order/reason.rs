@@ -105,11 +105,15 @@ pub(crate) fn decide(
 
 #[cfg(test)]
 mod tests {
-    use super::*;
     use super::super::evidence::DateEvidence;
+    use super::*;
     use crate::i18n::has;
 
-    fn decide_from(e: &DateEvidence, hint: Option<ConventionHint>, fallback: DateOrder) -> (DateOrder, DateOrderReason) {
+    fn decide_from(
+        e: &DateEvidence,
+        hint: Option<ConventionHint>,
+        fallback: DateOrder,
+    ) -> (DateOrder, DateOrderReason) {
         decide(e.votes(), e.ambiguous, e.shapes(), hint, fallback)
     }
 
@@ -117,8 +121,17 @@ mod tests {
     fn votes_beat_plausibility_which_beats_convention() {
         let mut e = DateEvidence::default();
         let hint = Some(ConventionHint::MonthFirstPlatform);
-        assert_eq!(decide_from(&e, hint, DateOrder::DayFirst), (DateOrder::MonthFirst, DateOrderReason::Convention(ConventionHint::MonthFirstPlatform)));
-        assert_eq!(decide_from(&e, None, DateOrder::MonthFirst), (DateOrder::MonthFirst, DateOrderReason::Default));
+        assert_eq!(
+            decide_from(&e, hint, DateOrder::DayFirst),
+            (
+                DateOrder::MonthFirst,
+                DateOrderReason::Convention(ConventionHint::MonthFirstPlatform)
+            )
+        );
+        assert_eq!(
+            decide_from(&e, None, DateOrder::MonthFirst),
+            (DateOrder::MonthFirst, DateOrderReason::Default)
+        );
         // 1/12/2010 … 3/12/2010 read day-first are 1–3 December.
         for (d, m) in [(14_944, 14_621), (14_945, 14_652), (14_946, 14_680)] {
             e.push(d, m);
@@ -129,7 +142,13 @@ mod tests {
         e.vote(DateOrder::MonthFirst);
         assert_eq!(
             decide_from(&e, hint, DateOrder::DayFirst),
-            (DateOrder::MonthFirst, DateOrderReason::Proven { day_first: 0, month_first: 1 })
+            (
+                DateOrder::MonthFirst,
+                DateOrderReason::Proven {
+                    day_first: 0,
+                    month_first: 1
+                }
+            )
         );
     }
 
@@ -142,7 +161,10 @@ mod tests {
             panic!("1–3 December is plausible day-first");
         };
         let reasons = [
-            DateOrderReason::Proven { day_first: 3, month_first: 1 },
+            DateOrderReason::Proven {
+                day_first: 3,
+                month_first: 1,
+            },
             plausible,
             DateOrderReason::Convention(ConventionHint::DayFirstLanguage),
             DateOrderReason::Convention(ConventionHint::MonthFirstPlatform),
@@ -161,7 +183,11 @@ mod tests {
             "Read day first (05/01/2024 is 5 January): every date reads both ways; this way they span 2 days, the other way 59."
         );
         assert_eq!(
-            DateOrderReason::Proven { day_first: 3, month_first: 1 }.sentence(DateOrder::DayFirst, Lang::En),
+            DateOrderReason::Proven {
+                day_first: 3,
+                month_first: 1
+            }
+            .sentence(DateOrder::DayFirst, Lang::En),
             "Read day first (05/01/2024 is 5 January): 3 dates read only this way, 1 only the other way."
         );
     }

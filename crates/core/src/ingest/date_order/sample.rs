@@ -44,5 +44,11 @@ pub fn decide_date_order(schema: &FileSchema) -> (DateOrder, DateOrderReason) {
             *sum = sum.plus(shape);
         }
     }
-    decide(votes, ambiguous, shapes, convention(&schema.headers), DateOrder::DayFirst)
+    decide(
+        votes,
+        ambiguous,
+        shapes,
+        convention(&schema.headers),
+        DateOrder::DayFirst,
+    )
 }

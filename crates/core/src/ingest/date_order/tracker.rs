@@ -104,7 +104,13 @@ impl DateOrderTracker {
         let (order, reason) = if self.fixed {
             (self.guess, DateOrderReason::UserChoice)
         } else {
-            decide(votes, self.evidence.ambiguous, self.evidence.shapes(), self.convention, self.guess)
+            decide(
+                votes,
+                self.evidence.ambiguous,
+                self.evidence.shapes(),
+                self.convention,
+                self.guess,
+            )
         };
         let flip = order != self.guess;
         DateDecision {
