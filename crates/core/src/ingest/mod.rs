@@ -3,7 +3,7 @@
 //! [`crate::model::Dataset`] and a data-quality report.
 
 pub mod builder;
-mod date_order;
+pub mod date_order;
 pub mod decode;
 pub mod error;
 pub mod event_kind;

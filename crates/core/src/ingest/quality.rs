@@ -1,5 +1,6 @@
 //! The data-quality report (SPEC S2): every row accounted for, per file.
 
+use super::date_order::DateOrderReason;
 use super::schema::FileKind;
 use super::value::DateOrder;
 use serde::{Deserialize, Serialize};
@@ -92,6 +93,9 @@ pub struct FileReport {
     /// How dates like `05/01/2024` were read, when the file had any.
     #[serde(default)]
     pub date_order: Option<DateOrder>,
+    /// Why `date_order` was chosen (see `docs/ingest/date-order.md`).
+    #[serde(default)]
+    pub date_order_reason: Option<DateOrderReason>,
 }
 
 impl FileReport {

@@ -154,13 +154,14 @@ impl FileState {
                 first_date: None,
                 last_date: None,
                 date_order: None,
+                date_order_reason: None,
             },
             seen_rows: FxHashSet::default(),
             order_lines: OrderIndex::default(),
             currencies: FxHashMap::default(),
             statuses: FxHashMap::default(),
             event_kinds: FxHashMap::default(),
-            dates: DateOrderTracker::new(schema.date_order, schema.date_order_fixed),
+            dates: DateOrderTracker::new(schema),
         }
     }
 
@@ -195,6 +196,7 @@ impl FileState {
             report.last_date = Some(format_day(last));
         }
         report.date_order = decision.order;
+        report.date_order_reason = decision.reason;
         (report, decision)
     }
 

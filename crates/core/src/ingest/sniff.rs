@@ -1,12 +1,13 @@
 //! First look at a file: encoding, delimiter, header, sample rows, kind and
 //! column roles — everything the mapping step shows before the full read.
 
+use super::date_order::{decide_date_order, DateOrderReason};
 use super::decode::{detect_encoding, ChunkDecoder};
 use super::error::{IngestError, Problem};
 use super::infer::{assign_roles, classify, profile_columns, ColumnEvidence, Finding, Platform};
 use super::records::RecordReader;
 use super::schema::{FileKind, Role, RoleColumn};
-use super::value::{date_order_evidence, DateOrder};
+use super::value::DateOrder;
 use super::workbook::is_workbook;
 use serde::{Deserialize, Serialize};
 
@@ -41,6 +42,10 @@ pub struct FileSchema {
     /// rejected instead of deciding the order.
     #[serde(default)]
     pub date_order_fixed: bool,
+    /// Why the samples gave `date_order` (see `docs/ingest/date-order.md`);
+    /// the mapping step states it while `date_order_fixed` is false.
+    #[serde(default)]
+    pub date_order_reason: DateOrderReason,
     /// The sheets of a workbook, in order; empty for text files.
     #[serde(default)]
     pub sheets: Vec<String>,
@@ -63,6 +68,13 @@ impl FileSchema {
     /// The column chosen for `role`, if any.
     pub fn column(&self, role: Role) -> Option<usize> {
         self.roles.iter().find(|r| r.role == role).and_then(|r| r.column)
+    }
+
+    /// Gives the date order back to the file (the mapping step's "Auto"):
+    /// decides it again from the samples and clears the user's choice.
+    pub fn redecide_date_order(&mut self) {
+        self.date_order_fixed = false;
+        (self.date_order, self.date_order_reason) = decide_date_order(self);
     }
 
     /// Re-detects roles after the user changed the kind; a kind the user
@@ -137,10 +149,11 @@ pub fn sniff_as(
         roles,
         date_order: DateOrder::DayFirst,
         date_order_fixed: false,
+        date_order_reason: DateOrderReason::Default,
         sheets: Vec::new(),
         sheet: 0,
     };
-    schema.date_order = decide_date_order(&schema);
+    (schema.date_order, schema.date_order_reason) = decide_date_order(&schema);
     Ok(schema)
 }
 
@@ -191,31 +204,6 @@ fn read_rows(text: &[u8], delimiter: u8, limit: usize, is_whole_file: bool) -> V
         let _ = reader.feed(b"", &mut collect);
     }
     rows
-}
-
-/// Decides day-first vs month-first from the date columns' sample values;
-/// day-first when the samples do not tell.
-fn decide_date_order(schema: &FileSchema) -> DateOrder {
-    let date_roles = [
-        Role::OrderDate,
-        Role::SignupDate,
-        Role::Timestamp,
-        Role::FirstOrderDate,
-        Role::LastOrderDate,
-    ];
-    let (mut day_first, mut month_first) = (0, 0);
-    for role in date_roles {
-        if let Some(col) = schema.column(role) {
-            let (d, m) = date_order_evidence(schema.samples.iter().filter_map(|r| r.get(col).map(String::as_str)));
-            day_first += d;
-            month_first += m;
-        }
-    }
-    if month_first > day_first {
-        DateOrder::MonthFirst
-    } else {
-        DateOrder::DayFirst
-    }
 }
 
 #[cfg(test)]

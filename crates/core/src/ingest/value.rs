@@ -321,27 +321,6 @@ pub fn trim(s: &[u8]) -> &[u8] {
     s
 }
 
-/// Counts how the slash dates of a column sample read: (must be day-first,
-/// must be month-first). A value like `25/01/2024` proves day-first.
-pub fn date_order_evidence<'a>(values: impl Iterator<Item = &'a str>) -> (usize, usize) {
-    let mut day_first = 0;
-    let mut month_first = 0;
-    for v in values {
-        let part = v.trim().split([' ', 'T']).next().unwrap_or("");
-        let f: Vec<&str> = part.split(['/', '.', '-']).collect();
-        if f.len() != 3 || f[0].len() > 2 {
-            continue;
-        }
-        let (a, b) = (f[0].parse::<u32>().unwrap_or(0), f[1].parse::<u32>().unwrap_or(0));
-        if a > 12 && b <= 12 {
-            day_first += 1;
-        } else if b > 12 && a <= 12 {
-            month_first += 1;
-        }
-    }
-    (day_first, month_first)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -391,13 +370,5 @@ mod tests {
         assert_eq!(day("2024-13-45"), None);
         assert_eq!(day("n/a"), None);
         assert_eq!(day(""), None);
-    }
-
-    #[test]
-    fn date_order_is_decided_from_values() {
-        let (d, m) = date_order_evidence(["25/01/2024", "03/02/2024"].into_iter());
-        assert_eq!((d, m), (1, 0));
-        let (d, m) = date_order_evidence(["01/25/2024 10:00"].into_iter());
-        assert_eq!((d, m), (0, 1));
     }
 }

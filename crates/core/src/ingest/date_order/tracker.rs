@@ -1,13 +1,20 @@
 //! Day-first or month-first, decided from every date of a file while it is
-//! read: cells that read only one way vote, ambiguous cells are read in the
-//! sampled guess and re-read at the end if the votes say otherwise.
+//! read: cells that read only one way vote; when the votes do not decide,
+//! the shape of the ambiguous dates under each reading does, then the
+//! headers' convention (see `docs/ingest/date-order.md#decision`). Ambiguous
+//! cells are read in the sampled guess and re-read at the end if the
+//! decision goes the other way.
 
-use super::value::{read_date, DateOrder};
+use super::convention::{convention, ConventionHint};
+use super::evidence::DateEvidence;
+use super::reason::{decide, DateOrderReason};
+use crate::ingest::sniff::FileSchema;
+use crate::ingest::value::{parse_date, read_date, DateOrder};
 use crate::model::Day;
 
 /// An ambiguous date that was kept: where it went, and its two readings.
 #[derive(Debug, Clone, Copy)]
-pub(super) struct AmbiguousDate {
+pub(crate) struct AmbiguousDate {
     /// The order index (orders files) or customer index (customers files).
     pub target: u32,
     /// The day as read in the guessed order.
@@ -17,9 +24,11 @@ pub(super) struct AmbiguousDate {
 }
 
 /// The file-wide decision once every row is read.
-pub(super) struct DateDecision {
+pub(crate) struct DateDecision {
     /// The order the file's year-last dates were read in, if it had any.
     pub order: Option<DateOrder>,
+    /// Why, when the file had year-last dates.
+    pub reason: Option<DateOrderReason>,
     /// Ambiguous dates to re-read in the other order (empty when the guess held).
     pub reread: Vec<AmbiguousDate>,
     /// Earliest and latest kept date after the decision.
@@ -27,46 +36,45 @@ pub(super) struct DateDecision {
 }
 
 /// Tracks a file's date cells during its read.
-pub(super) struct DateOrderTracker {
+pub(crate) struct DateOrderTracker {
     guess: DateOrder,
     /// The user chose the order: cells are read that way only.
     fixed: bool,
-    votes_day_first: u64,
-    votes_month_first: u64,
+    convention: Option<ConventionHint>,
+    evidence: DateEvidence,
     ambiguous: Vec<AmbiguousDate>,
-    range_certain: Option<(Day, Day)>,
-    range_guessed: Option<(Day, Day)>,
-    range_other: Option<(Day, Day)>,
 }
 
 /// A date cell as read: its day and, when ambiguous, the other reading.
-pub(super) type CellDay = (Day, Option<Day>);
+pub(crate) type CellDay = (Day, Option<Day>);
 
 impl DateOrderTracker {
-    /// Starts with the order guessed from the samples; `fixed` when the user set it.
-    pub fn new(guess: DateOrder, fixed: bool) -> Self {
+    /// Starts with the order the sniff decided for `schema` (fixed when the
+    /// user set it), and the convention its headers suggest.
+    pub fn new(schema: &FileSchema) -> Self {
+        Self::with(schema.date_order, schema.date_order_fixed, convention(&schema.headers))
+    }
+
+    /// Starts with `guess` (fixed when the user set it) and the headers'
+    /// `convention`.
+    pub(super) fn with(guess: DateOrder, fixed: bool, convention: Option<ConventionHint>) -> Self {
         DateOrderTracker {
             guess,
             fixed,
-            votes_day_first: 0,
-            votes_month_first: 0,
+            convention,
+            evidence: DateEvidence::default(),
             ambiguous: Vec::new(),
-            range_certain: None,
-            range_guessed: None,
-            range_other: None,
         }
     }
 
     /// Reads a date cell; `None` when it is not a date in any allowed order.
     pub fn read(&mut self, raw: &[u8]) -> Option<CellDay> {
         if self.fixed {
-            return super::value::parse_date(raw, self.guess).map(|day| (day, None));
+            return parse_date(raw, self.guess).map(|day| (day, None));
         }
         let read = read_date(raw, self.guess)?;
-        match read.proves {
-            Some(DateOrder::DayFirst) => self.votes_day_first += 1,
-            Some(DateOrder::MonthFirst) => self.votes_month_first += 1,
-            None => {}
+        if let Some(order) = read.proves {
+            self.evidence.vote(order);
         }
         Some((read.day, read.alternative))
     }
@@ -74,51 +82,44 @@ impl DateOrderTracker {
     /// Notes a kept cell's date; `target` is where an ambiguous date went
     /// (`None` when nothing stored needs re-reading, e.g. a merged order line).
     pub fn keep(&mut self, (day, other): CellDay, target: Option<u32>) {
-        match other {
-            None => widen(&mut self.range_certain, day),
-            Some(other) => {
-                widen(&mut self.range_guessed, day);
-                widen(&mut self.range_other, other);
-                if let Some(target) = target {
-                    self.ambiguous.push(AmbiguousDate {
-                        target,
-                        guessed: day,
-                        other,
-                    });
-                }
-            }
+        let other_day = other.unwrap_or(day);
+        match self.guess {
+            DateOrder::DayFirst => self.evidence.push(day, other_day),
+            DateOrder::MonthFirst => self.evidence.push(other_day, day),
+        }
+        if let (Some(other), Some(target)) = (other, target) {
+            self.ambiguous.push(AmbiguousDate {
+                target,
+                guessed: day,
+                other,
+            });
         }
     }
 
-    /// Decides: the other order wins when more cells prove it than prove the
-    /// guess; a tie keeps the guess.
+    /// Decides: the user's order when fixed; else the order more cells prove;
+    /// else the plausible reading, the convention, or the guess.
     pub fn decide(self) -> DateDecision {
-        let (for_guess, against) = match self.guess {
-            DateOrder::DayFirst => (self.votes_day_first, self.votes_month_first),
-            DateOrder::MonthFirst => (self.votes_month_first, self.votes_day_first),
+        let votes = self.evidence.votes();
+        let saw_year_last = votes.iter().sum::<u64>() > 0 || self.evidence.ambiguous > 0;
+        let (order, reason) = if self.fixed {
+            (self.guess, DateOrderReason::UserChoice)
+        } else {
+            decide(
+                votes,
+                self.evidence.ambiguous,
+                self.evidence.shapes(),
+                self.convention,
+                self.guess,
+            )
         };
-        let saw_year_last = for_guess + against > 0 || self.range_guessed.is_some();
-        let flip = !self.fixed && against > for_guess;
-        let order = match (flip, self.guess) {
-            (false, order) => order,
-            (true, DateOrder::DayFirst) => DateOrder::MonthFirst,
-            (true, DateOrder::MonthFirst) => DateOrder::DayFirst,
-        };
-        let ambiguous_range = if flip { self.range_other } else { self.range_guessed };
-        let range = match (self.range_certain, ambiguous_range) {
-            (Some((a, b)), Some((c, d))) => Some((a.min(c), b.max(d))),
-            (one, other) => one.or(other),
-        };
+        let flip = order != self.guess;
         DateDecision {
             order: (saw_year_last || self.fixed).then_some(order),
+            reason: (saw_year_last || self.fixed).then_some(reason),
             reread: if flip { self.ambiguous } else { Vec::new() },
-            range,
+            range: self.evidence.path(order).range(),
         }
     }
-}
-
-fn widen(range: &mut Option<(Day, Day)>, day: Day) {
-    *range = Some(range.map_or((day, day), |(a, b)| (a.min(day), b.max(day))));
 }
 
 #[cfg(test)]
@@ -126,7 +127,7 @@ mod tests {
     use super::*;
 
     fn track(guess: DateOrder, fixed: bool, cells: &[&str]) -> (Vec<Option<CellDay>>, DateDecision) {
-        let mut t = DateOrderTracker::new(guess, fixed);
+        let mut t = DateOrderTracker::with(guess, fixed, None);
         let mut read = Vec::new();
         for (i, cell) in cells.iter().enumerate() {
             let r = t.read(cell.as_bytes());
