@@ -167,14 +167,18 @@ fn real_exports_read_right_with_defaults() {
             "{family}: {}/{} right{}",
             right.len(),
             FIGURES.len(),
-            if right.is_empty() { String::new() } else { format!(" ({})", right.join(", ")) }
+            if right.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", right.join(", "))
+            }
         );
         for line in log {
             let _ = writeln!(board, "    {line}");
         }
     }
-    println!("{board}");
     if mismatches.is_empty() {
+        println!("{board}");
         return;
     }
     let header = ["family", "figure", "expected", "got"].map(String::from);
@@ -186,11 +190,7 @@ fn real_exports_read_right_with_defaults() {
     }
     let mut table = String::new();
     for row in std::iter::once(&header).chain(&mismatches) {
-        let cells: Vec<String> = row
-            .iter()
-            .zip(widths)
-            .map(|(cell, w)| format!("{cell:<w$}"))
-            .collect();
+        let cells: Vec<String> = row.iter().zip(widths).map(|(cell, w)| format!("{cell:<w$}")).collect();
         let _ = writeln!(table, "| {} |", cells.join(" | "));
     }
     let failing: std::collections::BTreeSet<&String> = mismatches.iter().map(|m| &m[0]).collect();
