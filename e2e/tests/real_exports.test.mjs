@@ -1,0 +1,90 @@
+// Real exports through the app, as a new user drops them (SPEC S1 "Real exports", issue 12
+// must-deliver 10): for every family of crates/core/tests/fixtures/real (a directory with an
+// expected.json), upload its files through the file input, click only Analyse, and compare
+// buyers, paid orders, revenue and the first/last paid order date with the manifest, whose
+// figures come from the generating scripts' ground truth (fixtures/real/make/*.py).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { start, openPage, download } from '../lib/browser.mjs';
+import { records } from '../lib/csv.mjs';
+
+const REAL = process.env.REAL_FIXTURES
+  ?? new URL('../../crates/core/tests/fixtures/real', import.meta.url).pathname;
+
+const families = readdirSync(REAL, { withFileTypes: true })
+  .filter((d) => d.isDirectory() && existsSync(join(REAL, d.name, 'expected.json')))
+  .map((d) => d.name)
+  .sort();
+
+let env;
+before(async () => { env = await start(); });
+after(async () => { await env?.close(); });
+
+/** Waits until the status is one of `states`; returns the state and the status text. */
+async function waitForAny(page, states, timeout = 60_000) {
+  const handle = await page.waitForFunction((want) => {
+    const el = document.querySelector('[data-testid=app-status]');
+    const s = el?.getAttribute('data-state');
+    return want.includes(s) ? { state: s, text: el.textContent } : false;
+  }, states, { timeout, polling: 20 });
+  return handle.jsonValue();
+}
+
+const cents = (x) => Math.round(Number(x) * 100);
+
+test('there are real-export families to check', () => {
+  assert.ok(families.length > 0, `no family with an expected.json under ${REAL}`);
+});
+
+for (const family of families) {
+  test(`real export "${family}" reads right with only Analyse clicked`, async () => {
+    const dir = join(REAL, family);
+    const expected = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8'));
+    const { page, context } = await openPage(env, '?lang=en');
+    try {
+      await waitForAny(page, ['idle']);
+      await page.setInputFiles('[data-testid=file-input]', expected.files.map((f) => join(dir, f)));
+      const mapped = await waitForAny(page, ['mapping', 'error']);
+      const nothing = expected.paid_orders === 0 && expected.buyers === 0;
+      if (mapped.state === 'error') {
+        // A file set with no buyers may rightly be refused with a sentence; anything else is a failure.
+        assert.ok(nothing, `${family}: refused at the mapping step: ${mapped.text}`);
+        assert.ok(mapped.text.trim().length > 0, `${family}: refused without a message`);
+        return;
+      }
+      await page.click('[data-testid=analyze-button]');
+      const done = await waitForAny(page, ['ready', 'error']);
+      if (done.state === 'error') {
+        assert.ok(nothing, `${family}: analysis failed: ${done.text}`);
+        assert.ok(done.text.trim().length > 0, `${family}: failed without a message`);
+        return;
+      }
+      const analysis = JSON.parse((await download(page, 'export-analysis-json')).text);
+      const customers = records((await download(page, 'export-customers-csv')).text);
+      const firsts = customers.map((c) => c.first_order_date).filter(Boolean).sort();
+      const lasts = customers.map((c) => c.last_order_date).filter(Boolean).sort();
+      const got = {
+        buyers: analysis.kpis.buyers,
+        paid_orders: analysis.kpis.paid_orders,
+        revenue_cents: cents(analysis.kpis.revenue),
+        first_order: firsts[0] ?? null,
+        last_order: lasts.at(-1) ?? null,
+      };
+      const want = {
+        buyers: expected.buyers,
+        paid_orders: expected.paid_orders,
+        revenue_cents: expected.revenue_cents,
+        first_order: expected.first_order ?? null,
+        last_order: expected.last_order ?? null,
+      };
+      const wrong = Object.keys(want)
+        .filter((k) => got[k] !== want[k])
+        .map((k) => `  ${k}: expected ${want[k]}, got ${got[k]}`);
+      assert.deepEqual(wrong, [], `${family} (${expected.files.join(', ')}):\n${wrong.join('\n')}`);
+    } finally {
+      await context.close();
+    }
+  });
+}
