@@ -200,6 +200,8 @@ pub enum Failure {
     WorkerStopped,
     /// An export could not be produced.
     Export(ExportError),
+    /// The files read hold no order: value metrics cannot be computed.
+    NoOrders,
 }
 
 impl Failure {
@@ -219,6 +221,7 @@ impl Failure {
             Failure::BadRequest => t(lang, "error.bad_request").to_string(),
             Failure::WorkerStopped => t(lang, "error.worker_stopped").to_string(),
             Failure::Export(e) => e.message(lang),
+            Failure::NoOrders => t(lang, "finding.no_orders").to_string(),
         }
     }
 }

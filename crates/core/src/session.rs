@@ -87,6 +87,9 @@ impl Session {
             .validate()
             .map_err(|e| Failure::Settings { en: e.en, zh: e.zh })?;
         let (dataset, quality) = self.loaded.as_ref().ok_or(Failure::NoData)?;
+        if dataset.orders.is_empty() {
+            return Err(Failure::NoOrders);
+        }
         self.settings = settings.clone();
         self.explorer.forget();
         let previous = self.analysis.take().and_then(|a| a.models);

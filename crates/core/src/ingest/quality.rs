@@ -1,6 +1,8 @@
 //! The data-quality report (SPEC S2): every row accounted for, per file.
 
 use super::date_order::DateOrderReason;
+use super::describe::KeyedBy;
+use super::infer::Platform;
 use super::schema::FileKind;
 use super::value::DateOrder;
 use serde::{Deserialize, Serialize};
@@ -96,6 +98,15 @@ pub struct FileReport {
     /// Why `date_order` was chosen (see `docs/ingest/date-order.md`).
     #[serde(default)]
     pub date_order_reason: Option<DateOrderReason>,
+    /// The platform that wrote the export, when its headers tell.
+    #[serde(default)]
+    pub platform: Option<Platform>,
+    /// Orders made from the kept rows (order lines merged).
+    #[serde(default)]
+    pub orders: u64,
+    /// What the rows were matched to customers by.
+    #[serde(default)]
+    pub keyed_by: Option<KeyedBy>,
 }
 
 impl FileReport {

@@ -3,6 +3,7 @@
 
 use super::builder::DatasetBuilder;
 use super::date_order::{CellDay, DateDecision, DateOrderTracker};
+use super::describe::KeyedBy;
 use super::event_kind::classify_event;
 use super::order_index::{order_key, OrderIndex, OrderLine, NO_ORDER};
 use super::quality::{FileReport, RejectReason, Rejection};
@@ -140,6 +141,9 @@ impl FileState {
                 file: schema.file_name.clone(),
                 kind: schema.kind,
                 encoding: schema.encoding.clone(),
+                platform: schema.platform,
+                orders: 0,
+                keyed_by: KeyedBy::of(schema),
                 rows_read: 0,
                 rows_kept: 0,
                 rows_rejected: 0,
@@ -400,6 +404,7 @@ impl RowHandler<'_> {
         // Exports like Shopify's fill the status only on an order's first line.
         let inherits_status = c.status.is_some() && status_cell.is_none() && amount >= 0.0;
         let new_order = self.add_order_line(order_id, customer, day.0, amount.abs(), status, inherits_status);
+        self.state.report.orders += u64::from(new_order);
         let order = self.builder.dataset.orders.len().saturating_sub(1) as u32;
         self.state.dates.keep(day, new_order.then_some(order));
         if let (true, Some(i)) = (new_order, c.category) {
