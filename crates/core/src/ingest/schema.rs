@@ -14,15 +14,19 @@ pub enum FileKind {
     Events,
     /// One row per customer with totals (e.g. a Shopify customer export).
     Summary,
+    /// Rows keyed by order id only, joined to their orders (payments, order
+    /// lines): see `docs/ingest/joins.md#several-tables-of-one-shop`.
+    OrderDetails,
 }
 
 impl FileKind {
     /// All kinds, in the order the UI lists them.
-    pub const ALL: [FileKind; 4] = [
+    pub const ALL: [FileKind; 5] = [
         FileKind::Orders,
         FileKind::Customers,
         FileKind::Events,
         FileKind::Summary,
+        FileKind::OrderDetails,
     ];
 
     /// The i18n key of the kind's name.
@@ -32,6 +36,7 @@ impl FileKind {
             FileKind::Customers => "kind.customers",
             FileKind::Events => "kind.events",
             FileKind::Summary => "kind.summary",
+            FileKind::OrderDetails => "kind.order_details",
         }
     }
 
@@ -56,6 +61,7 @@ impl FileKind {
             ],
             FileKind::Customers => &[
                 CustomerKey,
+                PersonKey,
                 Email,
                 Phone,
                 Name,
@@ -81,6 +87,7 @@ impl FileKind {
                 Email,
                 Phone,
             ],
+            FileKind::OrderDetails => &[OrderId, Amount, Quantity, UnitPrice, Freight, Category],
         }
     }
 }
@@ -150,6 +157,11 @@ pub enum Role {
     City,
     /// Country.
     Country,
+    /// The person behind an order-level customer id (Olist
+    /// `customer_unique_id`): customers sharing it are one customer.
+    PersonKey,
+    /// Freight or shipping charged on an order line, added to its price.
+    Freight,
 }
 
 impl Role {
@@ -187,6 +199,8 @@ impl Role {
             Role::Region => "role.region",
             Role::City => "role.city",
             Role::Country => "role.country",
+            Role::PersonKey => "role.person_key",
+            Role::Freight => "role.freight",
         }
     }
 }
@@ -284,6 +298,9 @@ pub fn detect_roles(headers: &[String], kind: FileKind) -> Vec<RoleColumn> {
 /// source, which that export does not have.
 pub fn classify(headers: &[String]) -> FileKind {
     let has = |role: Role| headers.iter().any(|h| match_score(h, role) >= 0.6);
+    if let Some(kind) = classify_joined(headers) {
+        return kind;
+    }
     if has(Role::EventType) && has(Role::Timestamp) && !has(Role::Amount) {
         FileKind::Events
     } else if has(Role::TotalSpent) || (has(Role::OrderCount) && !has(Role::OrderDate)) {
@@ -295,6 +312,28 @@ pub fn classify(headers: &[String]) -> FileKind {
     }
 }
 
+/// The tables of a shop exported as several files
+/// (`docs/ingest/joins.md#several-tables-of-one-shop`): rows with an order id
+/// and money but no customer key and no order date are order details
+/// (payments, order lines); rows with an order id, a customer key and an
+/// order date but no money are orders whose amounts the details give. Only
+/// exact order-date headers count here: `shipping_limit_date` on an order
+/// line is no order date, and a bare `name` is no order id.
+fn classify_joined(headers: &[String]) -> Option<FileKind> {
+    let has = |role: Role| headers.iter().any(|h| match_score(h, role) >= 0.6);
+    let has_exact = |role: Role| headers.iter().any(|h| match_score(h, role) >= 0.9);
+    let order_id = headers
+        .iter()
+        .any(|h| normalise_header(h) != "name" && match_score(h, Role::OrderId) >= 0.6);
+    let money = has(Role::Amount) || has(Role::UnitPrice);
+    let customer = has(Role::CustomerKey) || has(Role::Email) || has(Role::Phone);
+    match (order_id, money, customer, has_exact(Role::OrderDate)) {
+        (true, true, false, false) => Some(FileKind::OrderDetails),
+        (true, false, true, true) => Some(FileKind::Orders),
+        _ => None,
+    }
+}
+
 /// The roles of `kind` without which its rows cannot be used.
 pub fn required_roles(kind: FileKind) -> &'static [Role] {
     match kind {
@@ -302,6 +341,7 @@ pub fn required_roles(kind: FileKind) -> &'static [Role] {
         FileKind::Customers => &[Role::CustomerKey],
         FileKind::Events => &[Role::CustomerKey, Role::Timestamp, Role::EventType],
         FileKind::Summary => &[Role::CustomerKey],
+        FileKind::OrderDetails => &[Role::OrderId],
     }
 }
 
@@ -373,6 +413,60 @@ mod tests {
         assert_eq!(column(&roles, Role::Phone), Some(2));
         assert_eq!(column(&roles, Role::Amount), Some(4));
         assert_eq!(column(&roles, Role::Status), Some(7));
+    }
+
+    #[test]
+    fn olist_tables_are_recognised() {
+        let orders = headers(&[
+            "order_id",
+            "customer_id",
+            "order_status",
+            "order_purchase_timestamp",
+            "order_approved_at",
+            "order_delivered_carrier_date",
+            "order_delivered_customer_date",
+            "order_estimated_delivery_date",
+        ]);
+        assert_eq!(classify(&orders), FileKind::Orders);
+        let roles = detect_roles(&orders, FileKind::Orders);
+        assert_eq!(column(&roles, Role::OrderDate), Some(3));
+        assert_eq!(column(&roles, Role::Amount), None);
+        let payments = headers(&[
+            "order_id",
+            "payment_sequential",
+            "payment_type",
+            "payment_installments",
+            "payment_value",
+        ]);
+        assert_eq!(classify(&payments), FileKind::OrderDetails);
+        assert_eq!(column(&detect_roles(&payments, FileKind::OrderDetails), Role::Amount), Some(4));
+        let items = headers(&[
+            "order_id",
+            "order_item_id",
+            "product_id",
+            "seller_id",
+            "shipping_limit_date",
+            "price",
+            "freight_value",
+        ]);
+        assert_eq!(classify(&items), FileKind::OrderDetails);
+        let roles = detect_roles(&items, FileKind::OrderDetails);
+        assert_eq!(column(&roles, Role::UnitPrice), Some(5));
+        assert_eq!(column(&roles, Role::Freight), Some(6));
+        assert_eq!(column(&roles, Role::Category), Some(2));
+        let customers = headers(&[
+            "customer_id",
+            "customer_unique_id",
+            "customer_zip_code_prefix",
+            "customer_city",
+            "customer_state",
+        ]);
+        assert_eq!(classify(&customers), FileKind::Customers);
+        let roles = detect_roles(&customers, FileKind::Customers);
+        assert_eq!(column(&roles, Role::CustomerKey), Some(0));
+        assert_eq!(column(&roles, Role::PersonKey), Some(1));
+        let profile = headers(&["customer_id", "name", "signup_date"]);
+        assert_eq!(classify(&profile), FileKind::Customers);
     }
 
     #[test]
