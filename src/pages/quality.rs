@@ -39,9 +39,11 @@ pub fn QualityPage() -> impl IntoView {
     };
     let joins = move || {
         let lang = state.lang.get();
-        state
-            .quality
-            .with(|q| q.as_ref().filter(|q| !q.joins.is_empty()).map(|q| joins_card(&q.joins, lang)))
+        state.quality.with(|q| {
+            q.as_ref()
+                .filter(|q| !q.joins.is_empty())
+                .map(|q| joins_card(&q.joins, lang))
+        })
     };
     view! {
         <div class="page" data-testid="page-quality">

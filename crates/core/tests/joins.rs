@@ -168,7 +168,12 @@ struct Counts {
 }
 
 fn detail(report: &QualityReport, file: &str) -> (bool, u64, u64) {
-    let join = report.joins.details.iter().find(|d| d.file == file).expect("detail file");
+    let join = report
+        .joins
+        .details
+        .iter()
+        .find(|d| d.file == file)
+        .expect("detail file");
     (join.gives_amounts, join.rows_matched, join.rows_unmatched)
 }
 
@@ -180,7 +185,11 @@ fn the_olist_files_are_classified_by_their_headers() {
         (PAYMENTS, FileKind::OrderDetails),
         (ITEMS, FileKind::OrderDetails),
     ] {
-        assert_eq!(sniff(name, fixture(name).as_bytes(), true).expect("sniff").kind, kind, "{name}");
+        assert_eq!(
+            sniff(name, fixture(name).as_bytes(), true).expect("sniff").kind,
+            kind,
+            "{name}"
+        );
     }
 }
 
@@ -193,7 +202,10 @@ fn payments_give_the_amounts_whatever_the_drop_order() {
     assert_eq!(expected.paid_orders, 5);
     let buyers: BTreeSet<String> = ["pA", "pB", "pE", "c99"].iter().map(|s| s.to_string()).collect();
     assert_eq!(expected.buyers, buyers);
-    assert_eq!((expected.first_order.as_str(), expected.last_order.as_str()), ("2017-10-02", "2018-07-10"));
+    assert_eq!(
+        (expected.first_order.as_str(), expected.last_order.as_str()),
+        ("2017-10-02", "2018-07-10")
+    );
     for drop_order in [
         [CUSTOMERS, ORDERS, PAYMENTS, ITEMS],
         [ITEMS, PAYMENTS, ORDERS, CUSTOMERS],
@@ -210,10 +222,16 @@ fn payments_give_the_amounts_whatever_the_drop_order() {
             "the oracle agrees with the hand count"
         );
         assert_eq!((counts.items_matched, counts.items_unmatched), (7, 1));
-        assert_eq!(report.joins.orders_without_details, counts.orders_without_details as u64);
+        assert_eq!(
+            report.joins.orders_without_details,
+            counts.orders_without_details as u64
+        );
         assert_eq!(report.joins.customers_merged_by_person, counts.merged_by_person as u64);
         assert_eq!((counts.orders_without_details, counts.merged_by_person), (1, 1));
-        assert_eq!(report.duplicate_customers_merged, 0, "a person's second id is no duplicate row");
+        assert_eq!(
+            report.duplicate_customers_merged, 0,
+            "a person's second id is no duplicate row"
+        );
         assert_eq!(report.orphan_customers, 1, "c99 is in no customers file");
         for file in &report.files {
             assert!(file.balances(), "{file:?}");
@@ -226,9 +244,18 @@ fn payments_give_the_amounts_whatever_the_drop_order() {
             .iter()
             .map(|r| (r.file.as_str(), r.row, r.reason, r.value.as_str()))
             .collect();
-        assert!(unmatched.contains(&(ORDERS, 6, RejectReason::NoOrderDetails, "o05")), "{unmatched:?}");
-        assert!(unmatched.contains(&(PAYMENTS, 9, RejectReason::UnknownOrder, "o99")), "{unmatched:?}");
-        assert!(unmatched.contains(&(ITEMS, 9, RejectReason::UnknownOrder, "o98")), "{unmatched:?}");
+        assert!(
+            unmatched.contains(&(ORDERS, 6, RejectReason::NoOrderDetails, "o05")),
+            "{unmatched:?}"
+        );
+        assert!(
+            unmatched.contains(&(PAYMENTS, 9, RejectReason::UnknownOrder, "o99")),
+            "{unmatched:?}"
+        );
+        assert!(
+            unmatched.contains(&(ITEMS, 9, RejectReason::UnknownOrder, "o98")),
+            "{unmatched:?}"
+        );
         // One customer per person, shown by the person key; pD's only order had no payment.
         let keys: BTreeSet<&str> = dataset.customers.key.iter().map(String::as_str).collect();
         assert_eq!(keys, ["c99", "pA", "pB", "pC", "pD", "pE"].into_iter().collect());
@@ -249,7 +276,10 @@ fn items_alone_give_price_plus_freight() {
     let (dataset, report) = read(&files(&[ITEMS, ORDERS, CUSTOMERS])).expect("read");
     assert_eq!(engine_figures(&dataset), expected);
     assert_eq!(detail(&report, ITEMS), (true, 7, 1));
-    assert_eq!(report.joins.orders_without_details, counts.orders_without_details as u64);
+    assert_eq!(
+        report.joins.orders_without_details,
+        counts.orders_without_details as u64
+    );
 }
 
 #[test]
@@ -257,7 +287,10 @@ fn orders_without_amounts_need_their_details() {
     let err = read(&files(&[ORDERS, CUSTOMERS])).expect_err("no amounts");
     assert_eq!(err.problem, Problem::MissingColumn(segscope_core::ingest::Role::Amount));
     let err = read(&files(&[PAYMENTS, CUSTOMERS])).expect_err("no orders");
-    assert_eq!((err.file.as_str(), &err.problem), (PAYMENTS, &Problem::DetailsMatchNoOrder));
+    assert_eq!(
+        (err.file.as_str(), &err.problem),
+        (PAYMENTS, &Problem::DetailsMatchNoOrder)
+    );
     let en = err.message(segscope_core::i18n::Lang::En);
     assert!(en.contains("orders file"), "{en}");
 }

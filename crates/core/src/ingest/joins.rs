@@ -40,7 +40,7 @@ fn amount_rank(schema: &FileSchema) -> Option<u8> {
 /// column, and not both quantity and unit price).
 pub(super) fn lacks_amount(schema: &FileSchema) -> bool {
     let has = |role| schema.column(role).is_some();
-    !has(Role::Amount) && !(has(Role::Quantity) && has(Role::UnitPrice))
+    !(has(Role::Amount) || (has(Role::Quantity) && has(Role::UnitPrice)))
 }
 
 /// What is decided about a set of files before any is read.
@@ -296,12 +296,15 @@ mod tests {
     #[test]
     fn payments_give_amounts_over_order_lines() {
         let payments = schema("p.csv", "order_id,payment_sequential,payment_value\na,1,10\n");
-        let items = schema("i.csv", "order_id,order_item_id,product_id,price,freight_value\na,1,x,8,2\n");
+        let items = schema(
+            "i.csv",
+            "order_id,order_item_id,product_id,price,freight_value\na,1,x,8,2\n",
+        );
         let orders = schema("o.csv", "order_id,customer_id,order_date\na,c,2024-01-01\n");
         let plan = JoinPlan::of(&[items.clone(), payments.clone(), orders.clone()]).expect("plan");
         assert!(plan.details_give_amounts(&payments));
         assert!(!plan.details_give_amounts(&items));
-        let alone = JoinPlan::of(&[items.clone()]).expect("plan");
+        let alone = JoinPlan::of(std::slice::from_ref(&items)).expect("plan");
         assert!(alone.details_give_amounts(&items));
         assert_eq!(JoinPlan::of(&[orders]), None);
     }

@@ -45,7 +45,12 @@ impl FileParser {
         let mut missing = None;
         for role in required_roles(schema.kind) {
             let present = match role {
-                Role::CustomerKey => columns.key.or(columns.email).or(columns.phone).or(columns.person).is_some(),
+                Role::CustomerKey => columns
+                    .key
+                    .or(columns.email)
+                    .or(columns.phone)
+                    .or(columns.person)
+                    .is_some(),
                 Role::Amount => {
                     columns.amount.is_some() || (columns.quantity.is_some() && columns.unit_price.is_some())
                 }

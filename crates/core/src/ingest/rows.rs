@@ -81,7 +81,10 @@ impl Columns {
             currency: col(Role::Currency),
             source: col(Role::Source),
             category: col(Role::Category).filter(|_| {
-                matches!(schema.kind, FileKind::Orders | FileKind::Events | FileKind::OrderDetails)
+                matches!(
+                    schema.kind,
+                    FileKind::Orders | FileKind::Events | FileKind::OrderDetails
+                )
             }),
             points: customers_col(Role::Points),
             refunded_amount: col(Role::RefundedAmount).filter(|_| schema.kind == FileKind::Orders),

@@ -439,7 +439,10 @@ mod tests {
             "payment_value",
         ]);
         assert_eq!(classify(&payments), FileKind::OrderDetails);
-        assert_eq!(column(&detect_roles(&payments, FileKind::OrderDetails), Role::Amount), Some(4));
+        assert_eq!(
+            column(&detect_roles(&payments, FileKind::OrderDetails), Role::Amount),
+            Some(4)
+        );
         let items = headers(&[
             "order_id",
             "order_item_id",
