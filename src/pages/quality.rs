@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use segscope_core::export::rejections_csv;
 use segscope_core::format as number;
 use segscope_core::i18n::{t, Lang};
-use segscope_core::ingest::quality::FileReport;
+use segscope_core::ingest::quality::{FileReport, JoinReport};
 use segscope_core::ingest::value::DateOrder;
 
 /// How many rejected rows the page lists (all of them are in the download).
@@ -37,6 +37,14 @@ pub fn QualityPage() -> impl IntoView {
                 .unwrap_or_default()
         })
     };
+    let joins = move || {
+        let lang = state.lang.get();
+        state.quality.with(|q| {
+            q.as_ref()
+                .filter(|q| !q.joins.is_empty())
+                .map(|q| joins_card(&q.joins, lang))
+        })
+    };
     view! {
         <div class="page" data-testid="page-quality">
             <div class="card">
@@ -48,6 +56,7 @@ pub fn QualityPage() -> impl IntoView {
                     <li data-testid="quality-matched">{move || state.tr("quality.matched_by_contact")}": "<b>{move || number::count(merged().2)}</b></li>
                 </ul>
             </div>
+            {joins}
             {files}
             <RejectedRows/>
         </div>
@@ -115,6 +124,55 @@ fn file_card(f: &FileReport, lang: Lang) -> impl IntoView {
             </div>
             <ul class="facts">{reasons}{order_facts}</ul>
             {mixed}
+        </div>
+    }
+}
+
+/// How payments and order lines were joined to their orders, and customers
+/// to their persons (docs/ingest/joins.md).
+fn joins_card(joins: &JoinReport, lang: Lang) -> impl IntoView {
+    let tr = |key| t(lang, key);
+    let rows = joins
+        .details
+        .iter()
+        .map(|d| {
+            let used_for = if d.gives_amounts {
+                tr("quality.joins_amounts")
+            } else {
+                tr("quality.joins_categories")
+            };
+            view! {
+                <tr>
+                    <td>{d.file.clone()}</td>
+                    <td>{used_for}</td>
+                    <td class="num" data-testid="join-matched">{number::count(d.rows_matched)}</td>
+                    <td class="num" data-testid="join-unmatched">{number::count(d.rows_unmatched)}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let table = (!joins.details.is_empty()).then(|| {
+        view! {
+            <p class="muted">{tr("quality.joins_lead")}</p>
+            <table class="table">
+                <thead><tr>
+                    <th>{tr("quality.file")}</th>
+                    <th>{tr("quality.joins_use")}</th>
+                    <th class="num">{tr("quality.joins_matched")}</th>
+                    <th class="num">{tr("quality.joins_unmatched")}</th>
+                </tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        }
+    });
+    view! {
+        <div class="card" data-testid="quality-joins">
+            <h3>{tr("quality.joins_title")}</h3>
+            {table}
+            <ul class="facts">
+                <li data-testid="orders-without-details">{tr("quality.orders_without_details")}": "<b>{number::count(joins.orders_without_details)}</b></li>
+                <li data-testid="merged-by-person">{tr("quality.merged_by_person")}": "<b>{number::count(joins.customers_merged_by_person)}</b></li>
+            </ul>
         </div>
     }
 }

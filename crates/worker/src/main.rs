@@ -8,7 +8,7 @@ mod source;
 use segscope_core::ingest::FileSchema;
 use segscope_core::progress::Stage;
 use segscope_core::protocol::{decode, encode, Failure, Reply, Request, Timings};
-use segscope_core::session::{Loader, Session};
+use segscope_core::session::{reading_order, Loader, Session};
 use segscope_core::settings::Settings;
 use source::{Chunks, Source};
 use std::cell::RefCell;
@@ -176,12 +176,17 @@ async fn inspect(files: Vec<File>, state: &Rc<RefCell<State>>) -> Reply {
 
 async fn analyze(schemas: Vec<FileSchema>, settings: &Settings, state: &Rc<RefCell<State>>) -> Reply {
     let started = js_sys::Date::now();
-    let chunk_sources: Vec<Chunks> = state.borrow().sources.iter().map(Source::chunks).collect();
-    let total: f64 = chunk_sources.iter().map(Chunks::size).sum::<f64>().max(1.0);
+    let mut chunk_sources: Vec<Option<Chunks>> = state.borrow().sources.iter().map(|s| Some(s.chunks())).collect();
+    let total: f64 = chunk_sources.iter().flatten().map(Chunks::size).sum::<f64>().max(1.0);
     let mut done = 0.0;
-    let mut loader = Loader::new();
-    for (mut chunks, schema) in chunk_sources.into_iter().zip(schemas) {
-        let mut parser = match loader.open(schema, chunks.size() as u64) {
+    // Customers first, then orders, then the details joined to them, whatever
+    // the drop order (the engine decides).
+    let mut loader = Loader::for_files(&schemas);
+    for i in reading_order(&schemas) {
+        let (Some(mut chunks), Some(schema)) = (chunk_sources.get_mut(i).and_then(Option::take), schemas.get(i)) else {
+            continue;
+        };
+        let mut parser = match loader.open(schema.clone(), chunks.size() as u64) {
             Ok(p) => p,
             Err(e) => return Reply::Failed(Failure::Ingest(e)),
         };

@@ -34,6 +34,7 @@ pub(crate) const ENTRIES: &[Entry] = &[
     ("describe.customers", "customer list", "客户名单"),
     ("describe.events", "events export", "行为事件导出"),
     ("describe.summary", "customer summary", "客户汇总"),
+    ("describe.order_details", "order details (payments or lines, joined by order id)", "订单明细(支付或商品行,按订单号关联)"),
     ("describe.ignored", "file, not read", "文件,不读取"),
     ("describe.keyed_by_id", ", keyed by customer id", ",按客户 ID 识别客户"),
     ("describe.keyed_by_email", ", keyed by e-mail", ",按邮箱识别客户"),

@@ -3,10 +3,12 @@
 
 use super::date_order::AmbiguousDate;
 use super::interner::Interner;
-use super::quality::{QualityReport, Rejection, MAX_KEPT_REJECTIONS};
+use super::joins::{JoinPart, JoinPlan, Joins, Target};
+use super::quality::{DetailJoin, FileReport, QualityReport, RejectReason, Rejection, MAX_KEPT_REJECTIONS};
 use super::schema::FileKind;
+use super::sniff::FileSchema;
 use crate::model::{CategoryIdx, CustomerIdx, Dataset, Day, NO_CATEGORY};
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// Builds a [`Dataset`] from the rows of one or more files.
 #[derive(Default)]
@@ -28,12 +30,144 @@ pub struct DatasetBuilder {
     pub(super) any_customer_file: bool,
     pub(super) report: QualityReport,
     rejection_count: u64,
+    /// Cross-file joins, when the set has order-details files.
+    joins: Option<Box<Joins>>,
+    /// Person customers that already have an order-level id.
+    persons_with_id: FxHashSet<CustomerIdx>,
 }
 
 impl DatasetBuilder {
-    /// An empty builder.
+    /// An empty builder for files that are not joined to each other (an
+    /// order-details file read into it matches no order).
     pub fn new() -> Self {
         Self::default()
+    }
+
+    /// An empty builder for reading `schemas` in
+    /// [`crate::session::reading_order`], with their joins planned
+    /// (`docs/ingest/joins.md#several-tables-of-one-shop`). Without an
+    /// order-details file among them it is [`DatasetBuilder::new`].
+    pub fn for_files(schemas: &[FileSchema]) -> Self {
+        DatasetBuilder {
+            joins: JoinPlan::of(schemas).map(|plan| Box::new(Joins::new(plan))),
+            ..Self::default()
+        }
+    }
+
+    /// How the file of `schema` (its order id in `order_id_column`) takes
+    /// part in the joins.
+    pub(super) fn join_part(&mut self, schema: &FileSchema, order_id_column: Option<usize>) -> JoinPart {
+        self.joins
+            .as_mut()
+            .map_or(JoinPart::None, |joins| joins.part(schema, order_id_column))
+    }
+
+    /// Records the order just added at `order` for its id `key`; `waiting`
+    /// (awaiting file, row, id text) when its amount comes from the details.
+    pub(super) fn add_joined_order(&mut self, key: Option<u64>, order: u32, waiting: Option<(u32, u64, &[u8])>) {
+        if let Some(joins) = self.joins.as_mut() {
+            joins.add_order(key, order, waiting);
+        }
+    }
+
+    /// Counts a row merged into the waiting order of `key`.
+    pub(super) fn add_joined_line(&mut self, key: u64) {
+        if let Some(joins) = self.joins.as_mut() {
+            joins.add_line(key);
+        }
+    }
+
+    /// The order an order-details row's id names, if any.
+    pub(super) fn detail_target(&self, key: u64) -> Option<Target> {
+        self.joins.as_ref()?.target(key)
+    }
+
+    /// Adds an amount-giving detail row's `amount` to `target` when that
+    /// order waits for its amount (an order with its own amount keeps it).
+    pub(super) fn add_detail_amount(&mut self, target: Target, amount: f64) {
+        let takes = self.joins.as_mut().is_some_and(|joins| joins.take_amount(target));
+        if let (true, Some(slot)) = (takes, self.dataset.orders.amount.get_mut(target.order as usize)) {
+            *slot += amount;
+        }
+    }
+
+    /// Gives `target` the category of a detail row when it has none yet.
+    pub(super) fn set_detail_category(&mut self, target: Target, name: &[u8]) {
+        let has_none = self.dataset.orders.category.get(target.order as usize) == Some(&NO_CATEGORY);
+        if has_none {
+            let category = self.category(name);
+            if let Some(slot) = self.dataset.orders.category.get_mut(target.order as usize) {
+                *slot = category;
+            }
+        }
+    }
+
+    /// Notes that a file is read and its report is about to take position
+    /// `report_index`: for an orders file awaiting amounts, so its rows can
+    /// be settled; for an order-details file, its join counts.
+    pub(super) fn joined_file_read(&mut self, part: JoinPart, report: &FileReport, report_index: usize) {
+        let Some(joins) = self.joins.as_mut() else {
+            return;
+        };
+        match part {
+            JoinPart::Orders { awaiting: Some(file) } => {
+                if let Some(file) = joins.files.get_mut(file as usize) {
+                    file.report = Some(report_index);
+                }
+            }
+            JoinPart::Details { amounts } => {
+                let unmatched = report
+                    .rejected_by_reason
+                    .iter()
+                    .find(|(r, _)| *r == RejectReason::UnknownOrder)
+                    .map_or(0, |(_, n)| *n);
+                self.report.joins.details.push(DetailJoin {
+                    file: report.file.clone(),
+                    gives_amounts: amounts,
+                    rows_matched: report.rows_kept,
+                    rows_unmatched: unmatched,
+                });
+            }
+            JoinPart::Orders { awaiting: None } | JoinPart::None => {}
+        }
+    }
+
+    /// The customer of a customers-file row with person key `person` and
+    /// order-level id `id` (`docs/ingest/joins.md#one-customer-per-person`):
+    /// the person's customer, known by the person key and by each of its
+    /// order-level ids. True when `id` joined a person who already had
+    /// another id (a merge). A customer met by its order-level id before
+    /// its person takes the person key; an id already mapped stays with the
+    /// first person it was mapped to.
+    pub(super) fn person_customer(
+        &mut self,
+        person: &[u8],
+        id: Option<&[u8]>,
+        contacts: impl FnOnce() -> Vec<Vec<u8>>,
+    ) -> (CustomerIdx, bool) {
+        let known_id = id.and_then(|id| self.key_index.get(id).copied());
+        let idx = match (self.known(person), known_id) {
+            (Some(idx), _) => idx,
+            (None, Some(idx)) => {
+                self.keyed_by_contact[idx as usize] = false;
+                self.dataset.customers.key[idx as usize] = String::from_utf8_lossy(person).into_owned();
+                self.key_index.insert(person.into(), idx);
+                idx
+            }
+            (None, None) => self.customer_with_id(person, contacts),
+        };
+        let Some(id) = id.filter(|_| known_id.is_none()) else {
+            if known_id == Some(idx) {
+                self.persons_with_id.insert(idx);
+            }
+            return (idx, false);
+        };
+        self.key_index.insert(id.into(), idx);
+        let merged = !self.persons_with_id.insert(idx);
+        if merged {
+            self.report.joins.customers_merged_by_person += 1;
+        }
+        (idx, merged)
     }
 
     /// The index of the customer with `key`, created when new.
@@ -198,7 +332,7 @@ impl DatasetBuilder {
                 FileKind::Orders => orders.day.get_mut(date.target as usize),
                 FileKind::Customers => customers.signup.get_mut(date.target as usize).and_then(Option::as_mut),
                 FileKind::Events => events.day.get_mut(date.target as usize),
-                FileKind::Summary | FileKind::Ignored => None,
+                FileKind::Summary | FileKind::OrderDetails | FileKind::Ignored => None,
             };
             if let Some(day) = slot.filter(|day| **day == date.guessed) {
                 *day = date.other;
@@ -216,8 +350,16 @@ impl DatasetBuilder {
         }
     }
 
-    /// Finishes: counts orphan customers and hands out the dataset and report.
+    /// Finishes: settles the joins, counts orphan customers and hands out
+    /// the dataset and report.
     pub fn finish(mut self) -> (Dataset, QualityReport) {
+        if let Some(joins) = self.joins.take() {
+            let mut rejected = Vec::new();
+            joins.settle(&mut self.dataset, &mut self.report, |r| rejected.push(r));
+            for rejection in rejected {
+                self.reject(|| rejection);
+            }
+        }
         if self.any_customer_file {
             let mut has_orders = vec![false; self.in_customer_file.len()];
             for &c in &self.dataset.orders.customer {

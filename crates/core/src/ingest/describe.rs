@@ -61,6 +61,7 @@ fn kind_key(kind: FileKind) -> &'static str {
         FileKind::Customers => "describe.customers",
         FileKind::Events => "describe.events",
         FileKind::Summary => "describe.summary",
+        FileKind::OrderDetails => "describe.order_details",
         FileKind::Ignored => "describe.ignored",
     }
 }

@@ -27,6 +27,9 @@ pub enum Problem {
     RecordTooLong,
     /// No row of the file could be used.
     NoUsableRows,
+    /// An order-details file (payments, order lines) none of whose order ids
+    /// is in an orders file read with it.
+    DetailsMatchNoOrder,
     /// The encoding name is unknown.
     UnknownEncoding(String),
 }
@@ -130,6 +133,16 @@ impl IngestError {
                 "has no usable row. Check the column mapping and the data-quality page.".to_string()
             }
             (Problem::NoUsableRows, true) => "没有可用的数据行。请检查字段映射和数据质量页。".to_string(),
+            (Problem::DetailsMatchNoOrder, false) => {
+                "is keyed by order ID only (payments or order lines), and none of its order IDs is in an orders file. \
+                 Drop it together with the orders file that has these order IDs and each order's customer, and check \
+                 that both order ID columns are mapped."
+                    .to_string()
+            }
+            (Problem::DetailsMatchNoOrder, true) => {
+                "只有订单号(支付或订单明细),且其中没有一个订单号出现在订单文件中。请把它和含有这些订单号及下单客户的订单文件一起拖入,并确认两边的订单号列都已映射。"
+                    .to_string()
+            }
             (Problem::UnknownEncoding(name), false) => {
                 format!("uses an unknown encoding \"{name}\". Choose UTF-8 or GBK.")
             }

@@ -10,6 +10,7 @@ pub mod error;
 pub mod event_kind;
 pub mod infer;
 mod interner;
+mod joins;
 mod order_index;
 pub mod parse;
 pub mod profile_value;

@@ -4,10 +4,11 @@
 use super::builder::DatasetBuilder;
 use super::decode::ChunkDecoder;
 use super::error::{IngestError, Problem};
+use super::joins::JoinPart;
 use super::quality::FileReport;
 use super::records::{Record, RecordReader};
 use super::rows::{Columns, FileState, RowHandler};
-use super::schema::{required_roles, Role};
+use super::schema::{required_roles, FileKind, Role};
 use super::sniff::FileSchema;
 
 /// Reads one file chunk by chunk.
@@ -20,23 +21,51 @@ pub struct FileParser {
 }
 
 impl FileParser {
-    /// Prepares the read of a file whose schema the user confirmed; fails when
-    /// a required role has no column.
+    /// Prepares the read of a file whose schema the user confirmed, joined to
+    /// no other file; fails when a required role has no column.
     pub fn new(schema: FileSchema) -> Result<Self, IngestError> {
+        Self::with_part(schema, |_, _| JoinPart::None)
+    }
+
+    /// Prepares the read of a file into `builder`, joined to the other files
+    /// its plan knows ([`DatasetBuilder::for_files`]): an orders file may
+    /// then lack an amount when order details give it
+    /// (`docs/ingest/joins.md#several-tables-of-one-shop`).
+    pub fn for_builder(schema: FileSchema, builder: &mut DatasetBuilder) -> Result<Self, IngestError> {
+        Self::with_part(schema, |schema, order_id| builder.join_part(schema, order_id))
+    }
+
+    fn with_part(
+        schema: FileSchema,
+        part: impl FnOnce(&FileSchema, Option<usize>) -> JoinPart,
+    ) -> Result<Self, IngestError> {
         let encoding = encoding_rs::Encoding::for_label(schema.encoding.as_bytes())
             .ok_or_else(|| IngestError::file(&schema.file_name, Problem::UnknownEncoding(schema.encoding.clone())))?;
-        let columns = Columns::of(&schema);
+        let mut columns = Columns::of(&schema);
+        let mut missing = None;
         for role in required_roles(schema.kind) {
             let present = match role {
-                Role::CustomerKey => columns.key.or(columns.email).or(columns.phone).is_some(),
+                Role::CustomerKey => columns
+                    .key
+                    .or(columns.email)
+                    .or(columns.phone)
+                    .or(columns.person)
+                    .is_some(),
                 Role::Amount => {
                     columns.amount.is_some() || (columns.quantity.is_some() && columns.unit_price.is_some())
                 }
                 other => schema.column(*other).is_some(),
             };
-            if !present {
-                return Err(IngestError::file(&schema.file_name, Problem::MissingColumn(*role)));
+            if !present && missing.is_none() {
+                missing = Some(*role);
             }
+        }
+        if missing.is_none_or(|role| role == Role::Amount) {
+            columns.join = part(&schema, columns.order_id);
+        }
+        let awaits_details = matches!(columns.join, JoinPart::Orders { awaiting: Some(_) });
+        if let Some(role) = missing.filter(|role| *role != Role::Amount || !awaits_details) {
+            return Err(IngestError::file(&schema.file_name, Problem::MissingColumn(role)));
         }
         Ok(FileParser {
             records: RecordReader::new(schema.delimiter),
@@ -73,8 +102,13 @@ impl FileParser {
         let (report, dates) = self.state.into_report();
         builder.reread_dates(report.kind, &dates.reread);
         if report.rows_read > 0 && report.rows_kept == 0 {
-            return Err(IngestError::file(&report.file, Problem::NoUsableRows));
+            let problem = match report.kind {
+                FileKind::OrderDetails => Problem::DetailsMatchNoOrder,
+                _ => Problem::NoUsableRows,
+            };
+            return Err(IngestError::file(&report.file, problem));
         }
+        builder.joined_file_read(self.columns.join, &report, builder.report.files.len());
         builder.report.files.push(report.clone());
         Ok(report)
     }
@@ -106,7 +140,7 @@ impl FileParser {
 
 /// Reads a whole in-memory file in one go (tests, benchmarks, small files).
 pub fn read_file(schema: FileSchema, bytes: &[u8], builder: &mut DatasetBuilder) -> Result<FileReport, IngestError> {
-    let mut parser = FileParser::new(schema)?;
+    let mut parser = FileParser::for_builder(schema, builder)?;
     parser.expect_bytes(bytes.len() as u64);
     for chunk in bytes.chunks(8 << 20) {
         parser.feed(chunk, builder)?;

@@ -16,11 +16,22 @@ pub enum RejectReason {
     BadDate,
     /// The amount cell is not a number.
     BadAmount,
+    /// An order-details row whose order id is empty or matches no order.
+    UnknownOrder,
+    /// A paid order whose amount was to come from payments or order lines,
+    /// none of which named it: its amount is unknown, so it is no revenue.
+    NoOrderDetails,
 }
 
 impl RejectReason {
     /// All reasons, in report order.
-    pub const ALL: [RejectReason; 3] = [RejectReason::MissingKey, RejectReason::BadDate, RejectReason::BadAmount];
+    pub const ALL: [RejectReason; 5] = [
+        RejectReason::MissingKey,
+        RejectReason::BadDate,
+        RejectReason::BadAmount,
+        RejectReason::UnknownOrder,
+        RejectReason::NoOrderDetails,
+    ];
 
     /// snake_case name used in exports.
     pub fn code(self) -> &'static str {
@@ -28,6 +39,8 @@ impl RejectReason {
             RejectReason::MissingKey => "missing_key",
             RejectReason::BadDate => "bad_date",
             RejectReason::BadAmount => "bad_amount",
+            RejectReason::UnknownOrder => "unknown_order",
+            RejectReason::NoOrderDetails => "no_order_details",
         }
     }
 
@@ -37,6 +50,8 @@ impl RejectReason {
             RejectReason::MissingKey => "reject.missing_key",
             RejectReason::BadDate => "reject.bad_date",
             RejectReason::BadAmount => "reject.bad_amount",
+            RejectReason::UnknownOrder => "reject.unknown_order",
+            RejectReason::NoOrderDetails => "reject.no_order_details",
         }
     }
 }
@@ -134,6 +149,43 @@ pub struct QualityReport {
     pub rejections: Vec<Rejection>,
     /// True when there were more rejections than kept in `rejections`.
     pub rejections_truncated: bool,
+    /// How the tables of a shop exported as several files were joined.
+    #[serde(default)]
+    pub joins: JoinReport,
+}
+
+/// The joins between files (`docs/ingest/joins.md#several-tables-of-one-shop`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct JoinReport {
+    /// One entry per order-details file, in the order read.
+    pub details: Vec<DetailJoin>,
+    /// Orders whose amount was to come from order details that never named
+    /// them (the paid ones are rejected, the others kept at amount 0).
+    pub orders_without_details: u64,
+    /// Order-level customer ids that joined a person already known by its
+    /// person key (one customer per person).
+    pub customers_merged_by_person: u64,
+}
+
+impl JoinReport {
+    /// True when any file was joined to another.
+    pub fn is_empty(&self) -> bool {
+        self.details.is_empty() && self.customers_merged_by_person == 0
+    }
+}
+
+/// How one order-details file joined its orders.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DetailJoin {
+    /// File name.
+    pub file: String,
+    /// True when the file's amounts make up order amounts (payments win over
+    /// order lines); false when it gives categories only.
+    pub gives_amounts: bool,
+    /// Rows whose order id matched an order.
+    pub rows_matched: u64,
+    /// Rows whose order id was empty or matched no order (rejected).
+    pub rows_unmatched: u64,
 }
 
 /// How many rejected rows are kept for display and download.

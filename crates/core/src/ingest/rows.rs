@@ -5,6 +5,7 @@ use super::builder::DatasetBuilder;
 use super::date_order::{CellDay, DateDecision, DateOrderTracker};
 use super::describe::KeyedBy;
 use super::event_kind::classify_event;
+use super::joins::JoinPart;
 use super::order_index::{order_key, OrderIndex, OrderLine, NO_ORDER};
 use super::quality::{FileReport, RejectReason, Rejection};
 use super::records::Record;
@@ -16,7 +17,9 @@ use crate::date::format_day;
 use crate::model::{CustomerIdx, Day, EventKind, OrderStatus};
 use rustc_hash::{FxHashMap, FxHashSet};
 
+mod detail_row;
 mod event_row;
+mod person_row;
 mod profile_row;
 
 /// Distinct status and event type texts remembered per file; beyond this, they are
@@ -50,6 +53,10 @@ pub(super) struct Columns {
     pub region: Option<usize>,
     pub city: Option<usize>,
     pub country: Option<usize>,
+    pub person: Option<usize>,
+    pub freight: Option<usize>,
+    /// How the file takes part in joins (set once the builder's plan is known).
+    pub join: JoinPart,
 }
 
 impl Columns {
@@ -61,21 +68,27 @@ impl Columns {
             key: col(Role::CustomerKey),
             email: col(Role::Email),
             phone: col(Role::Phone),
-            date: col(match schema.kind {
-                FileKind::Orders => Role::OrderDate,
-                FileKind::Customers => Role::SignupDate,
-                FileKind::Events => Role::Timestamp,
-                FileKind::Summary => Role::LastOrderDate,
+            date: match schema.kind {
+                FileKind::Orders => col(Role::OrderDate),
+                FileKind::Customers => col(Role::SignupDate),
+                FileKind::Events => col(Role::Timestamp),
+                FileKind::Summary => col(Role::LastOrderDate),
+                FileKind::OrderDetails => None,
                 FileKind::Ignored => return Columns::default(),
-            }),
+            },
             amount: col(Role::Amount),
             quantity: col(Role::Quantity),
             unit_price: col(Role::UnitPrice),
-            order_id: col(Role::OrderId).filter(|_| schema.kind == FileKind::Orders),
+            order_id: col(Role::OrderId).filter(|_| matches!(schema.kind, FileKind::Orders | FileKind::OrderDetails)),
             status: col(Role::Status),
             currency: col(Role::Currency),
             source: col(Role::Source),
-            category: col(Role::Category).filter(|_| matches!(schema.kind, FileKind::Orders | FileKind::Events)),
+            category: col(Role::Category).filter(|_| {
+                matches!(
+                    schema.kind,
+                    FileKind::Orders | FileKind::Events | FileKind::OrderDetails
+                )
+            }),
             points: customers_col(Role::Points),
             refunded_amount: col(Role::RefundedAmount).filter(|_| schema.kind == FileKind::Orders),
             event_type: col(Role::EventType).filter(|_| schema.kind == FileKind::Events),
@@ -88,6 +101,9 @@ impl Columns {
             region: customers_col(Role::Region),
             city: customers_col(Role::City),
             country: customers_col(Role::Country),
+            person: customers_col(Role::PersonKey),
+            freight: col(Role::Freight).filter(|_| schema.kind == FileKind::OrderDetails),
+            join: JoinPart::None,
         }
     }
 }
@@ -171,7 +187,7 @@ impl FileState {
 
     /// Makes room for about `rows` rows in the lookup tables.
     pub fn reserve(&mut self, rows: usize) {
-        if self.report.kind == FileKind::Orders {
+        if matches!(self.report.kind, FileKind::Orders | FileKind::OrderDetails) {
             self.order_lines.reserve(rows);
         } else {
             self.seen_rows.reserve(rows);
@@ -270,7 +286,9 @@ impl RowHandler<'_> {
             return;
         }
         let outcome = match self.schema.kind {
-            FileKind::Orders => self.order_row(record, order_id),
+            FileKind::Orders if self.columns.join == JoinPart::None => self.order_row(record, order_id),
+            FileKind::Orders => self.joined_order_row(record, order_id),
+            FileKind::OrderDetails => self.detail_row(record, order_id),
             FileKind::Events => self.event_row(record),
             FileKind::Customers | FileKind::Summary => self.customer_row(record),
             FileKind::Ignored => return,
@@ -449,6 +467,11 @@ impl RowHandler<'_> {
 
     fn amount(&self, record: &Record) -> Result<f64, Rejected> {
         let c = self.columns;
+        // An order whose amount the order details give starts at 0
+        // (docs/ingest/joins.md#several-tables-of-one-shop).
+        if matches!(c.join, JoinPart::Orders { awaiting: Some(_) }) {
+            return Ok(0.0);
+        }
         if let Some(i) = c.amount {
             return parse_amount(record.get(i))
                 .map(|v| v.unwrap_or(0.0))
@@ -466,13 +489,18 @@ impl RowHandler<'_> {
 
     fn customer_row(&mut self, record: &Record) -> Result<(), Rejected> {
         let c = self.columns;
-        let key = self.key(record)?;
+        let (customer, merged_by_person) = match self.person_customer(record) {
+            Some(found) => found,
+            None => {
+                let key = self.key(record)?;
+                (self.customer(record, key), false)
+            }
+        };
         let day = c.date.and_then(|i| self.state.dates.read(record.get(i)));
-        let customer = self.customer(record, key);
         if self.schema.kind != FileKind::Customers {
             return Ok(());
         }
-        if self.builder.mark_in_customer_file(customer) {
+        if self.builder.mark_in_customer_file(customer) && !merged_by_person {
             self.builder.report.duplicate_customers_merged += 1;
         }
         if let Some(day) = day {

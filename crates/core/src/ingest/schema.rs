@@ -14,6 +14,9 @@ pub enum FileKind {
     Events,
     /// One row per customer with totals (e.g. a Shopify customer export).
     Summary,
+    /// Rows keyed by order id only, joined to their orders (payments, order
+    /// lines): see `docs/ingest/joins.md#several-tables-of-one-shop`.
+    OrderDetails,
     /// Not read: a file that is none of the above (a survey, a product list);
     /// its schema's finding says what it looks like.
     Ignored,
@@ -21,11 +24,12 @@ pub enum FileKind {
 
 impl FileKind {
     /// All kinds, in the order the UI lists them.
-    pub const ALL: [FileKind; 5] = [
+    pub const ALL: [FileKind; 6] = [
         FileKind::Orders,
         FileKind::Customers,
         FileKind::Events,
         FileKind::Summary,
+        FileKind::OrderDetails,
         FileKind::Ignored,
     ];
 
@@ -36,6 +40,7 @@ impl FileKind {
             FileKind::Customers => "kind.customers",
             FileKind::Events => "kind.events",
             FileKind::Summary => "kind.summary",
+            FileKind::OrderDetails => "kind.order_details",
             FileKind::Ignored => "kind.ignored",
         }
     }
@@ -61,6 +66,7 @@ impl FileKind {
             ],
             FileKind::Customers => &[
                 CustomerKey,
+                PersonKey,
                 Email,
                 Phone,
                 Name,
@@ -86,6 +92,7 @@ impl FileKind {
                 Email,
                 Phone,
             ],
+            FileKind::OrderDetails => &[OrderId, Amount, Quantity, UnitPrice, Freight, Category],
             FileKind::Ignored => &[],
         }
     }
@@ -156,6 +163,11 @@ pub enum Role {
     City,
     /// Country.
     Country,
+    /// The person behind an order-level customer id (Olist
+    /// `customer_unique_id`): customers sharing it are one customer.
+    PersonKey,
+    /// Freight or shipping charged on an order line, added to its price.
+    Freight,
 }
 
 impl Role {
@@ -193,6 +205,8 @@ impl Role {
             Role::Region => "role.region",
             Role::City => "role.city",
             Role::Country => "role.country",
+            Role::PersonKey => "role.person_key",
+            Role::Freight => "role.freight",
         }
     }
 }
@@ -293,6 +307,7 @@ pub fn required_roles(kind: FileKind) -> &'static [Role] {
         FileKind::Customers => &[Role::CustomerKey],
         FileKind::Events => &[Role::CustomerKey, Role::Timestamp, Role::EventType],
         FileKind::Summary => &[Role::CustomerKey],
+        FileKind::OrderDetails => &[Role::OrderId],
         FileKind::Ignored => &[],
     }
 }

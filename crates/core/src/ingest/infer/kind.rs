@@ -69,6 +69,13 @@ pub fn classify(headers: &[String], profiles: &[ColumnProfile], samples: &[Vec<S
     if event_names && (has(Role::Timestamp) || dated) && !money {
         return read(FileKind::Events);
     }
+    // Payments or order lines keyed by order id only join their orders
+    // (docs/ingest/joins.md#several-tables-of-one-shop); only an exact
+    // order-date header counts against that (`shipping_limit_date` does not).
+    let exact_order_date = headers.iter().any(|h| header_score(h, Role::OrderDate) > 0.9);
+    if has(Role::OrderId) && money && !buyer && !exact_order_date {
+        return read(FileKind::OrderDetails);
+    }
     let order_level = (has(Role::OrderId) || dated) && money;
     let linked_orders = has(Role::OrderId) && has(Role::OrderDate) && has(Role::CustomerKey);
     if order_level || linked_orders {
@@ -118,9 +125,14 @@ const DATE_ROLES: [Role; 6] = [
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ingest::infer::assign_roles;
 
     fn headers(hs: &[&str]) -> Vec<String> {
         hs.iter().map(|s| s.to_string()).collect()
+    }
+
+    fn column(roles: &[crate::ingest::schema::RoleColumn], role: Role) -> Option<usize> {
+        roles.iter().find(|r| r.role == role).and_then(|r| r.column)
     }
 
     fn kind(hs: &[&str]) -> FileKind {
@@ -147,6 +159,63 @@ mod tests {
             kind(&["customer_id", "signup_date", "product_type", "timestamp"]),
             FileKind::Customers
         );
+    }
+
+    #[test]
+    fn olist_tables_are_recognised() {
+        let orders = headers(&[
+            "order_id",
+            "customer_id",
+            "order_status",
+            "order_purchase_timestamp",
+            "order_approved_at",
+            "order_delivered_carrier_date",
+            "order_delivered_customer_date",
+            "order_estimated_delivery_date",
+        ]);
+        assert_eq!(classify(&orders, &[], &[]).kind, FileKind::Orders);
+        let roles = assign_roles(&orders, &[], FileKind::Orders);
+        assert_eq!(column(&roles, Role::OrderDate), Some(3));
+        assert_eq!(column(&roles, Role::Amount), None);
+        let payments = headers(&[
+            "order_id",
+            "payment_sequential",
+            "payment_type",
+            "payment_installments",
+            "payment_value",
+        ]);
+        assert_eq!(classify(&payments, &[], &[]).kind, FileKind::OrderDetails);
+        assert_eq!(
+            column(&assign_roles(&payments, &[], FileKind::OrderDetails), Role::Amount),
+            Some(4)
+        );
+        let items = headers(&[
+            "order_id",
+            "order_item_id",
+            "product_id",
+            "seller_id",
+            "shipping_limit_date",
+            "price",
+            "freight_value",
+        ]);
+        assert_eq!(classify(&items, &[], &[]).kind, FileKind::OrderDetails);
+        let roles = assign_roles(&items, &[], FileKind::OrderDetails);
+        assert_eq!(column(&roles, Role::UnitPrice), Some(5));
+        assert_eq!(column(&roles, Role::Freight), Some(6));
+        assert_eq!(column(&roles, Role::Category), Some(2));
+        let customers = headers(&[
+            "customer_id",
+            "customer_unique_id",
+            "customer_zip_code_prefix",
+            "customer_city",
+            "customer_state",
+        ]);
+        assert_eq!(classify(&customers, &[], &[]).kind, FileKind::Customers);
+        let roles = assign_roles(&customers, &[], FileKind::Customers);
+        assert_eq!(column(&roles, Role::CustomerKey), Some(0));
+        assert_eq!(column(&roles, Role::PersonKey), Some(1));
+        let profile = headers(&["customer_id", "name", "signup_date"]);
+        assert_eq!(classify(&profile, &[], &[]).kind, FileKind::Customers);
     }
 
     #[test]
