@@ -12,8 +12,9 @@
 use segscope_core::analyze::{self, Analysis};
 use segscope_core::date::format_day;
 use segscope_core::ingest::workbook::{is_workbook, sniff_first_sheet};
+use segscope_core::ingest::FileKind;
 use segscope_core::ingest::{sniff, FileSchema, IngestError, SNIFF_BYTES};
-use segscope_core::session::Loader;
+use segscope_core::session::{reading_order, Loader};
 use segscope_core::settings::Settings;
 use serde_json::Value;
 use std::fmt::Write as _;
@@ -79,13 +80,29 @@ fn describe(schema: &FileSchema) -> String {
     )
 }
 
-/// Reads and analyses one family; the error names the file and step that failed.
-fn run_family(dir: &Path, files: &[String], log: &mut Vec<String>) -> Result<Analysis, String> {
-    let mut loader = Loader::new();
+/// Sniffs every file of a family, as the mapping step shows them.
+fn sniff_family(dir: &Path, files: &[String], log: &mut Vec<String>) -> Result<Vec<(FileSchema, Vec<u8>)>, String> {
+    let mut sniffed = Vec::new();
     for name in files {
         let bytes = std::fs::read(dir.join(name)).map_err(|e| format!("{name}: {e}"))?;
         let (schema, body) = sniff_file(name, &bytes).map_err(|e| format!("{name}: sniff: {e}"))?;
         log.push(describe(&schema));
+        sniffed.push((schema, body));
+    }
+    Ok(sniffed)
+}
+
+/// Reads and analyses one family in the engine's reading order, as the
+/// worker does; the error names the file and step that failed.
+fn run_family(sniffed: Vec<(FileSchema, Vec<u8>)>) -> Result<Analysis, String> {
+    let schemas: Vec<FileSchema> = sniffed.iter().map(|(s, _)| s.clone()).collect();
+    let mut loader = Loader::for_files(&schemas);
+    let mut slots: Vec<Option<(FileSchema, Vec<u8>)>> = sniffed.into_iter().map(Some).collect();
+    for i in reading_order(&schemas) {
+        let Some((schema, body)) = slots[i].take() else {
+            continue;
+        };
+        let name = schema.file_name.clone();
         let mut parser = loader
             .open(schema, body.len() as u64)
             .map_err(|e| format!("{name}: open: {}", problem(&e)))?;
@@ -129,6 +146,8 @@ fn real_exports_read_right_with_defaults() {
     assert!(!families.is_empty(), "no family directory with an expected.json");
     // (family, figure, expected, got)
     let mut mismatches: Vec<[String; 4]> = Vec::new();
+    // Mismatches of families whose manifest names a known gap: reported, not failed.
+    let mut gaps: Vec<[String; 4]> = Vec::new();
     let mut board = String::new();
     for dir in &families {
         let text = std::fs::read_to_string(dir.join("expected.json")).expect("expected.json");
@@ -141,11 +160,49 @@ fn real_exports_read_right_with_defaults() {
             .map(|f| f.as_str().expect("file name").to_string())
             .collect();
         let mut log = Vec::new();
-        let got: Vec<Value> = match run_family(dir, &files, &mut log) {
+        let gap = manifest["known_gap"].as_str().map(str::to_string);
+        let sniffed = sniff_family(dir, &files, &mut log);
+        if manifest["not_orders"].as_bool() == Some(true) {
+            // Not a customer table: every file must be set aside with a finding.
+            let set_aside = sniffed.as_ref().is_ok_and(|files| {
+                files
+                    .iter()
+                    .all(|(s, _)| s.kind == FileKind::Ignored && s.finding.is_some())
+            });
+            let _ = writeln!(
+                board,
+                "{family}: {}",
+                if set_aside {
+                    "set aside with a finding"
+                } else {
+                    "NOT set aside"
+                }
+            );
+            for line in &log {
+                let _ = writeln!(board, "    {line}");
+            }
+            if !set_aside {
+                mismatches.push([
+                    family.clone(),
+                    "kind".into(),
+                    "Ignored with a finding".into(),
+                    log.join("; "),
+                ]);
+            }
+            continue;
+        }
+        let outcome = sniffed.and_then(run_family);
+        let before = mismatches.len();
+        let got: Vec<Value> = match outcome {
             Ok(analysis) => figures_of(&analysis).to_vec(),
             Err(e) => {
                 // One row for the whole family: nothing was analysed.
-                mismatches.push([family.clone(), "all five".into(), "read and analysed".into(), e]);
+                let row = [family.clone(), "all five".into(), "read and analysed".into(), e];
+                if gap.is_some() {
+                    gaps.push(row);
+                } else {
+                    mismatches.push(row);
+                }
                 let _ = writeln!(board, "{family}: 0/{} right (not read)", FIGURES.len());
                 for line in log {
                     let _ = writeln!(board, "    {line}");
@@ -160,6 +217,20 @@ fn real_exports_read_right_with_defaults() {
                 right.push(*figure);
             } else {
                 mismatches.push([family.clone(), figure.to_string(), show(&expected), show(got)]);
+            }
+        }
+        if let Some(reason) = &gap {
+            let rows: Vec<[String; 4]> = mismatches.drain(before..).collect();
+            if rows.is_empty() {
+                mismatches.push([
+                    family.clone(),
+                    "known_gap".into(),
+                    "a gap".into(),
+                    "all right now: remove known_gap".into(),
+                ]);
+            } else {
+                let _ = writeln!(board, "{family}: known gap ({reason}): {} figures off", rows.len());
+                gaps.extend(rows);
             }
         }
         let _ = writeln!(
@@ -179,6 +250,9 @@ fn real_exports_read_right_with_defaults() {
     }
     if mismatches.is_empty() {
         println!("{board}");
+        for gap in &gaps {
+            println!("known gap: {}", gap.join(" | "));
+        }
         return;
     }
     let header = ["family", "figure", "expected", "got"].map(String::from);
