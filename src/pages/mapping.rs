@@ -4,7 +4,9 @@
 use crate::state::use_app;
 use crate::worker;
 use leptos::prelude::*;
-use segscope_core::ingest::schema::{required_roles, RoleColumn};
+use segscope_core::i18n::t;
+use segscope_core::ingest::describe::describe_schema;
+use segscope_core::ingest::schema::{required_roles, RoleColumn, RoleSource};
 use segscope_core::ingest::value::DateOrder;
 use segscope_core::ingest::{FileKind, FileSchema};
 use segscope_core::protocol::Request;
@@ -102,12 +104,15 @@ fn FileMapping(index: usize, schema: FileSchema) -> impl IntoView {
         let choice = event_target_value(&ev);
         state.schemas.update(|s| {
             let schema = &mut s[index];
-            schema.date_order_fixed = choice != "Auto";
             match choice.as_str() {
                 "MonthFirst" => schema.date_order = DateOrder::MonthFirst,
                 "DayFirst" => schema.date_order = DateOrder::DayFirst,
-                _ => {}
+                _ => {
+                    schema.redecide_date_order();
+                    return;
+                }
             }
+            schema.date_order_fixed = true;
         });
     };
     let fixed = schema.date_order_fixed;
@@ -146,6 +151,24 @@ fn FileMapping(index: usize, schema: FileSchema) -> impl IntoView {
         .into_iter()
         .map(|k| view! { <option value=format!("{k:?}") selected=k == kind>{move || state.tr(k.i18n_key())}</option> })
         .collect_view();
+    let sentence_schema = schema.clone();
+    let sentence = move || describe_schema(&sentence_schema, state.lang.get());
+    let finding = schema.finding;
+    let finding_view = move || {
+        finding.map(|f| view! { <p class="notice notice-warn" data-testid="file-finding">{state.tr(f.i18n_key())}</p> })
+    };
+    let reason = if schema.date_order_fixed {
+        segscope_core::ingest::date_order::DateOrderReason::UserChoice
+    } else {
+        schema.date_order_reason
+    };
+    let order = schema.date_order;
+    let has_year_last_dates = segscope_core::ingest::date_order::has_year_last_dates(&schema);
+    let date_reason = move || {
+        has_year_last_dates.then(
+            || view! { <p class="hint" data-testid="date-order-reason">{reason.sentence(order, state.lang.get())}</p> },
+        )
+    };
     let required = required_roles(kind);
     let rows = schema
         .roles
@@ -179,11 +202,16 @@ fn FileMapping(index: usize, schema: FileSchema) -> impl IntoView {
                     <select data-testid="kind-select" on:change=set_kind>{kind_options}</select>
                 </label>
             </div>
+            <p class="file-sentence" data-testid="file-sentence">{sentence}</p>
+            {finding_view}
+            {date_reason}
             <table class="table">
                 <thead><tr>
                     <th>{move || state.tr("mapping.role")}</th>
                     <th>{move || state.tr("mapping.column")}</th>
                     <th>{move || state.tr("mapping.samples")}</th>
+                    <th>{move || state.tr("mapping.evidence")}</th>
+                    <th>{move || state.tr("mapping.chosen_by")}</th>
                     <th>{move || state.tr("mapping.confidence")}</th>
                 </tr></thead>
                 <tbody>{rows}</tbody>
@@ -210,6 +238,7 @@ fn RoleRow(file: usize, role_column: RoleColumn, required: bool, schema: FileSch
             if let Some(rc) = s[file].roles.iter_mut().find(|r| r.role == role) {
                 rc.column = column;
                 rc.confidence = 1.0;
+                rc.source = RoleSource::User;
             }
         });
     };
@@ -221,6 +250,22 @@ fn RoleRow(file: usize, role_column: RoleColumn, required: bool, schema: FileSch
         .map(|(i, h)| view! { <option value=i.to_string() selected=Some(i) == current>{h.clone()}</option> })
         .collect_view();
     let samples = sample_values(&schema, current);
+    let evidence = current.and_then(|c| schema.evidence.get(c).copied());
+    let evidence_text = move || {
+        let lang = state.lang.get();
+        evidence.map(|e| {
+            let share = format!("{:.0} %", e.share * 100.0);
+            format!(
+                "{} · {}",
+                t(lang, e.kind.i18n_key()),
+                t(lang, "evidence.of_samples")
+                    .replace("{share}", &share)
+                    .replace("{n}", &e.samples.to_string())
+            )
+        })
+    };
+    let source = role_column.source;
+    let source_text = move || current.map(|_| state.tr(source.i18n_key()));
     let confidence = if current.is_some() {
         format!("{:.0}%", role_column.confidence * 100.0)
     } else {
@@ -236,6 +281,8 @@ fn RoleRow(file: usize, role_column: RoleColumn, required: bool, schema: FileSch
                 </select>
             </td>
             <td class="samples">{samples}</td>
+            <td class="evidence" data-testid=format!("evidence-{role:?}")>{evidence_text}</td>
+            <td data-testid=format!("source-{role:?}")>{source_text}</td>
             <td class="num">{confidence}</td>
         </tr>
     }

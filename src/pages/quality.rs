@@ -94,6 +94,11 @@ fn file_card(f: &FileReport, lang: Lang) -> impl IntoView {
         };
         view! { <span class="pill" data-testid="date-order-used">{tr(key)}</span> }
     });
+    let sentence = segscope_core::ingest::describe::describe_report(f, lang);
+    let date_reason = f
+        .date_order
+        .zip(f.date_order_reason)
+        .map(|(order, reason)| view! { <p class="hint" data-testid="quality-date-reason">{reason.sentence(order, lang)}</p> });
     let order_facts = (f.kind == segscope_core::ingest::FileKind::Orders).then(|| {
         view! {
             <li>{tr("quality.refunds")}": "<b>{number::count(f.refunds)}</b></li>
@@ -112,6 +117,8 @@ fn file_card(f: &FileReport, lang: Lang) -> impl IntoView {
                 <span class="pill">{range}</span>
                 {date_order}
             </div>
+            <p class="file-sentence" data-testid="quality-file-sentence">{sentence}</p>
+            {date_reason}
             <div class="accounting">
                 <span><b data-testid="rows-read">{number::count(f.rows_read)}</b> {tr("quality.read")}</span>
                 <span>"="</span>

@@ -14,7 +14,7 @@ mod tracker;
 pub use convention::{convention, ConventionHint};
 pub use plausibility::{Plausibility, PlausibilityCue, ReadingShape};
 pub use reason::DateOrderReason;
-pub use sample::decide_date_order;
+pub use sample::{decide_date_order, has_year_last_dates};
 pub(crate) use tracker::{AmbiguousDate, CellDay, DateDecision, DateOrderTracker};
 
 #[cfg(test)]

@@ -52,3 +52,21 @@ pub fn decide_date_order(schema: &FileSchema) -> (DateOrder, DateOrderReason) {
         DateOrder::DayFirst,
     )
 }
+
+/// True when a sample date of the schema's date columns puts the year last
+/// (`05/01/2024`), so that its day/month order matters and the mapping step
+/// states the decision.
+pub fn has_year_last_dates(schema: &FileSchema) -> bool {
+    DATE_ROLES.iter().filter_map(|role| schema.column(*role)).any(|col| {
+        schema.samples.iter().filter_map(|row| row.get(col)).any(|cell| {
+            let date = cell.trim().split([' ', 'T']).next().unwrap_or("");
+            let fields: Vec<&str> = date.split(['/', '.', '-']).collect();
+            fields.len() == 3
+                && fields[0].len() <= 2
+                && matches!(fields[2].len(), 2 | 4)
+                && fields
+                    .iter()
+                    .all(|f| !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit()))
+        })
+    })
+}
