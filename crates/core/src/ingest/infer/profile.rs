@@ -76,7 +76,9 @@ impl ColumnProfile {
             p.filled += 1;
             p.max_chars = p.max_chars.max(cell.chars().count() as u32);
             let bytes = cell.as_bytes();
-            let number = parse_amount(bytes).ok().flatten();
+            // Letters make a code (`C00001`), not a number, unless they are a currency.
+            let numeric_text = !cell.chars().any(char::is_alphabetic) || looks_like_money(cell);
+            let number = parse_amount(bytes).ok().flatten().filter(|_| numeric_text);
             if let Some(v) = number {
                 p.numbers += 1;
                 numbers.push(v);
