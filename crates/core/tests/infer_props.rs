@@ -7,7 +7,13 @@ use proptest::prelude::*;
 use segscope_core::ingest::{sniff, FileKind, Role};
 
 /// The five columns of a plain orders file, as generated below.
-const ROLES: [Role; 5] = [Role::OrderId, Role::CustomerKey, Role::OrderDate, Role::Amount, Role::Status];
+const ROLES: [Role; 5] = [
+    Role::OrderId,
+    Role::CustomerKey,
+    Role::OrderDate,
+    Role::Amount,
+    Role::Status,
+];
 
 /// Date styles real exports write.
 fn date_text(style: u8, day: u32) -> String {

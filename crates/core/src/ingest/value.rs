@@ -240,6 +240,15 @@ fn date_cell(raw: &[u8]) -> Option<DateCell> {
         return Some(DateCell::Day(serial));
     }
     let text = std::str::from_utf8(s).ok()?;
+    if text
+        .bytes()
+        .any(|b| b.is_ascii_alphabetic() && !matches!(b, b'T' | b't' | b'Z' | b'z'))
+        || !text.is_ascii()
+    {
+        if let Some(day) = super::month_names::month_name_date(text) {
+            return Some(DateCell::Day(day));
+        }
+    }
     let date_part = text.split([' ', 'T', 't']).next().unwrap_or(text);
     let date_part = date_part.trim_end_matches('日');
     let fields: Vec<&str> = date_part.split(['-', '/', '.', '年', '月']).collect();

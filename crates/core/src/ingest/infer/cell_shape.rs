@@ -1,6 +1,7 @@
 //! Shapes of single cells: written like a date, like money, an e-mail, a
 //! phone number, an id (docs/ingest/roles.md#value-evidence).
 
+use crate::ingest::month_names::month_name_date;
 use crate::ingest::value::{parse_date, DateOrder};
 
 /// A date written as one: with `-` `/` `.` or `年` between its parts, or
