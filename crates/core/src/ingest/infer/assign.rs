@@ -48,19 +48,21 @@ pub fn assign_roles(headers: &[String], profiles: &[ColumnProfile], kind: FileKi
             used[ci] = true;
         }
     }
-    keep_contacts_as_key(&mut result);
+    let key_header_elsewhere = headers.iter().any(|h| header_score(h, Role::CustomerKey) > 0.9);
+    drop_guessed_key(&mut result, key_header_elsewhere);
     result
 }
 
 /// A customer key guessed from values alone gives way to an e-mail or phone
-/// column: contacts are the documented fallback key, a guessed code column
-/// (a zip, a tracking number) is not.
-fn keep_contacts_as_key(result: &mut [RoleColumn]) {
+/// column (contacts are the documented fallback key, a guessed code column
+/// such as a zip or a tracking number is not), and to a header that names the
+/// buyer but whose values cannot be a key (names): the file then has no key.
+fn drop_guessed_key(result: &mut [RoleColumn], key_header_elsewhere: bool) {
     let has_contact = result
         .iter()
         .any(|r| matches!(r.role, Role::Email | Role::Phone) && r.column.is_some());
     if let Some(key) = result.iter_mut().find(|r| r.role == Role::CustomerKey) {
-        if has_contact && key.source == RoleSource::Values {
+        if (has_contact || key_header_elsewhere) && key.source == RoleSource::Values {
             *key = RoleColumn::unassigned(Role::CustomerKey);
         }
     }
@@ -75,7 +77,9 @@ fn combine(role: Role, header: f32, profile: Option<&ColumnProfile>) -> (f32, Ro
     let telling = inferable(role);
     // Exact synonyms score 0.96–1 (by their place in the list), contained ones 0.6.
     if header > 0.9 {
-        if contradicts(role, p) {
+        if contradicts(role, p) && role == Role::CustomerKey {
+            (0.0, RoleSource::Header)
+        } else if contradicts(role, p) {
             (0.5 * header, RoleSource::Header)
         } else if telling && fit >= 0.6 {
             (header, RoleSource::HeaderAndValues)

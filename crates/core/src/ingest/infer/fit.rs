@@ -99,6 +99,8 @@ pub fn contradicts(role: Role, p: &ColumnProfile) -> bool {
         }
         Amount | TotalSpent | UnitPrice | Quantity | OrderCount | RefundedAmount => p.share(p.numbers) < 0.2,
         Email => p.share(p.emails) < 0.2,
+        // Names collide (two "Ana Souza"s) and are spelled differently: no key.
+        CustomerKey => p.share(p.personal_names) >= 0.8,
         _ => false,
     }
 }

@@ -2,6 +2,7 @@
 //! finding when the file is not one of the tables the app reads
 //! (docs/ingest/roles.md#file-kind).
 
+use super::fit::contradicts;
 use super::profile::ColumnProfile;
 use super::survey::looks_like_survey;
 use crate::ingest::schema::{header_score, FileKind, Role};
@@ -56,7 +57,11 @@ pub fn classify(headers: &[String], profiles: &[ColumnProfile], samples: &[Vec<S
         return unusable(Finding::Survey);
     }
     let money = has(Role::Amount) || has(Role::UnitPrice) || values(&|p| p.share(p.money) >= 0.8);
-    let buyer = has(Role::CustomerKey)
+    let key_column = headers
+        .iter()
+        .zip(profiles.iter().map(Some).chain(std::iter::repeat(None)))
+        .any(|(h, p)| names(h, Role::CustomerKey) && !p.is_some_and(|p| contradicts(Role::CustomerKey, p)));
+    let buyer = key_column
         || has(Role::Email)
         || has(Role::Phone)
         || values(&|p| p.share(p.emails) >= 0.8 || p.share(p.phones) >= 0.8);

@@ -40,6 +40,8 @@ pub struct ColumnProfile {
     pub with_letters: u32,
     /// Cells with a digit in them.
     pub with_digits: u32,
+    /// Cells of words without digits separated by spaces (`Ana Souza`).
+    pub personal_names: u32,
     /// Distinct non-empty values.
     pub distinct: u32,
     /// Cells equal to the previous row's cell (order lines, sorted keys).
@@ -103,6 +105,12 @@ impl ColumnProfile {
             p.currency_codes += u32::from(cell.len() == 3 && cell.bytes().all(|b| b.is_ascii_uppercase()));
             p.with_letters += u32::from(cell.chars().any(char::is_alphabetic));
             p.with_digits += u32::from(cell.bytes().any(|b| b.is_ascii_digit()));
+            p.personal_names += u32::from(
+                cell.contains(' ')
+                    && cell
+                        .chars()
+                        .all(|c| c.is_alphabetic() || matches!(c, ' ' | '.' | '\'' | '-')),
+            );
             if previous == Some(cell) {
                 p.same_as_previous += 1;
             }
