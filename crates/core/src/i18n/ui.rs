@@ -76,6 +76,7 @@ pub(crate) const ENTRIES: &[Entry] = &[
     ("role.points", "Points", "积分"),
     ("action.download_png", "Download PNG", "下载 PNG"),
     ("role.refunded_amount", "Refunded amount", "退款金额"),
+    ("role.cancelled_at", "Cancelled at (set = cancelled)", "取消时间(有值即为已取消)"),
     ("quality.partial_refunds", "Paid orders partly refunded (refund taken off)", "部分退款的已付款订单(已扣除退款)"),
     ("role.order_count", "Order count", "订单数"),
     ("role.first_order_date", "First order date", "首单日期"),

@@ -8,6 +8,7 @@ pub mod decode;
 pub mod error;
 pub mod event_kind;
 mod interner;
+pub mod line_items;
 mod order_index;
 pub mod parse;
 pub mod profile_value;

@@ -3,6 +3,7 @@
 
 use super::decode::{detect_encoding, ChunkDecoder};
 use super::error::{IngestError, Problem};
+use super::line_items::{detect_line_structure, LineStructure};
 use super::records::RecordReader;
 use super::schema::{classify, detect_roles, FileKind, Role, RoleColumn};
 use super::value::{date_order_evidence, DateOrder};
@@ -46,6 +47,11 @@ pub struct FileSchema {
     /// The sheet read, as an index into `sheets`.
     #[serde(default)]
     pub sheet: usize,
+    /// How orders with several items are laid out, as the sample rows show
+    /// for the roles chosen at sniffing; the read decides it again from the
+    /// confirmed roles (docs/ingest/orders.md#line-items).
+    #[serde(default)]
+    pub line_structure: LineStructure,
 }
 
 impl FileSchema {
@@ -119,8 +125,10 @@ pub fn sniff_as(
         date_order_fixed: false,
         sheets: Vec::new(),
         sheet: 0,
+        line_structure: LineStructure::OneRowPerOrder,
     };
     schema.date_order = decide_date_order(&schema);
+    schema.line_structure = detect_line_structure(&schema);
     Ok(schema)
 }
 
