@@ -72,9 +72,17 @@ fn cancelled_at(o: &Order) -> String {
 /// A status word of the platform's vocabulary: generic, WooCommerce, Shopify.
 fn word(status: OrderStatus, vocabulary: usize, id: usize) -> &'static str {
     let words: [&[&str]; 3] = match status {
-        OrderStatus::Paid => [&["paid", "completed"], &["Completed", "Processing"], &["paid", "authorized"]],
+        OrderStatus::Paid => [
+            &["paid", "completed"],
+            &["Completed", "Processing"],
+            &["paid", "authorized"],
+        ],
         OrderStatus::Refunded => [&["refunded"], &["Refunded"], &["refunded"]],
-        OrderStatus::Cancelled => [&["cancelled"], &["On hold", "Pending payment", "Failed"], &["voided", "pending"]],
+        OrderStatus::Cancelled => [
+            &["cancelled"],
+            &["On hold", "Pending payment", "Failed"],
+            &["voided", "pending"],
+        ],
     };
     let list = words[vocabulary];
     list[id % list.len()]
@@ -169,7 +177,11 @@ fn expected(orders: &[Order]) -> Summary {
     let rows = orders
         .iter()
         .map(|o| {
-            let status = if o.cancelled_at { OrderStatus::Cancelled } else { o.status };
+            let status = if o.cancelled_at {
+                OrderStatus::Cancelled
+            } else {
+                o.status
+            };
             (email(o.customer), date(o), i64::from(o.total_cents), status)
         })
         .collect();

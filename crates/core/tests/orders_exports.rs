@@ -73,7 +73,10 @@ fn shopify_cancelled_at_cancels_paid_orders() {
     // #2001, #2003 and #2005 have one further line each.
     assert_eq!(report.lines_merged, 3);
     // Counted per order, not per line: #2003's second line is no second cancellation.
-    assert_eq!((report.refunds, report.cancellations, report.partial_refunds), (0, 4, 1));
+    assert_eq!(
+        (report.refunds, report.cancellations, report.partial_refunds),
+        (0, 4, 1)
+    );
     assert_eq!(dataset.customers.len(), 4);
 }
 
@@ -100,7 +103,10 @@ fn woocommerce_order_export_plugin_counts_the_repeated_total_once() {
     let (report, dataset) = read(schema, &bytes);
     assert_eq!(report.line_structure, LineStructure::OrderTotalRepeated);
     // 14 rows: 5104's second row is the first one exported twice.
-    assert_eq!((report.rows_read, report.rows_kept, report.duplicates_removed), (14, 13, 1));
+    assert_eq!(
+        (report.rows_read, report.rows_kept, report.duplicates_removed),
+        (14, 13, 1)
+    );
     // 5101 (+1), 5103 (+2), 5105 (+1), 5108 (+1); the repeated 5104 row is a duplicate.
     assert_eq!(report.lines_merged, 5);
     assert_eq!(
@@ -151,24 +157,58 @@ fn item_rows_with_blank_order_fields_belong_to_their_order() {
 
 #[test]
 fn financial_status_wins_over_fulfillment_status() {
-    let hs = ["Name", "Fulfillment Status", "Lineitem fulfillment status", "Financial Status", "Total"];
+    let hs = [
+        "Name",
+        "Fulfillment Status",
+        "Lineitem fulfillment status",
+        "Financial Status",
+        "Total",
+    ];
     assert_eq!(column_for(&hs, Role::Status), Some(3));
 }
 
 #[test]
 fn the_order_total_is_the_amount_when_line_columns_exist() {
-    let hs = ["Order ID", "Customer ID", "Order Date", "Line Total", "Quantity", "Unit Price", "Order Total"];
+    let hs = [
+        "Order ID",
+        "Customer ID",
+        "Order Date",
+        "Line Total",
+        "Quantity",
+        "Unit Price",
+        "Order Total",
+    ];
     assert_eq!(column_for(&hs, Role::Amount), Some(6));
     assert_eq!(column_for(&hs, Role::UnitPrice), Some(5));
-    let shopify = ["Name", "Email", "Lineitem quantity", "Lineitem price", "Total", "Created at"];
+    let shopify = [
+        "Name",
+        "Email",
+        "Lineitem quantity",
+        "Lineitem price",
+        "Total",
+        "Created at",
+    ];
     assert_eq!(column_for(&shopify, Role::Amount), Some(4));
 }
 
 #[test]
 fn cancellation_and_refund_columns_are_recognised() {
     for (hs, col) in [
-        (&["订单编号", "买家会员名", "订单创建时间", "买家实际支付金额", "退款金额", "取消时间"][..], 5),
-        (&["order_id", "customer_id", "order_date", "amount", "canceled_at"][..], 4),
+        (
+            &[
+                "订单编号",
+                "买家会员名",
+                "订单创建时间",
+                "买家实际支付金额",
+                "退款金额",
+                "取消时间",
+            ][..],
+            5,
+        ),
+        (
+            &["order_id", "customer_id", "order_date", "amount", "canceled_at"][..],
+            4,
+        ),
         (&["Order", "Customer", "Date", "Total", "Cancellation Date"][..], 4),
     ] {
         assert_eq!(column_for(hs, Role::CancelledAt), Some(col), "{hs:?}");

@@ -150,7 +150,8 @@ fn vote(lines: &[&[String]], columns: &LineColumns) -> Option<Vote> {
 
 /// The amount in a cell, blank (or unreadable) as none.
 fn amount(row: &[String], col: usize) -> Option<f64> {
-    row.get(col).and_then(|cell| parse_amount(cell.as_bytes()).ok().flatten())
+    row.get(col)
+        .and_then(|cell| parse_amount(cell.as_bytes()).ok().flatten())
 }
 
 /// True when every line's amount is its quantity × unit price.
@@ -158,10 +159,12 @@ fn amounts_are_line_totals(lines: &[&[String]], columns: &LineColumns, amount_co
     let (Some(q), Some(p)) = (columns.quantity, columns.unit_price) else {
         return false;
     };
-    lines.iter().all(|row| match (amount(row, amount_col), amount(row, q), amount(row, p)) {
-        (Some(a), Some(q), Some(p)) => (a - q * p).abs() < 0.005,
-        _ => false,
-    })
+    lines
+        .iter()
+        .all(|row| match (amount(row, amount_col), amount(row, q), amount(row, p)) {
+            (Some(a), Some(q), Some(p)) => (a - q * p).abs() < 0.005,
+            _ => false,
+        })
 }
 
 /// True when the lines describe different items: an item cell differs, or,
@@ -171,9 +174,11 @@ fn items_differ(lines: &[&[String]], items: &[usize]) -> bool {
     if items.is_empty() {
         return lines.iter().any(|row| *row != first);
     }
-    lines
-        .iter()
-        .any(|row| items.iter().any(|&c| row.get(c).map(|s| s.trim()) != first.get(c).map(|s| s.trim())))
+    lines.iter().any(|row| {
+        items
+            .iter()
+            .any(|&c| row.get(c).map(|s| s.trim()) != first.get(c).map(|s| s.trim()))
+    })
 }
 
 #[cfg(test)]
@@ -227,7 +232,10 @@ mod tests {
             amount: None,
             ..columns()
         };
-        assert_eq!(decide(&rows("1,,a,1,10\n1,,b,2,10"), &no_amount), LineStructure::LineAmounts);
+        assert_eq!(
+            decide(&rows("1,,a,1,10\n1,,b,2,10"), &no_amount),
+            LineStructure::LineAmounts
+        );
     }
 
     #[test]

@@ -220,7 +220,14 @@ mod tests {
     #[test]
     fn woocommerce_slugs_and_display_names() {
         assert_all(
-            &["processing", "completed", "wc-processing", "wc-completed", "Processing", "Completed"],
+            &[
+                "processing",
+                "completed",
+                "wc-processing",
+                "wc-completed",
+                "Processing",
+                "Completed",
+            ],
             OrderStatus::Paid,
         );
         assert_all(
@@ -289,7 +296,16 @@ mod tests {
     #[test]
     fn statuses_in_other_languages() {
         assert_all(
-            &["pagado", "pago", "aprobado", "Pago aprobado", "bezahlt", "payé", "entregado", "abgeschlossen"],
+            &[
+                "pagado",
+                "pago",
+                "aprobado",
+                "Pago aprobado",
+                "bezahlt",
+                "payé",
+                "entregado",
+                "abgeschlossen",
+            ],
             OrderStatus::Paid,
         );
         assert_all(
@@ -312,7 +328,17 @@ mod tests {
             OrderStatus::Cancelled,
         );
         assert_all(
-            &["reembolsado", "Devuelto", "devolvido", "estornado", "remboursé", "erstattet", "Rückerstattet", "返金済み", "환불"],
+            &[
+                "reembolsado",
+                "Devuelto",
+                "devolvido",
+                "estornado",
+                "remboursé",
+                "erstattet",
+                "Rückerstattet",
+                "返金済み",
+                "환불",
+            ],
             OrderStatus::Refunded,
         );
         assert_all(&["reembolso parcial", "teilweise erstattet"], OrderStatus::Paid);
