@@ -11,6 +11,7 @@ pub mod event_kind;
 pub mod infer;
 mod interner;
 mod joins;
+pub mod line_items;
 pub(crate) mod month_names;
 mod order_index;
 pub mod parse;

@@ -3,6 +3,7 @@
 use super::date_order::DateOrderReason;
 use super::describe::KeyedBy;
 use super::infer::Platform;
+use super::line_items::LineStructure;
 use super::schema::FileKind;
 use super::value::DateOrder;
 use serde::{Deserialize, Serialize};
@@ -90,17 +91,21 @@ pub struct FileReport {
     pub duplicates_removed: u64,
     /// Rejections per reason, in [`RejectReason::ALL`] order.
     pub rejected_by_reason: Vec<(RejectReason, u64)>,
-    /// Kept order rows that are refunds or returns (negative amounts included).
+    /// Orders that are refunds or returns (negative amounts included).
     pub refunds: u64,
     /// Paid orders with part of their amount refunded (the refund is taken off).
     #[serde(default)]
     pub partial_refunds: u64,
-    /// Kept order rows that are cancellations.
+    /// Orders that are cancellations (a status word or a cancellation date).
     pub cancellations: u64,
     /// Kept rows with a negative amount.
     pub negative_amounts: u64,
     /// Order lines merged into an earlier row of the same order.
     pub lines_merged: u64,
+    /// How the file laid out orders with several items, which decided whether
+    /// merged lines added their amounts or the order's total counted once.
+    #[serde(default)]
+    pub line_structure: LineStructure,
     /// Rows per currency code, most frequent first.
     pub currencies: Vec<(String, u64)>,
     /// Earliest kept date (YYYY-MM-DD).

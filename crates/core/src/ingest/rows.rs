@@ -6,6 +6,7 @@ use super::date_order::{CellDay, DateDecision, DateOrderTracker};
 use super::describe::KeyedBy;
 use super::event_kind::classify_event;
 use super::joins::JoinPart;
+use super::line_items::{detect_line_structure, LineStructure};
 use super::order_index::{order_key, OrderIndex, OrderLine, NO_ORDER};
 use super::quality::{FileReport, RejectReason, Rejection};
 use super::records::Record;
@@ -14,11 +15,12 @@ use super::sniff::FileSchema;
 use super::status::classify_status;
 use super::value::{parse_amount, trim};
 use crate::date::format_day;
-use crate::model::{CustomerIdx, Day, EventKind, OrderStatus};
+use crate::model::{CustomerIdx, EventKind, OrderStatus};
 use rustc_hash::{FxHashMap, FxHashSet};
 
 mod detail_row;
 mod event_row;
+mod order_row;
 mod person_row;
 mod profile_row;
 
@@ -43,6 +45,7 @@ pub(super) struct Columns {
     pub category: Option<usize>,
     pub points: Option<usize>,
     pub refunded_amount: Option<usize>,
+    pub cancelled_at: Option<usize>,
     pub event_type: Option<usize>,
     pub name: Option<usize>,
     pub gender: Option<usize>,
@@ -91,6 +94,7 @@ impl Columns {
             }),
             points: customers_col(Role::Points),
             refunded_amount: col(Role::RefundedAmount).filter(|_| schema.kind == FileKind::Orders),
+            cancelled_at: col(Role::CancelledAt).filter(|_| schema.kind == FileKind::Orders),
             event_type: col(Role::EventType).filter(|_| schema.kind == FileKind::Events),
             name: customers_col(Role::Name),
             gender: customers_col(Role::Gender),
@@ -146,11 +150,15 @@ pub(super) struct FileState {
     statuses: FxHashMap<Box<[u8]>, OrderStatus>,
     event_kinds: FxHashMap<Box<[u8]>, EventKind>,
     dates: DateOrderTracker,
+    /// Whether further lines of an order add their amounts.
+    lines: LineStructure,
 }
 
 impl FileState {
     /// A fresh state for `schema`'s file.
     pub fn new(schema: &FileSchema) -> Self {
+        // Decided again here: the mapping step may have changed the roles.
+        let lines = detect_line_structure(schema);
         FileState {
             header_seen: false,
             report: FileReport {
@@ -170,6 +178,7 @@ impl FileState {
                 cancellations: 0,
                 negative_amounts: 0,
                 lines_merged: 0,
+                line_structure: lines,
                 currencies: Vec::new(),
                 first_date: None,
                 last_date: None,
@@ -182,6 +191,7 @@ impl FileState {
             statuses: FxHashMap::default(),
             event_kinds: FxHashMap::default(),
             dates: DateOrderTracker::new(schema),
+            lines,
         }
     }
 
@@ -381,112 +391,6 @@ impl RowHandler<'_> {
             .ok_or((RejectReason::BadDate, Some(date_col)))
     }
 
-    fn order_row(&mut self, record: &Record, order_id: Option<u64>) -> Result<(), Rejected> {
-        let c = self.columns;
-        let key = self.key(record)?;
-        let day = self.required_day(record)?;
-        let mut amount = self.amount(record)?;
-        let status_cell = c.status.map(|i| trim(record.get(i))).filter(|cell| !cell.is_empty());
-        let mut status = status_cell.map_or(OrderStatus::Paid, |cell| self.state.status(cell));
-        if c.amount.is_none() && c.order_id.is_some_and(|i| is_uci_cancellation(record.get(i))) {
-            status = OrderStatus::Cancelled;
-        }
-        let refunded = c
-            .refunded_amount
-            .and_then(|i| parse_amount(record.get(i)).ok().flatten())
-            .map_or(0.0, f64::abs);
-        let report = &mut self.state.report;
-        if status == OrderStatus::Paid && refunded > 0.0 && amount > 0.0 {
-            if refunded >= amount {
-                status = OrderStatus::Refunded;
-            } else {
-                report.partial_refunds += 1;
-                amount -= refunded;
-            }
-        }
-        if amount < 0.0 {
-            report.negative_amounts += 1;
-            if status == OrderStatus::Paid {
-                status = OrderStatus::Refunded;
-            }
-        }
-        match status {
-            OrderStatus::Paid => {}
-            OrderStatus::Refunded => report.refunds += 1,
-            OrderStatus::Cancelled => report.cancellations += 1,
-        }
-        if let Some(i) = c.currency {
-            self.state.count_currency(trim(record.get(i)));
-        }
-        let customer = self.customer(record, key);
-        // Exports like Shopify's fill the status only on an order's first line.
-        let inherits_status = c.status.is_some() && status_cell.is_none() && amount >= 0.0;
-        let new_order = self.add_order_line(order_id, customer, day.0, amount.abs(), status, inherits_status);
-        self.state.report.orders += u64::from(new_order);
-        let order = self.builder.dataset.orders.len().saturating_sub(1) as u32;
-        self.state.dates.keep(day, new_order.then_some(order));
-        if let (true, Some(i)) = (new_order, c.category) {
-            let category = self.builder.category(trim(record.get(i)));
-            if let Some(slot) = self.builder.dataset.orders.category.last_mut() {
-                *slot = category;
-            }
-        }
-        Ok(())
-    }
-
-    /// Adds a kept order row: a new order, or one more line of an order seen
-    /// before (same id and customer, and same status unless the line has none
-    /// and `inherits_status`), whose amount it adds to. True when a new order
-    /// was added.
-    fn add_order_line(
-        &mut self,
-        order_id: Option<u64>,
-        customer: CustomerIdx,
-        day: Day,
-        amount: f64,
-        status: OrderStatus,
-        inherits_status: bool,
-    ) -> bool {
-        let orders = &mut self.builder.dataset.orders;
-        let line = order_id.and_then(|id| self.state.order_lines.get_mut(id));
-        if let Some(line) = line {
-            let existing = line.order as usize;
-            let same_status = inherits_status || orders.status.get(existing) == Some(&status);
-            if line.order != NO_ORDER && orders.customer[existing] == customer && same_status {
-                orders.amount[existing] += amount;
-                self.state.report.lines_merged += 1;
-                return false;
-            }
-            if line.order == NO_ORDER {
-                line.order = orders.len() as u32;
-            }
-        }
-        orders.push(customer, day, amount, status);
-        true
-    }
-
-    fn amount(&self, record: &Record) -> Result<f64, Rejected> {
-        let c = self.columns;
-        // An order whose amount the order details give starts at 0
-        // (docs/ingest/joins.md#several-tables-of-one-shop).
-        if matches!(c.join, JoinPart::Orders { awaiting: Some(_) }) {
-            return Ok(0.0);
-        }
-        if let Some(i) = c.amount {
-            return parse_amount(record.get(i))
-                .map(|v| v.unwrap_or(0.0))
-                .map_err(|_| (RejectReason::BadAmount, Some(i)));
-        }
-        let (q, p) = (c.quantity.unwrap_or(0), c.unit_price.unwrap_or(0));
-        let quantity = parse_amount(record.get(q))
-            .map_err(|_| (RejectReason::BadAmount, Some(q)))?
-            .unwrap_or(0.0);
-        let price = parse_amount(record.get(p))
-            .map_err(|_| (RejectReason::BadAmount, Some(p)))?
-            .unwrap_or(0.0);
-        Ok(quantity * price)
-    }
-
     fn customer_row(&mut self, record: &Record) -> Result<(), Rejected> {
         let c = self.columns;
         let (customer, merged_by_person) = match self.person_customer(record) {
@@ -519,11 +423,4 @@ impl RowHandler<'_> {
         self.profile_cells(record, customer);
         Ok(())
     }
-}
-
-/// UCI Online Retail marks cancellations with invoice numbers like `C536379`
-/// (files with quantity × unit price and no amount column).
-fn is_uci_cancellation(invoice: &[u8]) -> bool {
-    let invoice = trim(invoice);
-    invoice.len() > 1 && invoice[0] == b'C' && invoice[1..].iter().all(u8::is_ascii_digit)
 }

@@ -63,6 +63,7 @@ impl FileKind {
                 Email,
                 Phone,
                 RefundedAmount,
+                CancelledAt,
             ],
             FileKind::Customers => &[
                 CustomerKey,
@@ -147,6 +148,9 @@ pub enum Role {
     Points,
     /// Amount refunded on an order (taken off a paid order's amount).
     RefundedAmount,
+    /// When an order was cancelled (Shopify `Cancelled at`): a set cell makes
+    /// the order cancelled whatever its status column says.
+    CancelledAt,
     /// Gender.
     Gender,
     /// Birth date.
@@ -197,6 +201,7 @@ impl Role {
             Role::LastOrderDate => "role.last_order_date",
             Role::Points => "role.points",
             Role::RefundedAmount => "role.refunded_amount",
+            Role::CancelledAt => "role.cancelled_at",
             Role::Gender => "role.gender",
             Role::BirthDate => "role.birth_date",
             Role::Age => "role.age",

@@ -5,6 +5,7 @@ use super::date_order::{decide_date_order, DateOrderReason};
 use super::decode::{detect_encoding, ChunkDecoder};
 use super::error::{IngestError, Problem};
 use super::infer::{assign_roles, classify, profile_columns, ColumnEvidence, Finding, Platform};
+use super::line_items::{detect_line_structure, LineStructure};
 use super::records::RecordReader;
 use super::schema::{FileKind, Role, RoleColumn};
 use super::value::DateOrder;
@@ -62,6 +63,11 @@ pub struct FileSchema {
     /// The platform that wrote the export, when its headers tell.
     #[serde(default)]
     pub platform: Option<Platform>,
+    /// How orders with several items are laid out, as the sample rows show
+    /// for the roles chosen at sniffing; the read decides it again from the
+    /// confirmed roles (docs/ingest/orders.md#line-items).
+    #[serde(default)]
+    pub line_structure: LineStructure,
 }
 
 impl FileSchema {
@@ -152,8 +158,10 @@ pub fn sniff_as(
         date_order_reason: DateOrderReason::Default,
         sheets: Vec::new(),
         sheet: 0,
+        line_structure: LineStructure::OneRowPerOrder,
     };
     (schema.date_order, schema.date_order_reason) = decide_date_order(&schema);
+    schema.line_structure = detect_line_structure(&schema);
     Ok(schema)
 }
 

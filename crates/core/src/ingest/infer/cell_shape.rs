@@ -14,6 +14,7 @@ pub fn looks_like_date(cell: &[u8]) -> bool {
         let head = &cell[..cell.len().min(10)];
         head.iter().filter(|b| matches!(b, b'-' | b'/' | b'.')).count() >= 2
             || cell.windows(3).any(|w| w == "年".as_bytes())
+            || std::str::from_utf8(cell).is_ok_and(|t| month_name_date(t).is_some())
     };
     written_as_date
         && (parse_date(cell, DateOrder::DayFirst).is_some() || parse_date(cell, DateOrder::MonthFirst).is_some())
