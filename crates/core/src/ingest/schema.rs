@@ -64,6 +64,7 @@ impl FileKind {
                 Phone,
                 RefundedAmount,
                 CancelledAt,
+                OrderState,
             ],
             FileKind::Customers => &[
                 CustomerKey,
@@ -151,6 +152,9 @@ pub enum Role {
     /// When an order was cancelled (Shopify `Cancelled at`): a set cell makes
     /// the order cancelled whatever its status column says.
     CancelledAt,
+    /// The order's own state beside its payment status (Tiendanube `Estado de
+    /// la orden`): a cancelled or refunded state overrides a paid payment.
+    OrderState,
     /// Gender.
     Gender,
     /// Birth date.
@@ -202,6 +206,7 @@ impl Role {
             Role::Points => "role.points",
             Role::RefundedAmount => "role.refunded_amount",
             Role::CancelledAt => "role.cancelled_at",
+            Role::OrderState => "role.order_state",
             Role::Gender => "role.gender",
             Role::BirthDate => "role.birth_date",
             Role::Age => "role.age",

@@ -87,9 +87,15 @@ impl RowHandler<'_> {
         if c.cancelled_at.is_some_and(|i| is_cancellation_mark(record.get(i))) {
             return (OrderStatus::Cancelled, true);
         }
+        let state = c
+            .order_state
+            .map(|i| trim(record.get(i)))
+            .filter(|cell| !cell.is_empty())
+            .map(|cell| self.state.status(cell))
+            .filter(|s| *s != OrderStatus::Paid);
         match c.status.map(|i| trim(record.get(i))).filter(|cell| !cell.is_empty()) {
-            Some(cell) => (self.state.status(cell), true),
-            None => (OrderStatus::Paid, false),
+            Some(cell) => (state.unwrap_or(self.state.status(cell)), true),
+            None => state.map_or((OrderStatus::Paid, false), |s| (s, true)),
         }
     }
 
