@@ -30,6 +30,8 @@ impl Role {
                 "买家会员名",
                 "买家账号",
                 "买家昵称",
+                "下单帐号",
+                "下单账号",
                 "顾客id",
             ],
             Role::OrderDate => &[
@@ -57,6 +59,13 @@ impl Role {
                 "total",
                 "ordertotal",
                 "ordertotalamount",
+                "ordertotalinctax",
+                "ordertotalincltax",
+                "grandtotalpurchased",
+                "totalcollected",
+                "应付金额",
+                "订单应付金额",
+                "用户实付金额元",
                 "totalamount",
                 "amountpaid",
                 "paidamount",
@@ -131,6 +140,7 @@ impl Role {
                 "bestellstatus",
                 "orderstate",
                 "situaçãodopedido",
+                "售后状态",
             ],
             Role::Category => &[
                 "category",
@@ -238,6 +248,7 @@ impl Role {
             ],
             Role::RefundedAmount => &[
                 "refundedamount",
+                "totalrefunded",
                 "refundamount",
                 "amountrefunded",
                 "退款金额",

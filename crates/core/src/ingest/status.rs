@@ -6,7 +6,22 @@ use crate::model::OrderStatus;
 
 /// Phrases saying that no refund happened ("无退款", a refund request closed),
 /// removed before the refund and cancel words are looked for.
-const NO_REFUND_PHRASES: &[&str] = &["no refund", "not refunded", "无退款", "未退款", "没有退款", "退款关闭"];
+/// After-sales columns (拼多多, 抖音小店 `售后状态`) say the same with 无售后,
+/// 售后取消, 售后关闭 and 售后处理中: no after-sales case, one withdrawn or
+/// closed, or one still open (not refunded yet).
+const NO_REFUND_PHRASES: &[&str] = &[
+    "no refund",
+    "not refunded",
+    "无退款",
+    "未退款",
+    "没有退款",
+    "退款关闭",
+    "无售后",
+    "售后取消",
+    "售后关闭",
+    "退款取消",
+    "售后处理中",
+];
 /// A partly refunded order is still a paid order; its refunded amount, when a
 /// column gives it, is taken off.
 const PARTIAL_REFUND_PHRASES: &[&str] = &[
