@@ -5,6 +5,7 @@
 pub mod builder;
 mod date_order;
 pub mod decode;
+pub mod encoding_choice;
 pub mod error;
 pub mod event_kind;
 mod interner;

@@ -1,7 +1,8 @@
 //! First look at a file: encoding, delimiter, header, sample rows, kind and
 //! column roles — everything the mapping step shows before the full read.
 
-use super::decode::{detect_encoding, ChunkDecoder};
+use super::decode::ChunkDecoder;
+use super::encoding_choice::{choose_encoding, EncodingChoice, EncodingEvidence};
 use super::error::{IngestError, Problem};
 use super::records::RecordReader;
 use super::schema::{classify, detect_roles, FileKind, Role, RoleColumn};
@@ -23,6 +24,9 @@ pub struct FileSchema {
     pub file_name: String,
     /// The encoding's WHATWG name (e.g. `UTF-8`, `GBK`).
     pub encoding: String,
+    /// Why `encoding` was chosen, and how surely (docs/ingest/encoding.md).
+    #[serde(default)]
+    pub encoding_evidence: EncodingEvidence,
     /// The field delimiter byte.
     pub delimiter: u8,
     /// Header cells.
@@ -93,7 +97,8 @@ pub fn sniff_as(
             Problem::Binary
         }));
     }
-    let encoding = forced.unwrap_or_else(|| detect_encoding(prefix, is_whole_file));
+    let choice = forced.map_or_else(|| choose_encoding(prefix, is_whole_file), EncodingChoice::by_user);
+    let encoding = choice.encoding;
     let mut decoder = ChunkDecoder::new(encoding);
     let text = decoder.decode(prefix, is_whole_file).to_vec();
     let delimiter = sniff_delimiter(&text);
@@ -110,6 +115,7 @@ pub fn sniff_as(
     let mut schema = FileSchema {
         file_name: file_name.to_string(),
         encoding: encoding.name().to_string(),
+        encoding_evidence: choice.evidence,
         delimiter,
         headers,
         samples: samples.to_vec(),
