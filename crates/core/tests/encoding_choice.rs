@@ -68,7 +68,14 @@ const CASES: &[Case] = &[
     Case {
         file: "windows1252_german_orders.csv",
         encodings: &["windows-1252", "ISO-8859-15"],
-        headers: &["Kundennummer", "E-Mail", "Bestelldatum", "Größe", "Straße", "Betrag (€)"],
+        headers: &[
+            "Kundennummer",
+            "E-Mail",
+            "Bestelldatum",
+            "Größe",
+            "Straße",
+            "Betrag (€)",
+        ],
         reason: None,
         roles: &[(Role::Email, 1)],
     },
@@ -89,7 +96,14 @@ const CASES: &[Case] = &[
     Case {
         file: "windows1250_polish_orders.csv",
         encodings: &["windows-1250"],
-        headers: &["Numer zamówienia", "Data zamówienia", "Klient", "Email", "Miasto", "Kwota"],
+        headers: &[
+            "Numer zamówienia",
+            "Data zamówienia",
+            "Klient",
+            "Email",
+            "Miasto",
+            "Kwota",
+        ],
         reason: None,
         roles: &[(Role::Email, 3)],
     },

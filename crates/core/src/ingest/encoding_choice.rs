@@ -4,11 +4,13 @@
 //! guess only as a small prior.
 
 mod header_words;
+#[cfg(test)]
+mod props;
 mod script;
 
 use encoding_rs::{
-    Encoding, BIG5, EUC_JP, EUC_KR, GBK, IBM866, ISO_8859_15, ISO_8859_2, SHIFT_JIS, UTF_8, WINDOWS_1250,
-    WINDOWS_1251, WINDOWS_1252,
+    Encoding, BIG5, EUC_JP, EUC_KR, GBK, IBM866, ISO_8859_15, ISO_8859_2, SHIFT_JIS, UTF_8, WINDOWS_1250, WINDOWS_1251,
+    WINDOWS_1252,
 };
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
@@ -100,6 +102,13 @@ const WINDOW_BYTES: usize = 64 * 1024;
 /// a reading with one letter more that fits its language.
 const DETECTOR_PRIOR: f32 = 0.5;
 
+/// Valid UTF-8 with at least this many non-ASCII bytes is UTF-8 for sure; with
+/// fewer (GBK's `省` is also UTF-8's `ʡ`) it competes with a head start.
+const SURE_UTF8_NON_ASCII: usize = 16;
+
+/// The head start of valid UTF-8 with few non-ASCII bytes.
+const UTF8_PRIOR: f32 = 2.0;
+
 /// Chooses the encoding of a file from its first bytes (`prefix`;
 /// `is_whole_file` when that is all of it): a BOM, else valid UTF-8, else the
 /// candidate whose reading of the first rows scores best.
@@ -107,21 +116,36 @@ pub fn choose_encoding(prefix: &[u8], is_whole_file: bool) -> EncodingChoice {
     if let Some((encoding, _)) = Encoding::for_bom(prefix) {
         return EncodingChoice::sure(encoding, EncodingReason::Bom);
     }
-    if is_utf8(prefix, is_whole_file) {
+    let utf8 = is_utf8(prefix, is_whole_file);
+    if utf8 && prefix.iter().filter(|b| **b >= 0x80).take(SURE_UTF8_NON_ASCII).count() == SURE_UTF8_NON_ASCII {
         return EncodingChoice::sure(UTF_8, EncodingReason::ValidUtf8);
     }
     let (window, last) = scoring_window(prefix, is_whole_file);
     let mut detector = chardetng::EncodingDetector::new();
     detector.feed(prefix, is_whole_file);
     let guess = detector.guess(None, false);
+    let trail_range = window
+        .iter()
+        .filter(|b| script::is_trail_range(char::from(**b)))
+        .count();
     let mut ideographs = FxHashMap::default();
     let mut readings: Vec<Reading> = CANDIDATES
         .iter()
         .copied()
         .chain((!CANDIDATES.contains(&guess)).then_some(guess))
-        .map(|encoding| Reading::of(encoding, window, last, encoding == guess, &mut ideographs))
+        .map(|encoding| {
+            Reading::of(
+                encoding,
+                (window, last, trail_range),
+                encoding == guess,
+                &mut ideographs,
+            )
+        })
         .collect();
-    pick(&mut readings)
+    if let Some(first) = readings.first_mut().filter(|_| utf8) {
+        first.prior += UTF8_PRIOR;
+    }
+    pick(&readings, utf8)
 }
 
 /// Valid UTF-8; a character cut at the end of a prefix still counts.
@@ -159,14 +183,15 @@ struct Reading {
     text: String,
     header: f32,
     text_score: f32,
+    /// The detector guessed this encoding.
+    guessed: bool,
     prior: f32,
 }
 
 impl Reading {
     fn of(
         encoding: &'static Encoding,
-        window: &[u8],
-        last: bool,
+        (window, last, trail_range): (&[u8], bool, usize),
         guessed: bool,
         ideographs: &mut FxHashMap<char, u32>,
     ) -> Self {
@@ -174,13 +199,14 @@ impl Reading {
         let mut text = String::with_capacity(decoder.max_utf8_buffer_length(window.len()).unwrap_or(window.len() * 3));
         let _ = decoder.decode_to_string(window, &mut text, last);
         let multibyte = !encoding.is_single_byte();
-        let text_score = script::TextScore::of(&text, multibyte, ideographs).value();
+        let text_score = script::TextScore::of(&text, multibyte, trail_range, ideographs).value();
         let header = header_words::score(text.lines().next().unwrap_or(""));
         Reading {
             encoding,
             text,
             header,
             text_score,
+            guessed,
             prior: if guessed { DETECTOR_PRIOR } else { 0.0 },
         }
     }
@@ -191,9 +217,16 @@ impl Reading {
 }
 
 /// The best reading (the earlier candidate on a tie), with its reason and
-/// its confidence against the best reading of a different text.
-fn pick(readings: &mut [Reading]) -> EncodingChoice {
-    let Some(best) = (0..readings.len()).reduce(|b, i| if readings[i].total() > readings[b].total() { i } else { b }) else {
+/// its confidence against the best reading of a different text; `utf8` when
+/// the bytes are valid UTF-8 (the first candidate).
+fn pick(readings: &[Reading], utf8: bool) -> EncodingChoice {
+    let Some(best) = (0..readings.len()).reduce(|b, i| {
+        if readings[i].total() > readings[b].total() {
+            i
+        } else {
+            b
+        }
+    }) else {
         return EncodingChoice::sure(UTF_8, EncodingReason::Detector);
     };
     let winner = &readings[best];
@@ -212,7 +245,9 @@ fn pick(readings: &mut [Reading]) -> EncodingChoice {
     let margin = (winner.total() - runner.total()).max(0.0);
     let reason = if winner.header > runner.header {
         EncodingReason::HeaderWords
-    } else if winner.prior > 0.0 && margin <= DETECTOR_PRIOR {
+    } else if utf8 && winner.encoding == UTF_8 {
+        EncodingReason::ValidUtf8
+    } else if winner.guessed && margin <= DETECTOR_PRIOR {
         EncodingReason::Detector
     } else {
         EncodingReason::Text
@@ -240,16 +275,30 @@ mod tests {
     fn bom_and_utf8_are_sure() {
         let bom = choose_encoding(b"\xEF\xBB\xBFa,b", true);
         assert_eq!((bom.encoding, bom.evidence.reason), (UTF_8, EncodingReason::Bom));
-        let utf8 = choose_encoding("客户,金额\n".as_bytes(), true);
-        assert_eq!((utf8.encoding, utf8.evidence.reason), (UTF_8, EncodingReason::ValidUtf8));
+        let utf8 = choose_encoding("客户编号,下单时间,金额\n".as_bytes(), true);
+        assert_eq!(
+            (utf8.encoding, utf8.evidence.reason),
+            (UTF_8, EncodingReason::ValidUtf8)
+        );
         assert_eq!(utf8.evidence.confidence, 1.0);
+        let short = choose_encoding("客户,金额\n".as_bytes(), true);
+        assert_eq!(short.encoding, UTF_8);
+        let (gbk, _, _) = GBK.encode("省\n");
+        assert_eq!(std::str::from_utf8(&gbk).ok(), Some("ʡ\n"));
+        assert_eq!(choose_encoding(&gbk, true).encoding, GBK);
     }
 
     #[test]
     fn gbk_header_only_file_reads_by_its_header_words() {
         let mut text = String::from("客户ID,下单时间,购买数量,实付金额\n");
         for i in 0..30 {
-            text.push_str(&format!("{},1997/1/{},{},￥{}.77\n", 1000 + i, 1 + i % 28, 1 + i % 3, 11 + i));
+            text.push_str(&format!(
+                "{},1997/1/{},{},￥{}.77\n",
+                1000 + i,
+                1 + i % 28,
+                1 + i % 3,
+                11 + i
+            ));
         }
         let c = choose(&text, GBK);
         assert_eq!(c.encoding, GBK);

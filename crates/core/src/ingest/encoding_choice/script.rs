@@ -51,41 +51,60 @@ const LATIN: &[(u32, &str)] = &[
 pub(super) struct TextScore {
     /// Weight of letters per language bit (neutral symbols count for all).
     hits: [f32; LANGUAGES],
-    /// Weight of all non-ASCII letters.
+    /// Weight of the non-ASCII letters common in some language.
     letters: f32,
+    /// Weight of the non-ASCII letters common in no language (rare
+    /// ideographs, Latin letters no listed language writes).
+    rare: f32,
     /// Weight of punctuation and symbols any language uses (€, °, “, ￥ …).
     neutral: f32,
     /// Penalty for replacement, control and private-use characters, stray
     /// diacritics, box drawing, and letters that break a word's script or case.
     bad: f32,
+    /// Bytes 0x40–0x7E of the raw text that a double-byte character took as
+    /// its trail byte (`Endere\xe7o` read as Big5 turns `\xe7o` into one
+    /// ideograph).
+    swallowed: f32,
 }
 
 impl TextScore {
     /// Scores `text`, decoded by a double-byte encoding when `multibyte`
-    /// (its characters then stand for two bytes each); `cjk` caches the
-    /// languages of the CJK characters met so far.
-    pub(super) fn of(text: &str, multibyte: bool, cjk: &mut FxHashMap<char, u32>) -> TextScore {
+    /// (its characters then stand for two bytes each) from raw bytes with
+    /// `trail_range` bytes in 0x40–0x7E; `cjk` caches the languages of the
+    /// CJK characters met so far.
+    pub(super) fn of(text: &str, multibyte: bool, trail_range: usize, cjk: &mut FxHashMap<char, u32>) -> TextScore {
         let mut score = TextScore::default();
         let mut prev = ' ';
+        let mut kept = 0;
         for c in text.chars() {
             if !c.is_ascii() {
                 score.add(class(c, cjk), weight(c, multibyte));
+            } else if is_trail_range(c) {
+                kept += 1;
             }
             score.bad += adjacency_penalty(prev, c);
             prev = c;
         }
+        score.swallowed = trail_range.saturating_sub(kept) as f32;
         score
     }
 
     /// The score: letters of the text's best language and neutral symbols
-    /// count for, letters of other languages and the penalties against.
+    /// count for, letters of other languages a little (a German file may hold
+    /// a French name), rare letters and the penalties against.
+    ///
+    /// A character that took an ASCII byte as its trail stood for one
+    /// non-ASCII byte only: its second unit of weight is taken back, with a
+    /// little more, so that it cannot outweigh a single-byte reading of the
+    /// same byte.
     pub(super) fn value(&self) -> f32 {
         let best = self.hits.iter().copied().fold(0.0f32, f32::max);
-        best + self.neutral - (self.letters - best) - self.bad
+        best + 0.25 * (self.letters - best) + self.neutral - self.rare - self.bad - 1.5 * self.swallowed
     }
 
     fn add(&mut self, class: Class, w: f32) {
         match class {
+            Class::Letter(0) => self.rare += w,
             Class::Letter(mask) => {
                 self.letters += w;
                 for (bit, hit) in self.hits.iter_mut().enumerate() {
@@ -122,6 +141,12 @@ enum Class {
     Broken,
 }
 
+/// Whether `c` is an ASCII character a double-byte encoding may use as a
+/// trail byte.
+pub(super) fn is_trail_range(c: char) -> bool {
+    ('\x40'..='\x7e').contains(&c)
+}
+
 /// The weight of a character: the bytes it stands for, roughly.
 fn weight(c: char, multibyte: bool) -> f32 {
     let half_width = ('\u{ff61}'..='\u{ff9f}').contains(&c);
@@ -136,9 +161,8 @@ fn class(c: char, cjk: &mut FxHashMap<char, u32>) -> Class {
     let u = c as u32;
     match u {
         0xfffd | 0x80..=0x9f | 0xe000..=0xf8ff => Class::Broken,
-        0xa0 | 0xa2 | 0xa3 | 0xa5 | 0xa7 | 0xa9 | 0xaa | 0xab | 0xae | 0xb0 | 0xb1 | 0xb7 | 0xba | 0xbb | 0xd7 | 0xf7 => {
-            Class::Neutral
-        }
+        0xa0 | 0xa2 | 0xa3 | 0xa5 | 0xa7 | 0xa9 | 0xaa | 0xab | 0xae | 0xb0 | 0xb1 | 0xb7 | 0xba | 0xbb | 0xd7
+        | 0xf7 => Class::Neutral,
         0x2010..=0x2027 | 0x2030..=0x203a | 0x20ac | 0x2122 | 0x2116 => Class::Neutral,
         0xbf | 0xa1 => Class::Letter(ES),
         0x3000..=0x303f | 0xff01..=0xff5e | 0xffe0..=0xffe6 => Class::CjkNeutral,
@@ -204,7 +228,8 @@ fn common_in(encoding: &'static Encoding, c: char, leads: std::ops::RangeInclusi
 /// A penalty for two neighbours that do not belong in one word: a Cyrillic
 /// or half-width katakana letter next to an ASCII letter (`Nъmero`), or an
 /// uppercase letter right after a lowercase one where either is non-ASCII
-/// (`ÍÁËúÚ`).
+/// (`ÍÁËúÚ`); half as much for a CJK character next to a lowercase ASCII
+/// letter (`Endere蔞`, where `客户ID` is common).
 fn adjacency_penalty(prev: char, c: char) -> f32 {
     if prev.is_ascii() && c.is_ascii() {
         return 0.0;
@@ -212,8 +237,11 @@ fn adjacency_penalty(prev: char, c: char) -> f32 {
     let foreign = |x: char| ('\u{0400}'..='\u{04ff}').contains(&x) || ('\u{ff66}'..='\u{ff9f}').contains(&x);
     let mixed = (foreign(prev) && c.is_ascii_alphabetic()) || (prev.is_ascii_alphabetic() && foreign(c));
     let case_flip = prev.is_lowercase() && c.is_uppercase();
+    let cjk = |x: char| x >= '\u{3040}' && x.is_alphabetic();
     if mixed || case_flip {
         1.0
+    } else if (prev.is_ascii_lowercase() && cjk(c)) || (cjk(prev) && c.is_ascii_lowercase()) {
+        0.5
     } else {
         0.0
     }
@@ -224,7 +252,8 @@ mod tests {
     use super::*;
 
     fn score(text: &str) -> f32 {
-        TextScore::of(text, false, &mut FxHashMap::default()).value()
+        let trail_range = text.chars().filter(|c| is_trail_range(*c)).count();
+        TextScore::of(text, false, trail_range, &mut FxHashMap::default()).value()
     }
 
     #[test]
