@@ -1,25 +1,15 @@
 //! Streaming text decoding: any supported encoding in, UTF-8 bytes out, chunk
 //! by chunk, so a file is never held whole.
 
+use super::encoding_choice::choose_encoding;
 use encoding_rs::{CoderResult, Decoder, Encoding, UTF_8};
 
 /// Detects the encoding of a file from its first bytes: a BOM first, then valid
-/// UTF-8, then chardetng's guess (GBK/GB18030, Big5, Shift_JIS, Windows-1252 …).
+/// UTF-8, then the candidate that decodes the header and first rows best
+/// (GBK/GB18030, Big5, Shift_JIS, EUC-KR, Windows-125x …); see
+/// [`choose_encoding`] for the reason and confidence.
 pub fn detect_encoding(prefix: &[u8], is_whole_file: bool) -> &'static Encoding {
-    if let Some((enc, _)) = Encoding::for_bom(prefix) {
-        return enc;
-    }
-    let valid_utf8 = match std::str::from_utf8(prefix) {
-        Ok(_) => true,
-        // A multi-byte character cut at the end of the prefix is still UTF-8.
-        Err(e) => e.error_len().is_none() && !is_whole_file,
-    };
-    if valid_utf8 {
-        return UTF_8;
-    }
-    let mut detector = chardetng::EncodingDetector::new();
-    detector.feed(prefix, is_whole_file);
-    detector.guess(None, false)
+    choose_encoding(prefix, is_whole_file).encoding
 }
 
 /// Turns raw chunks into UTF-8 chunks, keeping state across chunk boundaries.

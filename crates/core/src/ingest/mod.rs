@@ -6,6 +6,7 @@ pub mod builder;
 pub mod date_order;
 pub mod decode;
 pub mod describe;
+pub mod encoding_choice;
 pub mod error;
 pub mod event_kind;
 pub mod infer;

@@ -360,3 +360,19 @@ impl Role {
         }
     }
 }
+
+/// Whether `word` — a header or one word of it, normalised as by
+/// [`super::schema::normalise_header`] — is a known header word: a synonym of
+/// some role, or a specific part of one (two CJK characters or four letters
+/// and more, e.g. `时间` of `下单时间`). Choosing the encoding counts these
+/// (docs/ingest/encoding.md).
+pub(crate) fn is_known_header_word(word: &str) -> bool {
+    let chars = word.chars().count();
+    let cjk = word.chars().any(|c| c > '\u{2e80}');
+    let specific = if cjk { chars >= 2 } else { chars >= 4 };
+    super::schema::FileKind::ALL
+        .iter()
+        .flat_map(|kind| kind.roles())
+        .flat_map(|role| role.synonyms())
+        .any(|s| *s == word || (specific && s.contains(word)))
+}

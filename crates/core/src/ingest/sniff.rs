@@ -2,7 +2,8 @@
 //! column roles — everything the mapping step shows before the full read.
 
 use super::date_order::{decide_date_order, DateOrderReason};
-use super::decode::{detect_encoding, ChunkDecoder};
+use super::decode::ChunkDecoder;
+use super::encoding_choice::{choose_encoding, EncodingChoice, EncodingEvidence};
 use super::error::{IngestError, Problem};
 use super::infer::{assign_roles, classify, profile_columns, ColumnEvidence, Finding, Platform};
 use super::line_items::{detect_line_structure, LineStructure};
@@ -26,6 +27,9 @@ pub struct FileSchema {
     pub file_name: String,
     /// The encoding's WHATWG name (e.g. `UTF-8`, `GBK`).
     pub encoding: String,
+    /// Why `encoding` was chosen, and how surely (docs/ingest/encoding.md).
+    #[serde(default)]
+    pub encoding_evidence: EncodingEvidence,
     /// The field delimiter byte.
     pub delimiter: u8,
     /// Header cells.
@@ -125,7 +129,8 @@ pub fn sniff_as(
             Problem::Binary
         }));
     }
-    let encoding = forced.unwrap_or_else(|| detect_encoding(prefix, is_whole_file));
+    let choice = forced.map_or_else(|| choose_encoding(prefix, is_whole_file), EncodingChoice::by_user);
+    let encoding = choice.encoding;
     let mut decoder = ChunkDecoder::new(encoding);
     let text = decoder.decode(prefix, is_whole_file).to_vec();
     let delimiter = sniff_delimiter(&text);
@@ -148,6 +153,7 @@ pub fn sniff_as(
         platform: Platform::recognise(&headers),
         file_name: file_name.to_string(),
         encoding: encoding.name().to_string(),
+        encoding_evidence: choice.evidence,
         delimiter,
         headers,
         samples,
