@@ -72,7 +72,7 @@ pub fn describe_schema(schema: &FileSchema, lang: Lang) -> String {
     let mut sentence = what(schema.platform, schema.kind, lang);
     if schema.kind != FileKind::Ignored {
         if let Some(key) = KeyedBy::of(schema) {
-            sentence += &t(lang, key.i18n_key());
+            sentence += t(lang, key.i18n_key());
         }
         let by_values = schema
             .roles
@@ -110,7 +110,7 @@ pub fn describe_report(report: &FileReport, lang: Lang) -> String {
             .replace("{last}", last);
     }
     if let Some(key) = report.keyed_by {
-        sentence += &t(lang, key.i18n_key());
+        sentence += t(lang, key.i18n_key());
     }
     if report.kind == FileKind::Orders && report.cancellations + report.refunds > 0 {
         sentence += &t(lang, "describe.after_sales")

@@ -28,8 +28,6 @@ const ARABIC: u32 = 1 << 18;
 const THAI: u32 = 1 << 19;
 /// How many language bits there are.
 const LANGUAGES: usize = 20;
-/// CJK punctuation and full-width forms belong to every CJK language.
-const CJK: u32 = ZH_HANS | ZH_HANT | JA | KO;
 
 /// The Latin letters beyond ASCII that each language writes (lowercase).
 const LATIN: &[(u32, &str)] = &[
