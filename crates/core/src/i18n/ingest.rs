@@ -6,6 +6,12 @@ use super::Entry;
 /// Entries of this area: (key, English, Chinese).
 pub(crate) const ENTRIES: &[Entry] = &[
     ("kind.ignored", "Not read", "不读取"),
+    ("encoding.reason.bom", "marked by the file", "文件自带标记"),
+    ("encoding.reason.valid_utf8", "valid UTF-8", "有效的 UTF-8"),
+    ("encoding.reason.header_words", "header words read right", "表头词语可正确识别"),
+    ("encoding.reason.text", "text reads most plausibly", "文本读起来最通顺"),
+    ("encoding.reason.detector", "best guess: please check the headers", "最佳猜测:请核对表头"),
+    ("encoding.reason.user", "your choice", "手动选择"),
     ("source.header", "header", "表头"),
     ("source.header_and_values", "header and values", "表头与数值"),
     ("source.values", "values", "数值"),

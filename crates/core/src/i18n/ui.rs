@@ -89,7 +89,7 @@ pub(crate) const ENTRIES: &[Entry] = &[
     ("action.download_png", "Download PNG", "下载 PNG"),
     ("role.refunded_amount", "Refunded amount", "退款金额"),
     ("role.cancelled_at", "Cancelled at (set = cancelled)", "取消时间(有值即为已取消)"),
-    ("role.order_state", "Order state (cancelled overrides paid)", "订单状态(已取消优先于已付款)"),
+    ("role.order_state", "Order state (cancelled wins)", "订单整体状态(取消优先)"),
     ("quality.partial_refunds", "Paid orders partly refunded (refund taken off)", "部分退款的已付款订单(已扣除退款)"),
     ("role.order_count", "Order count", "订单数"),
     ("role.first_order_date", "First order date", "首单日期"),

@@ -36,6 +36,20 @@ pub enum EncodingReason {
     UserChoice,
 }
 
+impl EncodingReason {
+    /// The i18n key of the reason's short description.
+    pub fn i18n_key(self) -> &'static str {
+        match self {
+            EncodingReason::Bom => "encoding.reason.bom",
+            EncodingReason::ValidUtf8 => "encoding.reason.valid_utf8",
+            EncodingReason::HeaderWords => "encoding.reason.header_words",
+            EncodingReason::Text => "encoding.reason.text",
+            EncodingReason::Detector => "encoding.reason.detector",
+            EncodingReason::UserChoice => "encoding.reason.user",
+        }
+    }
+}
+
 /// How an encoding was chosen: the reason and a confidence.
 #[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
 pub struct EncodingEvidence {
