@@ -253,13 +253,7 @@ impl Joins {
                 let rows = u64::from(waiting.rows);
                 file_report.rows_kept = file_report.rows_kept.saturating_sub(rows);
                 file_report.rows_rejected += rows;
-                if let Some(slot) = file_report
-                    .rejected_by_reason
-                    .iter_mut()
-                    .find(|(r, _)| *r == RejectReason::NoOrderDetails)
-                {
-                    slot.1 += rows;
-                }
+                file_report.count_rejections(RejectReason::NoOrderDetails, rows);
                 reject(Rejection {
                     file: file_report.file.clone(),
                     row: waiting.row,

@@ -93,6 +93,14 @@ const MONTHS: &[(&str, u32)] = &[
 /// Reads a date with a month name: one month word, a day (1–31) before the
 /// year, and a four-digit year; times and words after them are ignored.
 pub fn month_name_date(text: &str) -> Option<Day> {
+    // Cheap refusals first: a month-name date has a digit and three letters in a row.
+    let letters_in_a_row = text
+        .as_bytes()
+        .windows(3)
+        .any(|w| w.iter().all(|b| b.is_ascii_alphabetic() || *b >= 0x80));
+    if !letters_in_a_row || !text.bytes().any(|b| b.is_ascii_digit()) || text.len() > 40 {
+        return None;
+    }
     let mut month = None;
     let mut day = None;
     let mut year = None;

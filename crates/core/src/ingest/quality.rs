@@ -25,6 +25,10 @@ pub enum RejectReason {
 }
 
 impl RejectReason {
+    /// The reasons any file can reject a row for (listed with 0 when none).
+    pub const EVERY_FILE: [RejectReason; 3] =
+        [RejectReason::MissingKey, RejectReason::BadDate, RejectReason::BadAmount];
+
     /// All reasons, in report order.
     pub const ALL: [RejectReason; 5] = [
         RejectReason::MissingKey,
@@ -130,6 +134,15 @@ pub struct FileReport {
 }
 
 impl FileReport {
+    /// Adds `rows` to the count of `reason`; a reason the file could not
+    /// produce until now (a join's) gets its entry then.
+    pub fn count_rejections(&mut self, reason: RejectReason, rows: u64) {
+        match self.rejected_by_reason.iter_mut().find(|(r, _)| *r == reason) {
+            Some(slot) => slot.1 += rows,
+            None => self.rejected_by_reason.push((reason, rows)),
+        }
+    }
+
     /// True when rows read = kept + rejected + duplicates removed.
     pub fn balances(&self) -> bool {
         self.rows_read == self.rows_kept + self.rows_rejected + self.duplicates_removed

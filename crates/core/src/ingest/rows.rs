@@ -174,7 +174,9 @@ impl FileState {
                 rows_kept: 0,
                 rows_rejected: 0,
                 duplicates_removed: 0,
-                rejected_by_reason: RejectReason::ALL.iter().map(|r| (*r, 0)).collect(),
+                // Every file can lack a key, a date or an amount; the join
+                // reasons are listed once a row is rejected for them.
+                rejected_by_reason: RejectReason::EVERY_FILE.iter().map(|r| (*r, 0)).collect(),
                 refunds: 0,
                 partial_refunds: 0,
                 cancellations: 0,
@@ -334,9 +336,7 @@ impl RowHandler<'_> {
     fn reject(&mut self, record: &Record, (reason, column): Rejected) {
         let report = &mut self.state.report;
         report.rows_rejected += 1;
-        if let Some(slot) = report.rejected_by_reason.iter_mut().find(|(r, _)| *r == reason) {
-            slot.1 += 1;
-        }
+        report.count_rejections(reason, 1);
         let row = report.rows_read + 1;
         let schema = self.schema;
         self.builder.reject(|| Rejection {

@@ -46,7 +46,13 @@ pub struct Classification {
 /// Classifies a file from its headers and the profiles of its columns
 /// (`profiles` may be empty: headers alone then decide).
 pub fn classify(headers: &[String], profiles: &[ColumnProfile], samples: &[Vec<String>]) -> Classification {
-    let has = |role: Role| headers.iter().any(|h| names(h, role));
+    // Each header's best score over every role, once (scoring is the costly part).
+    let best: Vec<f32> = headers.iter().map(|h| best_header_score(h)).collect();
+    let names = |h: &str, i: usize, role: Role| {
+        let score = header_score(h, role);
+        score >= 0.6 && score + 0.01 >= best[i]
+    };
+    let has = |role: Role| headers.iter().enumerate().any(|(i, h)| names(h, i, role));
     let values = |test: &dyn Fn(&ColumnProfile) -> bool| profiles.iter().any(|p| p.filled > 0 && test(p));
     let read = |kind| Classification { kind, finding: None };
     let unusable = |finding| Classification {
@@ -60,7 +66,8 @@ pub fn classify(headers: &[String], profiles: &[ColumnProfile], samples: &[Vec<S
     let key_column = headers
         .iter()
         .zip(profiles.iter().map(Some).chain(std::iter::repeat(None)))
-        .any(|(h, p)| names(h, Role::CustomerKey) && !p.is_some_and(|p| contradicts(Role::CustomerKey, p)));
+        .enumerate()
+        .any(|(i, (h, p))| names(h, i, Role::CustomerKey) && !p.is_some_and(|p| contradicts(Role::CustomerKey, p)));
     let buyer = key_column
         || has(Role::Email)
         || has(Role::Phone)
@@ -105,15 +112,15 @@ pub fn classify(headers: &[String], profiles: &[ColumnProfile], samples: &[Vec<S
     unusable(Finding::Unrecognised)
 }
 
-/// True when `header` names `role` at least as well as any other role (so
-/// `signup_date` is no order date and `Name` no order id).
-fn names(header: &str, role: Role) -> bool {
-    let score = header_score(header, role);
-    score >= 0.6
-        && FileKind::ALL
-            .iter()
-            .flat_map(|k| k.roles())
-            .all(|other| header_score(header, *other) <= score + 0.01)
+/// The best score `header` has for any role of any kind: a header names a role
+/// only when it names no other role better (`signup_date` is no order date,
+/// `Name` no order id).
+fn best_header_score(header: &str) -> f32 {
+    FileKind::ALL
+        .iter()
+        .flat_map(|k| k.roles())
+        .map(|role| header_score(header, *role))
+        .fold(0.0, f32::max)
 }
 
 /// Roles of dated columns in the app's tables: a date column named as one of
