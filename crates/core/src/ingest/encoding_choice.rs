@@ -106,11 +106,11 @@ const CANDIDATES: [&Encoding; 12] = [
 ];
 
 /// The scored window: the header and this many rows at least …
-const WINDOW_LINES: usize = 51;
+const WINDOW_LINES: usize = 21;
 /// … then more lines while fewer non-ASCII bytes than this were seen …
 const WINDOW_NON_ASCII: usize = 512;
 /// … but never more bytes than this.
-const WINDOW_BYTES: usize = 64 * 1024;
+const WINDOW_BYTES: usize = 32 * 1024;
 
 /// The detector's guess gets this bonus: enough to break a tie, not to beat
 /// a reading with one letter more that fits its language.
@@ -142,7 +142,7 @@ pub fn choose_encoding(prefix: &[u8], is_whole_file: bool) -> EncodingChoice {
     }
     let (window, last) = scoring_window(prefix, is_whole_file);
     let mut detector = chardetng::EncodingDetector::new();
-    detector.feed(prefix, is_whole_file);
+    detector.feed(window, last);
     let guess = detector.guess(None, false);
     let trail_range = window
         .iter()

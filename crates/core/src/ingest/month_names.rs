@@ -93,11 +93,12 @@ const MONTHS: &[(&str, u32)] = &[
 /// Reads a date with a month name: one month word, a day (1–31) before the
 /// year, and a four-digit year; times and words after them are ignored.
 pub fn month_name_date(text: &str) -> Option<Day> {
-    // Cheap refusals first: a month-name date has a digit and three letters in a row.
+    // Cheap refusals first: a month-name date has a digit and three ASCII letters
+    // in a row (every listed name has).
     let letters_in_a_row = text
         .as_bytes()
         .windows(3)
-        .any(|w| w.iter().all(|b| b.is_ascii_alphabetic() || *b >= 0x80));
+        .any(|w| w.iter().all(u8::is_ascii_alphabetic));
     if !letters_in_a_row || !text.bytes().any(|b| b.is_ascii_digit()) || text.len() > 40 {
         return None;
     }

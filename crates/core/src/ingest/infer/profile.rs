@@ -101,7 +101,8 @@ impl ColumnProfile {
             p.phones += u32::from(is_phone(cell));
             p.id_like += u32::from(is_id_like(cell));
             p.status_words += u32::from(is_status_word(cell));
-            p.event_words += u32::from(classify_event(bytes) != EventKind::Other);
+            // Event and status names are short; long cells are text.
+            p.event_words += u32::from(bytes.len() <= 40 && classify_event(bytes) != EventKind::Other);
             p.currency_codes += u32::from(cell.len() == 3 && cell.bytes().all(|b| b.is_ascii_uppercase()));
             p.with_letters += u32::from(cell.chars().any(char::is_alphabetic));
             p.with_digits += u32::from(cell.bytes().any(|b| b.is_ascii_digit()));

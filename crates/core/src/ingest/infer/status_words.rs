@@ -48,10 +48,11 @@ const PAID_WORDS: &[&str] = &[
 /// True when `cell` is a known status word: a refund or cancellation word, or
 /// one of [`PAID_WORDS`].
 pub fn is_status_word(cell: &str) -> bool {
-    let lower = cell.trim().to_lowercase();
-    if lower.is_empty() || lower.chars().count() > 30 || lower.contains('@') {
+    let cell = cell.trim();
+    if cell.is_empty() || cell.len() > 60 || cell.contains('@') {
         return false;
     }
+    let lower = cell.to_lowercase();
     let word = lower.strip_prefix("wc-").unwrap_or(&lower);
     classify_status(word.as_bytes()) != OrderStatus::Paid || PAID_WORDS.contains(&word)
 }
