@@ -181,7 +181,10 @@ fn FileMapping(index: usize, schema: FileSchema) -> impl IntoView {
             let line_amount = rc.role == Role::Amount
                 && schema.column(Role::Quantity).is_some()
                 && schema.column(Role::UnitPrice).is_some();
-            let is_required = required.contains(&rc.role) && !line_amount;
+            // An e-mail or phone column stands in for a missing customer id.
+            let contact_key = rc.role == Role::CustomerKey
+                && (schema.column(Role::Email).is_some() || schema.column(Role::Phone).is_some());
+            let is_required = required.contains(&rc.role) && !line_amount && !contact_key;
             view! { <RoleRow file=index role_column=rc required=is_required schema=schema.clone()/> }
         })
         .collect_view();

@@ -93,6 +93,9 @@ pub fn describe_schema(schema: &FileSchema, lang: Lang) -> String {
 /// 43 refunded."
 pub fn describe_report(report: &FileReport, lang: Lang) -> String {
     let mut sentence = what(report.platform, report.kind, lang);
+    if report.kind == FileKind::Ignored {
+        return sentence + t(lang, "describe.end");
+    }
     let rows_key = if report.kind == FileKind::Orders {
         "describe.n_orders"
     } else {
