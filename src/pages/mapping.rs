@@ -263,6 +263,9 @@ fn RoleRow(file: usize, role_column: RoleColumn, required: bool, schema: FileSch
     let evidence_text = move || {
         let lang = state.lang.get();
         evidence.map(|e| {
+            if e.samples == 0 {
+                return t(lang, e.kind.i18n_key()).to_string();
+            }
             let share = format!("{:.0} %", e.share * 100.0);
             format!(
                 "{} · {}",
