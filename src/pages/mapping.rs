@@ -6,7 +6,7 @@ use crate::worker;
 use leptos::prelude::*;
 use segscope_core::i18n::t;
 use segscope_core::ingest::describe::describe_schema;
-use segscope_core::ingest::schema::{required_roles, Role, RoleColumn, RoleSource};
+use segscope_core::ingest::schema::{required_roles, RoleColumn, RoleSource};
 use segscope_core::ingest::value::DateOrder;
 use segscope_core::ingest::{FileKind, FileSchema};
 use segscope_core::protocol::Request;
@@ -177,14 +177,9 @@ fn FileMapping(index: usize, schema: FileSchema) -> impl IntoView {
         .iter()
         .cloned()
         .map(|rc| {
-            // Quantity × unit price stands in for a missing amount.
-            let line_amount = rc.role == Role::Amount
-                && schema.column(Role::Quantity).is_some()
-                && schema.column(Role::UnitPrice).is_some();
-            // An e-mail or phone column stands in for a missing customer id.
-            let contact_key = rc.role == Role::CustomerKey
-                && (schema.column(Role::Email).is_some() || schema.column(Role::Phone).is_some());
-            let is_required = required.contains(&rc.role) && !line_amount && !contact_key;
+            // A stand-in column (an e-mail for the id, quantity × unit price
+            // for the amount) fills a required role as the read does.
+            let is_required = required.contains(&rc.role) && !schema.covers(rc.role);
             view! { <RoleRow file=index role_column=rc required=is_required schema=schema.clone()/> }
         })
         .collect_view();

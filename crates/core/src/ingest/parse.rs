@@ -44,18 +44,7 @@ impl FileParser {
         let mut columns = Columns::of(&schema);
         let mut missing = None;
         for role in required_roles(schema.kind) {
-            let present = match role {
-                Role::CustomerKey => columns
-                    .key
-                    .or(columns.email)
-                    .or(columns.phone)
-                    .or(columns.person)
-                    .is_some(),
-                Role::Amount => {
-                    columns.amount.is_some() || (columns.quantity.is_some() && columns.unit_price.is_some())
-                }
-                other => schema.column(*other).is_some(),
-            };
+            let present = schema.covers(*role);
             if !present && missing.is_none() {
                 missing = Some(*role);
             }

@@ -80,6 +80,18 @@ impl FileSchema {
         self.roles.iter().find(|r| r.role == role).and_then(|r| r.column)
     }
 
+    /// True when `role` has a column or a column that stands in for it: an
+    /// e-mail, phone or person key for the customer id, quantity × unit price
+    /// for the amount.
+    pub fn covers(&self, role: Role) -> bool {
+        let has = |r| self.column(r).is_some();
+        match role {
+            Role::CustomerKey => has(Role::CustomerKey) || has(Role::Email) || has(Role::Phone) || has(Role::PersonKey),
+            Role::Amount => has(Role::Amount) || (has(Role::Quantity) && has(Role::UnitPrice)),
+            other => has(other),
+        }
+    }
+
     /// Gives the date order back to the file (the mapping step's "Auto"):
     /// decides it again from the samples and clears the user's choice.
     pub fn redecide_date_order(&mut self) {
