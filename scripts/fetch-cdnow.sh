@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Fetches the CDNOW sample (2,357 customers, 1997-01 to 1998-06) used by the
-# CLV reference test (crates/core/tests/clv_reference.rs). The file ships in the
+# CLV reference test (crates/engine/tests/clv_reference.rs). The file ships in the
 # PyPI wheel of `lifetimes` (lifetimes/datasets/CDNOW_sample.txt); it is not
 # committed. Prints the path; run the test with
-#   CDNOW_SAMPLE="$(scripts/fetch-cdnow.sh)" cargo test -p segscope-core --test clv_reference
+#   CDNOW_SAMPLE="$(scripts/fetch-cdnow.sh)" cargo test -p segscope-engine --test clv_reference
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

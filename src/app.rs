@@ -9,7 +9,7 @@ use crate::prefs;
 use crate::state::{AppState, Phase};
 use crate::worker;
 use leptos::prelude::*;
-use segscope_core::i18n::t;
+use segscope_i18n::t;
 
 /// Segscope's root component.
 #[component]

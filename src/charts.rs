@@ -3,9 +3,9 @@
 
 use crate::state::AppState;
 use leptos::prelude::*;
-use segscope_core::analyze::Summary;
-use segscope_core::chart;
-use segscope_core::i18n::Lang;
+use segscope_engine::Summary;
+use segscope_i18n::Lang;
+use segscope_report as chart;
 
 /// A chart of the summary that follows the summary and the language.
 pub fn summary_chart(

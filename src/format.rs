@@ -1,6 +1,6 @@
-//! Durations for the page; numbers use `segscope_core::format`.
+//! Durations for the page; numbers use `segscope_model::format`.
 
-use segscope_core::i18n::Lang;
+use segscope_i18n::Lang;
 
 /// A duration: milliseconds below a second, else seconds, in words of `lang`.
 pub fn duration(ms: f64, lang: Lang) -> String {

@@ -1,11 +1,11 @@
 //! What the browser remembers: the language choice and the analysis settings
 //! (never the data), in localStorage.
 
-use segscope_core::i18n::Lang;
-use segscope_core::ingest::schema::RoleColumn;
-use segscope_core::ingest::value::DateOrder;
-use segscope_core::ingest::{FileKind, FileSchema};
-use segscope_core::settings::Settings;
+use segscope_engine::settings::Settings;
+use segscope_i18n::Lang;
+use segscope_ingest::schema::RoleColumn;
+use segscope_ingest::value::DateOrder;
+use segscope_ingest::{FileKind, FileSchema};
 use serde::{Deserialize, Serialize};
 use web_sys::Storage;
 

@@ -1,16 +1,16 @@
 //! The app's signals, provided to every component through context.
 
 use leptos::prelude::*;
-use segscope_core::analyze::clv::{ClvProblem, HoldoutCheck};
-use segscope_core::analyze::custom::CustomSummary;
-use segscope_core::analyze::migration::{Migration, MigrationProblem};
-use segscope_core::analyze::models::ModelsSummary;
-use segscope_core::analyze::{Summary, WhatIf};
-use segscope_core::explore::{CustomerDetail, CustomerPage, CustomerQuery};
-use segscope_core::i18n::{t, Lang};
-use segscope_core::ingest::{FileSchema, QualityReport};
-use segscope_core::protocol::{Failure, Timings};
-use segscope_core::settings::Settings;
+use segscope_engine::clv::{ClvProblem, HoldoutCheck};
+use segscope_engine::custom::CustomSummary;
+use segscope_engine::explore::{CustomerDetail, CustomerPage, CustomerQuery};
+use segscope_engine::migration::{Migration, MigrationProblem};
+use segscope_engine::models::ModelsSummary;
+use segscope_engine::settings::Settings;
+use segscope_engine::{Summary, WhatIf};
+use segscope_i18n::{t, Lang};
+use segscope_ingest::{FileSchema, QualityReport};
+use segscope_session::protocol::{Failure, Timings};
 
 /// Where the app is in its flow; the names are those of `data-state` (SPEC S11).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

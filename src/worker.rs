@@ -6,9 +6,9 @@ use crate::prefs;
 use crate::state::{AppState, Phase};
 use js_sys::Array;
 use leptos::prelude::*;
-use segscope_core::progress::Stage;
-use segscope_core::protocol::{decode, encode, Failure, Reply, Request};
-use segscope_core::settings::{Settings, SettingsError};
+use segscope_engine::settings::{Settings, SettingsError};
+use segscope_model::progress::Stage;
+use segscope_session::protocol::{decode, encode, Failure, Reply, Request};
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -95,7 +95,7 @@ pub fn send(request: &Request, files: &[File]) {
 /// Applies `settings` as [`change_settings`] does and shows why not in
 /// `problem` (in the UI language), or clears it.
 pub fn offer_settings(state: AppState, problem: RwSignal<Option<String>>, settings: Settings) {
-    let zh = state.lang.get_untracked() == segscope_core::i18n::Lang::Zh;
+    let zh = state.lang.get_untracked() == segscope_i18n::Lang::Zh;
     problem.set(
         change_settings(state, settings)
             .err()

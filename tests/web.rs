@@ -2,9 +2,9 @@
 //! WebAssembly reads a CSV and segments it exactly as natively.
 #![cfg(target_arch = "wasm32")]
 
-use segscope_core::analyze;
-use segscope_core::ingest::{read_file, sniff, DatasetBuilder};
-use segscope_core::settings::Settings;
+use segscope_engine as analyze;
+use segscope_engine::settings::Settings;
+use segscope_ingest::{read_file, sniff, DatasetBuilder};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);

@@ -1,5 +1,5 @@
 // Real exports through the app, as a new user drops them (SPEC S1 "Real exports", issue 12
-// must-deliver 10): for every family of crates/core/tests/fixtures/real (a directory with an
+// must-deliver 10): for every family of crates/ingest/tests/fixtures/real (a directory with an
 // expected.json), upload its files through the file input, click only Analyse, and compare
 // buyers, paid orders, revenue and the first/last paid order date with the manifest, whose
 // figures come from the generating scripts' ground truth (fixtures/real/make/*.py).
@@ -11,7 +11,7 @@ import { start, openPage, download } from '../lib/browser.mjs';
 import { records } from '../lib/csv.mjs';
 
 const REAL = process.env.REAL_FIXTURES
-  ?? new URL('../../crates/core/tests/fixtures/real', import.meta.url).pathname;
+  ?? new URL('../../crates/ingest/tests/fixtures/real', import.meta.url).pathname;
 
 const families = readdirSync(REAL, { withFileTypes: true })
   .filter((d) => d.isDirectory() && existsSync(join(REAL, d.name, 'expected.json')))

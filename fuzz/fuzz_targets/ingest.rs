@@ -10,10 +10,10 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use segscope_core::analyze;
-use segscope_core::export::{analysis_json, customers_csv, rejections_csv};
-use segscope_core::ingest::{sniff, DatasetBuilder, FileParser, SNIFF_BYTES};
-use segscope_core::settings::Settings;
+use segscope_engine as analyze;
+use segscope_engine::settings::Settings;
+use segscope_export::{analysis_json, customers_csv, rejections_csv};
+use segscope_ingest::{sniff, DatasetBuilder, FileParser, SNIFF_BYTES};
 
 fuzz_target!(|input: &[u8]| {
     let Some((&control, bytes)) = input.split_first() else {
@@ -53,7 +53,7 @@ fuzz_target!(|input: &[u8]| {
     assert_eq!(analysis.labels.tier.len(), dataset.customers.len());
     let csv = customers_csv(&dataset, &analysis);
     assert!(csv.starts_with("\u{feff}customer_id,"));
-    let json = analysis_json(&analysis.summary, &quality, &settings);
+    let json = analysis_json(&analysis, &quality, &settings);
     assert!(json.starts_with('{'));
     let _ = rejections_csv(&quality);
 });

@@ -1,6 +1,6 @@
 //! The one place the page inserts markup: chart SVG rendered by
-//! `segscope-core`'s chart module, which escapes every text it writes (file
-//! values and setting names included; `crates/core/tests/summary_charts.rs`
+//! `segscope-chart`'s SVG writer, which escapes every text it writes (file
+//! values and setting names included; `crates/report/tests/summary_charts.rs`
 //! and `chart_escaping.rs` check it). Nothing else may reach `inner_html`.
 
 use leptos::prelude::*;

@@ -3,10 +3,10 @@
 
 use crate::state::use_app;
 use leptos::prelude::*;
-use segscope_core::explore::CustomerDetail;
-use segscope_core::format as number;
-use segscope_core::i18n::{t, Lang};
-use segscope_core::model::OrderStatus;
+use segscope_engine::explore::CustomerDetail;
+use segscope_i18n::{t, Lang};
+use segscope_model::format as number;
+use segscope_model::OrderStatus;
 
 /// The detail panel of the customer last opened.
 #[component]

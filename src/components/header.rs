@@ -4,7 +4,7 @@ use crate::prefs;
 use crate::state::use_app;
 use crate::worker;
 use leptos::prelude::*;
-use segscope_core::i18n::Lang;
+use segscope_i18n::Lang;
 
 /// The top bar.
 #[component]

@@ -2,7 +2,7 @@
 
 use crate::state::use_app;
 use leptos::prelude::*;
-use segscope_core::format as number;
+use segscope_model::format as number;
 
 /// One KPI tile.
 #[component]
@@ -21,7 +21,7 @@ pub fn KpiCards() -> impl IntoView {
     let state = use_app();
     let kpis = move || state.summary.with(|s| s.as_ref().map(|s| s.kpis.clone()));
     let label = move |key: &'static str| Signal::derive(move || state.tr(key));
-    let value = move |f: fn(&segscope_core::analyze::Kpis) -> String| {
+    let value = move |f: fn(&segscope_engine::Kpis) -> String| {
         Signal::derive(move || kpis().map(|k| f(&k)).unwrap_or_default())
     };
     let headline = move || {

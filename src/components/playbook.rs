@@ -5,7 +5,7 @@
 use crate::state::use_app;
 use crate::worker;
 use leptos::prelude::*;
-use segscope_core::analyze::playbook::{action, playbook_keys};
+use segscope_engine::playbook::{action, playbook_keys};
 
 /// Editable actions for every segment, stage and tier.
 #[component]

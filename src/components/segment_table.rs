@@ -2,9 +2,9 @@
 
 use crate::state::use_app;
 use leptos::prelude::*;
-use segscope_core::analyze::playbook::action;
-use segscope_core::format as number;
-use segscope_core::i18n::t;
+use segscope_engine::playbook::action;
+use segscope_i18n::t;
+use segscope_model::format as number;
 
 /// The segment table.
 #[component]

@@ -10,7 +10,7 @@ use leptos::prelude::*;
 #[component]
 pub fn SettingsBar() -> impl IntoView {
     let state = use_app();
-    let apply = move |change: &dyn Fn(&mut segscope_core::settings::Settings)| {
+    let apply = move |change: &dyn Fn(&mut segscope_engine::settings::Settings)| {
         let mut settings = state.settings.get_untracked();
         change(&mut settings);
         // The bar offers only valid values.

@@ -2,8 +2,8 @@
 
 use crate::state::use_app;
 use leptos::prelude::*;
-use segscope_core::format as number;
-use segscope_core::i18n::t;
+use segscope_i18n::t;
+use segscope_model::format as number;
 
 /// The tier table.
 #[component]
@@ -16,7 +16,7 @@ pub fn TierTable() -> impl IntoView {
                 s.tiers
                     .iter()
                     .map(|tier| {
-                        let name = segscope_core::analyze::tier_display_name(tier, lang);
+                        let name = segscope_engine::tier_display_name(tier, lang);
                         view! {
                             <tr>
                                 <td>{name}</td>

@@ -5,9 +5,9 @@ use crate::charts::summary_chart;
 use crate::components::chart_card::ChartCard;
 use crate::state::use_app;
 use leptos::prelude::*;
-use segscope_core::analyze::tier_display_name;
-use segscope_core::chart;
-use segscope_core::format as number;
+use segscope_engine::tier_display_name;
+use segscope_model::format as number;
+use segscope_report as chart;
 
 /// The after-sales page.
 #[component]

@@ -6,10 +6,9 @@ use crate::components::chart_card::ChartCard;
 use crate::state::use_app;
 use crate::worker;
 use leptos::prelude::*;
-use segscope_core::analyze::models::ClusterSummary;
-use segscope_core::chart;
-use segscope_core::format as number;
-use segscope_core::i18n::Lang;
+use segscope_engine::models::ClusterSummary;
+use segscope_model::format as number;
+use segscope_report as chart;
 
 /// The clusters page.
 #[component]
@@ -55,14 +54,8 @@ fn Clusters(summary: ClusterSummary) -> impl IntoView {
         }
     };
     let scatter = {
-        let svgs = summary.scatter.clone();
-        Memo::new(move |_| {
-            if state.lang.get() == Lang::Zh {
-                svgs[1].clone()
-            } else {
-                svgs[0].clone()
-            }
-        })
+        let summary = summary.clone();
+        Memo::new(move |_| chart::cluster_scatter(&summary.clusters, &summary.dots, state.lang.get()))
     };
     let silhouette = {
         let summary = summary.clone();

@@ -7,11 +7,11 @@ use crate::components::chart_card::ChartCard;
 use crate::state::use_app;
 use crate::worker;
 use leptos::prelude::*;
-use segscope_core::analyze::clv::TimeUnit;
-use segscope_core::analyze::models::ClvSummary;
-use segscope_core::chart;
-use segscope_core::format as number;
-use segscope_core::protocol::Request;
+use segscope_engine::clv::TimeUnit;
+use segscope_engine::models::ClvSummary;
+use segscope_model::format as number;
+use segscope_report as chart;
+use segscope_session::protocol::Request;
 
 /// The CLV page.
 #[component]
@@ -117,7 +117,7 @@ fn Fits(summary: ClvSummary) -> impl IntoView {
 fn ClvSettingsBar() -> impl IntoView {
     let state = use_app();
     let problem = RwSignal::new(None::<String>);
-    let apply = move |edit: Box<dyn FnOnce(&mut segscope_core::settings::Settings)>| {
+    let apply = move |edit: Box<dyn FnOnce(&mut segscope_engine::settings::Settings)>| {
         worker::edit_settings(state, problem, edit)
     };
     let unit = move || state.settings.with(|s| s.clv.time_unit);

@@ -29,7 +29,7 @@ use crate::pages::tiers::TiersPage;
 use crate::state::{use_app, Tab};
 use crate::worker;
 use leptos::prelude::*;
-use segscope_core::protocol::Request;
+use segscope_session::protocol::Request;
 
 /// Dashboard screen: tabs over the pages of the analysis.
 #[component]

@@ -6,10 +6,10 @@ use crate::components::chart_card::ChartCard;
 use crate::state::use_app;
 use crate::worker;
 use leptos::prelude::*;
-use segscope_core::analyze::audience::Dimension;
-use segscope_core::analyze::Summary;
-use segscope_core::chart;
-use segscope_core::i18n::Lang;
+use segscope_engine::audience::Dimension;
+use segscope_engine::Summary;
+use segscope_i18n::Lang;
+use segscope_report as chart;
 
 /// The demographics page.
 #[component]
@@ -37,8 +37,8 @@ pub fn DemographicsPage() -> impl IntoView {
             Some(
                 state
                     .tr("demo.known")
-                    .replace("{n}", &segscope_core::format::count(split.known))
-                    .replace("{total}", &segscope_core::format::count(s.kpis.customers)),
+                    .replace("{n}", &segscope_model::format::count(split.known))
+                    .replace("{total}", &segscope_model::format::count(s.kpis.customers)),
             )
         })
     };

@@ -7,9 +7,9 @@ use crate::components::events_empty::EventsEmpty;
 use crate::state::use_app;
 use crate::worker;
 use leptos::prelude::*;
-use segscope_core::analyze::audience::Engagement;
-use segscope_core::chart;
-use segscope_core::format as number;
+use segscope_engine::audience::Engagement;
+use segscope_model::format as number;
+use segscope_report as chart;
 
 /// The engagement page.
 #[component]

@@ -6,13 +6,13 @@ use crate::components::customer_detail::CustomerDetailPanel;
 use crate::state::use_app;
 use crate::worker;
 use leptos::prelude::*;
-use segscope_core::analyze::audience::{Engagement, LeadStage};
-use segscope_core::analyze::LifecycleStage;
-use segscope_core::analyze::{tier_display_name, RfmSegment};
-use segscope_core::explore::{CustomerQuery, CustomerRow, SortColumn};
-use segscope_core::format as number;
-use segscope_core::i18n::{t, Lang};
-use segscope_core::protocol::Request;
+use segscope_engine::audience::{Engagement, LeadStage};
+use segscope_engine::explore::{CustomerQuery, CustomerRow, SortColumn};
+use segscope_engine::LifecycleStage;
+use segscope_engine::{tier_display_name, RfmSegment};
+use segscope_i18n::{t, Lang};
+use segscope_model::format as number;
+use segscope_session::protocol::Request;
 
 /// Height of one table row in pixels (fixed, so positions are arithmetic).
 const ROW_HEIGHT: f64 = 34.0;

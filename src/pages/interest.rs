@@ -6,9 +6,9 @@ use crate::charts::summary_chart;
 use crate::components::chart_card::ChartCard;
 use crate::state::use_app;
 use leptos::prelude::*;
-use segscope_core::chart;
-use segscope_core::format as number;
-use segscope_core::model::EventKind;
+use segscope_model::format as number;
+use segscope_model::EventKind;
+use segscope_report as chart;
 
 /// The interest page.
 #[component]

@@ -8,11 +8,11 @@ use crate::components::events_empty::EventsEmpty;
 use crate::state::use_app;
 use crate::worker;
 use leptos::prelude::*;
-use segscope_core::analyze::audience::LeadStage;
-use segscope_core::chart;
-use segscope_core::format as number;
-use segscope_core::model::EventKind;
-use segscope_core::settings::LeadStep;
+use segscope_engine::audience::LeadStage;
+use segscope_engine::settings::LeadStep;
+use segscope_model::format as number;
+use segscope_model::EventKind;
+use segscope_report as chart;
 
 /// The leads page.
 #[component]
@@ -98,7 +98,7 @@ fn StageTable() -> impl IntoView {
 fn StageMap() -> impl IntoView {
     let state = use_app();
     let problem = RwSignal::new(None::<String>);
-    let apply = move |edit: Box<dyn FnOnce(&mut segscope_core::settings::Settings)>| {
+    let apply = move |edit: Box<dyn FnOnce(&mut segscope_engine::settings::Settings)>| {
         worker::edit_settings(state, problem, edit)
     };
     let steps = [

@@ -6,7 +6,7 @@ use crate::components::chart_card::ChartCard;
 use crate::state::use_app;
 use crate::worker;
 use leptos::prelude::*;
-use segscope_core::chart;
+use segscope_report as chart;
 
 /// How many per-source funnels are drawn (the largest sources).
 const SOURCE_FUNNELS: usize = 4;
@@ -67,7 +67,7 @@ fn WindowSettings() -> impl IntoView {
     let state = use_app();
     let problem = RwSignal::new(None::<String>);
     let apply =
-        move |edit: &dyn Fn(&mut segscope_core::settings::Settings)| worker::edit_settings(state, problem, edit);
+        move |edit: &dyn Fn(&mut segscope_engine::settings::Settings)| worker::edit_settings(state, problem, edit);
     let on_new = move |ev: leptos::ev::Event| {
         let days = event_target_value(&ev).parse().unwrap_or(0);
         apply(&|s| s.lifecycle.new_days = days);

@@ -4,12 +4,12 @@
 use crate::state::use_app;
 use crate::worker;
 use leptos::prelude::*;
-use segscope_core::i18n::t;
-use segscope_core::ingest::describe::describe_schema;
-use segscope_core::ingest::schema::{required_roles, RoleColumn, RoleSource};
-use segscope_core::ingest::value::DateOrder;
-use segscope_core::ingest::{FileKind, FileSchema};
-use segscope_core::protocol::Request;
+use segscope_i18n::t;
+use segscope_ingest::describe::describe_schema;
+use segscope_ingest::schema::{required_roles, RoleColumn, RoleSource};
+use segscope_ingest::value::DateOrder;
+use segscope_ingest::{FileKind, FileSchema};
+use segscope_session::protocol::Request;
 
 /// Encodings the user can choose (WHATWG names, as encoding_rs reports them).
 const ENCODINGS: [&str; 8] = [
@@ -160,12 +160,12 @@ fn FileMapping(index: usize, schema: FileSchema) -> impl IntoView {
         finding.map(|f| view! { <p class="notice notice-warn" data-testid="file-finding">{state.tr(f.i18n_key())}</p> })
     };
     let reason = if schema.date_order_fixed {
-        segscope_core::ingest::date_order::DateOrderReason::UserChoice
+        segscope_ingest::date_order::DateOrderReason::UserChoice
     } else {
         schema.date_order_reason
     };
     let order = schema.date_order;
-    let has_year_last_dates = segscope_core::ingest::date_order::has_year_last_dates(&schema);
+    let has_year_last_dates = segscope_ingest::date_order::has_year_last_dates(&schema);
     let date_reason = move || {
         has_year_last_dates.then(
             || view! { <p class="hint" data-testid="date-order-reason">{reason.sentence(order, state.lang.get())}</p> },

@@ -7,9 +7,10 @@ use crate::components::chart_card::ChartCard;
 use crate::state::use_app;
 use crate::worker;
 use leptos::prelude::*;
-use segscope_core::chart::{self, level_display_name};
-use segscope_core::format as number;
-use segscope_core::protocol::Request;
+use segscope_engine::level_display_name;
+use segscope_model::format as number;
+use segscope_report as chart;
+use segscope_session::protocol::Request;
 
 /// The membership page.
 #[component]
@@ -107,7 +108,7 @@ fn WhatIfCard() -> impl IntoView {
         settings.membership.levels = proposed.get_untracked();
         let lang = state.lang.get_untracked();
         problem.set(worker::change_settings(state, settings).err().map(|e| {
-            if lang == segscope_core::i18n::Lang::Zh {
+            if lang == segscope_i18n::Lang::Zh {
                 e.zh
             } else {
                 e.en

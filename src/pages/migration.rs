@@ -7,10 +7,10 @@ use crate::state::use_app;
 use crate::worker;
 use chrono::{Duration, NaiveDate};
 use leptos::prelude::*;
-use segscope_core::analyze::migration::{Migration, MigrationFilter, MigrationRequest, Scheme};
-use segscope_core::chart;
-use segscope_core::format as number;
-use segscope_core::protocol::Request;
+use segscope_engine::migration::{Migration, MigrationFilter, MigrationRequest, Scheme};
+use segscope_model::format as number;
+use segscope_report as chart;
+use segscope_session::protocol::Request;
 
 const SCHEMES: [Scheme; 3] = [Scheme::Rfm, Scheme::Tier, Scheme::Lifecycle];
 

@@ -4,11 +4,11 @@
 use crate::download::download_text;
 use crate::state::use_app;
 use leptos::prelude::*;
-use segscope_core::export::rejections_csv;
-use segscope_core::format as number;
-use segscope_core::i18n::{t, Lang};
-use segscope_core::ingest::quality::{FileReport, JoinReport};
-use segscope_core::ingest::value::DateOrder;
+use segscope_export::rejections_csv;
+use segscope_i18n::{t, Lang};
+use segscope_ingest::quality::{FileReport, JoinReport};
+use segscope_ingest::value::DateOrder;
+use segscope_model::format as number;
 
 /// How many rejected rows the page lists (all of them are in the download).
 const LISTED_REJECTIONS: usize = 50;
@@ -94,12 +94,12 @@ fn file_card(f: &FileReport, lang: Lang) -> impl IntoView {
         };
         view! { <span class="pill" data-testid="date-order-used">{tr(key)}</span> }
     });
-    let sentence = segscope_core::ingest::describe::describe_report(f, lang);
+    let sentence = segscope_ingest::describe::describe_report(f, lang);
     let date_reason = f
         .date_order
         .zip(f.date_order_reason)
         .map(|(order, reason)| view! { <p class="hint" data-testid="quality-date-reason">{reason.sentence(order, lang)}</p> });
-    let order_facts = (f.kind == segscope_core::ingest::FileKind::Orders).then(|| {
+    let order_facts = (f.kind == segscope_ingest::FileKind::Orders).then(|| {
         view! {
             <li>{tr("quality.refunds")}": "<b>{number::count(f.refunds)}</b></li>
             <li>{tr("quality.partial_refunds")}": "<b>{number::count(f.partial_refunds)}</b></li>

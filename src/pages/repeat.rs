@@ -5,8 +5,8 @@ use crate::charts::summary_chart;
 use crate::components::chart_card::ChartCard;
 use crate::state::use_app;
 use leptos::prelude::*;
-use segscope_core::chart;
-use segscope_core::format as number;
+use segscope_model::format as number;
+use segscope_report as chart;
 
 /// The repeat-buying page.
 #[component]

@@ -9,12 +9,12 @@ use crate::components::segment_table::SegmentTable;
 use crate::components::tier_table::TierTable;
 use crate::state::use_app;
 use leptos::prelude::*;
-use segscope_core::analyze::audience::Dimension;
-use segscope_core::analyze::playbook::{action, playbook_keys};
-use segscope_core::analyze::Summary;
-use segscope_core::chart;
-use segscope_core::format as number;
-use segscope_core::i18n::{t, Lang};
+use segscope_engine::audience::Dimension;
+use segscope_engine::playbook::{action, playbook_keys};
+use segscope_engine::Summary;
+use segscope_i18n::{t, Lang};
+use segscope_model::format as number;
+use segscope_report as chart;
 
 /// The report page.
 #[component]
@@ -110,11 +110,11 @@ fn ModelCharts() -> impl IntoView {
         crate::worker::ensure_models(state);
     });
     let scatter = Memo::new(move |_| {
-        let zh = state.lang.get() == Lang::Zh;
+        let lang = state.lang.get();
         state.models.with(|m| {
             m.as_ref()
                 .and_then(|m| m.clusters.as_ref().ok())
-                .map(|c| c.scatter[usize::from(zh)].clone())
+                .map(|c| chart::cluster_scatter(&c.clusters, &c.dots, lang))
                 .unwrap_or_default()
         })
     });

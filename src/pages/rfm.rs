@@ -7,7 +7,7 @@ use crate::components::playbook::PlaybookCard;
 use crate::components::segment_table::SegmentTable;
 use crate::state::use_app;
 use leptos::prelude::*;
-use segscope_core::chart;
+use segscope_report as chart;
 
 /// The RFM page.
 #[component]

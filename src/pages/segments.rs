@@ -7,10 +7,10 @@ use crate::components::rule_node::{new_condition, node_view};
 use crate::state::use_app;
 use crate::worker;
 use leptos::prelude::*;
-use segscope_core::analyze::rules::{CustomSegments, Mode, Node, SegmentRule};
-use segscope_core::format as number;
-use segscope_core::i18n::Lang;
-use segscope_core::protocol::Request;
+use segscope_engine::rules::{CustomSegments, Mode, Node, SegmentRule};
+use segscope_i18n::Lang;
+use segscope_model::format as number;
+use segscope_session::protocol::Request;
 
 /// The custom segments page.
 #[component]

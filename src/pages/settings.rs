@@ -8,8 +8,8 @@ use crate::prefs;
 use crate::state::{use_app, AppState};
 use crate::worker;
 use leptos::prelude::*;
-use segscope_core::i18n::Lang;
-use segscope_core::settings::{FixedCutoffs, Settings, SettingsError};
+use segscope_engine::settings::{FixedCutoffs, Settings, SettingsError};
+use segscope_i18n::Lang;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 

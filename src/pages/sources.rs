@@ -5,8 +5,9 @@ use crate::charts::summary_chart;
 use crate::components::chart_card::ChartCard;
 use crate::state::use_app;
 use leptos::prelude::*;
-use segscope_core::chart::{self, source_display_name};
-use segscope_core::format as number;
+use segscope_engine::source_display_name;
+use segscope_model::format as number;
+use segscope_report as chart;
 
 /// The sources page.
 #[component]

@@ -6,7 +6,7 @@ use crate::components::chart_card::ChartCard;
 use crate::components::tier_table::TierTable;
 use crate::state::use_app;
 use leptos::prelude::*;
-use segscope_core::chart;
+use segscope_report as chart;
 
 /// The tiers page.
 #[component]

@@ -59,7 +59,7 @@ pub fn UploadPage() -> impl IntoView {
                 Some(files) => worker::inspect(state, files),
                 None => {
                     state.auto_confirm.set(false);
-                    state.fail(segscope_core::protocol::Failure::ReadFailed { file: "demo".into() });
+                    state.fail(segscope_session::protocol::Failure::ReadFailed { file: "demo".into() });
                 }
             }
         });

@@ -1,15 +1,15 @@
 //! The Segscope Web Worker: receives requests (bytes, see
-//! `segscope_core::protocol`, with `File` handles beside them), streams files in chunks through `segscope-core`, and posts replies.
+//! `segscope_session::protocol`, with `File` handles beside them), streams files in chunks through `segscope-ingest`, and posts replies.
 //! All parsing and analysis happen here, never on the page's thread.
 
 mod reader;
 mod source;
 
-use segscope_core::ingest::FileSchema;
-use segscope_core::progress::Stage;
-use segscope_core::protocol::{decode, encode, Failure, Reply, Request, Timings};
-use segscope_core::session::{reading_order, Loader, Session};
-use segscope_core::settings::Settings;
+use segscope_engine::settings::Settings;
+use segscope_ingest::FileSchema;
+use segscope_model::progress::Stage;
+use segscope_session::protocol::{decode, encode, Failure, Reply, Request, Timings};
+use segscope_session::{reading_order, Loader, Session};
 use source::{Chunks, Source};
 use std::cell::RefCell;
 use std::rc::Rc;

@@ -3,8 +3,8 @@
 //! kept as CSV in memory and handed out in chunks the same way.
 
 use crate::reader::ChunkReader;
-use segscope_core::ingest::workbook::{is_workbook, sniff_first_sheet, sniff_sheet};
-use segscope_core::ingest::{sniff_as, FileSchema, IngestError, SNIFF_BYTES};
+use segscope_ingest::workbook::{is_workbook, sniff_first_sheet, sniff_sheet};
+use segscope_ingest::{sniff_as, FileSchema, IngestError, SNIFF_BYTES};
 use std::rc::Rc;
 use web_sys::File;
 

@@ -1,0 +1,98 @@
+//! Per-customer labels of every segmentation scheme, column by column.
+
+use super::audience::{Engagement, LeadReason, LeadStage};
+use super::lifecycle::{ActiveWindow, LifecycleStage};
+use super::membership::level_of;
+use super::metrics::CustomerMetrics;
+use super::rank::BuyerRanks;
+use super::segment::RfmSegment;
+use super::{lifecycle, rfm, tiers};
+use crate::settings::Settings;
+use segscope_model::{CustomerIdx, Dataset, Day};
+use serde::{Deserialize, Serialize};
+
+/// Labels per customer; entry `i` belongs to customer `i` of the dataset.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Labels {
+    /// RFM scale in force (3, 4 or 5).
+    pub rfm_scale: u8,
+    /// Recency score 1..=scale; 0 for non-buyers.
+    pub r: Vec<u8>,
+    /// Frequency score 1..=scale; 0 for non-buyers.
+    pub f: Vec<u8>,
+    /// Monetary score 1..=scale; 0 for non-buyers.
+    pub m: Vec<u8>,
+    /// Named RFM segment; `None` for non-buyers.
+    pub segment: Vec<Option<RfmSegment>>,
+    /// Weighted percentile value score in 0..1; `None` for non-buyers.
+    pub value_score: Vec<Option<f64>>,
+    /// Value tier as an index into the tier names (best first); `None` is the
+    /// separate "No purchase" label of non-buyers.
+    pub tier: Vec<Option<u32>>,
+    /// Membership level as an index into the levels of the settings.
+    pub member_level: Vec<u8>,
+    /// Lifecycle stage.
+    pub lifecycle: Vec<LifecycleStage>,
+    /// True when the dataset has events up to the as-of date (lead stages
+    /// and engagement mean something).
+    pub has_events: bool,
+    /// Lead purchase stage (Purchased for buyers).
+    pub lead_stage: Vec<LeadStage>,
+    /// Why each lead stage.
+    pub lead_reason: Vec<LeadReason>,
+    /// Engagement level.
+    pub engagement: Vec<Engagement>,
+    /// Last interaction (event or order of any status).
+    pub last_activity: Vec<Option<Day>>,
+}
+
+/// What the membership and lifecycle labels need beyond the metrics.
+pub(crate) struct LifecycleInput<'a> {
+    /// The as-of day.
+    pub as_of: Day,
+    /// The active window in force.
+    pub window: &'a ActiveWindow,
+    /// Per-customer membership points.
+    pub points: &'a [f64],
+}
+
+impl Labels {
+    /// Labels every customer from its metrics; `buyers` lists the customers
+    /// with at least one paid order.
+    pub(crate) fn assign(
+        dataset: &Dataset,
+        metrics: &CustomerMetrics,
+        buyers: &[CustomerIdx],
+        settings: &Settings,
+        more: &LifecycleInput,
+    ) -> Labels {
+        let scale = effective_scale(settings);
+        let ranks = BuyerRanks::compute(metrics, buyers);
+        let rfm = match &settings.rfm.fixed {
+            Some(fixed) => rfm::assign_fixed(metrics, fixed, scale),
+            None => rfm::assign(metrics.len(), buyers, &ranks, scale),
+        };
+        let tiers = tiers::assign(&dataset.customers.key, metrics, buyers, &ranks, &settings.tiers);
+        Labels {
+            rfm_scale: scale,
+            r: rfm.r,
+            f: rfm.f,
+            m: rfm.m,
+            segment: rfm.segment,
+            value_score: tiers.value_score,
+            tier: tiers.tier,
+            member_level: more
+                .points
+                .iter()
+                .map(|&p| level_of(p, &settings.membership.levels))
+                .collect(),
+            lifecycle: lifecycle::assign(metrics, more.window, &settings.lifecycle, more.as_of),
+            ..Labels::default()
+        }
+    }
+}
+
+/// The RFM scale from the settings, clamped to 3..=5 for safety.
+pub(crate) fn effective_scale(settings: &Settings) -> u8 {
+    settings.rfm.scale.clamp(3, 5)
+}

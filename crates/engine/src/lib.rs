@@ -1,0 +1,229 @@
+//! Analysis: per-customer metrics, RFM scores and segments, value tiers,
+//! membership levels, lifecycle stages, the playbook and the dashboard
+//! summary, as small pure functions over the columnar dataset.
+
+mod after_sales;
+mod as_of;
+pub mod audience;
+pub mod clv;
+pub mod custom;
+mod customer_events;
+mod customer_orders;
+mod day_histogram;
+pub mod explore;
+#[cfg(test)]
+mod fixture;
+mod interest;
+pub mod kmeans;
+mod kpis;
+mod labels;
+mod lifecycle;
+mod membership;
+mod metrics;
+pub mod migration;
+pub mod models;
+pub mod names;
+pub mod playbook;
+mod rank;
+mod repeat;
+mod rfm;
+mod rfm_stats;
+pub mod rules;
+mod segment;
+pub mod settings;
+mod sources;
+mod summary;
+mod tier_stats;
+mod tiers;
+
+pub use after_sales::{AfterSales, RefundRate, Returner};
+pub use as_of::{default_as_of, resolve_as_of};
+pub use day_histogram::{DayHistogram, GAP_BINS};
+pub use kpis::Kpis;
+pub use labels::Labels;
+pub use lifecycle::{ActiveWindow, Funnel, LifecycleStage, LifecycleStats, StageStat};
+pub use membership::{level_of, what_if, LevelStat, WhatIf};
+pub use metrics::CustomerMetrics;
+pub use names::{band_display_name, level_display_name, source_display_name, tier_display_name};
+pub use repeat::{CohortTable, RepeatStats};
+pub use rfm_stats::{RfCell, SegmentStat};
+pub use segment::RfmSegment;
+pub use sources::SourceStat;
+pub use summary::Summary;
+pub use tier_stats::{TierStat, NO_PURCHASE};
+
+use crate::settings::Settings;
+use audience::{AudienceLabels, AudienceSummary};
+use customer_events::CustomerEvents;
+use customer_orders::CustomerOrders;
+use labels::LifecycleInput;
+use segscope_model::{Dataset, Day};
+use serde::{Deserialize, Serialize};
+use summary::SummaryInput;
+
+/// The result of one analysis run.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Analysis {
+    /// The as-of day in force; later orders were left out.
+    pub as_of: Day,
+    /// Per-customer metrics.
+    pub metrics: CustomerMetrics,
+    /// Per-customer labels.
+    pub labels: Labels,
+    /// Per-customer membership points (for the what-if view).
+    pub points: Vec<f64>,
+    /// Dashboard totals.
+    pub summary: Summary,
+    /// Per-customer demographic bands, in [`audience::Dimension::ALL`] order.
+    pub bands: Vec<audience::Banding>,
+    /// The fitted models, once fitted (see [`models`]).
+    #[serde(skip)]
+    pub models: Option<models::Models>,
+    /// The custom segments, once applied (see [`custom`]).
+    #[serde(skip)]
+    pub custom: Option<rules::SegmentAssignment>,
+    /// The settings the analysis ran under (the explorer's migration filter
+    /// compares labels under the same settings).
+    pub settings: Settings,
+}
+
+/// Analyses `dataset` under `settings` (already checked by
+/// [`Settings::validate`]; out-of-range values are clamped, never a panic).
+pub fn run(dataset: &Dataset, settings: &Settings) -> Analysis {
+    let default_as_of = default_as_of(dataset);
+    let as_of = resolve_as_of(dataset, settings);
+    let orders = CustomerOrders::collect(dataset, as_of);
+    let events = CustomerEvents::collect(dataset, as_of);
+    let mut metrics = CustomerMetrics::from_orders(&orders, dataset.categories.len(), as_of);
+    if !events.is_empty() {
+        metrics.favorite_category = audience::weighted_favourites(&orders, &events, dataset.categories.len(), settings);
+    }
+    let buyers = metrics.buyers();
+    let gaps = DayHistogram::of(orders.gaps());
+    let window = lifecycle::active_window(gaps.median_days, &settings.lifecycle);
+    let points = membership::points(dataset, &metrics, &settings.membership);
+    let mut labels = Labels::assign(
+        dataset,
+        &metrics,
+        &buyers,
+        settings,
+        &LifecycleInput {
+            as_of,
+            window: &window,
+            points: &points,
+        },
+    );
+    let audience = AudienceLabels::assign(dataset, &orders, &events, as_of, settings);
+    labels.has_events = !events.is_empty();
+    (labels.lead_stage, labels.lead_reason) = audience.lead.into_iter().unzip();
+    labels.engagement = audience.engagement;
+    labels.last_activity = audience.last_activity;
+    let mut summary = Summary::build(SummaryInput {
+        dataset,
+        settings,
+        metrics: &metrics,
+        buyers: &buyers,
+        labels: &labels,
+        as_of,
+        default_as_of,
+        orders: &orders,
+        gaps,
+        window,
+    });
+    let bands = audience::bandings(dataset, as_of, &settings.demographics);
+    summary.audience = AudienceSummary::build(&audience::AudienceInput {
+        dataset,
+        settings,
+        metrics: &metrics,
+        labels: &labels,
+        orders: &orders,
+        events: &events,
+        as_of,
+        bands: &bands,
+    });
+    Analysis {
+        as_of,
+        metrics,
+        labels,
+        points,
+        summary,
+        bands,
+        models: None,
+        custom: None,
+        settings: settings.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use segscope_model::OrderStatus;
+
+    #[test]
+    fn empty_dataset_gives_an_empty_analysis() {
+        let a = run(&Dataset::default(), &Settings::default());
+        assert_eq!(a.as_of, 0);
+        assert_eq!(a.summary.as_of, "1970-01-01");
+        assert_eq!(a.summary.first_order_date, None);
+        assert_eq!(a.summary.kpis.customers, 0);
+        assert_eq!(a.summary.tiers.len(), 4);
+        assert!(a.summary.tiers.iter().all(|t| t.customers == 0));
+        assert_eq!(a.summary.rf_grid.len(), 25);
+        assert_eq!(a.summary.segments.len(), 11);
+        assert!(a.labels.tier.is_empty());
+    }
+
+    #[test]
+    fn as_of_leaves_later_orders_out_of_everything() {
+        // Day 19727 is 2024-01-05.
+        let mut d = fixture::paid(&["a", "b"], &[(0, 19_720, 10.0), (0, 19_730, 99.0), (1, 19_729, 5.0)]);
+        d.orders.push(0, 19_731, 3.0, OrderStatus::Refunded);
+        let settings = Settings {
+            as_of: chrono::NaiveDate::from_ymd_opt(2024, 1, 5),
+            ..Settings::default()
+        };
+        let a = run(&d, &settings);
+        assert_eq!(a.as_of, 19_727);
+        assert_eq!(a.summary.as_of, "2024-01-05");
+        assert_eq!(a.summary.default_as_of, "2024-01-10");
+        assert_eq!(a.summary.last_order_date.as_deref(), Some("2024-01-09"));
+        assert_eq!(a.metrics.revenue, vec![10.0, 0.0]);
+        assert_eq!(a.metrics.recency_days, vec![Some(7), None]);
+        assert_eq!(a.summary.kpis.buyers, 1);
+        assert_eq!(a.summary.kpis.refunded_orders, 0);
+        assert_eq!(a.labels.tier, vec![Some(0), None]);
+        assert_eq!(a.labels.segment[1], None);
+    }
+
+    #[test]
+    fn one_buyer_is_high_value_and_lost() {
+        let a = run(&fixture::paid(&["solo"], &[(0, 3, 12.5)]), &Settings::default());
+        assert_eq!(a.as_of, 4);
+        assert_eq!((a.labels.r[0], a.labels.f[0], a.labels.m[0]), (1, 1, 1));
+        assert_eq!(a.labels.segment[0], Some(RfmSegment::Lost));
+        assert_eq!(a.summary.tiers[0].customers, 1);
+        assert_eq!(a.summary.segments[RfmSegment::Lost.index()].customers, 1);
+        assert_eq!(a.summary.kpis.top_revenue_share, 1.0);
+    }
+
+    #[test]
+    fn summary_round_trips_through_json() {
+        let d = fixture::one_order_each(&[(1, 5.0), (2, 7.0), (3, 9.0)]);
+        let summary = run(&d, &Settings::default()).summary;
+        let json = serde_json::to_string(&summary).unwrap_or_default();
+        let back: Option<Summary> = serde_json::from_str(&json).ok();
+        assert_eq!(back.as_ref(), Some(&summary));
+    }
+
+    #[test]
+    fn scale_three_gives_a_three_by_three_grid() {
+        let mut settings = Settings::default();
+        settings.rfm.scale = 3;
+        let d = fixture::one_order_each(&[(1, 5.0), (2, 7.0), (3, 9.0)]);
+        let a = run(&d, &settings);
+        assert_eq!(a.summary.rf_grid.len(), 9);
+        assert_eq!(a.labels.r, vec![1, 2, 3]);
+        let grid_total: u64 = a.summary.rf_grid.iter().map(|c| c.customers).sum();
+        assert_eq!(grid_total, 3);
+    }
+}

@@ -1,0 +1,78 @@
+//! Display names of every label (segments' clusters, value tiers,
+//! membership levels, sources, demographic bands) in the reader's language:
+//! built-in names are translated through the text tables, names the user
+//! gave are shown as given. The one place that decides how a label reads.
+
+use crate::audience::BandName;
+use crate::kmeans::ClusterProfile;
+use crate::TierStat;
+use crate::NO_PURCHASE;
+use segscope_i18n::{t, Lang};
+
+/// The name of `tier` to show in `lang`: built-in names are translated, user
+/// names are shown as given.
+pub fn tier_display_name(tier: &TierStat, lang: Lang) -> String {
+    if !tier.is_default_name {
+        return tier.name.clone();
+    }
+    let key = match tier.name.as_str() {
+        "High" => "tier.high",
+        "Medium" => "tier.medium",
+        "Low" => "tier.low",
+        NO_PURCHASE => "tier.none",
+        _ => return numbered_tier(lang, tier.index),
+    };
+    t(lang, key).to_string()
+}
+
+/// "Tier 4" / "第 4 级" for the tier at `index` (0-based).
+pub(crate) fn numbered_tier(lang: Lang, index: usize) -> String {
+    t(lang, "tier.numbered").replace("{n}", &(index + 1).to_string())
+}
+
+/// A membership level's name: built-in names in the reader's language.
+pub fn level_display_name(name: &str, lang: Lang) -> String {
+    match name {
+        "Bronze" => t(lang, "level.bronze").into(),
+        "Silver" => t(lang, "level.silver").into(),
+        "Gold" => t(lang, "level.gold").into(),
+        "Diamond" => t(lang, "level.diamond").into(),
+        other => other.into(),
+    }
+}
+
+/// A source's name, or "Unknown" in the reader's language.
+pub fn source_display_name(source: Option<&str>, lang: Lang) -> String {
+    source.map_or_else(|| t(lang, "source.unknown").to_string(), str::to_string)
+}
+
+/// A band's name in the reader's language.
+pub fn band_display_name(name: &BandName, lang: Lang) -> String {
+    match name {
+        BandName::Key(k) => t(lang, k).to_string(),
+        BandName::Text(text) => text.clone(),
+    }
+}
+
+impl ClusterProfile {
+    /// The cluster's name in `lang`: its segment's name, numbered when
+    /// another cluster shares the segment.
+    pub fn display_name(&self, lang: Lang) -> String {
+        self.numbered(t(lang, self.nearest_segment.i18n_key()), lang)
+    }
+
+    /// The cluster's English name, for exports whatever the UI language.
+    pub fn english_name(&self) -> String {
+        self.numbered(self.nearest_segment.english_name(), Lang::En)
+    }
+
+    fn numbered(&self, segment: &str, lang: Lang) -> String {
+        if self.ordinal == 0 {
+            segment.to_string()
+        } else {
+            t(lang, "kmeans.numbered")
+                .replace("{segment}", segment)
+                .replace("{n}", &self.ordinal.to_string())
+        }
+    }
+}

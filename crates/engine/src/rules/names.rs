@@ -1,0 +1,52 @@
+//! The names each value of a label column answers to in text tests: its
+//! English (spec) name and its displayed names in every UI language.
+
+use super::context::RuleContext;
+use super::field::Field;
+use crate::level_display_name;
+use crate::{tier_display_name, LifecycleStage, RfmSegment};
+use segscope_i18n::{t, Lang};
+
+/// The names of each code of the label column `field` (codes as in
+/// `super::columns`), or the dataset's own names for sources and categories;
+/// empty for other fields.
+pub(crate) fn label_names(ctx: &RuleContext, field: &Field) -> Vec<Vec<String>> {
+    let summary = &ctx.analysis.summary;
+    let localized =
+        |english: &str, key: &str| vec![english.to_string(), t(Lang::En, key).into(), t(Lang::Zh, key).into()];
+    match field {
+        Field::Source => ctx.dataset.sources.iter().map(|s| vec![s.clone()]).collect(),
+        Field::FavoriteCategory => ctx.dataset.categories.iter().map(|c| vec![c.clone()]).collect(),
+        Field::RfmSegment => RfmSegment::ALL
+            .iter()
+            .map(|s| localized(s.english_name(), s.i18n_key()))
+            .collect(),
+        Field::LifecycleStage => LifecycleStage::ALL
+            .iter()
+            .map(|s| localized(s.english_name(), s.i18n_key()))
+            .collect(),
+        Field::ValueTier => summary
+            .tiers
+            .iter()
+            .map(|tier| {
+                vec![
+                    tier.name.clone(),
+                    tier_display_name(tier, Lang::En),
+                    tier_display_name(tier, Lang::Zh),
+                ]
+            })
+            .collect(),
+        Field::MemberLevel => summary
+            .membership
+            .iter()
+            .map(|level| {
+                vec![
+                    level.name.clone(),
+                    level_display_name(&level.name, Lang::En),
+                    level_display_name(&level.name, Lang::Zh),
+                ]
+            })
+            .collect(),
+        _ => Vec::new(),
+    }
+}

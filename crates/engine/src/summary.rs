@@ -1,0 +1,118 @@
+//! Everything the dashboard shows, small enough to send from the Web Worker to
+//! the page as JSON.
+
+use super::after_sales::AfterSales;
+use super::audience::AudienceSummary;
+use super::custom::CustomSummary;
+use super::customer_orders::CustomerOrders;
+use super::day_histogram::DayHistogram;
+use super::kpis::{ratio, Kpis};
+use super::labels::Labels;
+use super::lifecycle::{ActiveWindow, LifecycleStats};
+use super::membership::{level_stats, LevelStat};
+use super::metrics::CustomerMetrics;
+use super::repeat::RepeatStats;
+use super::rfm_stats::{rfm_stats, RfCell, SegmentStat};
+use super::sources::{source_stats, SourceStat};
+use super::tier_stats::{tier_stats, TierStat};
+use crate::settings::Settings;
+use segscope_model::date::format_day;
+use segscope_model::{CustomerIdx, Dataset, Day};
+use serde::{Deserialize, Serialize};
+
+/// The dashboard's data: dates, KPIs, tier, grid and segment totals.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Summary {
+    /// The as-of date in force (`YYYY-MM-DD`).
+    pub as_of: String,
+    /// The default as-of date: the day after the latest order (`YYYY-MM-DD`).
+    pub default_as_of: String,
+    /// Earliest order date in the dataset, any status (bounds the as-of input).
+    pub first_order_date: Option<String>,
+    /// Latest order date in the dataset, any status.
+    pub last_order_date: Option<String>,
+    /// Headline numbers.
+    pub kpis: Kpis,
+    /// One row per value tier, best first, then "No purchase".
+    pub tiers: Vec<TierStat>,
+    /// RFM scale in force (3, 4 or 5).
+    pub rfm_scale: u8,
+    /// `rfm_scale²` cells: R from best (first row) to worst, F ascending in a row.
+    pub rf_grid: Vec<RfCell>,
+    /// One row per named segment, in table order, empty segments included.
+    pub segments: Vec<SegmentStat>,
+    /// One row per membership level, lowest first.
+    pub membership: Vec<LevelStat>,
+    /// Lifecycle stages and funnels.
+    pub lifecycle: LifecycleStats,
+    /// One row per acquisition source.
+    pub sources: Vec<SourceStat>,
+    /// Repeat buying.
+    pub repeat: RepeatStats,
+    /// Refunds and returns by label.
+    pub after_sales: AfterSales,
+    /// Leads, engagement, interest, demographics and the journey.
+    pub audience: AudienceSummary,
+    /// The custom segments' counts, warnings and problems.
+    pub custom: CustomSummary,
+}
+
+/// What [`Summary::build`] summarises.
+pub(crate) struct SummaryInput<'a> {
+    /// The dataset analysed.
+    pub dataset: &'a Dataset,
+    /// Settings in force.
+    pub settings: &'a Settings,
+    /// Per-customer metrics.
+    pub metrics: &'a CustomerMetrics,
+    /// Customers with a paid order.
+    pub buyers: &'a [CustomerIdx],
+    /// Per-customer labels.
+    pub labels: &'a Labels,
+    /// The as-of day in force.
+    pub as_of: Day,
+    /// The default as-of day.
+    pub default_as_of: Day,
+    /// Orders grouped by customer.
+    pub orders: &'a CustomerOrders,
+    /// Gaps between consecutive paid orders of the same customer.
+    pub gaps: DayHistogram,
+    /// The active window in force.
+    pub window: ActiveWindow,
+}
+
+impl Summary {
+    /// Totals up metrics and labels.
+    pub(crate) fn build(input: SummaryInput<'_>) -> Summary {
+        let days = &input.dataset.orders.day;
+        let (rf_grid, segments) = rfm_stats(input.metrics, input.labels);
+        let tiers = input.settings.tiers.cutoffs.len() + 1;
+        let mut kpis = Kpis::compute(input.metrics, input.buyers, &input.settings.tiers);
+        let active = input.labels.lifecycle.iter().filter(|s| s.is_active()).count();
+        kpis.active_share = ratio(active as f64, input.buyers.len() as f64);
+        Summary {
+            as_of: format_day(input.as_of),
+            default_as_of: format_day(input.default_as_of),
+            first_order_date: days.iter().min().map(|&d| format_day(d)),
+            last_order_date: days.iter().max().map(|&d| format_day(d)),
+            kpis,
+            tiers: tier_stats(input.metrics, input.labels, &input.settings.tiers),
+            rfm_scale: input.labels.rfm_scale,
+            rf_grid,
+            segments,
+            membership: level_stats(&input.labels.member_level, input.metrics, &input.settings.membership),
+            lifecycle: LifecycleStats::build(
+                input.dataset,
+                input.metrics,
+                &input.labels.lifecycle,
+                input.window,
+                &input.settings.lifecycle,
+            ),
+            sources: source_stats(input.dataset, input.metrics, input.labels, tiers),
+            repeat: RepeatStats::build(input.orders, input.gaps, input.as_of),
+            after_sales: AfterSales::build(input.dataset, input.metrics, input.labels, tiers),
+            audience: AudienceSummary::default(),
+            custom: CustomSummary::default(),
+        }
+    }
+}

@@ -1,0 +1,207 @@
+//! Value tiers (SPEC S5.2): a weighted percentile score per buyer, buyers
+//! ordered by (score desc, revenue desc, customer key asc), cut at cumulative
+//! shares ⌈cutoff · n⌉.
+
+use super::metrics::CustomerMetrics;
+use super::rank::{float_key, BuyerRanks};
+use crate::settings::TierSettings;
+use segscope_model::CustomerIdx;
+
+/// Value score and tier index per customer; `None` for non-buyers ("No purchase").
+pub(crate) struct TierAssignment {
+    /// Weighted percentile score in 0..1.
+    pub value_score: Vec<Option<f64>>,
+    /// Index of the tier, best first.
+    pub tier: Vec<Option<u32>>,
+}
+
+/// Number of tiers the settings define (one more than the cut-offs).
+pub(crate) fn tier_count(settings: &TierSettings) -> usize {
+    settings.cutoffs.len() + 1
+}
+
+/// `⌈share · n⌉`, clamped to `0..=n`. A product within rounding error of a whole
+/// number counts as that number, so `0.7 · 10` is 7, not 8.
+pub(crate) fn ceil_share(share: f64, n: usize) -> usize {
+    if !share.is_finite() || share <= 0.0 {
+        return 0;
+    }
+    let exact = share.min(1.0) * n as f64;
+    let nearest = exact.round();
+    let count = if (exact - nearest).abs() <= 1e-9 * nearest.max(1.0) {
+        nearest
+    } else {
+        exact.ceil()
+    };
+    (count as usize).min(n)
+}
+
+/// Cumulative end position of every tier among `n` ordered buyers; the last
+/// tier ends at `n`. Ends never decrease, whatever the cut-offs.
+pub(crate) fn tier_ends(cutoffs: &[f64], n: usize) -> Vec<usize> {
+    let mut ends = Vec::with_capacity(cutoffs.len() + 1);
+    let mut previous = 0;
+    for &cutoff in cutoffs {
+        previous = ceil_share(cutoff, n).max(previous);
+        ends.push(previous);
+    }
+    ends.push(n);
+    ends
+}
+
+/// The weights of AOV, orders and revenue, scaled to sum to 1 (negative or
+/// non-finite weights count as 0), so value scores stay within 0..1.
+fn normalized_weights(settings: &TierSettings) -> [f64; 3] {
+    let clean = |w: f64| if w.is_finite() && w > 0.0 { w } else { 0.0 };
+    let weights = [settings.weight_aov, settings.weight_orders, settings.weight_revenue].map(clean);
+    let total: f64 = weights.iter().sum();
+    if total > 0.0 {
+        weights.map(|w| w / total)
+    } else {
+        weights
+    }
+}
+
+/// Scores and tiers every buyer; `ranks` is indexed by position in `buyers`.
+pub(crate) fn assign(
+    keys: &[String],
+    metrics: &CustomerMetrics,
+    buyers: &[CustomerIdx],
+    ranks: &BuyerRanks,
+    settings: &TierSettings,
+) -> TierAssignment {
+    let customers = metrics.len();
+    let mut assignment = TierAssignment {
+        value_score: vec![None; customers],
+        tier: vec![None; customers],
+    };
+    let n = buyers.len();
+    let [w_aov, w_orders, w_revenue] = normalized_weights(settings);
+    let share = |column: &[u32], position: usize| f64::from(column.get(position).copied().unwrap_or(0)) / n as f64;
+
+    // (score key desc, revenue key desc, customer) for each buyer.
+    let mut order: Vec<(u64, u64, CustomerIdx)> = Vec::with_capacity(n);
+    for (position, &customer) in buyers.iter().enumerate() {
+        let c = customer as usize;
+        if c >= customers {
+            continue;
+        }
+        let score = w_aov * share(&ranks.aov_smaller, position)
+            + w_orders * share(&ranks.orders_smaller, position)
+            + w_revenue * share(&ranks.revenue_smaller, position);
+        assignment.value_score[c] = Some(score);
+        let revenue = metrics.revenue.get(c).copied().unwrap_or(0.0);
+        order.push((!float_key(score), !float_key(revenue), customer));
+    }
+
+    let key_of = |c: CustomerIdx| keys.get(c as usize).map_or("", String::as_str);
+    order.sort_unstable_by(|a, b| {
+        (a.0, a.1)
+            .cmp(&(b.0, b.1))
+            .then_with(|| key_of(a.2).cmp(key_of(b.2)))
+            .then(a.2.cmp(&b.2))
+    });
+
+    let ends = tier_ends(&settings.cutoffs, order.len());
+    let mut tier = 0usize;
+    for (position, &(_, _, customer)) in order.iter().enumerate() {
+        while ends.get(tier).is_some_and(|&end| position >= end) {
+            tier += 1;
+        }
+        assignment.tier[customer as usize] = u32::try_from(tier).ok();
+    }
+    assignment
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::fixture;
+    use super::*;
+    use segscope_model::Dataset;
+
+    fn run(dataset: &Dataset, settings: &TierSettings) -> TierAssignment {
+        let metrics = CustomerMetrics::compute(dataset, 100);
+        let buyers = metrics.buyers();
+        let ranks = BuyerRanks::compute(&metrics, &buyers);
+        assign(&dataset.customers.key, &metrics, &buyers, &ranks, settings)
+    }
+
+    #[test]
+    fn ceil_share_is_exact_on_decimal_shares() {
+        assert_eq!(ceil_share(0.7, 10), 7);
+        assert_eq!(ceil_share(0.2, 5), 1);
+        assert_eq!(ceil_share(0.2, 6), 2);
+        assert_eq!(ceil_share(0.5, 3), 2);
+        assert_eq!(ceil_share(0.2, 0), 0);
+        assert_eq!(ceil_share(f64::NAN, 10), 0);
+        assert_eq!(ceil_share(3.0, 10), 10);
+        assert_eq!(tier_ends(&[0.2, 0.5], 10), vec![2, 5, 10]);
+        assert_eq!(tier_ends(&[0.5, 0.2], 10), vec![5, 5, 10]);
+        assert_eq!(tier_ends(&[0.2, 0.5], 1), vec![1, 1, 1]);
+    }
+
+    #[test]
+    fn value_scores_and_tiers_by_hand() {
+        // One order each, revenue [10, 20, 30, 40, 50]: AOV = revenue, orders all 1.
+        // p(aov) = p(revenue) = [0, .2, .4, .6, .8], p(orders) = 0.
+        // Score = 0.3·p + 0.4·p = 0.7·p = [0, .14, .28, .42, .56].
+        // n = 5: High ends at ⌈1⌉ = 1, Medium at ⌈2.5⌉ = 3.
+        let d = fixture::one_order_each(&[(1, 10.0), (1, 20.0), (1, 30.0), (1, 40.0), (1, 50.0)]);
+        let a = run(&d, &TierSettings::default());
+        let scores: Vec<f64> = a.value_score.iter().map(|s| s.unwrap_or(-1.0)).collect();
+        for (got, want) in scores.iter().zip([0.0, 0.14, 0.28, 0.42, 0.56]) {
+            assert!((got - want).abs() < 1e-12, "{got} vs {want}");
+        }
+        assert_eq!(a.tier, vec![Some(2), Some(2), Some(1), Some(1), Some(0)]);
+    }
+
+    #[test]
+    fn ties_break_by_revenue_then_key() {
+        // Equal score ties: every buyer has the same orders, AOV and revenue → all
+        // scores 0 and revenues equal, so the key decides: "a" < "b" < "c" < "d" < "e".
+        let d = fixture::paid(
+            &["e", "b", "d", "a", "c"],
+            &[(0, 1, 5.0), (1, 1, 5.0), (2, 1, 5.0), (3, 1, 5.0), (4, 1, 5.0)],
+        );
+        let a = run(&d, &TierSettings::default());
+        // Order a, b, c, d, e → tiers High, Medium, Medium, Low, Low.
+        assert_eq!(a.tier, vec![Some(2), Some(1), Some(2), Some(0), Some(1)]);
+    }
+
+    #[test]
+    fn equal_scores_are_broken_by_revenue() {
+        // Only the orders weight counts; "x" and "y" both have one order (score 0)
+        // but y spent more, so y ranks above x despite its later key.
+        let settings = TierSettings {
+            weight_aov: 0.0,
+            weight_orders: 1.0,
+            weight_revenue: 0.0,
+            cutoffs: vec![0.5],
+            names: vec!["Top".into(), "Rest".into()],
+        };
+        let d = fixture::paid(&["x", "y"], &[(0, 1, 5.0), (1, 1, 9.0)]);
+        let a = run(&d, &settings);
+        assert_eq!(a.tier, vec![Some(1), Some(0)]);
+    }
+
+    #[test]
+    fn non_buyers_get_no_tier_and_one_buyer_is_top() {
+        let d = fixture::paid(&["buyer", "browser"], &[(0, 5, 9.0)]);
+        let a = run(&d, &TierSettings::default());
+        assert_eq!(a.tier, vec![Some(0), None]);
+        assert_eq!(a.value_score, vec![Some(0.0), None]);
+        let empty = run(&Dataset::default(), &TierSettings::default());
+        assert!(empty.tier.is_empty());
+    }
+
+    #[test]
+    fn weights_are_normalized() {
+        let settings = TierSettings {
+            weight_aov: 3.0,
+            weight_orders: f64::NAN,
+            weight_revenue: 1.0,
+            ..TierSettings::default()
+        };
+        assert_eq!(normalized_weights(&settings), [0.75, 0.0, 0.25]);
+    }
+}

@@ -1,0 +1,294 @@
+//! One customer's row of the per-customer exports, as typed cells: the English
+//! CSV, the localized CSV and the `.xlsx` workbook all render these same cells,
+//! each its own way.
+
+use segscope_engine::kmeans::ClusterProfile;
+use segscope_engine::level_display_name;
+use segscope_engine::{
+    audience::{Engagement, LeadStage},
+    tier_display_name, Analysis, LifecycleStage, RfmSegment, NO_PURCHASE,
+};
+use segscope_i18n::{t, Lang};
+use segscope_model::{Dataset, Day};
+use std::borrow::Cow;
+
+/// How many columns a customer row has.
+pub const COLUMNS: usize = 29;
+
+/// The header row, snake_case English.
+pub const CUSTOMER_COLUMNS: [&str; COLUMNS] = [
+    "customer_id",
+    "first_order_date",
+    "last_order_date",
+    "orders",
+    "revenue",
+    "aov",
+    "recency_days",
+    "r_score",
+    "f_score",
+    "m_score",
+    "rfm_segment",
+    "value_score",
+    "value_tier",
+    "member_level",
+    "lifecycle_stage",
+    "lead_stage",
+    "engagement",
+    "favorite_category",
+    "source",
+    "cluster",
+    "p_alive",
+    "expected_purchases",
+    "clv",
+    "custom_segments",
+    "age_band",
+    "gender",
+    "income_band",
+    "occupation",
+    "region",
+];
+
+/// The i18n keys of the readable headers, in [`CUSTOMER_COLUMNS`] order.
+const COLUMN_KEYS: [&str; COLUMNS] = [
+    "export.col.customer_id",
+    "export.col.first_order_date",
+    "export.col.last_order_date",
+    "export.col.orders",
+    "export.col.revenue",
+    "export.col.aov",
+    "export.col.recency_days",
+    "export.col.r_score",
+    "export.col.f_score",
+    "export.col.m_score",
+    "export.col.rfm_segment",
+    "export.col.value_score",
+    "export.col.value_tier",
+    "export.col.member_level",
+    "export.col.lifecycle_stage",
+    "export.col.lead_stage",
+    "export.col.engagement",
+    "export.col.favorite_category",
+    "export.col.source",
+    "export.col.cluster",
+    "export.col.p_alive",
+    "export.col.expected_purchases",
+    "export.col.clv",
+    "export.col.custom_segments",
+    "export.col.age_band",
+    "export.col.gender",
+    "export.col.income_band",
+    "export.col.occupation",
+    "export.col.region",
+];
+
+/// The readable headers in `lang` ("Customer ID", "客户ID", …).
+pub(crate) fn localized_columns(lang: Lang) -> [&'static str; COLUMNS] {
+    COLUMN_KEYS.map(|key| t(lang, key))
+}
+
+/// One cell of a customer row.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Cell<'a> {
+    /// Nothing to show (not computable, e.g. the AOV of a non-buyer).
+    Empty,
+    /// Text, possibly from the user's files (writers guard formulas).
+    Text(Cow<'a, str>),
+    /// A whole number.
+    Int(i64),
+    /// A number shown with this many decimals (finite; else `Empty`).
+    Fixed(f64, u32),
+    /// A calendar day.
+    Day(Day),
+}
+
+/// How label values are worded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Wording {
+    /// The fixed English names of SPEC S11 and the user's own names as given.
+    Export,
+    /// The names the UI shows in this language.
+    Localized(Lang),
+}
+
+/// Label texts of one export, looked up once instead of once per row.
+pub(crate) struct LabelTexts<'a> {
+    segments: [&'static str; RfmSegment::ALL.len()],
+    no_purchase: &'static str,
+    tiers: Vec<Cow<'a, str>>,
+    levels: Vec<Cow<'a, str>>,
+    lifecycle: [&'static str; LifecycleStage::ALL.len()],
+    leads: [&'static str; LeadStage::ALL.len()],
+    engagement: [&'static str; Engagement::ALL.len()],
+    /// Per demographic dimension, the text of each band.
+    bands: Vec<Vec<&'a str>>,
+    /// The name of each K-means cluster.
+    clusters: Vec<String>,
+}
+
+impl<'a> LabelTexts<'a> {
+    /// The texts of `analysis`'s labels in `wording`.
+    pub(crate) fn new(analysis: &'a Analysis, wording: Wording) -> Self {
+        let summary = &analysis.summary;
+        match wording {
+            Wording::Export => LabelTexts {
+                segments: RfmSegment::ALL.map(RfmSegment::english_name),
+                no_purchase: NO_PURCHASE,
+                tiers: summary.tiers.iter().map(|s| Cow::from(s.name.as_str())).collect(),
+                levels: summary.membership.iter().map(|l| Cow::from(l.name.as_str())).collect(),
+                lifecycle: LifecycleStage::ALL.map(LifecycleStage::english_name),
+                leads: LeadStage::ALL.map(LeadStage::english_name),
+                engagement: Engagement::ALL.map(Engagement::english_name),
+                bands: analysis.bands.iter().map(|b| b.export_names(Lang::En)).collect(),
+                clusters: cluster_names(analysis, |c| c.english_name()),
+            },
+            Wording::Localized(lang) => LabelTexts {
+                segments: RfmSegment::ALL.map(|s| t(lang, s.i18n_key())),
+                no_purchase: t(lang, "tier.none"),
+                tiers: summary
+                    .tiers
+                    .iter()
+                    .map(|s| tier_display_name(s, lang).into())
+                    .collect(),
+                levels: summary
+                    .membership
+                    .iter()
+                    .map(|l| level_display_name(&l.name, lang).into())
+                    .collect(),
+                lifecycle: LifecycleStage::ALL.map(|s| t(lang, s.i18n_key())),
+                leads: LeadStage::ALL.map(|s| t(lang, s.i18n_key())),
+                engagement: Engagement::ALL.map(|e| t(lang, e.i18n_key())),
+                bands: analysis.bands.iter().map(|b| b.export_names(lang)).collect(),
+                clusters: cluster_names(analysis, |c| c.display_name(lang)),
+            },
+        }
+    }
+
+    /// The name of `segment`.
+    pub(crate) fn segment(&self, segment: RfmSegment) -> &'static str {
+        self.segments[segment.index()]
+    }
+
+    /// The "No purchase" label of non-buyers.
+    pub(crate) fn no_purchase(&self) -> &'static str {
+        self.no_purchase
+    }
+}
+
+/// The names of `analysis`'s clusters, none before the models are fitted.
+fn cluster_names(analysis: &Analysis, name: impl Fn(&ClusterProfile) -> String) -> Vec<String> {
+    let clustering = analysis.models.as_ref().and_then(|m| m.clusters.as_ref().ok());
+    clustering.map_or_else(Vec::new, |c| c.clusters.iter().map(name).collect())
+}
+
+/// Customer `i`'s cells, in [`CUSTOMER_COLUMNS`] order; `None` when `i` is out
+/// of range. Cells that cannot be computed (dates, AOV, recency and scores of
+/// non-buyers) are empty.
+pub(crate) fn customer_cells<'a>(
+    dataset: &'a Dataset,
+    analysis: &'a Analysis,
+    texts: &'a LabelTexts,
+    i: usize,
+) -> Option<[Cell<'a>; COLUMNS]> {
+    let key = dataset.customers.key.get(i)?;
+    let metrics = &analysis.metrics;
+    let labels = &analysis.labels;
+    let orders = metrics.orders.get(i).copied().unwrap_or(0);
+    let is_buyer = orders > 0;
+    let day = |d: Option<&Option<Day>>| d.copied().flatten().map_or(Cell::Empty, Cell::Day);
+    let fixed = |v: Option<f64>, decimals| {
+        v.filter(|v| v.is_finite())
+            .map_or(Cell::Empty, |v| Cell::Fixed(v, decimals))
+    };
+    let score = |s: &[u8]| {
+        s.get(i)
+            .copied()
+            .filter(|&s| s > 0)
+            .map_or(Cell::Empty, |s| Cell::Int(s.into()))
+    };
+    let text = |s: Option<&'a str>| Cell::Text(Cow::Borrowed(s.unwrap_or("")));
+    let with_events = |s: Option<&'static str>| text(s.filter(|_| labels.has_events));
+    let tier = match labels.tier.get(i).copied().flatten() {
+        Some(tier) => texts.tiers.get(tier as usize).map(|n| n.as_ref()),
+        None => Some(texts.no_purchase),
+    };
+    let level = labels.member_level.get(i).copied().unwrap_or(0);
+    let favorite = metrics.favorite_category.get(i).copied().flatten();
+    let source = dataset.customers.source.get(i).copied().flatten();
+    let band = |d: usize| {
+        let names = texts.bands.get(d)?;
+        let band = analysis.bands.get(d)?.band.get(i)?;
+        names.get(usize::from(*band)).copied()
+    };
+    let models = analysis.models.as_ref();
+    let cluster = models
+        .and_then(|m| m.clusters.as_ref().ok())
+        .and_then(|c| c.assignment.get(i).copied().flatten())
+        .and_then(|k| texts.clusters.get(usize::from(k)))
+        .map(String::as_str);
+    let [p_alive, expected, clv] = models.map_or([None; 3], |m| m.predictions(i));
+    let custom = match analysis.custom.as_ref().map(|a| a.names_of(i)) {
+        Some(names) if names.len() == 1 => Cow::Borrowed(names[0]),
+        Some(names) => Cow::Owned(names.join("; ")),
+        None => Cow::Borrowed(""),
+    };
+    Some([
+        Cell::Text(Cow::Borrowed(key)),
+        day(metrics.first_day.get(i)),
+        day(metrics.last_day.get(i)),
+        Cell::Int(orders.into()),
+        fixed(metrics.revenue.get(i).copied().or(Some(0.0)), 2),
+        fixed(metrics.aov.get(i).copied().filter(|_| is_buyer), 2),
+        metrics
+            .recency_days
+            .get(i)
+            .copied()
+            .flatten()
+            .map_or(Cell::Empty, |r| Cell::Int(r.into())),
+        score(&labels.r),
+        score(&labels.f),
+        score(&labels.m),
+        text(labels.segment.get(i).copied().flatten().map(|s| texts.segment(s))),
+        fixed(labels.value_score.get(i).copied().flatten(), 4),
+        text(tier),
+        text(texts.levels.get(usize::from(level)).map(|n| n.as_ref())),
+        text(labels.lifecycle.get(i).map(|s| texts.lifecycle[s.index()])),
+        with_events(labels.lead_stage.get(i).map(|s| texts.leads[s.index()])),
+        with_events(labels.engagement.get(i).map(|e| texts.engagement[e.index()])),
+        text(
+            favorite
+                .and_then(|c| dataset.categories.get(usize::from(c)))
+                .map(String::as_str),
+        ),
+        text(
+            source
+                .and_then(|s| dataset.sources.get(usize::from(s)))
+                .map(String::as_str),
+        ),
+        text(cluster),
+        fixed(p_alive, 4),
+        fixed(expected, 4),
+        fixed(clv, 2),
+        Cell::Text(custom),
+        text(band(0)),
+        text(band(1)),
+        text(band(2)),
+        text(band(3)),
+        text(band(4)),
+    ])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use segscope_i18n::has;
+
+    #[test]
+    fn every_column_has_a_readable_header() {
+        for (column, key) in CUSTOMER_COLUMNS.iter().zip(COLUMN_KEYS) {
+            assert_eq!(key.strip_prefix("export.col."), Some(*column));
+            assert!(has(key), "{key}");
+        }
+        assert_eq!(localized_columns(Lang::Zh)[0], "客户ID");
+        assert_eq!(localized_columns(Lang::En)[0], "Customer ID");
+    }
+}

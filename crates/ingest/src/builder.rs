@@ -1,0 +1,376 @@
+//! Shared state while files are read: customer keys interned to dense indexes,
+//! orders appended column by column, rejections collected.
+
+use super::date_order::AmbiguousDate;
+use super::interner::Interner;
+use super::joins::{JoinPart, JoinPlan, Joins, Target};
+use super::quality::{DetailJoin, FileReport, QualityReport, RejectReason, Rejection, MAX_KEPT_REJECTIONS};
+use super::schema::FileKind;
+use super::sniff::FileSchema;
+use rustc_hash::{FxHashMap, FxHashSet};
+use segscope_model::{CategoryIdx, CustomerIdx, Dataset, Day, NO_CATEGORY};
+
+/// Builds a [`Dataset`] from the rows of one or more files.
+#[derive(Default)]
+pub struct DatasetBuilder {
+    pub(super) dataset: Dataset,
+    key_index: FxHashMap<Box<[u8]>, CustomerIdx>,
+    /// Normalised email or phone → the customer with an id who gave it.
+    contact_index: FxHashMap<Box<[u8]>, CustomerIdx>,
+    /// Per customer: its display key is an email or phone, not an id.
+    keyed_by_contact: Vec<bool>,
+    last_key: Vec<u8>,
+    last_idx: CustomerIdx,
+    sources: Interner,
+    occupations: Interner,
+    regions: Interner,
+    category_index: FxHashMap<Box<[u8]>, CategoryIdx>,
+    /// Per customer: seen in a customers file (orphans are the buyers without).
+    in_customer_file: Vec<bool>,
+    pub(super) any_customer_file: bool,
+    pub(super) report: QualityReport,
+    rejection_count: u64,
+    /// Cross-file joins, when the set has order-details files.
+    joins: Option<Box<Joins>>,
+    /// Person customers that already have an order-level id.
+    persons_with_id: FxHashSet<CustomerIdx>,
+}
+
+impl DatasetBuilder {
+    /// An empty builder for files that are not joined to each other (an
+    /// order-details file read into it matches no order).
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// An empty builder for reading `schemas` in
+    /// the session's reading order (orders before the files that join them), with their joins planned
+    /// (`docs/ingest/joins.md#several-tables-of-one-shop`). Without an
+    /// order-details file among them it is [`DatasetBuilder::new`].
+    pub fn for_files(schemas: &[FileSchema]) -> Self {
+        DatasetBuilder {
+            joins: JoinPlan::of(schemas).map(|plan| Box::new(Joins::new(plan))),
+            ..Self::default()
+        }
+    }
+
+    /// How the file of `schema` (its order id in `order_id_column`) takes
+    /// part in the joins.
+    pub(super) fn join_part(&mut self, schema: &FileSchema, order_id_column: Option<usize>) -> JoinPart {
+        self.joins
+            .as_mut()
+            .map_or(JoinPart::None, |joins| joins.part(schema, order_id_column))
+    }
+
+    /// Records the order just added at `order` for its id `key`; `waiting`
+    /// (awaiting file, row, id text) when its amount comes from the details.
+    pub(super) fn add_joined_order(&mut self, key: Option<u64>, order: u32, waiting: Option<(u32, u64, &[u8])>) {
+        if let Some(joins) = self.joins.as_mut() {
+            joins.add_order(key, order, waiting);
+        }
+    }
+
+    /// Counts a row merged into the waiting order of `key`.
+    pub(super) fn add_joined_line(&mut self, key: u64) {
+        if let Some(joins) = self.joins.as_mut() {
+            joins.add_line(key);
+        }
+    }
+
+    /// The order an order-details row's id names, if any.
+    pub(super) fn detail_target(&self, key: u64) -> Option<Target> {
+        self.joins.as_ref()?.target(key)
+    }
+
+    /// Adds an amount-giving detail row's `amount` to `target` when that
+    /// order waits for its amount (an order with its own amount keeps it).
+    pub(super) fn add_detail_amount(&mut self, target: Target, amount: f64) {
+        let takes = self.joins.as_mut().is_some_and(|joins| joins.take_amount(target));
+        if let (true, Some(slot)) = (takes, self.dataset.orders.amount.get_mut(target.order as usize)) {
+            *slot += amount;
+        }
+    }
+
+    /// Gives `target` the category of a detail row when it has none yet.
+    pub(super) fn set_detail_category(&mut self, target: Target, name: &[u8]) {
+        let has_none = self.dataset.orders.category.get(target.order as usize) == Some(&NO_CATEGORY);
+        if has_none {
+            let category = self.category(name);
+            if let Some(slot) = self.dataset.orders.category.get_mut(target.order as usize) {
+                *slot = category;
+            }
+        }
+    }
+
+    /// Notes that a file is read and its report is about to take position
+    /// `report_index`: for an orders file awaiting amounts, so its rows can
+    /// be settled; for an order-details file, its join counts.
+    pub(super) fn joined_file_read(&mut self, part: JoinPart, report: &FileReport, report_index: usize) {
+        let Some(joins) = self.joins.as_mut() else {
+            return;
+        };
+        match part {
+            JoinPart::Orders { awaiting: Some(file) } => {
+                if let Some(file) = joins.files.get_mut(file as usize) {
+                    file.report = Some(report_index);
+                }
+            }
+            JoinPart::Details { amounts } => {
+                let unmatched = report
+                    .rejected_by_reason
+                    .iter()
+                    .find(|(r, _)| *r == RejectReason::UnknownOrder)
+                    .map_or(0, |(_, n)| *n);
+                self.report.joins.details.push(DetailJoin {
+                    file: report.file.clone(),
+                    gives_amounts: amounts,
+                    rows_matched: report.rows_kept,
+                    rows_unmatched: unmatched,
+                });
+            }
+            JoinPart::Orders { awaiting: None } | JoinPart::None => {}
+        }
+    }
+
+    /// The customer of a customers-file row with person key `person` and
+    /// order-level id `id` (`docs/ingest/joins.md#one-customer-per-person`):
+    /// the person's customer, known by the person key and by each of its
+    /// order-level ids. True when `id` joined a person who already had
+    /// another id (a merge). A customer met by its order-level id before
+    /// its person takes the person key; an id already mapped stays with the
+    /// first person it was mapped to.
+    pub(super) fn person_customer(
+        &mut self,
+        person: &[u8],
+        id: Option<&[u8]>,
+        contacts: impl FnOnce() -> Vec<Vec<u8>>,
+    ) -> (CustomerIdx, bool) {
+        let known_id = id.and_then(|id| self.key_index.get(id).copied());
+        let idx = match (self.known(person), known_id) {
+            (Some(idx), _) => idx,
+            (None, Some(idx)) => {
+                self.keyed_by_contact[idx as usize] = false;
+                self.dataset.customers.key[idx as usize] = String::from_utf8_lossy(person).into_owned();
+                self.key_index.insert(person.into(), idx);
+                idx
+            }
+            (None, None) => self.customer_with_id(person, contacts),
+        };
+        let Some(id) = id.filter(|_| known_id.is_none()) else {
+            if known_id == Some(idx) {
+                self.persons_with_id.insert(idx);
+            }
+            return (idx, false);
+        };
+        self.key_index.insert(id.into(), idx);
+        let merged = !self.persons_with_id.insert(idx);
+        if merged {
+            self.report.joins.customers_merged_by_person += 1;
+        }
+        (idx, merged)
+    }
+
+    /// The index of the customer with `key`, created when new.
+    pub(super) fn customer(&mut self, key: &[u8]) -> CustomerIdx {
+        match self.known(key) {
+            Some(idx) => idx,
+            None => self.create(key),
+        }
+    }
+
+    /// The customer whose id is `id`; a new id joins the customer already
+    /// known by one of its `contacts` (normalised email or phone) when that
+    /// customer has no id yet, and otherwise registers the contacts as its own.
+    pub(super) fn customer_with_id(&mut self, id: &[u8], contacts: impl FnOnce() -> Vec<Vec<u8>>) -> CustomerIdx {
+        if let Some(idx) = self.known(id) {
+            return idx;
+        }
+        let contacts = contacts();
+        let by_contact = contacts
+            .iter()
+            .filter_map(|c| self.key_index.get(c.as_slice()).copied())
+            .find(|&idx| self.keyed_by_contact[idx as usize]);
+        let idx = match by_contact {
+            Some(idx) => {
+                self.report.customers_matched_by_contact += 1;
+                self.keyed_by_contact[idx as usize] = false;
+                self.dataset.customers.key[idx as usize] = String::from_utf8_lossy(id).into_owned();
+                self.key_index.insert(id.into(), idx);
+                self.remember(id, idx);
+                idx
+            }
+            None => self.create(id),
+        };
+        for contact in contacts {
+            self.contact_index.entry(contact.into()).or_insert(idx);
+        }
+        idx
+    }
+
+    /// The customer keyed by a normalised email or phone: the customer with an
+    /// id who gave that contact, if any, else the one keyed by the contact.
+    pub(super) fn customer_by_contact(&mut self, contact: &[u8]) -> CustomerIdx {
+        if let Some(idx) = self.known(contact) {
+            return idx;
+        }
+        if let Some(&idx) = self.contact_index.get(contact) {
+            self.report.customers_matched_by_contact += 1;
+            self.key_index.insert(contact.into(), idx);
+            self.remember(contact, idx);
+            return idx;
+        }
+        let idx = self.create(contact);
+        self.keyed_by_contact[idx as usize] = true;
+        idx
+    }
+
+    /// The customer known by `key`, if any.
+    fn known(&mut self, key: &[u8]) -> Option<CustomerIdx> {
+        // Exports often list a customer's rows together: skip the hash lookup then.
+        if self.last_key.as_slice() == key {
+            return Some(self.last_idx);
+        }
+        let idx = *self.key_index.get(key)?;
+        self.remember(key, idx);
+        Some(idx)
+    }
+
+    fn remember(&mut self, key: &[u8], idx: CustomerIdx) {
+        self.last_key.clear();
+        self.last_key.extend_from_slice(key);
+        self.last_idx = idx;
+    }
+
+    /// Adds a customer keyed by `key`.
+    fn create(&mut self, key: &[u8]) -> CustomerIdx {
+        let idx = self.dataset.customers.key.len() as CustomerIdx;
+        self.dataset
+            .customers
+            .key
+            .push(String::from_utf8_lossy(key).into_owned());
+        self.dataset.customers.source.push(None);
+        self.dataset.customers.signup.push(None);
+        self.dataset.customers.points.push(None);
+        self.dataset.customers.profile.push_empty();
+        self.in_customer_file.push(false);
+        self.keyed_by_contact.push(false);
+        self.key_index.insert(key.into(), idx);
+        self.remember(key, idx);
+        idx
+    }
+
+    /// Records that a customers-file row described `idx`; true when an earlier
+    /// row already had (so this one is merged).
+    pub(super) fn mark_in_customer_file(&mut self, idx: CustomerIdx) -> bool {
+        std::mem::replace(&mut self.in_customer_file[idx as usize], true)
+    }
+
+    /// Sets the customer's acquisition source (first non-empty value wins).
+    pub(super) fn set_source(&mut self, idx: CustomerIdx, source: &str) {
+        let slot = &mut self.dataset.customers.source[idx as usize];
+        if slot.is_none() {
+            *slot = self.sources.intern(&mut self.dataset.sources, source);
+        }
+    }
+
+    /// Sets the customer's occupation (first non-empty value wins).
+    pub(super) fn set_occupation(&mut self, idx: CustomerIdx, occupation: &str) {
+        let slot = &mut self.dataset.customers.profile.occupation[idx as usize];
+        if slot.is_none() {
+            *slot = self.occupations.intern(&mut self.dataset.occupations, occupation);
+        }
+    }
+
+    /// Sets the customer's region (first non-empty value wins).
+    pub(super) fn set_region(&mut self, idx: CustomerIdx, region: &str) {
+        let slot = &mut self.dataset.customers.profile.region[idx as usize];
+        if slot.is_none() {
+            *slot = self.regions.intern(&mut self.dataset.regions, region);
+        }
+    }
+
+    /// Sets the customer's signup date (earliest wins).
+    pub(super) fn set_signup(&mut self, idx: CustomerIdx, day: Day) {
+        let slot = &mut self.dataset.customers.signup[idx as usize];
+        *slot = Some(slot.map_or(day, |d| d.min(day)));
+    }
+
+    /// Sets the customer's points balance (the last non-empty value wins).
+    pub(super) fn set_points(&mut self, idx: CustomerIdx, points: f64) {
+        self.dataset.customers.points[idx as usize] = Some(points);
+    }
+
+    /// The index of the category named `name` (trimmed bytes), created when
+    /// new; [`NO_CATEGORY`] for an empty name or once the index space is full.
+    pub(super) fn category(&mut self, name: &[u8]) -> CategoryIdx {
+        if name.is_empty() {
+            return NO_CATEGORY;
+        }
+        if let Some(&idx) = self.category_index.get(name) {
+            return idx;
+        }
+        let Ok(idx) = CategoryIdx::try_from(self.dataset.categories.len()) else {
+            return NO_CATEGORY;
+        };
+        if idx == NO_CATEGORY {
+            return NO_CATEGORY;
+        }
+        self.dataset.categories.push(String::from_utf8_lossy(name).into_owned());
+        self.category_index.insert(name.into(), idx);
+        idx
+    }
+
+    /// Re-reads a file's ambiguous dates in the other day/month order, once
+    /// its dates decided against the sampled guess: order dates, or signups
+    /// (a signup another row made earlier stays).
+    pub(super) fn reread_dates(&mut self, kind: FileKind, dates: &[AmbiguousDate]) {
+        let customers = &mut self.dataset.customers;
+        let orders = &mut self.dataset.orders;
+        let events = &mut self.dataset.events;
+        for date in dates {
+            let slot = match kind {
+                FileKind::Orders => orders.day.get_mut(date.target as usize),
+                FileKind::Customers => customers.signup.get_mut(date.target as usize).and_then(Option::as_mut),
+                FileKind::Events => events.day.get_mut(date.target as usize),
+                FileKind::Summary | FileKind::OrderDetails | FileKind::Ignored => None,
+            };
+            if let Some(day) = slot.filter(|day| **day == date.guessed) {
+                *day = date.other;
+            }
+        }
+    }
+
+    /// Records a rejected row.
+    pub(super) fn reject(&mut self, rejection: impl FnOnce() -> Rejection) {
+        self.rejection_count += 1;
+        if self.report.rejections.len() < MAX_KEPT_REJECTIONS {
+            self.report.rejections.push(rejection());
+        } else {
+            self.report.rejections_truncated = true;
+        }
+    }
+
+    /// Finishes: settles the joins, counts orphan customers and hands out
+    /// the dataset and report.
+    pub fn finish(mut self) -> (Dataset, QualityReport) {
+        if let Some(joins) = self.joins.take() {
+            let mut rejected = Vec::new();
+            joins.settle(&mut self.dataset, &mut self.report, |r| rejected.push(r));
+            for rejection in rejected {
+                self.reject(|| rejection);
+            }
+        }
+        if self.any_customer_file {
+            let mut has_orders = vec![false; self.in_customer_file.len()];
+            for &c in &self.dataset.orders.customer {
+                has_orders[c as usize] = true;
+            }
+            self.report.orphan_customers = has_orders
+                .iter()
+                .zip(&self.in_customer_file)
+                .filter(|(orders, listed)| **orders && !**listed)
+                .count() as u64;
+        }
+        (self.dataset, self.report)
+    }
+}

@@ -1,0 +1,36 @@
+//! Ingest (SPEC S1, S2): sniff a file (encoding, delimiter, header, kind,
+//! roles), then stream it chunk by chunk through parsing and cleaning into a
+//! [`segscope_model::Dataset`] and a data-quality report.
+
+pub mod builder;
+pub mod date_order;
+pub mod decode;
+pub mod describe;
+pub mod encoding_choice;
+pub mod error;
+pub mod event_kind;
+pub mod infer;
+mod interner;
+mod joins;
+pub mod line_items;
+pub(crate) mod month_names;
+mod order_index;
+pub mod parse;
+pub mod profile_value;
+pub mod quality;
+pub mod records;
+mod role_synonyms;
+mod rows;
+pub mod schema;
+pub mod sniff;
+pub mod status;
+pub mod value;
+pub mod workbook;
+pub mod xlsx;
+
+pub use builder::DatasetBuilder;
+pub use error::{IngestError, Problem};
+pub use parse::{read_file, FileParser};
+pub use quality::QualityReport;
+pub use schema::{FileKind, Role};
+pub use sniff::{sniff, sniff_as, FileSchema, SNIFF_BYTES};

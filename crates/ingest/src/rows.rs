@@ -1,0 +1,428 @@
+//! Per-row work of a file read: duplicate detection, validation with reasons,
+//! order lines merged into orders, customer attributes, and the accounting.
+
+use super::builder::DatasetBuilder;
+use super::date_order::{CellDay, DateDecision, DateOrderTracker};
+use super::describe::KeyedBy;
+use super::event_kind::classify_event;
+use super::joins::JoinPart;
+use super::line_items::{detect_line_structure, LineStructure};
+use super::order_index::{order_key, OrderIndex, OrderLine, NO_ORDER};
+use super::quality::{FileReport, RejectReason, Rejection};
+use super::records::Record;
+use super::schema::{FileKind, Role};
+use super::sniff::FileSchema;
+use super::status::classify_status;
+use super::value::{parse_amount, trim};
+use rustc_hash::{FxHashMap, FxHashSet};
+use segscope_model::date::format_day;
+use segscope_model::{CustomerIdx, EventKind, OrderStatus};
+
+mod detail_row;
+mod event_row;
+mod order_row;
+mod person_row;
+mod profile_row;
+
+/// Distinct status and event type texts remembered per file; beyond this, they are
+/// classified row by row (a free-text column, not a vocabulary).
+const MAX_CACHED_CELL_KINDS: usize = 256;
+
+/// Columns of a file resolved from its schema.
+#[derive(Default)]
+pub(super) struct Columns {
+    pub key: Option<usize>,
+    pub email: Option<usize>,
+    pub phone: Option<usize>,
+    pub date: Option<usize>,
+    pub amount: Option<usize>,
+    pub quantity: Option<usize>,
+    pub unit_price: Option<usize>,
+    pub order_id: Option<usize>,
+    pub status: Option<usize>,
+    pub currency: Option<usize>,
+    pub source: Option<usize>,
+    pub category: Option<usize>,
+    pub points: Option<usize>,
+    pub refunded_amount: Option<usize>,
+    pub cancelled_at: Option<usize>,
+    pub order_state: Option<usize>,
+    pub event_type: Option<usize>,
+    pub name: Option<usize>,
+    pub gender: Option<usize>,
+    pub birth_date: Option<usize>,
+    pub age: Option<usize>,
+    pub income: Option<usize>,
+    pub occupation: Option<usize>,
+    pub region: Option<usize>,
+    pub city: Option<usize>,
+    pub country: Option<usize>,
+    pub person: Option<usize>,
+    pub freight: Option<usize>,
+    /// How the file takes part in joins (set once the builder's plan is known).
+    pub join: JoinPart,
+}
+
+impl Columns {
+    /// The columns the schema chose for each role.
+    pub fn of(schema: &FileSchema) -> Self {
+        let col = |r| schema.column(r);
+        let customers_col = |r| col(r).filter(|_| schema.kind == FileKind::Customers);
+        Columns {
+            key: col(Role::CustomerKey),
+            email: col(Role::Email),
+            phone: col(Role::Phone),
+            date: match schema.kind {
+                FileKind::Orders => col(Role::OrderDate),
+                FileKind::Customers => col(Role::SignupDate),
+                FileKind::Events => col(Role::Timestamp),
+                FileKind::Summary => col(Role::LastOrderDate),
+                FileKind::OrderDetails => None,
+                FileKind::Ignored => return Columns::default(),
+            },
+            amount: col(Role::Amount),
+            quantity: col(Role::Quantity),
+            unit_price: col(Role::UnitPrice),
+            order_id: col(Role::OrderId).filter(|_| matches!(schema.kind, FileKind::Orders | FileKind::OrderDetails)),
+            status: col(Role::Status),
+            currency: col(Role::Currency),
+            source: col(Role::Source),
+            category: col(Role::Category).filter(|_| {
+                matches!(
+                    schema.kind,
+                    FileKind::Orders | FileKind::Events | FileKind::OrderDetails
+                )
+            }),
+            points: customers_col(Role::Points),
+            refunded_amount: col(Role::RefundedAmount).filter(|_| schema.kind == FileKind::Orders),
+            cancelled_at: col(Role::CancelledAt).filter(|_| schema.kind == FileKind::Orders),
+            order_state: col(Role::OrderState).filter(|_| schema.kind == FileKind::Orders),
+            event_type: col(Role::EventType).filter(|_| schema.kind == FileKind::Events),
+            name: customers_col(Role::Name),
+            gender: customers_col(Role::Gender),
+            birth_date: customers_col(Role::BirthDate),
+            age: customers_col(Role::Age),
+            income: customers_col(Role::Income),
+            occupation: customers_col(Role::Occupation),
+            region: customers_col(Role::Region),
+            city: customers_col(Role::City),
+            country: customers_col(Role::Country),
+            person: customers_col(Role::PersonKey),
+            freight: col(Role::Freight).filter(|_| schema.kind == FileKind::OrderDetails),
+            join: JoinPart::None,
+        }
+    }
+}
+
+/// Who a row belongs to, as the row says it.
+enum RowKey<'r> {
+    /// The customer id cell.
+    Id(&'r [u8]),
+    /// A normalised email or phone, for rows without an id.
+    Contact(Vec<u8>),
+}
+
+impl Columns {
+    /// The row's email, trimmed and lowercased, if it looks like one.
+    fn email(&self, record: &Record) -> Option<Vec<u8>> {
+        let cell = trim(record.get(self.email?));
+        cell.contains(&b'@').then(|| cell.to_ascii_lowercase())
+    }
+
+    /// The row's phone as digits only, if it has at least five.
+    fn phone(&self, record: &Record) -> Option<Vec<u8>> {
+        let cell = record.get(self.phone?);
+        let digits: Vec<u8> = cell.iter().filter(|b| b.is_ascii_digit()).copied().collect();
+        (digits.len() >= 5).then_some(digits)
+    }
+}
+
+/// A row's rejection: why, and which column.
+type Rejected = (RejectReason, Option<usize>);
+
+/// The mutable state of one file's read.
+pub(super) struct FileState {
+    header_seen: bool,
+    report: FileReport,
+    /// Fingerprints of rows without an order id, and of later lines of orders.
+    seen_rows: FxHashSet<u128>,
+    /// Order id → its order, for line merging and duplicate detection.
+    order_lines: OrderIndex,
+    currencies: FxHashMap<Box<[u8]>, u64>,
+    statuses: FxHashMap<Box<[u8]>, OrderStatus>,
+    event_kinds: FxHashMap<Box<[u8]>, EventKind>,
+    dates: DateOrderTracker,
+    /// Whether further lines of an order add their amounts.
+    lines: LineStructure,
+}
+
+impl FileState {
+    /// A fresh state for `schema`'s file.
+    pub fn new(schema: &FileSchema) -> Self {
+        // Decided again here: the mapping step may have changed the roles.
+        let lines = detect_line_structure(schema);
+        FileState {
+            header_seen: false,
+            report: FileReport {
+                file: schema.file_name.clone(),
+                kind: schema.kind,
+                encoding: schema.encoding.clone(),
+                platform: schema.platform,
+                orders: 0,
+                keyed_by: KeyedBy::of(schema),
+                rows_read: 0,
+                rows_kept: 0,
+                rows_rejected: 0,
+                duplicates_removed: 0,
+                // Every file can lack a key, a date or an amount; the join
+                // reasons are listed once a row is rejected for them.
+                rejected_by_reason: RejectReason::EVERY_FILE.iter().map(|r| (*r, 0)).collect(),
+                refunds: 0,
+                partial_refunds: 0,
+                cancellations: 0,
+                negative_amounts: 0,
+                lines_merged: 0,
+                line_structure: lines,
+                currencies: Vec::new(),
+                first_date: None,
+                last_date: None,
+                date_order: None,
+                date_order_reason: None,
+            },
+            seen_rows: FxHashSet::default(),
+            order_lines: OrderIndex::default(),
+            currencies: FxHashMap::default(),
+            statuses: FxHashMap::default(),
+            event_kinds: FxHashMap::default(),
+            dates: DateOrderTracker::new(schema),
+            lines,
+        }
+    }
+
+    /// Makes room for about `rows` rows in the lookup tables.
+    pub fn reserve(&mut self, rows: usize) {
+        if matches!(self.report.kind, FileKind::Orders | FileKind::OrderDetails) {
+            self.order_lines.reserve(rows);
+        } else {
+            self.seen_rows.reserve(rows);
+        }
+    }
+
+    /// Data rows read so far.
+    pub fn rows_read(&self) -> u64 {
+        self.report.rows_read
+    }
+
+    /// The finished accounting of the file, and the dates to re-read now
+    /// that the file's date order is known.
+    pub fn into_report(self) -> (FileReport, DateDecision) {
+        let mut report = self.report;
+        let mut merged: FxHashMap<String, u64> = FxHashMap::default();
+        for (code, n) in self.currencies {
+            *merged.entry(String::from_utf8_lossy(&code).to_uppercase()).or_insert(0) += n;
+        }
+        let mut currencies: Vec<(String, u64)> = merged.into_iter().collect();
+        currencies.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        report.currencies = currencies;
+        let decision = self.dates.decide();
+        if let Some((first, last)) = decision.range {
+            report.first_date = Some(format_day(first));
+            report.last_date = Some(format_day(last));
+        }
+        report.date_order = decision.order;
+        report.date_order_reason = decision.reason;
+        (report, decision)
+    }
+
+    /// The status of a cell, classified once per distinct value.
+    fn status(&mut self, raw: &[u8]) -> OrderStatus {
+        if let Some(status) = self.statuses.get(raw) {
+            return *status;
+        }
+        let status = classify_status(raw);
+        if self.statuses.len() < MAX_CACHED_CELL_KINDS {
+            self.statuses.insert(raw.into(), status);
+        }
+        status
+    }
+
+    /// The kind of an event type cell, classified once per distinct value.
+    fn event_kind(&mut self, raw: &[u8]) -> EventKind {
+        if let Some(kind) = self.event_kinds.get(raw) {
+            return *kind;
+        }
+        let kind = classify_event(raw);
+        if self.event_kinds.len() < MAX_CACHED_CELL_KINDS {
+            self.event_kinds.insert(raw.into(), kind);
+        }
+        kind
+    }
+
+    fn count_currency(&mut self, code: &[u8]) {
+        if let Some(n) = self.currencies.get_mut(code) {
+            *n += 1;
+        } else if !code.is_empty() {
+            self.currencies.insert(code.into(), 1);
+        }
+    }
+}
+
+/// Handles the rows of one chunk, borrowing the parser's parts.
+pub(super) struct RowHandler<'a> {
+    pub schema: &'a FileSchema,
+    pub columns: &'a Columns,
+    pub state: &'a mut FileState,
+    pub builder: &'a mut DatasetBuilder,
+}
+
+impl RowHandler<'_> {
+    /// Handles one record: the header first, then data rows.
+    pub fn row(&mut self, record: &Record) {
+        if !self.state.header_seen {
+            self.state.header_seen = true;
+            if self.schema.kind == FileKind::Customers {
+                self.builder.any_customer_file = true;
+            }
+            return;
+        }
+        if self.schema.kind == FileKind::Ignored {
+            return;
+        }
+        self.state.report.rows_read += 1;
+        let order_id = self
+            .columns
+            .order_id
+            .map(|i| trim(record.get(i)))
+            .filter(|id| !id.is_empty())
+            .map(order_key);
+        if self.is_duplicate(record, order_id) {
+            self.state.report.duplicates_removed += 1;
+            return;
+        }
+        let outcome = match self.schema.kind {
+            FileKind::Orders if self.columns.join == JoinPart::None => self.order_row(record, order_id),
+            FileKind::Orders => self.joined_order_row(record, order_id),
+            FileKind::OrderDetails => self.detail_row(record, order_id),
+            FileKind::Events => self.event_row(record),
+            FileKind::Customers | FileKind::Summary => self.customer_row(record),
+            FileKind::Ignored => return,
+        };
+        match outcome {
+            Ok(()) => self.state.report.rows_kept += 1,
+            Err(rejected) => self.reject(record, rejected),
+        }
+    }
+
+    /// Exact duplicate rows share their order id, so with an order id only
+    /// that order's rows are compared; without one, every row's fingerprint.
+    fn is_duplicate(&mut self, record: &Record, order_id: Option<u64>) -> bool {
+        let fingerprint = record.fingerprint();
+        let Some(id) = order_id else {
+            return !self.state.seen_rows.insert(fingerprint);
+        };
+        match self.state.order_lines.get_mut(id) {
+            None => {
+                let line = OrderLine {
+                    order: NO_ORDER,
+                    first_row: fingerprint as u64,
+                };
+                self.state.order_lines.insert(id, line);
+                false
+            }
+            Some(line) => line.first_row == fingerprint as u64 || !self.state.seen_rows.insert(fingerprint),
+        }
+    }
+
+    fn reject(&mut self, record: &Record, (reason, column): Rejected) {
+        let report = &mut self.state.report;
+        report.rows_rejected += 1;
+        report.count_rejections(reason, 1);
+        let row = report.rows_read + 1;
+        let schema = self.schema;
+        self.builder.reject(|| Rejection {
+            file: schema.file_name.clone(),
+            row,
+            column: column.and_then(|c| schema.headers.get(c)).cloned().unwrap_or_default(),
+            reason,
+            value: column
+                .map(|c| String::from_utf8_lossy(record.get(c)).chars().take(200).collect())
+                .unwrap_or_default(),
+        });
+    }
+
+    /// The customer key of a row: id, else normalised email, else phone digits.
+    /// A leading `'` (Excel's text marker, as in Shopify exports) is dropped;
+    /// an id of `0` is a guest (WooCommerce) and falls back to email or phone.
+    /// The row's customer key: its id, else its normalised email or phone.
+    fn key<'r>(&self, record: &Record<'r>) -> Result<RowKey<'r>, Rejected> {
+        let c = self.columns;
+        let id = c.key.map(|i| {
+            let cell = trim(record.get(i));
+            cell.strip_prefix(b"'").unwrap_or(cell)
+        });
+        if let Some(id) = id.filter(|v| !v.is_empty() && *v != b"0") {
+            return Ok(RowKey::Id(id));
+        }
+        c.email(record)
+            .or_else(|| c.phone(record))
+            .map(RowKey::Contact)
+            .ok_or((RejectReason::MissingKey, c.key.or(c.email).or(c.phone)))
+    }
+
+    /// The customer a row belongs to, matching ids with emails and phones
+    /// across files.
+    fn customer(&mut self, record: &Record, key: RowKey) -> CustomerIdx {
+        match key {
+            RowKey::Id(id) if self.columns.email.is_none() && self.columns.phone.is_none() => self.builder.customer(id),
+            RowKey::Id(id) => {
+                let c = self.columns;
+                let contacts = || c.email(record).into_iter().chain(c.phone(record)).collect();
+                self.builder.customer_with_id(id, contacts)
+            }
+            RowKey::Contact(contact) => self.builder.customer_by_contact(&contact),
+        }
+    }
+
+    /// The row's date (order date or event time), which it cannot do
+    /// without: a cell that is no date rejects the row with its column.
+    fn required_day(&mut self, record: &Record) -> Result<CellDay, Rejected> {
+        let date_col = self.columns.date.unwrap_or(0);
+        self.state
+            .dates
+            .read(record.get(date_col))
+            .ok_or((RejectReason::BadDate, Some(date_col)))
+    }
+
+    fn customer_row(&mut self, record: &Record) -> Result<(), Rejected> {
+        let c = self.columns;
+        let (customer, merged_by_person) = match self.person_customer(record) {
+            Some(found) => found,
+            None => {
+                let key = self.key(record)?;
+                (self.customer(record, key), false)
+            }
+        };
+        let day = c.date.and_then(|i| self.state.dates.read(record.get(i)));
+        if self.schema.kind != FileKind::Customers {
+            return Ok(());
+        }
+        if self.builder.mark_in_customer_file(customer) && !merged_by_person {
+            self.builder.report.duplicate_customers_merged += 1;
+        }
+        if let Some(day) = day {
+            self.state.dates.keep(day, Some(customer));
+            self.builder.set_signup(customer, day.0);
+        }
+        if let Some(i) = c.source {
+            let source = String::from_utf8_lossy(trim(record.get(i)));
+            self.builder.set_source(customer, &source);
+        }
+        if let Some(Ok(Some(points))) = c.points.map(|i| parse_amount(record.get(i))) {
+            if points.is_finite() {
+                self.builder.set_points(customer, points);
+            }
+        }
+        self.profile_cells(record, customer);
+        Ok(())
+    }
+}

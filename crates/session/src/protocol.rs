@@ -1,0 +1,227 @@
+//! Messages between the page and the Web Worker, in a compact binary form
+//! (postcard: serde's data model without field names, see [`encode`] and
+//! [`decode`]). File handles travel beside the bytes (the page posts
+//! `[bytes, file, file, …]`).
+//!
+//! Not JSON on purpose: serde_json's (de)serialisers monomorphised for every
+//! summary type cost both wasm files hundreds of kilobytes; postcard's are a
+//! fraction of that, and its messages are smaller and faster to read. Both
+//! ends are built from this crate together, so the format needs no stability.
+
+use segscope_engine::clv::{ClvProblem, HoldoutCheck};
+use segscope_engine::custom::CustomSummary;
+use segscope_engine::explore::{CustomerDetail, CustomerPage, CustomerQuery};
+use segscope_engine::migration::{Migration, MigrationProblem, MigrationRequest};
+use segscope_engine::models::ModelsSummary;
+use segscope_engine::rules::CustomSegments;
+use segscope_engine::settings::{MemberLevel, Settings};
+use segscope_engine::{Summary, WhatIf};
+use segscope_export::ExportError;
+use segscope_i18n::{t, Lang};
+use segscope_ingest::{FileSchema, IngestError, QualityReport};
+use segscope_model::progress::Stage;
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+
+/// A message ([`Request`] or [`Reply`]) as bytes for `postMessage`.
+pub fn encode<T: Serialize>(message: &T) -> Vec<u8> {
+    // Serialising to a Vec fails only for types serde cannot express (none here).
+    postcard::to_allocvec(message).unwrap_or_default()
+}
+
+/// A message from the bytes [`encode`] made; `None` for anything else.
+pub fn decode<T: DeserializeOwned>(bytes: &[u8]) -> Option<T> {
+    postcard::from_bytes(bytes).ok()
+}
+
+/// A request from the page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Request {
+    /// Take a first look at the attached files (sniff each one).
+    Inspect,
+    /// Sniff one inspected file again, read in the encoding the user chose.
+    Reinspect {
+        /// Index of the file among the inspected ones.
+        file: usize,
+        /// WHATWG encoding label.
+        encoding: String,
+    },
+    /// Read another sheet of an inspected workbook.
+    ChooseSheet {
+        /// Index of the file among the inspected ones.
+        file: usize,
+        /// Index of the sheet in the workbook.
+        sheet: usize,
+    },
+    /// Read the inspected files in full with these schemas (one per file, in
+    /// the same order), then analyse.
+    Analyze {
+        /// The confirmed schemas.
+        schemas: Vec<FileSchema>,
+        /// Analysis settings.
+        settings: Settings,
+    },
+    /// Re-run the analysis on the loaded data with new settings (no re-parse).
+    Resegment {
+        /// Analysis settings.
+        settings: Settings,
+    },
+    /// One page of the customer explorer's table.
+    Customers(CustomerQuery),
+    /// One customer's detail view (index into the dataset's customers).
+    CustomerDetail(u32),
+    /// How customers would move under other membership thresholds.
+    WhatIf(Vec<MemberLevel>),
+    /// Build the per-customer CSV of the customers the explorer query selects.
+    ExportSelection(CustomerQuery),
+    /// Build the per-customer CSV of the selection with headers and labels
+    /// in this language.
+    ExportSelectionLocalized(CustomerQuery, Lang),
+    /// Build the per-customer workbook of the selection (a sheet per
+    /// segment), headers and labels in this language.
+    ExportSelectionXlsx(CustomerQuery, Lang),
+    /// Build the per-customer CSV of the current analysis.
+    ExportCustomers,
+    /// Build the analysis JSON (settings, data quality, KPIs, segment counts).
+    ExportAnalysis,
+    /// Fit (or reuse) the models of the current analysis.
+    Models,
+    /// Compare a scheme at two as-of dates.
+    Migration(MigrationRequest),
+    /// Count a draft of custom segments on the current analysis.
+    RuleCounts(CustomSegments),
+    /// Check the CLV model on a holdout of this many last days.
+    Holdout {
+        /// Length of the holdout period in days.
+        days: u32,
+    },
+}
+
+/// A reply from the worker.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Reply {
+    /// The worker has started and listens.
+    Started,
+    /// Work goes on.
+    Progress {
+        /// Current stage.
+        stage: Stage,
+        /// Overall fraction done, 0–1.
+        fraction: f64,
+    },
+    /// The first look at each attached file.
+    Inspected {
+        /// One result per file, in order.
+        files: Vec<Result<FileSchema, IngestError>>,
+    },
+    /// One file sniffed again with the user's encoding.
+    Reinspected {
+        /// Index of the file among the inspected ones.
+        file: usize,
+        /// The new first look.
+        schema: Result<FileSchema, IngestError>,
+    },
+    /// The analysis is complete.
+    Ready {
+        /// Everything the dashboard shows.
+        summary: Box<Summary>,
+        /// The data-quality report.
+        quality: Box<QualityReport>,
+        /// Milliseconds spent reading + parsing, and analysing.
+        timings: Timings,
+    },
+    /// A page of the customer explorer's table.
+    Customers(CustomerPage),
+    /// One customer's detail view.
+    CustomerDetail(Box<CustomerDetail>),
+    /// The membership what-if.
+    WhatIf(WhatIf),
+    /// A segment migration, or why it could not be made.
+    Migration(Box<Result<Migration, MigrationProblem>>),
+    /// Counts of a draft of custom segments.
+    RuleCounts(CustomSummary),
+    /// The fitted models of the current analysis.
+    Models(Box<ModelsSummary>),
+    /// The CLV calibration/holdout check, or why it could not be made.
+    Holdout(Box<Result<HoldoutCheck, ClvProblem>>),
+    /// A download is ready.
+    Download {
+        /// Suggested file name.
+        file_name: String,
+        /// MIME type.
+        mime: String,
+        /// The file's text.
+        content: String,
+    },
+    /// A binary download is ready (a workbook).
+    DownloadBytes {
+        /// Suggested file name.
+        file_name: String,
+        /// MIME type.
+        mime: String,
+        /// The file's bytes.
+        bytes: Vec<u8>,
+    },
+    /// The request failed.
+    Failed(Failure),
+}
+
+/// Where the time went, in milliseconds.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, Default)]
+pub struct Timings {
+    /// Reading and parsing all files.
+    pub parse_ms: f64,
+    /// Computing the analysis.
+    pub analyze_ms: f64,
+}
+
+/// Why a request failed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Failure {
+    /// A file could not be used.
+    Ingest(IngestError),
+    /// The settings are not valid.
+    Settings {
+        /// English message.
+        en: String,
+        /// Chinese message.
+        zh: String,
+    },
+    /// A request that needs loaded data came first.
+    NoData,
+    /// The browser could not read a file.
+    ReadFailed {
+        /// The file's name.
+        file: String,
+    },
+    /// A message the worker does not understand (a bug, reported plainly).
+    BadRequest,
+    /// The worker stopped unexpectedly (a bug); it has been restarted.
+    WorkerStopped,
+    /// An export could not be produced.
+    Export(ExportError),
+    /// The files read hold no order: value metrics cannot be computed.
+    NoOrders,
+}
+
+impl Failure {
+    /// The message for the user in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            Failure::Ingest(e) => e.message(lang),
+            Failure::Settings { en, zh } => {
+                if lang == Lang::Zh {
+                    zh.clone()
+                } else {
+                    en.clone()
+                }
+            }
+            Failure::NoData => t(lang, "error.no_data").to_string(),
+            Failure::ReadFailed { file } => t(lang, "error.read_failed").replace("{file}", file),
+            Failure::BadRequest => t(lang, "error.bad_request").to_string(),
+            Failure::WorkerStopped => t(lang, "error.worker_stopped").to_string(),
+            Failure::Export(e) => e.message(lang),
+            Failure::NoOrders => t(lang, "finding.no_orders").to_string(),
+        }
+    }
+}
