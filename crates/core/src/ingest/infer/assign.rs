@@ -3,10 +3,21 @@
 
 use super::fit::{contradicts, inferable, value_fit};
 use super::profile::ColumnProfile;
-use crate::ingest::schema::{header_score, FileKind, Role, RoleColumn, RoleSource};
+use crate::ingest::schema::{header_score, normalise_header, FileKind, Role, RoleColumn, RoleSource};
 
 /// Scores below this assign nothing.
 const MIN_SCORE: f32 = 0.3;
+
+/// Words of money headers that name a figure other than what the customer
+/// paid: before discounts (Square `Gross Sales`) or after the platform's fees
+/// (Square `Net Total`, payouts). A header that merely contains an amount
+/// synonym and one of these ranks below one that does not, so `Net Sales` or
+/// `Total Collected` is the amount (docs/ingest/orders.md#paid-amount).
+const NOT_PAID_WORDS: &[&str] = &["gross", "nettotal", "fee", "payout", "毛", "手续费", "到账"];
+
+/// What such a header loses off its amount score (a known header that merely
+/// contains a synonym scores 0.35–0.95 with its values).
+const NOT_PAID_PENALTY: f32 = 0.2;
 
 /// Assigns columns to the roles of `kind`, each column to at most one role,
 /// best matches first. `profiles` holds one profile per column (empty when
@@ -22,7 +33,16 @@ pub fn assign_roles(headers: &[String], profiles: &[ColumnProfile], kind: FileKi
     for (ri, role) in roles.iter().enumerate() {
         for (ci, header) in headers.iter().enumerate() {
             let profile = profiles.get(ci).filter(|p| p.filled > 0);
-            let (mut score, source) = combine(*role, header_score(header, *role), profile);
+            let named = header_score(header, *role);
+            let (mut score, source) = combine(*role, named, profile);
+            if *role == Role::Amount && named > 0.0 && named < 0.9 && names_other_figure(header) {
+                score -= NOT_PAID_PENALTY;
+            }
+            // An orders file's event type comes from its header only: payment
+            // or order words alone would take a status or product column.
+            if (kind, *role, source) == (FileKind::Orders, Role::EventType, RoleSource::Values) {
+                continue;
+            }
             // Among unknown money columns, the order total is usually the largest.
             if let (Role::Amount, RoleSource::Values, Some(p)) = (role, source, profile) {
                 if largest_money > 0.0 {
@@ -66,6 +86,13 @@ fn drop_guessed_key(result: &mut [RoleColumn], key_header_elsewhere: bool) {
             *key = RoleColumn::unassigned(Role::CustomerKey);
         }
     }
+}
+
+/// True when a money header names a figure before discounts or after fees
+/// ([`NOT_PAID_WORDS`]).
+fn names_other_figure(header: &str) -> bool {
+    let h = normalise_header(header);
+    NOT_PAID_WORDS.iter().any(|w| h.contains(w))
 }
 
 /// One column's score for `role` from its header score `header` and its values.
