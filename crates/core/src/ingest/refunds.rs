@@ -44,7 +44,7 @@ pub enum Folded {
 /// refund the order, unless the export stated them as partial.
 pub fn fold(amount: f64, refund_rows: f64, stated_partial: f64) -> Folded {
     let taken = refund_rows.max(stated_partial);
-    if !(taken > 0.0) || !taken.is_finite() {
+    if !taken.is_finite() || taken <= 0.0 {
         return Folded::Unchanged;
     }
     if stated_partial <= 0.0 && taken + CENT_TOLERANCE >= amount {

@@ -233,4 +233,57 @@ mod tests {
         assert_eq!(column(&roles, Role::Phone), Some(1));
         assert_eq!(column(&roles, Role::Amount), Some(3));
     }
+
+    #[test]
+    fn the_paid_amount_wins_over_gross_and_after_fee_figures() {
+        let rows: [&[&str]; 3] = [
+            &["$54.00", "$54.00", "$61.96", "$60.25", "T1", "Payment"],
+            &["$119.25", "$119.25", "$130.09", "$126.61", "T2", "Payment"],
+            &["-$39.00", "-$39.00", "-$42.22", "-$42.22", "T3", "Refund"],
+        ];
+        let p = profiles(&rows);
+        let h = headers(&[
+            "Gross Sales",
+            "Net Sales",
+            "Total Collected",
+            "Net Total",
+            "Transaction ID",
+            "Event Type",
+        ]);
+        let roles = assign_roles(&h, &p, FileKind::Orders);
+        assert_eq!(column(&roles, Role::Amount), Some(2));
+        assert_eq!(column(&roles, Role::OrderId), Some(4));
+        assert_eq!(column(&roles, Role::EventType), Some(5));
+        // Without Total Collected, Net Sales (after discounts, before fees).
+        let h = headers(&[
+            "Gross Sales",
+            "Net Sales",
+            "Tip",
+            "Net Total",
+            "Transaction ID",
+            "Event Type",
+        ]);
+        assert_eq!(column(&assign_roles(&h, &p, FileKind::Orders), Role::Amount), Some(1));
+        // A gross or after-fee figure is still the amount when it is the only one.
+        let h = headers(&[
+            "Gross Sales",
+            "Discounts",
+            "Tip",
+            "Fees",
+            "Transaction ID",
+            "Event Type",
+        ]);
+        assert_eq!(column(&assign_roles(&h, &p, FileKind::Orders), Role::Amount), Some(0));
+    }
+
+    #[test]
+    fn an_orders_event_type_comes_from_its_header_only() {
+        let h = headers(&["order_id", "customer_id", "order_date", "amount", "what"]);
+        let p = profiles(&[
+            &["1", "c1", "2024-01-01", "10.00", "purchase"],
+            &["2", "c2", "2024-01-02", "12.00", "purchase"],
+            &["3", "c1", "2024-01-03", "8.00", "return"],
+        ]);
+        assert_eq!(column(&assign_roles(&h, &p, FileKind::Orders), Role::EventType), None);
+    }
 }
