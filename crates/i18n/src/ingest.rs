@@ -6,6 +6,7 @@ use super::Entry;
 /// Entries of this area: (key, English, Chinese).
 pub(crate) const ENTRIES: &[Entry] = &[
     ("kind.ignored", "Not read", "不读取"),
+    ("role.partial_refund", "Partial refunds (taken off, order stays paid)", "部分退款金额(扣除后订单仍为已付款)"),
     ("encoding.reason.bom", "marked by the file", "文件自带标记"),
     ("encoding.reason.valid_utf8", "valid UTF-8", "有效的 UTF-8"),
     ("encoding.reason.header_words", "header words read right", "表头词语可正确识别"),

@@ -19,6 +19,7 @@ pub mod parse;
 pub mod profile_value;
 pub mod quality;
 pub mod records;
+pub mod refunds;
 mod role_synonyms;
 mod rows;
 pub mod schema;

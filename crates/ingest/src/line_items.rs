@@ -3,6 +3,7 @@
 //! repeated on every row (WooCommerce order-export plugins), or with amounts
 //! that belong to each line (docs/ingest/orders.md#line-items).
 
+use super::refunds::is_refund_event;
 use super::schema::{FileKind, Role};
 use super::sniff::FileSchema;
 use super::value::parse_amount;
@@ -53,6 +54,9 @@ struct LineColumns {
     unit_price: Option<usize>,
     /// Columns describing the item of a line (product, quantity, price).
     items: Vec<usize>,
+    /// The event type column: its refund rows are no lines of their order
+    /// (docs/ingest/orders.md#refund-rows).
+    event: Option<usize>,
 }
 
 /// One multi-line sample order's testimony.
@@ -85,12 +89,13 @@ pub fn detect_line_structure(schema: &FileSchema) -> LineStructure {
             .into_iter()
             .flatten()
             .collect(),
+        event: schema.column(Role::EventType),
     };
     decide(&schema.samples, &columns)
 }
 
 fn decide(samples: &[Vec<String>], columns: &LineColumns) -> LineStructure {
-    let orders = multi_line_orders(samples, columns.order_id);
+    let orders = multi_line_orders(samples, columns);
     if orders.is_empty() {
         return LineStructure::OneRowPerOrder;
     }
@@ -109,14 +114,23 @@ fn decide(samples: &[Vec<String>], columns: &LineColumns) -> LineStructure {
 }
 
 /// The sample orders with two or more distinct rows (exact duplicate rows are
-/// one row), each as its rows in file order.
-fn multi_line_orders(samples: &[Vec<String>], order_id: usize) -> Vec<Vec<&[String]>> {
+/// one row, refund rows none), each as its rows in file order.
+fn multi_line_orders<'s>(samples: &'s [Vec<String>], columns: &LineColumns) -> Vec<Vec<&'s [String]>> {
     let mut by_id: FxHashMap<&str, usize> = FxHashMap::default();
     let mut orders: Vec<Vec<&[String]>> = Vec::new();
+    let is_refund = |row: &[String]| {
+        columns
+            .event
+            .and_then(|c| row.get(c))
+            .is_some_and(|cell| is_refund_event(cell.trim().as_bytes()))
+    };
     for row in samples {
-        let Some(id) = row.get(order_id).map(|s| s.trim()).filter(|s| !s.is_empty()) else {
+        let Some(id) = row.get(columns.order_id).map(|s| s.trim()).filter(|s| !s.is_empty()) else {
             continue;
         };
+        if is_refund(row) {
+            continue;
+        }
         let slot = *by_id.entry(id).or_insert_with(|| {
             orders.push(Vec::new());
             orders.len() - 1
@@ -199,6 +213,7 @@ mod tests {
             quantity: Some(3),
             unit_price: Some(4),
             items: vec![2, 3, 4],
+            event: None,
         }
     }
 
@@ -245,6 +260,19 @@ mod tests {
         assert_eq!(decide(&samples, &columns()), LineStructure::OrderTotalRepeated);
         let samples = rows("1,30,a,1,10\n1,30,b,2,10\n3,10,f,1,10\n3,20,g,2,10");
         assert_eq!(decide(&samples, &columns()), LineStructure::LineAmounts);
+    }
+
+    #[test]
+    fn refund_rows_are_no_lines() {
+        // Column 5: the event type. Order 1's refund row is not a second line.
+        let with_event = LineColumns {
+            event: Some(5),
+            ..columns()
+        };
+        let samples = rows("1,30,a,1,30,Payment\n1,-30,a,-1,30,Refund\n2,9,d,1,9,Payment");
+        assert_eq!(decide(&samples, &with_event), LineStructure::OneRowPerOrder);
+        let samples = rows("1,30,a,1,10,Payment\n1,30,b,2,10,Payment\n1,-30,a,-1,10,Refund");
+        assert_eq!(decide(&samples, &with_event), LineStructure::OrderTotalRepeated);
     }
 
     #[test]

@@ -88,6 +88,7 @@ impl FileParser {
     /// Parses what is left and returns the file's accounting.
     pub fn finish(mut self, builder: &mut DatasetBuilder) -> Result<FileReport, IngestError> {
         self.push(b"", true, builder)?;
+        self.state.settle_refunds(builder);
         let (report, dates) = self.state.into_report();
         builder.reread_dates(report.kind, &dates.reread);
         if report.rows_read > 0 && report.rows_kept == 0 {

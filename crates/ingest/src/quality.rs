@@ -106,6 +106,14 @@ pub struct FileReport {
     pub negative_amounts: u64,
     /// Order lines merged into an earlier row of the same order.
     pub lines_merged: u64,
+    /// Refund rows (an event type such as Square's `Refund`) folded into the
+    /// order whose id they carry (docs/ingest/orders.md#refund-rows).
+    #[serde(default)]
+    pub refund_rows: u64,
+    /// Order ids of refund rows with no kept order in the file (a payment
+    /// before the export's dates, a walk-in sale): they changed nothing.
+    #[serde(default)]
+    pub refunds_without_order: u64,
     /// How the file laid out orders with several items, which decided whether
     /// merged lines added their amounts or the order's total counted once.
     #[serde(default)]

@@ -10,6 +10,7 @@ use super::line_items::{detect_line_structure, LineStructure};
 use super::order_index::{order_key, OrderIndex, OrderLine, NO_ORDER};
 use super::quality::{FileReport, RejectReason, Rejection};
 use super::records::Record;
+use super::refunds::{is_refund_event, RefundFolds};
 use super::schema::{FileKind, Role};
 use super::sniff::FileSchema;
 use super::status::classify_status;
@@ -48,6 +49,10 @@ pub(super) struct Columns {
     pub cancelled_at: Option<usize>,
     pub order_state: Option<usize>,
     pub event_type: Option<usize>,
+    /// An orders file's event type column: its refund rows are folded into
+    /// their orders (docs/ingest/orders.md#refund-rows).
+    pub order_event: Option<usize>,
+    pub partial_refund: Option<usize>,
     pub name: Option<usize>,
     pub gender: Option<usize>,
     pub birth_date: Option<usize>,
@@ -98,6 +103,8 @@ impl Columns {
             cancelled_at: col(Role::CancelledAt).filter(|_| schema.kind == FileKind::Orders),
             order_state: col(Role::OrderState).filter(|_| schema.kind == FileKind::Orders),
             event_type: col(Role::EventType).filter(|_| schema.kind == FileKind::Events),
+            order_event: col(Role::EventType).filter(|_| schema.kind == FileKind::Orders),
+            partial_refund: col(Role::PartialRefund).filter(|_| schema.kind == FileKind::Orders),
             name: customers_col(Role::Name),
             gender: customers_col(Role::Gender),
             birth_date: customers_col(Role::BirthDate),
@@ -151,6 +158,10 @@ pub(super) struct FileState {
     currencies: FxHashMap<Box<[u8]>, u64>,
     statuses: FxHashMap<Box<[u8]>, OrderStatus>,
     event_kinds: FxHashMap<Box<[u8]>, EventKind>,
+    /// Event type cells of an orders file: true for a refund.
+    refund_events: FxHashMap<Box<[u8]>, bool>,
+    /// Refund rows and stated partial refunds, folded in once the file is read.
+    refunds: RefundFolds,
     dates: DateOrderTracker,
     /// Whether further lines of an order add their amounts.
     lines: LineStructure,
@@ -182,6 +193,8 @@ impl FileState {
                 cancellations: 0,
                 negative_amounts: 0,
                 lines_merged: 0,
+                refund_rows: 0,
+                refunds_without_order: 0,
                 line_structure: lines,
                 currencies: Vec::new(),
                 first_date: None,
@@ -194,6 +207,8 @@ impl FileState {
             currencies: FxHashMap::default(),
             statuses: FxHashMap::default(),
             event_kinds: FxHashMap::default(),
+            refund_events: FxHashMap::default(),
+            refunds: RefundFolds::default(),
             dates: DateOrderTracker::new(schema),
             lines,
         }
@@ -244,6 +259,26 @@ impl FileState {
             self.statuses.insert(raw.into(), status);
         }
         status
+    }
+
+    /// Folds the refunds gathered during the read into their orders
+    /// (docs/ingest/orders.md#refund-rows); called once the last row is read.
+    pub fn settle_refunds(&mut self, builder: &mut DatasetBuilder) {
+        let refunds = std::mem::take(&mut self.refunds);
+        refunds.settle(&mut self.order_lines, &mut builder.dataset.orders, &mut self.report);
+    }
+
+    /// Whether an orders file's event type cell marks a refund row,
+    /// classified once per distinct value.
+    fn is_refund_event(&mut self, raw: &[u8]) -> bool {
+        if let Some(refund) = self.refund_events.get(raw) {
+            return *refund;
+        }
+        let refund = is_refund_event(raw);
+        if self.refund_events.len() < MAX_CACHED_CELL_KINDS {
+            self.refund_events.insert(raw.into(), refund);
+        }
+        refund
     }
 
     /// The kind of an event type cell, classified once per distinct value.

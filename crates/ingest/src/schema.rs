@@ -65,6 +65,8 @@ impl FileKind {
                 RefundedAmount,
                 CancelledAt,
                 OrderState,
+                EventType,
+                PartialRefund,
             ],
             FileKind::Customers => &[
                 CustomerKey,
@@ -135,7 +137,10 @@ pub enum Role {
     Source,
     /// Event timestamp.
     Timestamp,
-    /// Event type.
+    /// Event type: in an events file, what the customer did; in an orders
+    /// file, what the row is (Square `Event Type`: a payment, or a refund
+    /// of the order id it carries, folded into that order:
+    /// docs/ingest/orders.md#refund-rows).
     EventType,
     /// Total spent (customer summary).
     TotalSpent,
@@ -152,6 +157,10 @@ pub enum Role {
     /// When an order was cancelled (Shopify `Cancelled at`): a set cell makes
     /// the order cancelled whatever its status column says.
     CancelledAt,
+    /// A refund the export itself calls partial (Square `Partial Refunds` on
+    /// the payment row): taken off the order's amount, and the order stays
+    /// paid even when its refunds add up to all of it.
+    PartialRefund,
     /// The order's own state beside its payment status (Tiendanube `Estado de
     /// la orden`): a cancelled or refunded state overrides a paid payment.
     OrderState,
@@ -207,6 +216,7 @@ impl Role {
             Role::RefundedAmount => "role.refunded_amount",
             Role::CancelledAt => "role.cancelled_at",
             Role::OrderState => "role.order_state",
+            Role::PartialRefund => "role.partial_refund",
             Role::Gender => "role.gender",
             Role::BirthDate => "role.birth_date",
             Role::Age => "role.age",

@@ -128,15 +128,28 @@ const CANCEL_WORDS: &[&str] = &[
     "미결제",
 ];
 
+/// The text of a cell as the word lists match it: lowercase, `_` and `-` as
+/// spaces.
+fn words_of(raw: &[u8]) -> String {
+    String::from_utf8_lossy(raw)
+        .to_lowercase()
+        .chars()
+        .map(|c| if c == '_' || c == '-' { ' ' } else { c })
+        .collect()
+}
+
+/// True when a cell says part of an order was refunded (`partially_refunded`,
+/// `Partial refund`, `部分退款`).
+pub fn is_partial_refund(raw: &[u8]) -> bool {
+    let text = words_of(raw);
+    PARTIAL_REFUND_PHRASES.iter().any(|p| text.contains(p))
+}
+
 /// Classifies a status cell. Unknown or empty statuses count as paid, since
 /// most exports list only completed orders; `_` and `-` read as spaces, so
 /// `on-hold`, `wc-on-hold` and `On hold` are one word.
 pub fn classify_status(raw: &[u8]) -> OrderStatus {
-    let mut text: String = String::from_utf8_lossy(raw)
-        .to_lowercase()
-        .chars()
-        .map(|c| if c == '_' || c == '-' { ' ' } else { c })
-        .collect();
+    let mut text = words_of(raw);
     if PARTIAL_REFUND_PHRASES.iter().any(|p| text.contains(p)) {
         return OrderStatus::Paid;
     }

@@ -229,3 +229,153 @@ proptest! {
         }
     }
 }
+
+/// How a generated order is refunded in the refund-row layouts (Square
+/// `Event Type` `Refund` rows with the order's Transaction ID).
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Refund {
+    None,
+    /// Every line refunded.
+    Full,
+    /// The first line refunded (the whole order when it has one line).
+    FirstLine,
+}
+
+fn refund() -> impl Strategy<Value = Refund> {
+    prop_oneof![3 => Just(Refund::None), 1 => Just(Refund::Full), 1 => Just(Refund::FirstLine)]
+}
+
+/// An order's distinct items (an item listed twice would be a duplicate row)
+/// with their line amounts in cents.
+fn lines(o: &Order) -> Vec<(String, u32, u32, u32)> {
+    let mut out: Vec<(String, u32, u32, u32)> = Vec::new();
+    for (name, qty, price) in &o.items {
+        if !out.iter().any(|(n, q, p, _)| n == name && q == qty && p == price) {
+            out.push((name.clone(), *qty, *price, qty * price));
+        }
+    }
+    out
+}
+
+/// The refunded lines of an order.
+fn refunded(o: &Order, refund: Refund) -> Vec<(String, u32, u32, u32)> {
+    let all = lines(o);
+    match refund {
+        Refund::None => Vec::new(),
+        Refund::Full => all,
+        Refund::FirstLine => all.into_iter().take(1).collect(),
+    }
+}
+
+/// A refund's date: a month after the order (a later date, never an order date).
+fn refund_date(o: &Order) -> String {
+    let (y, m, d) = o.date;
+    let (y, m) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
+    format!("{y}-{m:02}-{d:02}")
+}
+
+/// Data rows, sorted newest first when `newest_first` (refunds then come
+/// before their payment), else in order.
+fn sorted(mut rows: Vec<(String, String)>, newest_first: bool) -> String {
+    if newest_first {
+        rows.sort_by(|a, b| b.0.cmp(&a.0));
+    }
+    rows.into_iter().map(|(_, row)| row).collect()
+}
+
+/// Square item detail: one row per item, refund rows with negative Qty and
+/// Net Sales.
+fn square_items(orders: &[(Order, Refund)], newest_first: bool) -> String {
+    let mut rows = Vec::new();
+    for (i, (o, refund)) in orders.iter().enumerate() {
+        let row = |day: String, (name, qty, price, cents): &(String, u32, u32, u32), sign: &str, event: &str| {
+            let line = format!(
+                "{day},{name},{sign}{qty},{},{sign}{},T{},{event},{}\n",
+                money(*price),
+                money(*cents),
+                5000 + i,
+                email(o.customer)
+            );
+            (day, line)
+        };
+        for line in lines(o) {
+            rows.push(row(date(o), &line, "", "Payment"));
+        }
+        for line in refunded(o, *refund) {
+            rows.push(row(refund_date(o), &line, "-", "Refund"));
+        }
+    }
+    String::from("Date,Item,Qty,Unit Price,Net Sales,Transaction ID,Event Type,Customer ID\n")
+        + &sorted(rows, newest_first)
+}
+
+/// Square transactions: one row per payment, one refund row per refund.
+fn square_transactions(orders: &[(Order, Refund)], newest_first: bool) -> String {
+    let mut rows = Vec::new();
+    for (i, (o, refund)) in orders.iter().enumerate() {
+        let total: u32 = lines(o).iter().map(|l| l.3).sum();
+        let back: u32 = refunded(o, *refund).iter().map(|l| l.3).sum();
+        let row = |day: String, sign: &str, cents: u32, event: &str| {
+            let line = format!(
+                "{day},{sign}{},W{},{event},{}\n",
+                money(cents),
+                7000 + i,
+                email(o.customer)
+            );
+            (day, line)
+        };
+        rows.push(row(date(o), "", total, "Payment"));
+        if back > 0 {
+            rows.push(row(refund_date(o), "-", back, "Refund"));
+        }
+    }
+    String::from("Date,Total Collected,Transaction ID,Event Type,Customer ID\n") + &sorted(rows, newest_first)
+}
+
+/// Per order, sorted: customer, day, amount in cents, status.
+fn refund_summary(dataset: &Dataset) -> Vec<(String, String, i64, String)> {
+    let mut rows: Vec<_> = summary(dataset)
+        .0
+        .into_iter()
+        .map(|(key, day, cents, status)| (key, day, cents, format!("{status:?}")))
+        .collect();
+    rows.sort();
+    rows
+}
+
+fn refund_expected(orders: &[(Order, Refund)]) -> Vec<(String, String, i64, String)> {
+    let mut rows: Vec<_> = orders
+        .iter()
+        .map(|(o, refund)| {
+            let total: u32 = lines(o).iter().map(|l| l.3).sum();
+            let back: u32 = refunded(o, *refund).iter().map(|l| l.3).sum();
+            let (cents, status) = if back >= total {
+                (total, OrderStatus::Refunded)
+            } else {
+                (total - back, OrderStatus::Paid)
+            };
+            (email(o.customer), date(o), i64::from(cents), format!("{status:?}"))
+        })
+        .collect();
+    rows.sort();
+    rows
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(100))]
+
+    /// Refund rows fold into the order whose id they carry, before or after
+    /// its payment: a full refund refunds it, a partial one is taken off, and
+    /// neither adds an order or an order date.
+    #[test]
+    fn refund_rows_fold_into_their_orders(
+        orders in prop::collection::vec((order(), refund()), 1..25),
+        newest_first in any::<bool>(),
+    ) {
+        let want = refund_expected(&orders);
+        for text in [square_items(&orders, newest_first), square_transactions(&orders, newest_first)] {
+            let (dataset, _, _) = read(&text);
+            prop_assert_eq!(refund_summary(&dataset), want.clone(), "{}", text);
+        }
+    }
+}

@@ -3,10 +3,21 @@
 
 use super::fit::{contradicts, inferable, value_fit};
 use super::profile::ColumnProfile;
-use crate::schema::{header_score, FileKind, Role, RoleColumn, RoleSource};
+use crate::schema::{header_score, normalise_header, FileKind, Role, RoleColumn, RoleSource};
 
 /// Scores below this assign nothing.
 const MIN_SCORE: f32 = 0.3;
+
+/// Words of money headers that name a figure other than what the customer
+/// paid: before discounts (Square `Gross Sales`) or after the platform's fees
+/// (Square `Net Total`, payouts). A header that merely contains an amount
+/// synonym and one of these ranks below one that does not, so `Net Sales` or
+/// `Total Collected` is the amount (docs/ingest/orders.md#paid-amount).
+const NOT_PAID_WORDS: &[&str] = &["gross", "nettotal", "fee", "payout", "毛", "手续费", "到账"];
+
+/// What such a header loses off its amount score (a known header that merely
+/// contains a synonym scores 0.35–0.95 with its values).
+const NOT_PAID_PENALTY: f32 = 0.2;
 
 /// Assigns columns to the roles of `kind`, each column to at most one role,
 /// best matches first. `profiles` holds one profile per column (empty when
@@ -22,7 +33,16 @@ pub fn assign_roles(headers: &[String], profiles: &[ColumnProfile], kind: FileKi
     for (ri, role) in roles.iter().enumerate() {
         for (ci, header) in headers.iter().enumerate() {
             let profile = profiles.get(ci).filter(|p| p.filled > 0);
-            let (mut score, source) = combine(*role, header_score(header, *role), profile);
+            let named = header_score(header, *role);
+            let (mut score, source) = combine(*role, named, profile);
+            if *role == Role::Amount && named > 0.0 && named < 0.9 && names_other_figure(header) {
+                score -= NOT_PAID_PENALTY;
+            }
+            // An orders file's event type comes from its header only: payment
+            // or order words alone would take a status or product column.
+            if (kind, *role, source) == (FileKind::Orders, Role::EventType, RoleSource::Values) {
+                continue;
+            }
             // Among unknown money columns, the order total is usually the largest.
             if let (Role::Amount, RoleSource::Values, Some(p)) = (role, source, profile) {
                 if largest_money > 0.0 {
@@ -66,6 +86,13 @@ fn drop_guessed_key(result: &mut [RoleColumn], key_header_elsewhere: bool) {
             *key = RoleColumn::unassigned(Role::CustomerKey);
         }
     }
+}
+
+/// True when a money header names a figure before discounts or after fees
+/// ([`NOT_PAID_WORDS`]).
+fn names_other_figure(header: &str) -> bool {
+    let h = normalise_header(header);
+    NOT_PAID_WORDS.iter().any(|w| h.contains(w))
 }
 
 /// One column's score for `role` from its header score `header` and its values.
@@ -205,5 +232,58 @@ mod tests {
         assert_eq!(column(&roles, Role::CustomerKey), None);
         assert_eq!(column(&roles, Role::Phone), Some(1));
         assert_eq!(column(&roles, Role::Amount), Some(3));
+    }
+
+    #[test]
+    fn the_paid_amount_wins_over_gross_and_after_fee_figures() {
+        let rows: [&[&str]; 3] = [
+            &["$54.00", "$54.00", "$61.96", "$60.25", "T1", "Payment"],
+            &["$119.25", "$119.25", "$130.09", "$126.61", "T2", "Payment"],
+            &["-$39.00", "-$39.00", "-$42.22", "-$42.22", "T3", "Refund"],
+        ];
+        let p = profiles(&rows);
+        let h = headers(&[
+            "Gross Sales",
+            "Net Sales",
+            "Total Collected",
+            "Net Total",
+            "Transaction ID",
+            "Event Type",
+        ]);
+        let roles = assign_roles(&h, &p, FileKind::Orders);
+        assert_eq!(column(&roles, Role::Amount), Some(2));
+        assert_eq!(column(&roles, Role::OrderId), Some(4));
+        assert_eq!(column(&roles, Role::EventType), Some(5));
+        // Without Total Collected, Net Sales (after discounts, before fees).
+        let h = headers(&[
+            "Gross Sales",
+            "Net Sales",
+            "Tip",
+            "Net Total",
+            "Transaction ID",
+            "Event Type",
+        ]);
+        assert_eq!(column(&assign_roles(&h, &p, FileKind::Orders), Role::Amount), Some(1));
+        // A gross or after-fee figure is still the amount when it is the only one.
+        let h = headers(&[
+            "Gross Sales",
+            "Discounts",
+            "Tip",
+            "Fees",
+            "Transaction ID",
+            "Event Type",
+        ]);
+        assert_eq!(column(&assign_roles(&h, &p, FileKind::Orders), Role::Amount), Some(0));
+    }
+
+    #[test]
+    fn an_orders_event_type_comes_from_its_header_only() {
+        let h = headers(&["order_id", "customer_id", "order_date", "amount", "what"]);
+        let p = profiles(&[
+            &["1", "c1", "2024-01-01", "10.00", "purchase"],
+            &["2", "c2", "2024-01-02", "12.00", "purchase"],
+            &["3", "c1", "2024-01-03", "8.00", "return"],
+        ]);
+        assert_eq!(column(&assign_roles(&h, &p, FileKind::Orders), Role::EventType), None);
     }
 }

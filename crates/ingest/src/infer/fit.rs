@@ -32,7 +32,9 @@ pub fn value_fit(role: Role, p: &ColumnProfile) -> f32 {
     }
     match role {
         OrderDate | SignupDate | Timestamp | FirstOrderDate | LastOrderDate | BirthDate => p.share(p.dates),
-        Amount | TotalSpent | UnitPrice | RefundedAmount => p.share(p.money).max(0.5 * p.share(p.numbers)),
+        Amount | TotalSpent | UnitPrice | RefundedAmount | PartialRefund => {
+            p.share(p.money).max(0.5 * p.share(p.numbers))
+        }
         Quantity => p.share(p.small_integers) * if p.median_number <= 20.0 { 1.0 } else { 0.4 },
         OrderCount => p.share(p.small_integers) * if p.median_number <= 200.0 { 1.0 } else { 0.4 },
         Email => p.share(p.emails),
@@ -97,7 +99,9 @@ pub fn contradicts(role: Role, p: &ColumnProfile) -> bool {
         OrderDate | SignupDate | Timestamp | FirstOrderDate | LastOrderDate => {
             p.share(p.dates) < 0.2 && p.share(p.numbers) < 0.5
         }
-        Amount | TotalSpent | UnitPrice | Quantity | OrderCount | RefundedAmount => p.share(p.numbers) < 0.2,
+        Amount | TotalSpent | UnitPrice | Quantity | OrderCount | RefundedAmount | PartialRefund => {
+            p.share(p.numbers) < 0.2
+        }
         Email => p.share(p.emails) < 0.2,
         // Names collide (two "Ana Souza"s) and are spelled differently: no key.
         CustomerKey => p.share(p.personal_names) >= 0.8,

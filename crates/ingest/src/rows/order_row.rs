@@ -18,6 +18,14 @@ impl RowHandler<'_> {
     /// of that order (exports that fill order fields on the first line only).
     pub(super) fn order_row(&mut self, record: &Record, order_id: Option<u64>) -> Result<(), Rejected> {
         let c = self.columns;
+        if let Some(order_key) = order_id.filter(|_| self.is_refund_row(record)) {
+            // Folded into its order once the file is read: no order, no
+            // order date, whoever the row names.
+            let amount = self.amount(record)?;
+            self.state.refunds.refund_row(order_key, amount);
+            self.state.report.refund_rows += 1;
+            return Ok(());
+        }
         let key = match self.key(record) {
             Ok(key) => key,
             Err(missing) => return self.continued_line(record, order_id, missing),
@@ -61,6 +69,7 @@ impl RowHandler<'_> {
         self.state.report.orders += u64::from(new_order);
         let order = self.builder.dataset.orders.len().saturating_sub(1) as u32;
         self.state.dates.keep(day, new_order.then_some(order));
+        self.stated_partial_refund(record, order_id, new_order.then_some(order));
         if !new_order {
             return Ok(());
         }
@@ -78,6 +87,42 @@ impl RowHandler<'_> {
             OrderStatus::Cancelled => report.cancellations += 1,
         }
         Ok(())
+    }
+
+    /// True when the row is a refund of the order id it carries: its event
+    /// type cell says refund (Square `Event Type` `Refund`). Not in an orders
+    /// file whose amounts come from joined order details.
+    fn is_refund_row(&mut self, record: &Record) -> bool {
+        let c = self.columns;
+        if matches!(c.join, JoinPart::Orders { awaiting: Some(_) }) {
+            return false;
+        }
+        let Some(i) = c.order_event else {
+            return false;
+        };
+        let cell = trim(record.get(i));
+        !cell.is_empty() && self.state.is_refund_event(cell)
+    }
+
+    /// Remembers the partial refund a kept row states (Square `Partial
+    /// Refunds`) for its order: `new_order` when the row made one, else the
+    /// order its id already has.
+    fn stated_partial_refund(&mut self, record: &Record, order_id: Option<u64>, new_order: Option<u32>) {
+        let Some(i) = self.columns.partial_refund else {
+            return;
+        };
+        let Some(amount) = parse_amount(record.get(i)).ok().flatten() else {
+            return;
+        };
+        let order = new_order.or_else(|| {
+            order_id
+                .and_then(|id| self.state.order_lines.get_mut(id))
+                .map(|line| line.order)
+                .filter(|order| *order != NO_ORDER)
+        });
+        if let Some(order) = order {
+            self.state.refunds.stated_partial(order, amount);
+        }
     }
 
     /// The status a line's own cells give, and whether it has any: a set
