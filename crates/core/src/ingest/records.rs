@@ -253,7 +253,11 @@ mod tests {
     use super::*;
 
     fn read_all(text: &str, chunk: usize) -> Vec<Vec<String>> {
-        let mut rdr = RecordReader::new(b',');
+        read_with(b',', text, chunk)
+    }
+
+    fn read_with(delimiter: u8, text: &str, chunk: usize) -> Vec<Vec<String>> {
+        let mut rdr = RecordReader::new(delimiter);
         let mut rows = Vec::new();
         let mut push = |r: &Record| {
             rows.push(
@@ -280,5 +284,46 @@ mod tests {
             assert_eq!(rows[2], vec!["3", "he said \"hi\""]);
             assert_eq!(rows[3], vec!["4", "5"]);
         }
+    }
+
+    #[test]
+    fn runs_of_blanks_separate_fields_at_any_chunking() {
+        let text = "00001 19970101  1  11.77\r\n  00002\t19970112   5 \"New  York\"  \n\n   \n00003 \"say \"\"hi\"\"\" x\"y\"z \"\"\n00004 19970102";
+        for chunk in [1, 2, 3, 5, 7, 1000] {
+            let rows = read_with(BLANKS, text, chunk);
+            assert_eq!(rows.len(), 4, "chunk {chunk}: {rows:?}");
+            assert_eq!(rows[0], ["00001", "19970101", "1", "11.77"]);
+            assert_eq!(rows[1], ["00002", "19970112", "5", "New  York"]);
+            assert_eq!(rows[2], ["00003", "say \"hi\"", "x\"y\"z", ""]);
+            assert_eq!(rows[3], ["00004", "19970102"]);
+        }
+    }
+
+    #[test]
+    fn records_know_the_line_they_end_on() {
+        for delimiter in [b',', BLANKS] {
+            let mut rdr = RecordReader::new(delimiter);
+            let mut lines = Vec::new();
+            rdr.feed(b"title\n\nh1,h2\n1,2\n", |r| {
+                lines.push(r.line());
+                true
+            })
+            .unwrap();
+            assert_eq!(lines, [1, 3, 4], "{}", delimiter as char);
+        }
+    }
+
+    #[test]
+    fn an_endless_blank_separated_line_is_refused() {
+        let mut rdr = RecordReader::new(BLANKS);
+        let chunk = vec![b'x'; 1 << 20];
+        let mut outcome = Ok(true);
+        for _ in 0..=MAX_RECORD_BYTES >> 20 {
+            outcome = rdr.feed(&chunk, |_| true);
+            if outcome.is_err() {
+                break;
+            }
+        }
+        assert_eq!(outcome, Err(RecordTooLong));
     }
 }

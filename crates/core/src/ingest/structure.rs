@@ -4,7 +4,7 @@
 //! position), and header names that repeat are made distinct.
 
 use super::infer::{cell_class, CellClass};
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// At most this many rows above the header are taken for a report's title
 /// rows (title, period, filters, column groups).
@@ -120,10 +120,7 @@ pub fn column_names(columns: usize) -> Vec<String> {
 /// roles can tell the columns apart; empty names stay empty.
 pub fn distinct_names(headers: Vec<String>) -> Vec<String> {
     let key = |h: &str| h.trim().to_lowercase();
-    let mut taken: FxHashMap<String, usize> = FxHashMap::default();
-    for h in &headers {
-        taken.entry(key(h)).or_insert(0);
-    }
+    let mut taken: FxHashSet<String> = headers.iter().map(|h| key(h)).collect();
     let mut seen: FxHashMap<String, usize> = FxHashMap::default();
     headers
         .into_iter()
@@ -136,15 +133,10 @@ pub fn distinct_names(headers: Vec<String>) -> Vec<String> {
             if *times == 1 {
                 return h;
             }
-            let mut n = *times;
-            loop {
-                let name = format!("{h} ({n})");
-                if !taken.contains_key(&key(&name)) {
-                    taken.insert(key(&name), 0);
-                    return name;
-                }
-                n += 1;
-            }
+            (*times..)
+                .map(|n| format!("{h} ({n})"))
+                .find(|name| taken.insert(key(name)))
+                .unwrap_or(h)
         })
         .collect()
 }
