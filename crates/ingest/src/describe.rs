@@ -18,6 +18,8 @@ pub enum KeyedBy {
     Email,
     /// Phone numbers (digits only).
     Phone,
+    /// A person key: a national id (DNI, CPF …) or a platform's person id.
+    Person,
 }
 
 impl KeyedBy {
@@ -29,6 +31,8 @@ impl KeyedBy {
             Some(KeyedBy::Email)
         } else if schema.column(Role::Phone).is_some() {
             Some(KeyedBy::Phone)
+        } else if schema.column(Role::PersonKey).is_some() {
+            Some(KeyedBy::Person)
         } else {
             None
         }
@@ -39,6 +43,7 @@ impl KeyedBy {
             KeyedBy::Id => "describe.keyed_by_id",
             KeyedBy::Email => "describe.keyed_by_email",
             KeyedBy::Phone => "describe.keyed_by_phone",
+            KeyedBy::Person => "describe.keyed_by_person",
         }
     }
 }
@@ -70,6 +75,12 @@ fn kind_key(kind: FileKind) -> &'static str {
 /// e-mail; 3 of 41 columns chosen by their values."
 pub fn describe_schema(schema: &FileSchema, lang: Lang) -> String {
     let mut sentence = what(schema.platform, schema.kind, lang);
+    // Where the table starts (docs/ingest/structure.md).
+    if schema.headerless {
+        sentence += t(lang, "describe.headerless");
+    } else if schema.title_rows > 0 {
+        sentence += &t(lang, "describe.title_rows").replace("{row}", &schema.header_line.to_string());
+    }
     if schema.kind != FileKind::Ignored {
         if let Some(key) = KeyedBy::of(schema) {
             sentence += t(lang, key.i18n_key());
@@ -137,5 +148,23 @@ mod tests {
             "Shopify orders export, keyed by e-mail."
         );
         assert_eq!(describe_schema(&schema, Lang::Zh), "Shopify 订单导出,按邮箱识别客户。");
+    }
+
+    #[test]
+    fn sentences_say_where_the_table_starts() {
+        let text = "00001 19970101  1  11.77\n00002 19970112  1  12.00\n00002 19970113  5  77.00\n";
+        let schema = sniff("CDNOW_master.txt", text.as_bytes(), true).unwrap();
+        assert!(schema.headerless);
+        let sentence = describe_schema(&schema, Lang::En);
+        assert!(
+            sentence.contains("no header row: columns named by position"),
+            "{sentence}"
+        );
+        let text =
+            "Sales report\n\norder_id,customer_id,order_date,amount\n1,A,2024-01-05,10.00\n2,B,2024-01-06,12.00\n";
+        let schema = sniff("report.csv", text.as_bytes(), true).unwrap();
+        let sentence = describe_schema(&schema, Lang::En);
+        assert!(sentence.contains("header on row 3"), "{sentence}");
+        assert!(describe_schema(&schema, Lang::Zh).contains("表头在第 3 行"));
     }
 }

@@ -25,6 +25,7 @@ mod rows;
 pub mod schema;
 pub mod sniff;
 pub mod status;
+pub mod structure;
 pub mod value;
 pub mod workbook;
 pub mod xlsx;

@@ -121,7 +121,7 @@ impl FileParser {
         }
         outcome.map(|_| ()).map_err(|_| IngestError {
             file: self.schema.file_name.clone(),
-            row: Some(self.state.rows_read() + 2),
+            row: Some(self.state.row_number(self.state.rows_read() + 1)),
             column: None,
             problem: Problem::RecordTooLong,
         })

@@ -1,5 +1,7 @@
 //! Push-based CSV record reading over csv-core: feed chunks as they arrive,
 //! get whole records back, quoted fields with delimiters and newlines included.
+//! Text aligned in columns separated by runs of spaces (the delimiter
+//! [`BLANKS`]) is read line by line instead (docs/ingest/structure.md#whitespace-columns).
 
 use csv_core::{ReadRecordResult, Reader, ReaderBuilder};
 use xxhash_rust::xxh3::{xxh3_128_with_seed, xxh3_64};
@@ -8,6 +10,7 @@ use xxhash_rust::xxh3::{xxh3_128_with_seed, xxh3_64};
 pub struct Record<'a> {
     data: &'a [u8],
     ends: &'a [usize],
+    line: u64,
 }
 
 impl<'a> Record<'a> {
@@ -30,6 +33,12 @@ impl<'a> Record<'a> {
         &self.data[start..self.ends[i]]
     }
 
+    /// Line breaks read up to the end of this record: its line number when
+    /// it ends with one (a quoted line break inside a field counts too).
+    pub fn line(&self) -> u64 {
+        self.line
+    }
+
     /// A 128-bit fingerprint of the whole row, field boundaries included
     /// (XXH3-128), so different rows practically never share one. Used to find
     /// exact duplicate rows.
@@ -45,9 +54,26 @@ pub fn hash64(bytes: &[u8]) -> u64 {
     xxh3_64(bytes)
 }
 
+/// The delimiter value for text aligned in columns: fields separated by runs
+/// of spaces or tabs, leading and trailing blanks ignored (`00001 19970101  1
+/// 11.77`). A field in double quotes keeps its blanks (`"New York"`, `""` for
+/// a quote inside); a record is one line (quotes do not span lines); blank
+/// lines are skipped, as in CSV. A single space never separates CSV fields
+/// in practice, so the byte is free to mean this.
+pub const BLANKS: u8 = b' ';
+
+/// How records are cut out of the text.
+enum Dialect {
+    /// CSV with a one-byte delimiter and `"` quotes.
+    Csv(Box<Reader>),
+    /// Columns separated by runs of blanks, one record per line; `partial`
+    /// holds a line cut by the end of a chunk.
+    Blanks { partial: Vec<u8>, line: u64 },
+}
+
 /// Reads records from a stream of UTF-8 chunks.
 pub struct RecordReader {
-    reader: Reader,
+    dialect: Dialect,
     out: Vec<u8>,
     ends: Vec<usize>,
     out_len: usize,
@@ -63,10 +89,18 @@ pub const MAX_RECORD_BYTES: usize = 64 << 20;
 pub struct RecordTooLong;
 
 impl RecordReader {
-    /// A reader for `delimiter`-separated text with `"` quotes.
+    /// A reader for `delimiter`-separated text with `"` quotes, or for
+    /// columns separated by runs of blanks when `delimiter` is [`BLANKS`].
     pub fn new(delimiter: u8) -> Self {
+        let dialect = match delimiter {
+            BLANKS => Dialect::Blanks {
+                partial: Vec::new(),
+                line: 0,
+            },
+            _ => Dialect::Csv(Box::new(ReaderBuilder::new().delimiter(delimiter).build())),
+        };
         RecordReader {
-            reader: ReaderBuilder::new().delimiter(delimiter).build(),
+            dialect,
             out: vec![0; 64 * 1024],
             ends: vec![0; 256],
             out_len: 0,
@@ -81,10 +115,16 @@ impl RecordReader {
         mut input: &[u8],
         mut on_record: impl FnMut(&Record) -> bool,
     ) -> Result<bool, RecordTooLong> {
+        // One branch per chunk: the CSV loop below is the hot path.
+        let reader = match &mut self.dialect {
+            Dialect::Csv(reader) => reader,
+            Dialect::Blanks { partial, line } => {
+                return feed_blanks(partial, line, &mut self.out, &mut self.ends, input, on_record);
+            }
+        };
         loop {
             let (result, nin, nout, nend) =
-                self.reader
-                    .read_record(input, &mut self.out[self.out_len..], &mut self.ends[self.ends_len..]);
+                reader.read_record(input, &mut self.out[self.out_len..], &mut self.ends[self.ends_len..]);
             input = &input[nin..];
             self.out_len += nout;
             self.ends_len += nend;
@@ -105,6 +145,8 @@ impl RecordReader {
                     let record = Record {
                         data: &self.out[..self.out_len],
                         ends: &self.ends[..self.ends_len],
+                        // csv-core numbers lines from 1: the line breaks read are one less.
+                        line: reader.line().saturating_sub(1),
                     };
                     self.out_len = 0;
                     self.ends_len = 0;
@@ -118,12 +160,104 @@ impl RecordReader {
     }
 }
 
+/// Feeds one chunk of blank-separated text (empty = end of input): every
+/// complete line is a record, a line cut by the chunk's end waits in
+/// `partial` for the next chunk.
+fn feed_blanks(
+    partial: &mut Vec<u8>,
+    line: &mut u64,
+    out: &mut Vec<u8>,
+    ends: &mut Vec<usize>,
+    input: &[u8],
+    mut on_record: impl FnMut(&Record) -> bool,
+) -> Result<bool, RecordTooLong> {
+    let mut emit = |text: &[u8], line: u64| {
+        split_blanks(text, out, ends);
+        ends.is_empty() || on_record(&Record { data: out, ends, line })
+    };
+    if input.is_empty() {
+        let more = emit(partial, *line);
+        partial.clear();
+        return Ok(more);
+    }
+    let mut rest = input;
+    while let Some(at) = rest.iter().position(|&b| b == b'\n') {
+        *line += 1;
+        let more = if partial.is_empty() {
+            emit(&rest[..at], *line)
+        } else {
+            partial.extend_from_slice(&rest[..at]);
+            let more = emit(partial, *line);
+            partial.clear();
+            more
+        };
+        if !more {
+            return Ok(false);
+        }
+        rest = &rest[at + 1..];
+    }
+    if partial.len() + rest.len() > MAX_RECORD_BYTES {
+        return Err(RecordTooLong);
+    }
+    partial.extend_from_slice(rest);
+    Ok(true)
+}
+
+/// A space or a tab.
+fn is_blank(b: u8) -> bool {
+    b == b' ' || b == b'\t'
+}
+
+/// Cuts one line (without its `\n`) into fields separated by runs of blanks:
+/// the fields' bytes go to `out`, their ends to `ends` (none for a blank line).
+fn split_blanks(text: &[u8], out: &mut Vec<u8>, ends: &mut Vec<usize>) {
+    out.clear();
+    ends.clear();
+    let text = text.strip_suffix(b"\r").unwrap_or(text);
+    let mut i = 0;
+    while i < text.len() {
+        if is_blank(text[i]) {
+            i += 1;
+            continue;
+        }
+        if text[i] == b'"' {
+            i += 1;
+            while i < text.len() {
+                match (text[i], text.get(i + 1)) {
+                    (b'"', Some(b'"')) => {
+                        out.push(b'"');
+                        i += 2;
+                    }
+                    (b'"', _) => {
+                        i += 1;
+                        break;
+                    }
+                    (b, _) => {
+                        out.push(b);
+                        i += 1;
+                    }
+                }
+            }
+        }
+        // Unquoted text, or text glued to a closing quote, runs to the next blank.
+        while i < text.len() && !is_blank(text[i]) {
+            out.push(text[i]);
+            i += 1;
+        }
+        ends.push(out.len());
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn read_all(text: &str, chunk: usize) -> Vec<Vec<String>> {
-        let mut rdr = RecordReader::new(b',');
+        read_with(b',', text, chunk)
+    }
+
+    fn read_with(delimiter: u8, text: &str, chunk: usize) -> Vec<Vec<String>> {
+        let mut rdr = RecordReader::new(delimiter);
         let mut rows = Vec::new();
         let mut push = |r: &Record| {
             rows.push(
@@ -150,5 +284,46 @@ mod tests {
             assert_eq!(rows[2], vec!["3", "he said \"hi\""]);
             assert_eq!(rows[3], vec!["4", "5"]);
         }
+    }
+
+    #[test]
+    fn runs_of_blanks_separate_fields_at_any_chunking() {
+        let text = "00001 19970101  1  11.77\r\n  00002\t19970112   5 \"New  York\"  \n\n   \n00003 \"say \"\"hi\"\"\" x\"y\"z \"\"\n00004 19970102";
+        for chunk in [1, 2, 3, 5, 7, 1000] {
+            let rows = read_with(BLANKS, text, chunk);
+            assert_eq!(rows.len(), 4, "chunk {chunk}: {rows:?}");
+            assert_eq!(rows[0], ["00001", "19970101", "1", "11.77"]);
+            assert_eq!(rows[1], ["00002", "19970112", "5", "New  York"]);
+            assert_eq!(rows[2], ["00003", "say \"hi\"", "x\"y\"z", ""]);
+            assert_eq!(rows[3], ["00004", "19970102"]);
+        }
+    }
+
+    #[test]
+    fn records_know_the_line_they_end_on() {
+        for delimiter in [b',', BLANKS] {
+            let mut rdr = RecordReader::new(delimiter);
+            let mut lines = Vec::new();
+            rdr.feed(b"title\n\nh1,h2\n1,2\n", |r| {
+                lines.push(r.line());
+                true
+            })
+            .unwrap();
+            assert_eq!(lines, [1, 3, 4], "{}", delimiter as char);
+        }
+    }
+
+    #[test]
+    fn an_endless_blank_separated_line_is_refused() {
+        let mut rdr = RecordReader::new(BLANKS);
+        let chunk = vec![b'x'; 1 << 20];
+        let mut outcome = Ok(true);
+        for _ in 0..=MAX_RECORD_BYTES >> 20 {
+            outcome = rdr.feed(&chunk, |_| true);
+            if outcome.is_err() {
+                break;
+            }
+        }
+        assert_eq!(outcome, Err(RecordTooLong));
     }
 }

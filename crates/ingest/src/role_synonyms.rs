@@ -56,6 +56,9 @@ impl Role {
             ],
             Role::Amount => &[
                 "amount",
+                // Mercado Libre: what the buyer paid for the products; its
+                // `Total (ARS)` is the seller's net after fees.
+                "ingresosporproductos",
                 "total",
                 "ordertotal",
                 "ordertotalamount",
@@ -365,6 +368,23 @@ impl Role {
                 "客户唯一id",
                 "唯一客户id",
                 "自然人id",
+                // National ids: they key the buyers of an orders file that
+                // has no customer id, e-mail or phone (Mercado Libre's DNI).
+                "dni",
+                "cpf",
+                "cuit",
+                "cuil",
+                "rut",
+                "curp",
+                "nif",
+                "nie",
+                "cedula",
+                "cédula",
+                "nationalid",
+                "nationalidnumber",
+                "身份证号",
+                "身份证号码",
+                "身份证",
             ],
             Role::Freight => &[
                 "freightvalue",

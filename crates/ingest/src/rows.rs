@@ -73,8 +73,16 @@ impl Columns {
     pub fn of(schema: &FileSchema) -> Self {
         let col = |r| schema.column(r);
         let customers_col = |r| col(r).filter(|_| schema.kind == FileKind::Customers);
+        // An orders file with no id, e-mail or phone is keyed by its person
+        // key (a national id such as Mercado Libre's DNI).
+        let orders_person = col(Role::PersonKey).filter(|_| {
+            schema.kind == FileKind::Orders
+                && [Role::CustomerKey, Role::Email, Role::Phone]
+                    .iter()
+                    .all(|r| col(*r).is_none())
+        });
         Columns {
-            key: col(Role::CustomerKey),
+            key: col(Role::CustomerKey).or(orders_person),
             email: col(Role::Email),
             phone: col(Role::Phone),
             date: match schema.kind {
@@ -149,7 +157,12 @@ type Rejected = (RejectReason, Option<usize>);
 
 /// The mutable state of one file's read.
 pub(super) struct FileState {
-    header_seen: bool,
+    /// A record was seen (a customers file counts once its header is read).
+    started: bool,
+    /// Records still to skip before the data: title rows and the header.
+    to_skip: usize,
+    /// The line the header ends on; data row `n` is row `n + header_line`.
+    header_line: u64,
     report: FileReport,
     /// Fingerprints of rows without an order id, and of later lines of orders.
     seen_rows: FxHashSet<u128>,
@@ -173,7 +186,9 @@ impl FileState {
         // Decided again here: the mapping step may have changed the roles.
         let lines = detect_line_structure(schema);
         FileState {
-            header_seen: false,
+            started: false,
+            to_skip: schema.records_before_data(),
+            header_line: schema.header_line,
             report: FileReport {
                 file: schema.file_name.clone(),
                 kind: schema.kind,
@@ -226,6 +241,12 @@ impl FileState {
     /// Data rows read so far.
     pub fn rows_read(&self) -> u64 {
         self.report.rows_read
+    }
+
+    /// The row number of the data row `n` (1-based) as a spreadsheet shows
+    /// the file: the header's row plus `n`.
+    pub fn row_number(&self, n: u64) -> u64 {
+        self.header_line + n
     }
 
     /// The finished accounting of the file, and the dates to re-read now
@@ -311,13 +332,16 @@ pub(super) struct RowHandler<'a> {
 }
 
 impl RowHandler<'_> {
-    /// Handles one record: the header first, then data rows.
+    /// Handles one record: title rows and the header first, then data rows.
     pub fn row(&mut self, record: &Record) {
-        if !self.state.header_seen {
-            self.state.header_seen = true;
+        if !self.state.started {
+            self.state.started = true;
             if self.schema.kind == FileKind::Customers {
                 self.builder.any_customer_file = true;
             }
+        }
+        if self.state.to_skip > 0 {
+            self.state.to_skip -= 1;
             return;
         }
         if self.schema.kind == FileKind::Ignored {
@@ -372,7 +396,7 @@ impl RowHandler<'_> {
         let report = &mut self.state.report;
         report.rows_rejected += 1;
         report.count_rejections(reason, 1);
-        let row = report.rows_read + 1;
+        let row = self.state.header_line + report.rows_read;
         let schema = self.schema;
         self.builder.reject(|| Rejection {
             file: schema.file_name.clone(),

@@ -62,6 +62,7 @@ impl FileKind {
                 Currency,
                 Email,
                 Phone,
+                PersonKey,
                 RefundedAmount,
                 CancelledAt,
                 OrderState,
@@ -181,7 +182,9 @@ pub enum Role {
     /// Country.
     Country,
     /// The person behind an order-level customer id (Olist
-    /// `customer_unique_id`): customers sharing it are one customer.
+    /// `customer_unique_id`): customers sharing it are one customer. A
+    /// national id (DNI, CPF, 身份证号 …) is one too, and keys the buyers of an
+    /// orders file that has no customer id, e-mail or phone column.
     PersonKey,
     /// Freight or shipping charged on an order line, added to its price.
     Freight,
@@ -234,7 +237,7 @@ impl Role {
 /// Synonyms too generic to count when a header merely contains them:
 /// "Billing Name" is no order id, "Shipping State" no status, "Product Type"
 /// no event type.
-const EXACT_ONLY: &[&str] = &["name", "state", "type"];
+const EXACT_ONLY: &[&str] = &["name", "state", "type", "cuit", "cuil", "curp", "cedula"];
 
 /// What chose a role's column (docs/ingest/roles.md#assignment).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -310,7 +313,9 @@ pub fn header_score(header: &str, role: Role) -> f32 {
         return 0.0;
     }
     let syns = role.synonyms();
-    if let Some(pos) = syns.iter().position(|s| *s == h) {
+    // `Total (ARS)` is `Total` in pesos: a currency code in brackets at the end does not count.
+    let bare = currency_suffix(header).and_then(|n| h.get(..h.len() - n));
+    if let Some(pos) = syns.iter().position(|s| *s == h || Some(*s) == bare) {
         return 1.0 - pos as f32 * 0.001;
     }
     let specific = |s: &&&str| s.chars().count() >= 4 && !EXACT_ONLY.contains(*s);
@@ -318,6 +323,15 @@ pub fn header_score(header: &str, role: Role) -> f32 {
         return 0.6;
     }
     0.0
+}
+
+/// The length of a bracketed currency code that ends `header` (`(ARS)`,
+/// `(USD)` …), as it stays after normalising (three letters).
+fn currency_suffix(header: &str) -> Option<usize> {
+    let inner = header.trim_end().strip_suffix(')')?;
+    let (_, code) = inner.rsplit_once('(')?;
+    let code = code.trim();
+    (code.len() == 3 && code.bytes().all(|b| b.is_ascii_uppercase())).then_some(3)
 }
 
 /// The roles of `kind` without which its rows cannot be used.
@@ -342,5 +356,10 @@ mod tests {
         assert_eq!(header_score("Billing Name", Role::OrderId), 0.0);
         assert_eq!(header_score("billing_state", Role::Status), 0.0);
         assert!((header_score("Billing Phone", Role::Phone) - 0.6).abs() < 1e-6);
+        // A currency code in brackets leaves the name as it is.
+        assert!(header_score("Ingresos por productos (ARS)", Role::Amount) > header_score("Total (ARS)", Role::Amount));
+        assert!(header_score("Total (ARS)", Role::Amount) > 0.99);
+        assert!(header_score("DNI", Role::PersonKey) > 0.99);
+        assert_eq!(header_score("Circuito", Role::PersonKey), 0.0);
     }
 }

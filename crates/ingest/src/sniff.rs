@@ -5,10 +5,14 @@ use super::date_order::{decide_date_order, DateOrderReason};
 use super::decode::ChunkDecoder;
 use super::encoding_choice::{choose_encoding, EncodingChoice, EncodingEvidence};
 use super::error::{IngestError, Problem};
-use super::infer::{assign_roles, classify, profile_columns, ColumnEvidence, Finding, Platform};
+use super::infer::{
+    assign_roles, assign_roles_without_header, classify, profile_columns, ColumnEvidence, ColumnProfile, Finding,
+    Platform,
+};
 use super::line_items::{detect_line_structure, LineStructure};
-use super::records::RecordReader;
+use super::records::{RecordReader, BLANKS};
 use super::schema::{FileKind, Role, RoleColumn};
+use super::structure::{column_names, distinct_names, layout, MAX_TITLE_ROWS};
 use super::value::DateOrder;
 use super::workbook::is_workbook;
 use serde::{Deserialize, Serialize};
@@ -30,9 +34,24 @@ pub struct FileSchema {
     /// Why `encoding` was chosen, and how surely (docs/ingest/encoding.md).
     #[serde(default)]
     pub encoding_evidence: EncodingEvidence,
-    /// The field delimiter byte.
+    /// The field delimiter byte; [`BLANKS`] (a space) for columns separated
+    /// by runs of spaces (docs/ingest/structure.md#whitespace-columns).
     pub delimiter: u8,
-    /// Header cells.
+    /// Rows above the header — a report's title, period and column-group
+    /// rows — that the read skips (docs/ingest/structure.md#header-row).
+    #[serde(default)]
+    pub title_rows: usize,
+    /// The file has no header row: its first row is data, and `headers` are
+    /// names by position, `Column 1` … (docs/ingest/structure.md#headerless-files).
+    #[serde(default)]
+    pub headerless: bool,
+    /// The line the header row ends on (1 in most files; the line of the
+    /// last title row, 0 without any, when there is no header): rejected rows
+    /// are numbered from it.
+    #[serde(default = "first_line")]
+    pub header_line: u64,
+    /// Header cells, made distinct (`Estado`, `Estado (2)`); by position when
+    /// `headerless`.
     pub headers: Vec<String>,
     /// The first rows after the header (for the mapping step's samples).
     pub samples: Vec<Vec<String>>,
@@ -74,7 +93,17 @@ pub struct FileSchema {
     pub line_structure: LineStructure,
 }
 
+fn first_line() -> u64 {
+    1
+}
+
 impl FileSchema {
+    /// Records the read skips before the first data row: the title rows and
+    /// the header.
+    pub fn records_before_data(&self) -> usize {
+        self.title_rows + usize::from(!self.headerless)
+    }
+
     /// The column chosen for `role`, if any.
     pub fn column(&self, role: Role) -> Option<usize> {
         self.roles.iter().find(|r| r.role == role).and_then(|r| r.column)
@@ -105,7 +134,7 @@ impl FileSchema {
         self.kind = kind;
         self.finding = self.finding.filter(|_| kind == FileKind::Ignored);
         let profiles = profile_columns(&self.headers, &self.samples);
-        self.roles = assign_roles(&self.headers, &profiles, kind);
+        self.roles = roles_for(self.headerless, &self.headers, &profiles, kind);
     }
 }
 
@@ -146,19 +175,33 @@ pub fn sniff_as(
     let mut decoder = ChunkDecoder::new(encoding);
     let text = decoder.decode(prefix, is_whole_file).to_vec();
     let delimiter = sniff_delimiter(&text);
-    let rows = read_rows(&text, delimiter, SAMPLE_ROWS + 1, is_whole_file);
-    let Some((header, samples)) = rows.split_first() else {
+    let (mut rows, lines) = read_rows(&text, delimiter, MAX_TITLE_ROWS + SAMPLE_ROWS + 1, is_whole_file);
+    if rows.is_empty() {
         return Err(fail(Problem::EmptyFile));
-    };
-    let headers: Vec<String> = header.iter().map(|h| h.trim().to_string()).collect();
-    if headers.iter().all(String::is_empty) {
-        return Err(fail(Problem::NoHeader));
     }
-    let samples = samples.to_vec();
+    let table = layout(&rows);
+    let before_data = table.title_rows + usize::from(table.has_header);
+    let header_line = match before_data {
+        0 => 0,
+        1 if table.has_header => 1,
+        n => lines.get(n - 1).copied().unwrap_or(1),
+    };
+    let mut samples = rows.split_off(before_data.min(rows.len()));
+    samples.truncate(SAMPLE_ROWS);
+    let headers = if table.has_header {
+        let header = rows.pop().unwrap_or_default();
+        let headers: Vec<String> = header.iter().map(|h| h.trim().to_string()).collect();
+        if headers.iter().all(String::is_empty) {
+            return Err(fail(Problem::NoHeader));
+        }
+        distinct_names(headers)
+    } else {
+        column_names(samples.iter().map(Vec::len).max().unwrap_or(0))
+    };
     let profiles = profile_columns(&headers, &samples);
     let classification = classify(&headers, &profiles, &samples);
     let kind = classification.kind;
-    let roles = assign_roles(&headers, &profiles, kind);
+    let roles = roles_for(!table.has_header, &headers, &profiles, kind);
     let mut schema = FileSchema {
         evidence: profiles.iter().map(ColumnEvidence::of).collect(),
         finding: classification.finding,
@@ -167,6 +210,9 @@ pub fn sniff_as(
         encoding: encoding.name().to_string(),
         encoding_evidence: choice.evidence,
         delimiter,
+        title_rows: table.title_rows,
+        headerless: !table.has_header,
+        header_line,
         headers,
         samples,
         kind,
@@ -178,9 +224,22 @@ pub fn sniff_as(
         sheet: 0,
         line_structure: LineStructure::OneRowPerOrder,
     };
+    // Values found the buyer column the headers did not name (a file without
+    // a header): it is no order report without buyers.
+    if schema.finding == Some(Finding::NoBuyerColumn) && schema.covers(Role::CustomerKey) {
+        schema.finding = None;
+    }
     (schema.date_order, schema.date_order_reason) = decide_date_order(&schema);
     schema.line_structure = detect_line_structure(&schema);
     Ok(schema)
+}
+
+/// The roles of a file's columns, from values alone when it has no header.
+fn roles_for(headerless: bool, headers: &[String], profiles: &[ColumnProfile], kind: FileKind) -> Vec<RoleColumn> {
+    match headerless {
+        true => assign_roles_without_header(headers, profiles, kind),
+        false => assign_roles(headers, profiles, kind),
+    }
 }
 
 /// Binary files have NUL bytes outside UTF-16 text, or are zip containers.
@@ -193,43 +252,69 @@ fn looks_binary(prefix: &[u8]) -> bool {
 }
 
 /// Picks the delimiter among `,` `;` tab `|` that splits the first lines into
-/// the most fields, consistently.
+/// the most fields, consistently (the most common count, so that title rows
+/// above the header do not decide); columns separated by runs of blanks
+/// ([`BLANKS`]) only when nearly every line splits into the same two or more
+/// fields and no one-byte delimiter comes close (half as good).
 fn sniff_delimiter(text: &[u8]) -> u8 {
+    let score = |d: u8| {
+        let (fields, share) = usual_fields(&read_rows(text, d, 30, false).0);
+        (
+            fields,
+            share,
+            if fields < 2 { 0.0 } else { fields as f64 * share * share },
+        )
+    };
     let mut best = (b',', 0.0f64);
     for d in [b',', b';', b'\t', b'|'] {
-        let rows = read_rows(text, d, 30, false);
-        let Some(first) = rows.first() else { continue };
-        let fields = first.len();
-        if fields < 2 {
-            continue;
+        let (_, _, s) = score(d);
+        if s > best.1 {
+            best = (d, s);
         }
-        let consistent = rows.iter().filter(|r| r.len() == fields).count() as f64 / rows.len() as f64;
-        let score = fields as f64 * consistent * consistent;
-        if score > best.1 {
-            best = (d, score);
-        }
+    }
+    let (fields, share, blanks) = score(BLANKS);
+    if fields >= 2 && share >= 0.9 && blanks > 1.5 * best.1 {
+        return BLANKS;
     }
     best.0
 }
 
-/// Reads up to `limit` rows of already decoded text; drops a last row that may
-/// be cut off unless the text is the whole file.
-fn read_rows(text: &[u8], delimiter: u8, limit: usize, is_whole_file: bool) -> Vec<Vec<String>> {
+/// The most common number of fields of `rows` (ties to the larger) and the
+/// share of rows that have it.
+fn usual_fields(rows: &[Vec<String>]) -> (usize, f64) {
+    let mut counts: Vec<(usize, usize)> = Vec::new();
+    for row in rows {
+        match counts.iter_mut().find(|(fields, _)| *fields == row.len()) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((row.len(), 1)),
+        }
+    }
+    counts
+        .iter()
+        .max_by_key(|&&(fields, n)| (n, fields))
+        .map_or((0, 0.0), |&(fields, n)| (fields, n as f64 / rows.len() as f64))
+}
+
+/// Reads up to `limit` rows of already decoded text, with the line each ends
+/// on; drops a last row that may be cut off unless the text is the whole file.
+fn read_rows(text: &[u8], delimiter: u8, limit: usize, is_whole_file: bool) -> (Vec<Vec<String>>, Vec<u64>) {
     let mut reader = RecordReader::new(delimiter);
     let mut rows: Vec<Vec<String>> = Vec::new();
+    let mut lines: Vec<u64> = Vec::new();
     let mut collect = |r: &super::records::Record| {
         rows.push(
             (0..r.len())
                 .map(|i| String::from_utf8_lossy(r.get(i)).into_owned())
                 .collect(),
         );
+        lines.push(r.line());
         rows.len() < limit
     };
     let finished = reader.feed(text, &mut collect).unwrap_or(false);
     if is_whole_file && finished {
         let _ = reader.feed(b"", &mut collect);
     }
-    rows
+    (rows, lines)
 }
 
 #[cfg(test)]

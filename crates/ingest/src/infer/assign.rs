@@ -1,7 +1,7 @@
 //! Columns assigned to roles from headers and values together: known headers
 //! win, values decide for unknown ones (docs/ingest/roles.md#assignment).
 
-use super::fit::{contradicts, inferable, value_fit};
+use super::fit::{contradicts, inferable, inferable_without_header, value_fit};
 use super::profile::ColumnProfile;
 use crate::schema::{header_score, normalise_header, FileKind, Role, RoleColumn, RoleSource};
 
@@ -23,6 +23,22 @@ const NOT_PAID_PENALTY: f32 = 0.2;
 /// best matches first. `profiles` holds one profile per column (empty when
 /// there are no sample rows: headers alone decide).
 pub fn assign_roles(headers: &[String], profiles: &[ColumnProfile], kind: FileKind) -> Vec<RoleColumn> {
+    assign(headers, profiles, kind, inferable)
+}
+
+/// [`assign_roles`] for a file without a header row, whose `headers` are
+/// names by position: values decide every role, the quantity included
+/// (docs/ingest/structure.md#headerless-files).
+pub fn assign_roles_without_header(headers: &[String], profiles: &[ColumnProfile], kind: FileKind) -> Vec<RoleColumn> {
+    assign(headers, profiles, kind, inferable_without_header)
+}
+
+fn assign(
+    headers: &[String],
+    profiles: &[ColumnProfile],
+    kind: FileKind,
+    inferable: fn(Role) -> bool,
+) -> Vec<RoleColumn> {
     let roles = kind.roles();
     let largest_money = profiles
         .iter()
@@ -34,7 +50,7 @@ pub fn assign_roles(headers: &[String], profiles: &[ColumnProfile], kind: FileKi
         for (ci, header) in headers.iter().enumerate() {
             let profile = profiles.get(ci).filter(|p| p.filled > 0);
             let named = header_score(header, *role);
-            let (mut score, source) = combine(*role, named, profile);
+            let (mut score, source) = combine(*role, named, profile, inferable(*role));
             if *role == Role::Amount && named > 0.0 && named < 0.9 && names_other_figure(header) {
                 score -= NOT_PAID_PENALTY;
             }
@@ -73,14 +89,15 @@ pub fn assign_roles(headers: &[String], profiles: &[ColumnProfile], kind: FileKi
     result
 }
 
-/// A customer key guessed from values alone gives way to an e-mail or phone
-/// column (contacts are the documented fallback key, a guessed code column
-/// such as a zip or a tracking number is not), and to a header that names the
-/// buyer but whose values cannot be a key (names): the file then has no key.
+/// A customer key guessed from values alone gives way to an e-mail, phone or
+/// person key column (contacts and national ids are the documented fallback
+/// keys, a guessed code column such as a zip, a SKU or a tracking number is
+/// not), and to a header that names the buyer but whose values cannot be a
+/// key (names): the file then has no key.
 fn drop_guessed_key(result: &mut [RoleColumn], key_header_elsewhere: bool) {
     let has_contact = result
         .iter()
-        .any(|r| matches!(r.role, Role::Email | Role::Phone) && r.column.is_some());
+        .any(|r| matches!(r.role, Role::Email | Role::Phone | Role::PersonKey) && r.column.is_some());
     if let Some(key) = result.iter_mut().find(|r| r.role == Role::CustomerKey) {
         if (has_contact || key_header_elsewhere) && key.source == RoleSource::Values {
             *key = RoleColumn::unassigned(Role::CustomerKey);
@@ -96,12 +113,12 @@ fn names_other_figure(header: &str) -> bool {
 }
 
 /// One column's score for `role` from its header score `header` and its values.
-fn combine(role: Role, header: f32, profile: Option<&ColumnProfile>) -> (f32, RoleSource) {
+/// `telling`: the values can say the role.
+fn combine(role: Role, header: f32, profile: Option<&ColumnProfile>, telling: bool) -> (f32, RoleSource) {
     let Some(p) = profile else {
         return (header, RoleSource::Header);
     };
     let fit = value_fit(role, p);
-    let telling = inferable(role);
     // Exact synonyms score 0.96–1 (by their place in the list), contained ones 0.6.
     if header > 0.9 {
         if contradicts(role, p) && role == Role::CustomerKey {

@@ -2,7 +2,7 @@
 //! phone number, an id (docs/ingest/roles.md#value-evidence).
 
 use crate::month_names::month_name_date;
-use crate::value::{parse_date, DateOrder};
+use crate::value::{parse_amount, parse_date, DateOrder};
 
 /// A date written as one: with `-` `/` `.` or `年` between its parts, or
 /// eight digits starting 19 or 20 (`20240105`); bare numbers that only an
@@ -91,6 +91,45 @@ pub fn is_id_like(cell: &str) -> bool {
         && !(cell.contains('.') && cell.bytes().filter(|b| b.is_ascii_digit()).count() + 1 == cell.len())
 }
 
+/// What one cell is, as far as telling a row of data from a header row goes
+/// (docs/ingest/structure.md#headerless-files).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CellClass {
+    /// Nothing but blanks.
+    Empty,
+    /// Written like a date.
+    Date,
+    /// A number or an amount (`00001`, `12`, `11.77`, `$12`).
+    Number,
+    /// An e-mail address.
+    Email,
+    /// A phone number, or a code with digits in it (`C000001`).
+    Code,
+    /// Anything else: words, which headers are made of.
+    Text,
+}
+
+/// The class of a cell (already trimmed).
+pub fn cell_class(cell: &str) -> CellClass {
+    if cell.is_empty() {
+        return CellClass::Empty;
+    }
+    if looks_like_date(cell.as_bytes()) {
+        return CellClass::Date;
+    }
+    if is_email(cell) {
+        return CellClass::Email;
+    }
+    let numeric_text = !cell.chars().any(char::is_alphabetic) || looks_like_money(cell);
+    if numeric_text && matches!(parse_amount(cell.as_bytes()), Ok(Some(_))) {
+        return CellClass::Number;
+    }
+    if is_phone(cell) || (is_id_like(cell) && cell.bytes().any(|b| b.is_ascii_digit())) {
+        return CellClass::Code;
+    }
+    CellClass::Text
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -119,6 +158,29 @@ mod tests {
         }
         for m in ["12", "1000001", "3"] {
             assert!(!looks_like_money(m), "{m}");
+        }
+    }
+
+    #[test]
+    fn cell_classes() {
+        use CellClass::*;
+        for (cell, class) in [
+            ("00001", Number),
+            ("19970101", Date),
+            ("11.77", Number),
+            ("$12", Number),
+            ("2024-01-05 10:00", Date),
+            ("a@b.com", Email),
+            ("C000001", Code),
+            ("+86 138-0013-8000", Code),
+            ("Q1", Code),
+            ("customer_id", Text),
+            ("ID", Text),
+            ("Fecha de venta", Text),
+            ("客户ID", Text),
+            ("", Empty),
+        ] {
+            assert_eq!(cell_class(cell), class, "{cell}");
         }
     }
 

@@ -3,6 +3,14 @@
 use super::profile::ColumnProfile;
 use crate::schema::Role;
 
+/// Roles whose values say what they are in a file without a header: also
+/// the quantity (small whole numbers beside decimal money), which in a file
+/// with headers an unknown header of counts (`Card Exp Month`, `Customer Paid
+/// Orders`) would take.
+pub fn inferable_without_header(role: Role) -> bool {
+    role == Role::Quantity || inferable(role)
+}
+
 /// Roles whose values say what they are. Other roles (names, categories,
 /// sources, places) are only mapped from their headers.
 pub fn inferable(role: Role) -> bool {
@@ -67,12 +75,23 @@ fn coded_ids(p: &ColumnProfile) -> f32 {
     p.share(p.id_like).min(p.share(p.with_digits))
 }
 
-/// A buyer's id: id-like, repeating away from its first rows, not sorted.
+/// Most repeats of the previous row's cell come with another date: a
+/// buyer's orders (a file sorted by customer), not an order's lines.
+fn repeats_on_other_days(p: &ColumnProfile) -> bool {
+    p.same_as_previous > 0 && p.repeats_on_other_days * 2 > p.same_as_previous
+}
+
+/// A buyer's id: id-like, repeating away from its first rows or on other
+/// days, not sorted.
 fn customer_key_fit(p: &ColumnProfile) -> f32 {
     if looks_like_counts(p) || p.share(p.phones) > 0.5 {
         return 0.2 * coded_ids(p);
     }
-    let repeats = if p.repeated_apart > 0 { 0.3 } else { 0.0 };
+    let repeats = if p.repeated_apart > 0 || repeats_on_other_days(p) {
+        0.3
+    } else {
+        0.0
+    };
     let unsorted = if monotone(p) { 0.0 } else { 0.15 };
     coded_ids(p) * (0.55 + repeats + unsorted)
 }
@@ -82,6 +101,9 @@ fn customer_key_fit(p: &ColumnProfile) -> f32 {
 fn order_id_fit(p: &ColumnProfile) -> f32 {
     if looks_like_counts(p) || p.share(p.phones) > 0.5 {
         return 0.2 * coded_ids(p);
+    }
+    if repeats_on_other_days(p) {
+        return 0.4 * coded_ids(p);
     }
     let lines_together = if p.repeated_apart == 0 { 0.3 } else { 0.0 };
     let sorted = if monotone(p) { 0.15 } else { 0.0 };
@@ -105,6 +127,8 @@ pub fn contradicts(role: Role, p: &ColumnProfile) -> bool {
         Email => p.share(p.emails) < 0.2,
         // Names collide (two "Ana Souza"s) and are spelled differently: no key.
         CustomerKey => p.share(p.personal_names) >= 0.8,
+        // Words, none of them a status: a second `Estado` column of provinces.
+        Status => p.status_words == 0 && p.share(p.with_letters) >= 0.8,
         _ => false,
     }
 }

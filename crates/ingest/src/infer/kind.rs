@@ -71,6 +71,7 @@ pub fn classify(headers: &[String], profiles: &[ColumnProfile], samples: &[Vec<S
     let buyer = key_column
         || has(Role::Email)
         || has(Role::Phone)
+        || has(Role::PersonKey)
         || values(&|p| p.share(p.emails) >= 0.8 || p.share(p.phones) >= 0.8);
     let unnamed_dates = headers
         .iter()

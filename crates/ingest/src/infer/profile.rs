@@ -22,7 +22,8 @@ pub struct ColumnProfile {
     pub money: u32,
     /// Cells that parse as a number.
     pub numbers: u32,
-    /// Whole numbers from 0 to 10 000 (quantities, counts, ages).
+    /// Whole numbers from 0 to 10 000 (quantities, counts, ages); written
+    /// with leading zeros (`00001`) they are codes, not counts.
     pub small_integers: u32,
     /// E-mail addresses.
     pub emails: u32,
@@ -46,6 +47,10 @@ pub struct ColumnProfile {
     pub distinct: u32,
     /// Cells equal to the previous row's cell (order lines, sorted keys).
     pub same_as_previous: u32,
+    /// Of those, cells whose row has another date than the previous row in
+    /// the file's date column: a buyer's orders on different days, not the
+    /// lines of one order (set by [`super::profile_columns`]).
+    pub repeats_on_other_days: u32,
     /// Distinct values that also appear away from their first run of rows.
     pub repeated_apart: u32,
     /// Consecutive numeric pairs that rise or stay (for sorted ids).
@@ -84,7 +89,8 @@ impl ColumnProfile {
             if let Some(v) = number {
                 p.numbers += 1;
                 numbers.push(v);
-                if v.fract() == 0.0 && (0.0..=10_000.0).contains(&v) && !cell.contains(['.', ',']) {
+                let zero_padded = cell.len() > 1 && cell.starts_with('0') && cell.bytes().all(|b| b.is_ascii_digit());
+                if v.fract() == 0.0 && (0.0..=10_000.0).contains(&v) && !cell.contains(['.', ',']) && !zero_padded {
                     p.small_integers += 1;
                 }
                 if let Some(before) = previous_number {

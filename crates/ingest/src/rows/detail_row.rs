@@ -19,7 +19,7 @@ impl RowHandler<'_> {
             return Ok(());
         };
         if self.builder.dataset.orders.len() > before {
-            let row = self.state.report.rows_read + 1;
+            let row = self.state.row_number(self.state.report.rows_read);
             let id = self.columns.order_id.map_or(&b""[..], |i| trim(record.get(i)));
             let waiting = awaiting.map(|file| (file, row, id));
             self.builder.add_joined_order(order_id, before as u32, waiting);
