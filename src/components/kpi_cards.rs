@@ -32,7 +32,19 @@ pub fn KpiCards() -> impl IntoView {
                 .replace("{revenue}", &number::percent(k.top_revenue_share))
         })
     };
+    // Buyers known only from a customer summary without order dates: say
+    // which views need dated orders (docs/ingest/summaries.md).
+    let undated = move || {
+        let lang = state.lang.get();
+        state
+            .summary
+            .with(|s| s.as_ref().and_then(|s| s.undated_notice(lang)))
+            .map(|text| {
+                view! { <p class="muted" role="note" data-testid="undated-notice">{text}</p> }
+            })
+    };
     view! {
+        {undated}
         <div class="kpis">
             <Kpi testid="kpi-customers" label=label("kpi.customers") value=value(|k| number::count(k.customers))/>
             <Kpi testid="kpi-buyers" label=label("kpi.buyers") value=value(|k| number::count(k.buyers))/>

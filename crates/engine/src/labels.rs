@@ -68,9 +68,16 @@ impl Labels {
     ) -> Labels {
         let scale = effective_scale(settings);
         let ranks = BuyerRanks::compute(metrics, buyers);
+        // RFM needs recency: buyers without a dated order (from a customer
+        // summary without dates) get no scores and no segment.
         let rfm = match &settings.rfm.fixed {
             Some(fixed) => rfm::assign_fixed(metrics, fixed, scale),
-            None => rfm::assign(metrics.len(), buyers, &ranks, scale),
+            None if metrics.undated_buyers() == 0 => rfm::assign(metrics.len(), buyers, &ranks, scale),
+            None => {
+                let dated = metrics.dated_buyers();
+                let dated_ranks = BuyerRanks::compute(metrics, &dated);
+                rfm::assign(metrics.len(), &dated, &dated_ranks, scale)
+            }
         };
         let tiers = tiers::assign(&dataset.customers.key, metrics, buyers, &ranks, &settings.tiers);
         Labels {

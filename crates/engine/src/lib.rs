@@ -95,6 +95,7 @@ pub fn run(dataset: &Dataset, settings: &Settings) -> Analysis {
     let orders = CustomerOrders::collect(dataset, as_of);
     let events = CustomerEvents::collect(dataset, as_of);
     let mut metrics = CustomerMetrics::from_orders(&orders, dataset.categories.len(), as_of);
+    metrics.add_totals(&dataset.totals, as_of);
     if !events.is_empty() {
         metrics.favorite_category = audience::weighted_favourites(&orders, &events, dataset.categories.len(), settings);
     }

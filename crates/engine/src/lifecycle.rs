@@ -9,7 +9,9 @@ use serde::{Deserialize, Serialize};
 /// A customer's lifecycle stage; the first that matches wins.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum LifecycleStage {
-    /// No paid order yet.
+    /// No paid order yet. A buyer known only from a customer summary without
+    /// order dates also carries it (no stage can be told without a date) but
+    /// is left out of the stage totals.
     Potential,
     /// First paid order within the "new" window before the as-of date.
     New,
@@ -102,9 +104,10 @@ pub(crate) fn assign(
     let new_days = i64::from(settings.new_days.max(1));
     (0..metrics.len())
         .map(|i| match (metrics.first_day[i], metrics.recency_days[i]) {
-            (Some(first), Some(recency)) => {
+            // A summary may date only the last order: no "new" test then.
+            (first, Some(recency)) => {
                 let recency = f64::from(recency);
-                if i64::from(as_of) - i64::from(first) <= new_days {
+                if first.is_some_and(|first| i64::from(as_of) - i64::from(first) <= new_days) {
                     LifecycleStage::New
                 } else if recency <= window.days {
                     LifecycleStage::Active
@@ -179,9 +182,14 @@ impl LifecycleStats {
         let mut by_source = vec![[0u64; 5]; sources + 1];
         let mut overall = [0u64; 5];
         for (i, &stage) in stages.iter().enumerate() {
-            rows[stage.index()].customers += 1;
-            rows[stage.index()].revenue += metrics.revenue[i];
             let orders = metrics.orders[i];
+            // A buyer without order dates (a customer summary's) has no stage:
+            // it is in the funnel's purchase steps but in no stage row.
+            let undated = orders > 0 && metrics.last_day.get(i).is_some_and(Option::is_none);
+            if !undated {
+                rows[stage.index()].customers += 1;
+                rows[stage.index()].revenue += metrics.revenue[i];
+            }
             let reached = [
                 true,
                 orders >= 1,

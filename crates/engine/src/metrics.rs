@@ -3,7 +3,7 @@
 
 use super::customer_orders::CustomerOrders;
 use super::interest::CategoryTally;
-use segscope_model::{CategoryIdx, CustomerIdx, Dataset, Day};
+use segscope_model::{CategoryIdx, CustomerIdx, Dataset, Day, LifetimeTotals};
 use serde::{Deserialize, Serialize};
 
 /// Per-customer metrics, stored column by column; entry `i` belongs to
@@ -49,11 +49,68 @@ impl CustomerMetrics {
     /// Aggregates the dataset's orders dated on or before `as_of`. Orders whose
     /// customer index is out of range are ignored; non-finite amounts count as 0.
     pub fn compute(dataset: &Dataset, as_of: Day) -> CustomerMetrics {
-        CustomerMetrics::from_orders(
+        let mut metrics = CustomerMetrics::from_orders(
             &CustomerOrders::collect(dataset, as_of),
             dataset.categories.len(),
             as_of,
-        )
+        );
+        metrics.add_totals(&dataset.totals, as_of);
+        metrics
+    }
+
+    /// Gives the customers of a customer summary (who have no order row:
+    /// the builder set the others' totals aside) their lifetime orders and
+    /// spend (`docs/ingest/summaries.md`). Dates come from the summary when it
+    /// has them; without them recency, tenure and gaps stay unknown. Totals
+    /// with an order date after `as_of` cannot be split and are left out,
+    /// like later orders; undated totals always count. The largest
+    /// order is unknown: it is the average, a lower bound.
+    pub(crate) fn add_totals(&mut self, totals: &LifetimeTotals, as_of: Day) {
+        for k in 0..totals.len() {
+            let c = totals.customer[k] as usize;
+            let orders = totals.orders[k];
+            let (first, last) = (totals.first_day[k], totals.last_day[k]);
+            let later = |d: Option<Day>| d.is_some_and(|d| d > as_of);
+            if c >= self.len() || orders == 0 || self.orders[c] > 0 || later(first) || later(last) {
+                continue;
+            }
+            // With one order, its first and last dates are the same day.
+            let (first, last) = if orders == 1 {
+                (first.or(last), last.or(first))
+            } else {
+                (first, last)
+            };
+            let revenue = if totals.spent[k].is_finite() {
+                totals.spent[k]
+            } else {
+                0.0
+            };
+            let aov = revenue / f64::from(orders);
+            self.orders[c] = orders;
+            self.revenue[c] = revenue;
+            self.aov[c] = aov;
+            self.max_order[c] = aov;
+            self.first_day[c] = first;
+            self.last_day[c] = last;
+            self.recency_days[c] = last.map(|d| as_of.saturating_sub(d));
+            self.tenure_days[c] = first.map(|d| as_of.saturating_sub(d));
+            self.mean_interpurchase_days[c] = match (first, last) {
+                (Some(first), Some(last)) if orders >= 2 => {
+                    Some(f64::from(last.saturating_sub(first)) / f64::from(orders - 1))
+                }
+                _ => None,
+            };
+        }
+    }
+
+    /// Buyers without a known last order date (from a customer summary
+    /// without dates): recency-based schemes leave them out.
+    pub fn undated_buyers(&self) -> usize {
+        self.orders
+            .iter()
+            .zip(&self.last_day)
+            .filter(|(&n, last)| n > 0 && last.is_none())
+            .count()
     }
 
     /// The metrics of orders already grouped by customer; `categories` is the
@@ -114,6 +171,15 @@ impl CustomerMetrics {
     /// True when no customer is covered.
     pub fn is_empty(&self) -> bool {
         self.orders.is_empty()
+    }
+
+    /// The buyers with a known last order date, ascending: those that
+    /// recency-based schemes (RFM, clusters) score.
+    pub fn dated_buyers(&self) -> Vec<CustomerIdx> {
+        (0..self.orders.len())
+            .filter(|&i| self.orders[i] > 0 && self.last_day.get(i).is_some_and(Option::is_some))
+            .filter_map(|i| CustomerIdx::try_from(i).ok())
+            .collect()
     }
 
     /// Indices of the customers with at least one paid order, ascending.

@@ -49,7 +49,8 @@ impl ModelInputs {
 impl Models {
     /// Fits both models for `analysis` of `dataset`.
     pub fn fit(dataset: &Dataset, analysis: &Analysis, inputs: ModelInputs) -> Models {
-        let buyers = analysis.metrics.buyers();
+        // Clusters use recency: buyers without a dated order are left out.
+        let buyers = analysis.metrics.dated_buyers();
         let clusters = kmeans::cluster(&analysis.metrics, &buyers, &inputs.kmeans, inputs.rfm_scale);
         let clv = clv::fit(dataset, inputs.as_of, &inputs.clv);
         Models { inputs, clusters, clv }

@@ -16,6 +16,7 @@ use super::rfm_stats::{rfm_stats, RfCell, SegmentStat};
 use super::sources::{source_stats, SourceStat};
 use super::tier_stats::{tier_stats, TierStat};
 use crate::settings::Settings;
+use segscope_i18n::{t, Lang};
 use segscope_model::date::format_day;
 use segscope_model::{CustomerIdx, Dataset, Day};
 use serde::{Deserialize, Serialize};
@@ -31,6 +32,12 @@ pub struct Summary {
     pub first_order_date: Option<String>,
     /// Latest order date in the dataset, any status.
     pub last_order_date: Option<String>,
+    /// Buyers whose orders are undated lifetime totals from a customer
+    /// summary: counted in the KPIs, value tiers and membership, left out of
+    /// recency, RFM, lifecycle stages, repeat cohorts, clusters and CLV,
+    /// which need order dates. The page shows [`Summary::undated_notice`].
+    #[serde(default)]
+    pub undated_buyers: u64,
     /// Headline numbers.
     pub kpis: Kpis,
     /// One row per value tier, best first, then "No purchase".
@@ -82,6 +89,24 @@ pub(crate) struct SummaryInput<'a> {
 }
 
 impl Summary {
+    /// The sentence for the dashboard when some buyers have no order dates
+    /// (from a customer summary), `None` otherwise.
+    pub fn undated_notice(&self, lang: Lang) -> Option<String> {
+        if self.undated_buyers == 0 {
+            return None;
+        }
+        let key = if self.undated_buyers >= self.kpis.buyers {
+            "finding.undated_all"
+        } else {
+            "finding.undated_some"
+        };
+        Some(
+            t(lang, key)
+                .replace("{n}", &self.undated_buyers.to_string())
+                .replace("{buyers}", &self.kpis.buyers.to_string()),
+        )
+    }
+
     /// Totals up metrics and labels.
     pub(crate) fn build(input: SummaryInput<'_>) -> Summary {
         let days = &input.dataset.orders.day;
@@ -93,8 +118,16 @@ impl Summary {
         Summary {
             as_of: format_day(input.as_of),
             default_as_of: format_day(input.default_as_of),
-            first_order_date: days.iter().min().map(|&d| format_day(d)),
-            last_order_date: days.iter().max().map(|&d| format_day(d)),
+            first_order_date: days
+                .iter()
+                .copied()
+                .min()
+                .into_iter()
+                .chain(input.dataset.totals.first_day())
+                .min()
+                .map(format_day),
+            last_order_date: input.dataset.last_order_day().map(format_day),
+            undated_buyers: input.metrics.undated_buyers() as u64,
             kpis,
             tiers: tier_stats(input.metrics, input.labels, &input.settings.tiers),
             rfm_scale: input.labels.rfm_scale,

@@ -5,6 +5,7 @@ use super::date_order::AmbiguousDate;
 use super::interner::Interner;
 use super::joins::{JoinPart, JoinPlan, Joins, Target};
 use super::quality::{DetailJoin, FileReport, QualityReport, RejectReason, Rejection, MAX_KEPT_REJECTIONS};
+use super::rows::RowTotals;
 use super::schema::FileKind;
 use super::sniff::FileSchema;
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -34,6 +35,8 @@ pub struct DatasetBuilder {
     joins: Option<Box<Joins>>,
     /// Person customers that already have an order-level id.
     persons_with_id: FxHashSet<CustomerIdx>,
+    /// Customer → its entry in [`Dataset::totals`].
+    totals_index: FxHashMap<CustomerIdx, u32>,
 }
 
 impl DatasetBuilder {
@@ -300,6 +303,34 @@ impl DatasetBuilder {
         self.dataset.customers.points[idx as usize] = Some(points);
     }
 
+    /// Stores a customer summary's totals for `idx`: its entry's position and
+    /// the orders it replaced, or `None` when the customer already has totals
+    /// with more orders (a customer listed twice keeps the fuller row, so
+    /// two overlapping summaries do not count it twice).
+    pub(super) fn set_totals(&mut self, idx: CustomerIdx, row: RowTotals) -> Option<(u32, u32)> {
+        let totals = &mut self.dataset.totals;
+        match self.totals_index.get(&idx) {
+            Some(&slot) => {
+                let s = slot as usize;
+                let previous = *totals.orders.get(s)?;
+                if previous > row.orders || (previous == row.orders && totals.spent[s] >= row.spent) {
+                    return None;
+                }
+                totals.orders[s] = row.orders;
+                totals.spent[s] = row.spent;
+                totals.first_day[s] = row.first;
+                totals.last_day[s] = row.last;
+                Some((slot, previous))
+            }
+            None => {
+                let slot = u32::try_from(totals.len()).ok()?;
+                totals.push(idx, row.orders, row.spent, row.first, row.last);
+                self.totals_index.insert(idx, slot);
+                Some((slot, 0))
+            }
+        }
+    }
+
     /// The index of the category named `name` (trimmed bytes), created when
     /// new; [`NO_CATEGORY`] for an empty name or once the index space is full.
     pub(super) fn category(&mut self, name: &[u8]) -> CategoryIdx {
@@ -327,12 +358,22 @@ impl DatasetBuilder {
         let customers = &mut self.dataset.customers;
         let orders = &mut self.dataset.orders;
         let events = &mut self.dataset.events;
+        let totals = &mut self.dataset.totals;
         for date in dates {
             let slot = match kind {
                 FileKind::Orders => orders.day.get_mut(date.target as usize),
                 FileKind::Customers => customers.signup.get_mut(date.target as usize).and_then(Option::as_mut),
                 FileKind::Events => events.day.get_mut(date.target as usize),
-                FileKind::Summary | FileKind::OrderDetails | FileKind::Ignored => None,
+                // Target 2·entry for the first order date, 2·entry + 1 for the last.
+                FileKind::Summary => {
+                    let side = if date.target % 2 == 0 {
+                        &mut totals.first_day
+                    } else {
+                        &mut totals.last_day
+                    };
+                    side.get_mut((date.target / 2) as usize).and_then(Option::as_mut)
+                }
+                FileKind::OrderDetails | FileKind::Ignored => None,
             };
             if let Some(day) = slot.filter(|day| **day == date.guessed) {
                 *day = date.other;
@@ -350,8 +391,9 @@ impl DatasetBuilder {
         }
     }
 
-    /// Finishes: settles the joins, counts orphan customers and hands out
-    /// the dataset and report.
+    /// Finishes: settles the joins, sets aside the summary totals of
+    /// customers with order rows (orders win), counts orphan customers and
+    /// hands out the dataset and report.
     pub fn finish(mut self) -> (Dataset, QualityReport) {
         if let Some(joins) = self.joins.take() {
             let mut rejected = Vec::new();
@@ -359,6 +401,19 @@ impl DatasetBuilder {
             for rejection in rejected {
                 self.reject(|| rejection);
             }
+        }
+        if !self.dataset.totals.is_empty() && !self.dataset.orders.is_empty() {
+            let mut has_rows = vec![false; self.dataset.customers.len()];
+            for &c in &self.dataset.orders.customer {
+                if let Some(slot) = has_rows.get_mut(c as usize) {
+                    *slot = true;
+                }
+            }
+            let set_aside = self
+                .dataset
+                .totals
+                .retain(|c| !has_rows.get(c as usize).copied().unwrap_or(false));
+            self.report.summary_totals_set_aside = set_aside as u64;
         }
         if self.any_customer_file {
             let mut has_orders = vec![false; self.in_customer_file.len()];

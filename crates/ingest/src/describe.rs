@@ -117,7 +117,13 @@ pub fn describe_report(report: &FileReport, lang: Lang) -> String {
     } else {
         report.rows_kept
     };
-    sentence += &t(lang, rows_key).replace("{n}", &count.to_string());
+    if report.kind == FileKind::Summary && report.orders > 0 {
+        sentence += &t(lang, "describe.n_summary")
+            .replace("{n}", &count.to_string())
+            .replace("{orders}", &report.orders.to_string());
+    } else {
+        sentence += &t(lang, rows_key).replace("{n}", &count.to_string());
+    }
     if let (Some(first), Some(last)) = (&report.first_date, &report.last_date) {
         sentence += &t(lang, "describe.range")
             .replace("{first}", first)

@@ -141,6 +141,24 @@ pub fn choose_encoding(prefix: &[u8], is_whole_file: bool) -> EncodingChoice {
         return EncodingChoice::sure(UTF_8, EncodingReason::ValidUtf8);
     }
     let (window, last) = scoring_window(prefix, is_whole_file);
+    if is_plain_ascii(window) {
+        // Every candidate reads ASCII alike, so the scores tie and UTF-8's
+        // head start wins with a sure confidence: the scored outcome,
+        // without decoding the window thirteen times.
+        return EncodingChoice::sure(UTF_8, EncodingReason::Text);
+    }
+    scored_choice(window, last, utf8)
+}
+
+/// ASCII without the escape byte of ISO-2022-JP (the one encoding the
+/// detector may guess that reads ASCII bytes otherwise).
+fn is_plain_ascii(window: &[u8]) -> bool {
+    window.iter().all(|b| b.is_ascii() && *b != 0x1b)
+}
+
+/// Scores every candidate's reading of the window (`last` when it ends the
+/// file; `utf8` when the prefix is valid UTF-8) and picks the best.
+fn scored_choice(window: &[u8], last: bool, utf8: bool) -> EncodingChoice {
     let mut detector = chardetng::EncodingDetector::new();
     detector.feed(window, last);
     let guess = detector.guess(None, false);
@@ -335,6 +353,27 @@ mod tests {
                     1003;raúl@example.com;07/01/2024;¡Reembolsado!;3,10\n";
         let c = choose(text, WINDOWS_1252);
         assert_eq!(c.encoding, WINDOWS_1252, "{:?}", c.evidence);
+    }
+
+    #[test]
+    fn plain_ascii_is_decided_as_scoring_would() {
+        let texts = [
+            "customer_id,order_date,amount\nA,2024-01-05,12.50\n",
+            "id;name\n1;x~y\\z\n",
+            "",
+            "a\tb\n@@@,~~~,[\\]\n",
+        ];
+        for text in texts {
+            let bytes = text.as_bytes();
+            let (window, last) = scoring_window(bytes, true);
+            assert!(is_plain_ascii(window));
+            assert_eq!(
+                choose_encoding(bytes, true),
+                scored_choice(window, last, true),
+                "{text:?}"
+            );
+        }
+        assert!(!is_plain_ascii(b"a\x1b$Bb"));
     }
 
     #[test]

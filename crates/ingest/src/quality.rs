@@ -171,6 +171,10 @@ pub struct QualityReport {
     /// (e.g. a Shopify customers export and its orders), matched into one.
     #[serde(default)]
     pub customers_matched_by_contact: u64,
+    /// Customers whose customer-summary totals were set aside because they
+    /// have order rows (orders win; `docs/ingest/summaries.md`).
+    #[serde(default)]
+    pub summary_totals_set_aside: u64,
     /// Up to [`MAX_KEPT_REJECTIONS`] rejected rows, for display and download.
     pub rejections: Vec<Rejection>,
     /// True when there were more rejections than kept in `rejections`.

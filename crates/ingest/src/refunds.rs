@@ -11,8 +11,8 @@
 use super::order_index::{OrderIndex, NO_ORDER};
 use super::quality::FileReport;
 use super::status::{classify_status, is_partial_refund};
-use segscope_model::{OrderStatus, Orders};
 use rustc_hash::FxHashMap;
+use segscope_model::{OrderStatus, Orders};
 
 /// Amounts closer than this (half a cent) are equal: a refund of every line
 /// is the order's whole amount whatever the float sums say.

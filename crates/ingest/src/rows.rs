@@ -24,6 +24,9 @@ mod event_row;
 mod order_row;
 mod person_row;
 mod profile_row;
+mod summary_row;
+
+pub(super) use summary_row::RowTotals;
 
 /// Distinct status and event type texts remembered per file; beyond this, they are
 /// classified row by row (a free-text column, not a vocabulary).
@@ -64,6 +67,11 @@ pub(super) struct Columns {
     pub country: Option<usize>,
     pub person: Option<usize>,
     pub freight: Option<usize>,
+    /// A customer summary's lifetime spend, order count and first order date
+    /// (its last order date is `date`).
+    pub total_spent: Option<usize>,
+    pub order_count: Option<usize>,
+    pub first_order: Option<usize>,
     /// How the file takes part in joins (set once the builder's plan is known).
     pub join: JoinPart,
 }
@@ -81,6 +89,7 @@ impl Columns {
                     .iter()
                     .all(|r| col(*r).is_none())
         });
+        let summary_col = |r| col(r).filter(|_| schema.kind == FileKind::Summary);
         Columns {
             key: col(Role::CustomerKey).or(orders_person),
             email: col(Role::Email),
@@ -124,6 +133,9 @@ impl Columns {
             country: customers_col(Role::Country),
             person: customers_col(Role::PersonKey),
             freight: col(Role::Freight).filter(|_| schema.kind == FileKind::OrderDetails),
+            total_spent: summary_col(Role::TotalSpent),
+            order_count: summary_col(Role::OrderCount),
+            first_order: summary_col(Role::FirstOrderDate),
             join: JoinPart::None,
         }
     }
@@ -461,6 +473,9 @@ impl RowHandler<'_> {
                 (self.customer(record, key), false)
             }
         };
+        if self.schema.kind == FileKind::Summary {
+            return self.summary_totals(record, customer);
+        }
         let day = c.date.and_then(|i| self.state.dates.read(record.get(i)));
         if self.schema.kind != FileKind::Customers {
             return Ok(());

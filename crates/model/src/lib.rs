@@ -9,10 +9,12 @@ use serde::{Deserialize, Serialize};
 pub mod date;
 mod events;
 pub mod format;
+mod lifetime;
 mod profile;
 pub mod progress;
 
 pub use events::{EventKind, Events};
+pub use lifetime::LifetimeTotals;
 pub use profile::{Gender, Profiles};
 
 /// Whole days since 1970-01-01 (the Unix epoch), in the shop's local calendar.
@@ -129,6 +131,9 @@ pub struct Dataset {
     pub orders: Orders,
     /// All kept events.
     pub events: Events,
+    /// Lifetime totals from customer summaries, for the customers that have
+    /// no order row (orders win: see `docs/ingest/summaries.md`).
+    pub totals: LifetimeTotals,
     /// Distinct acquisition source names, indexed by [`Customers::source`].
     pub sources: Vec<String>,
     /// Distinct product category names, indexed by [`Orders::category`] and [`Events::category`].
@@ -140,8 +145,15 @@ pub struct Dataset {
 }
 
 impl Dataset {
-    /// The latest order date, if there is any order.
+    /// The latest order date, if there is any order: of the order rows and
+    /// of the customer summaries' last-order dates.
     pub fn last_order_day(&self) -> Option<Day> {
-        self.orders.day.iter().copied().max()
+        self.orders.day.iter().copied().max().max(self.totals.last_day())
+    }
+
+    /// True when some customer bought: an order row of any status, or a
+    /// customer summary's total of at least one order.
+    pub fn has_orders(&self) -> bool {
+        !self.orders.is_empty() || self.totals.buyers() > 0
     }
 }

@@ -118,7 +118,7 @@ impl Session {
             .validate()
             .map_err(|e| Failure::Settings { en: e.en, zh: e.zh })?;
         let (dataset, quality) = self.loaded.as_ref().ok_or(Failure::NoData)?;
-        if dataset.orders.is_empty() {
+        if !dataset.has_orders() {
             return Err(Failure::NoOrders);
         }
         self.settings = settings.clone();

@@ -63,6 +63,59 @@ pub struct ColumnProfile {
     pub max_chars: u32,
 }
 
+/// What one non-empty cell looks like: everything [`ColumnProfile`] counts
+/// that depends on the cell's text alone.
+#[derive(Debug, Clone, Copy)]
+struct CellFacts {
+    chars: u32,
+    number: Option<f64>,
+    small_integer: bool,
+    date: bool,
+    money: bool,
+    email: bool,
+    phone: bool,
+    id_like: bool,
+    status_word: bool,
+    event_word: bool,
+    currency_code: bool,
+    letters: bool,
+    digits: bool,
+    personal_name: bool,
+}
+
+impl CellFacts {
+    fn of(cell: &str) -> Self {
+        let bytes = cell.as_bytes();
+        let letters = cell.chars().any(char::is_alphabetic);
+        // Letters make a code (`C00001`), not a number, unless they are a currency.
+        let numeric_text = !letters || looks_like_money(cell);
+        let number = parse_amount(bytes).ok().flatten().filter(|_| numeric_text);
+        CellFacts {
+            chars: cell.chars().count() as u32,
+            number,
+            small_integer: number.is_some_and(|v| {
+                let zero_padded = cell.len() > 1 && cell.starts_with('0') && cell.bytes().all(|b| b.is_ascii_digit());
+                v.fract() == 0.0 && (0.0..=10_000.0).contains(&v) && !cell.contains(['.', ',']) && !zero_padded
+            }),
+            date: looks_like_date(bytes),
+            money: number.is_some() && looks_like_money(cell),
+            email: is_email(cell),
+            phone: is_phone(cell),
+            id_like: is_id_like(cell),
+            status_word: is_status_word(cell),
+            // Event and status names are short; long cells are text.
+            event_word: bytes.len() <= 40 && classify_event(bytes) != EventKind::Other,
+            currency_code: cell.len() == 3 && cell.bytes().all(|b| b.is_ascii_uppercase()),
+            letters,
+            digits: cell.bytes().any(|b| b.is_ascii_digit()),
+            personal_name: cell.contains(' ')
+                && cell
+                    .chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, ' ' | '.' | '\'' | '-')),
+        }
+    }
+}
+
 impl ColumnProfile {
     /// Profiles column `column` of the sample `rows`.
     pub fn of(rows: &[Vec<String>], column: usize) -> Self {
@@ -70,7 +123,10 @@ impl ColumnProfile {
             rows: rows.len() as u32,
             ..ColumnProfile::default()
         };
-        let mut seen: FxHashMap<&str, (usize, bool)> = FxHashMap::default();
+        // Per distinct value: the row it was last seen in, whether it
+        // appeared apart from its first run, and what it looks like (worked
+        // out once: status and event words are the costly part of a sniff).
+        let mut seen: FxHashMap<&str, (usize, bool, CellFacts)> = FxHashMap::default();
         let mut numbers: Vec<f64> = Vec::new();
         let mut previous: Option<&str> = None;
         let mut previous_number: Option<f64> = None;
@@ -81,18 +137,26 @@ impl ColumnProfile {
                 continue;
             }
             p.filled += 1;
-            p.max_chars = p.max_chars.max(cell.chars().count() as u32);
-            let bytes = cell.as_bytes();
-            // Letters make a code (`C00001`), not a number, unless they are a currency.
-            let numeric_text = !cell.chars().any(char::is_alphabetic) || looks_like_money(cell);
-            let number = parse_amount(bytes).ok().flatten().filter(|_| numeric_text);
-            if let Some(v) = number {
+            let facts = match seen.get_mut(cell) {
+                None => {
+                    let facts = CellFacts::of(cell);
+                    seen.insert(cell, (row_index, false, facts));
+                    facts
+                }
+                Some((last_row, apart, facts)) => {
+                    if *last_row + 1 != row_index && !*apart {
+                        *apart = true;
+                        p.repeated_apart += 1;
+                    }
+                    *last_row = row_index;
+                    *facts
+                }
+            };
+            p.max_chars = p.max_chars.max(facts.chars);
+            if let Some(v) = facts.number {
                 p.numbers += 1;
                 numbers.push(v);
-                let zero_padded = cell.len() > 1 && cell.starts_with('0') && cell.bytes().all(|b| b.is_ascii_digit());
-                if v.fract() == 0.0 && (0.0..=10_000.0).contains(&v) && !cell.contains(['.', ',']) && !zero_padded {
-                    p.small_integers += 1;
-                }
+                p.small_integers += u32::from(facts.small_integer);
                 if let Some(before) = previous_number {
                     p.numeric_pairs += 1;
                     if v >= before {
@@ -101,37 +165,19 @@ impl ColumnProfile {
                 }
                 previous_number = Some(v);
             }
-            p.dates += u32::from(looks_like_date(bytes));
-            p.money += u32::from(number.is_some() && looks_like_money(cell));
-            p.emails += u32::from(is_email(cell));
-            p.phones += u32::from(is_phone(cell));
-            p.id_like += u32::from(is_id_like(cell));
-            p.status_words += u32::from(is_status_word(cell));
-            // Event and status names are short; long cells are text.
-            p.event_words += u32::from(bytes.len() <= 40 && classify_event(bytes) != EventKind::Other);
-            p.currency_codes += u32::from(cell.len() == 3 && cell.bytes().all(|b| b.is_ascii_uppercase()));
-            p.with_letters += u32::from(cell.chars().any(char::is_alphabetic));
-            p.with_digits += u32::from(cell.bytes().any(|b| b.is_ascii_digit()));
-            p.personal_names += u32::from(
-                cell.contains(' ')
-                    && cell
-                        .chars()
-                        .all(|c| c.is_alphabetic() || matches!(c, ' ' | '.' | '\'' | '-')),
-            );
+            p.dates += u32::from(facts.date);
+            p.money += u32::from(facts.money);
+            p.emails += u32::from(facts.email);
+            p.phones += u32::from(facts.phone);
+            p.id_like += u32::from(facts.id_like);
+            p.status_words += u32::from(facts.status_word);
+            p.event_words += u32::from(facts.event_word);
+            p.currency_codes += u32::from(facts.currency_code);
+            p.with_letters += u32::from(facts.letters);
+            p.with_digits += u32::from(facts.digits);
+            p.personal_names += u32::from(facts.personal_name);
             if previous == Some(cell) {
                 p.same_as_previous += 1;
-            }
-            match seen.get_mut(cell) {
-                None => {
-                    seen.insert(cell, (row_index, false));
-                }
-                Some((last_row, apart)) => {
-                    if *last_row + 1 != row_index && !*apart {
-                        *apart = true;
-                        p.repeated_apart += 1;
-                    }
-                    *last_row = row_index;
-                }
             }
             previous = Some(cell);
         }
