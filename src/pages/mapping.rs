@@ -1,11 +1,12 @@
 //! The mapping step: each file's kind and each role's column, with samples
 //! and confidence; `analyze-button` confirms.
 
-use crate::state::use_app;
+use crate::state::{use_app, AppState};
 use crate::worker;
 use leptos::prelude::*;
 use segscope_i18n::t;
 use segscope_ingest::describe::describe_schema;
+use segscope_ingest::records::BLANKS;
 use segscope_ingest::schema::{required_roles, RoleColumn, RoleSource};
 use segscope_ingest::value::DateOrder;
 use segscope_ingest::{FileKind, FileSchema};
@@ -189,7 +190,7 @@ fn FileMapping(index: usize, schema: FileSchema) -> impl IntoView {
                 <h3>{schema.file_name.clone()}</h3>
                 {encoding_or_sheet}
                 {(!is_workbook).then(|| view! {
-                    <span class="pill" title=move || state.tr("mapping.delimiter")>{delimiter_name(schema.delimiter)}</span>
+                    <span class="pill" title=move || state.tr("mapping.delimiter")>{delimiter_name(schema.delimiter, state)}</span>
                 })}
                 <label class="inline-field">
                     {move || state.tr("mapping.date_order")}
@@ -224,9 +225,12 @@ fn FileMapping(index: usize, schema: FileSchema) -> impl IntoView {
     }
 }
 
-fn delimiter_name(d: u8) -> String {
+/// The delimiter as the mapping step shows it: TAB, "spaces" for columns
+/// separated by runs of blanks (docs/ingest/structure.md), else the character.
+fn delimiter_name(d: u8, state: AppState) -> String {
     match d {
         b'\t' => "TAB".into(),
+        BLANKS => state.tr("mapping.delimiter_blanks").into(),
         other => format!("“{}”", other as char),
     }
 }

@@ -42,6 +42,7 @@ pub(crate) const ENTRIES: &[Entry] = &[
     ("mapping.confidence", "Match", "匹配度"),
     ("mapping.encoding", "Encoding", "编码"),
     ("mapping.delimiter", "Delimiter", "分隔符"),
+    ("mapping.delimiter_blanks", "spaces", "空格"),
     ("mapping.date_order", "Dates like 05/01/2024", "类似 05/01/2024 的日期"),
     ("mapping.sheet", "Sheet", "工作表"),
     ("mapping.date_auto", "decided from all the file's dates", "根据文件中全部日期自动判断"),
