@@ -95,12 +95,8 @@ pub fn send(request: &Request, files: &[File]) {
 /// Applies `settings` as [`change_settings`] does and shows why not in
 /// `problem` (in the UI language), or clears it.
 pub fn offer_settings(state: AppState, problem: RwSignal<Option<String>>, settings: Settings) {
-    let zh = state.lang.get_untracked() == segscope_i18n::Lang::Zh;
-    problem.set(
-        change_settings(state, settings)
-            .err()
-            .map(|e| if zh { e.zh } else { e.en }),
-    );
+    let lang = state.lang.get_untracked();
+    problem.set(change_settings(state, settings).err().map(|e| e.message(lang)));
 }
 
 /// Applies `edit` to the settings in force, then as [`offer_settings`].

@@ -11,6 +11,7 @@ use segscope_engine::playbook::{action, playbook_keys};
 #[component]
 pub fn PlaybookCard() -> impl IntoView {
     let state = use_app();
+    let problem = RwSignal::new(None::<String>);
     let rows = playbook_keys()
         .into_iter()
         .map(|key| {
@@ -20,13 +21,13 @@ pub fn PlaybookCard() -> impl IntoView {
             };
             let save = move |ev: leptos::ev::Event| {
                 let value = event_target_value(&ev);
-                let mut settings = state.settings.get_untracked();
-                if value.trim().is_empty() {
-                    settings.playbook.remove(key);
-                } else {
-                    settings.playbook.insert(key.to_string(), value);
-                }
-                let _ = worker::change_settings(state, settings);
+                worker::edit_settings(state, problem, |settings| {
+                    if value.trim().is_empty() {
+                        settings.playbook.remove(key);
+                    } else {
+                        settings.playbook.insert(key.to_string(), value);
+                    }
+                });
             };
             view! {
                 <tr>
@@ -43,6 +44,7 @@ pub fn PlaybookCard() -> impl IntoView {
         <section class="card" data-testid="playbook">
             <h3>{move || state.tr("playbook.title")}</h3>
             <p class="muted">{move || state.tr("playbook.help")}</p>
+            {move || problem.get().map(|p| view! { <p class="notice notice-error" role="alert">{p}</p> })}
             <table class="table playbook"><tbody>{rows}</tbody></table>
         </section>
     }

@@ -10,11 +10,10 @@ use leptos::prelude::*;
 #[component]
 pub fn SettingsBar() -> impl IntoView {
     let state = use_app();
+    // The bar offers only valid values, but other settings may be at fault.
+    let problem = RwSignal::new(None::<String>);
     let apply = move |change: &dyn Fn(&mut segscope_engine::settings::Settings)| {
-        let mut settings = state.settings.get_untracked();
-        change(&mut settings);
-        // The bar offers only valid values.
-        let _ = worker::change_settings(state, settings);
+        worker::edit_settings(state, problem, change);
     };
     let on_as_of = move |ev: leptos::ev::Event| {
         let value = event_target_value(&ev);
@@ -47,6 +46,7 @@ pub fn SettingsBar() -> impl IntoView {
                     {[5u8, 4, 3].into_iter().map(|s| view! { <option value=s.to_string() selected=move || scale() == s>{s}</option> }).collect_view()}
                 </select>
             </label>
+            {move || problem.get().map(|p| view! { <p class="notice notice-error" role="alert">{p}</p> })}
         </div>
     }
 }

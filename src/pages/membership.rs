@@ -107,13 +107,7 @@ fn WhatIfCard() -> impl IntoView {
         let mut settings = state.settings.get_untracked();
         settings.membership.levels = proposed.get_untracked();
         let lang = state.lang.get_untracked();
-        problem.set(worker::change_settings(state, settings).err().map(|e| {
-            if lang == segscope_i18n::Lang::Zh {
-                e.zh
-            } else {
-                e.en
-            }
-        }));
+        problem.set(worker::change_settings(state, settings).err().map(|e| e.message(lang)));
     };
     view! {
         <section class="card" data-testid="what-if">

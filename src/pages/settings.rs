@@ -5,11 +5,12 @@
 use crate::components::settings_bar::SettingsBar;
 use crate::download::download_text;
 use crate::prefs;
-use crate::state::{use_app, AppState};
+use crate::state::use_app;
 use crate::worker;
 use leptos::prelude::*;
 use segscope_engine::settings::{FixedCutoffs, Settings, SettingsError};
-use segscope_i18n::Lang;
+use segscope_i18n::{t, Lang};
+use std::fmt;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 
@@ -17,15 +18,15 @@ use web_sys::HtmlInputElement;
 #[component]
 pub fn SettingsPage() -> impl IntoView {
     let state = use_app();
-    let problem = RwSignal::new(None::<SettingsError>);
-    let apply = move |settings: Settings| problem.set(worker::change_settings(state, settings).err());
+    let problem = RwSignal::new(None::<SettingsPageError>);
+    let apply = move |settings: Settings| problem.set(worker::change_settings(state, settings).err().map(Into::into));
     view! {
         <div class="page" data-testid="page-settings">
             <SettingsBar/>
             <RfmSettingsCard apply=apply/>
             <TierSettingsCard apply=apply/>
             {move || problem.get().map(|e| {
-                let text = if state.lang.get() == Lang::Zh { e.zh } else { e.en };
+                let text = e.message(state.lang.get());
                 view! { <p class="notice notice-error" role="alert" data-testid="settings-error">{text}</p> }
             })}
             <ShareCard apply=apply problem=problem/>
@@ -160,7 +161,7 @@ fn TierSettingsCard(apply: impl Fn(Settings) + Copy + 'static) -> impl IntoView 
 
 /// Export, import, reset and clear.
 #[component]
-fn ShareCard(apply: impl Fn(Settings) + Copy + 'static, problem: RwSignal<Option<SettingsError>>) -> impl IntoView {
+fn ShareCard(apply: impl Fn(Settings) + Copy + 'static, problem: RwSignal<Option<SettingsPageError>>) -> impl IntoView {
     let state = use_app();
     let export = move |_| {
         let json = serde_json::to_string_pretty(&state.settings.get_untracked()).unwrap_or_default();
@@ -182,7 +183,7 @@ fn ShareCard(apply: impl Fn(Settings) + Copy + 'static, problem: RwSignal<Option
                 .and_then(|v| v.as_string());
             match text.as_deref().map(serde_json::from_str::<Settings>) {
                 Some(Ok(settings)) => apply(settings),
-                _ => problem.set(Some(not_settings_json(&file.name()))),
+                _ => problem.set(Some(SettingsPageError::NotSettingsFile { file: file.name() })),
             }
         });
     };
@@ -202,7 +203,7 @@ fn ShareCard(apply: impl Fn(Settings) + Copy + 'static, problem: RwSignal<Option
                 <button class="btn btn-ghost" data-testid="reset-settings" on:click=move |_| apply(Settings::default())>
                     {move || state.tr("settings.reset")}
                 </button>
-                <button class="btn btn-ghost" data-testid="clear-storage" on:click=move |_| clear(state)>
+                <button class="btn btn-ghost" data-testid="clear-storage" on:click=move |_| clear(apply)>
                     {move || state.tr("settings.clear")}
                 </button>
             </div>
@@ -211,15 +212,53 @@ fn ShareCard(apply: impl Fn(Settings) + Copy + 'static, problem: RwSignal<Option
 }
 
 /// Forgets everything stored and returns to the defaults.
-fn clear(state: AppState) {
-    let _ = worker::change_settings(state, Settings::default());
+fn clear(apply: impl Fn(Settings)) {
+    apply(Settings::default());
     prefs::clear_all();
 }
 
-fn not_settings_json(file: &str) -> SettingsError {
-    SettingsError {
-        en: format!("\"{file}\" is not a Segscope settings file. Export one from this page and import that."),
-        zh: format!("「{file}」不是 Segscope 设置文件。请从本页导出设置文件后再导入。"),
+/// Why the settings page could not apply what it was given.
+#[derive(Debug, Clone, PartialEq)]
+enum SettingsPageError {
+    /// The settings are not valid.
+    Invalid(SettingsError),
+    /// An imported file is not a Segscope settings file.
+    NotSettingsFile {
+        /// The file's name.
+        file: String,
+    },
+}
+
+impl SettingsPageError {
+    /// The problem as a sentence in `lang`.
+    fn message(&self, lang: Lang) -> String {
+        match self {
+            SettingsPageError::Invalid(e) => e.message(lang),
+            SettingsPageError::NotSettingsFile { file } => {
+                t(lang, "settings.problem.not_settings_file").replace("{file}", file)
+            }
+        }
+    }
+}
+
+impl fmt::Display for SettingsPageError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+impl std::error::Error for SettingsPageError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            SettingsPageError::Invalid(e) => Some(e),
+            SettingsPageError::NotSettingsFile { .. } => None,
+        }
+    }
+}
+
+impl From<SettingsError> for SettingsPageError {
+    fn from(e: SettingsError) -> Self {
+        SettingsPageError::Invalid(e)
     }
 }
 

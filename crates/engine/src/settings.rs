@@ -3,13 +3,14 @@
 
 use crate::rules::CustomSegments;
 use chrono::NaiveDate;
-use segscope_i18n::Lang;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 mod audience;
+mod error;
 
 pub use audience::{DemographicSettings, EngagementSettings, InterestSettings, LeadSettings, LeadStep};
+pub use error::{SettingsError, MAX_INCOME_BOUNDS, MAX_MEMBER_LEVELS};
 
 /// All analysis settings. Missing fields take their defaults when deserialised.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
@@ -182,38 +183,20 @@ impl Default for TierSettings {
     }
 }
 
-/// Why a settings value cannot be used, in words for the user.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SettingsError {
-    /// English message.
-    pub en: String,
-    /// Chinese message.
-    pub zh: String,
-}
-
 impl Settings {
     fn validate_membership(&self) -> Result<(), SettingsError> {
         let m = &self.membership;
         if !m.points_per_currency_unit.is_finite() || m.points_per_currency_unit < 0.0 {
-            return Err(SettingsError {
-                en: "Points per currency unit must be a number of 0 or more.".into(),
-                zh: "每单位金额积分必须是大于等于 0 的数。".into(),
-            });
+            return Err(SettingsError::PointsRate);
         }
         let first_at_zero = m.levels.first().is_some_and(|l| l.min_points == 0.0);
         let rising = m.levels.windows(2).all(|w| w[0].min_points < w[1].min_points);
         let finite = m.levels.iter().all(|l| l.min_points.is_finite());
-        if !first_at_zero || !rising || !finite || m.levels.len() > 12 {
-            return Err(SettingsError {
-                en: "Membership levels need the first at 0 points and rising thresholds (at most 12 levels).".into(),
-                zh: "会员等级的第一级须从 0 积分开始,门槛逐级递增(最多 12 级)。".into(),
-            });
+        if !first_at_zero || !rising || !finite || m.levels.len() > MAX_MEMBER_LEVELS {
+            return Err(SettingsError::MemberLevels);
         }
         if m.levels.iter().any(|l| l.name.trim().is_empty()) {
-            return Err(SettingsError {
-                en: "Every membership level needs a name.".into(),
-                zh: "每个会员等级都需要名称。".into(),
-            });
+            return Err(SettingsError::MemberLevelName);
         }
         Ok(())
     }
@@ -221,10 +204,7 @@ impl Settings {
     /// Checks that every value is usable; returns the first problem found.
     pub fn validate(&self) -> Result<(), SettingsError> {
         if !(3..=5).contains(&self.rfm.scale) {
-            return Err(SettingsError {
-                en: format!("RFM scale must be 3, 4 or 5, not {}.", self.rfm.scale),
-                zh: format!("RFM 分值档数必须是 3、4 或 5,而不是 {}。", self.rfm.scale),
-            });
+            return Err(SettingsError::RfmScale { scale: self.rfm.scale });
         }
         if let Some(fixed) = &self.rfm.fixed {
             let wanted = usize::from(self.rfm.scale.saturating_sub(1));
@@ -232,59 +212,35 @@ impl Settings {
                 v.len() == wanted && v.iter().all(|x| x.is_finite() && *x >= 0.0) && v.windows(2).all(|w| w[0] < w[1])
             };
             if !(ok(&fixed.recency_days) && ok(&fixed.orders) && ok(&fixed.revenue)) {
-                return Err(SettingsError {
-                    en: format!("Fixed RFM cut-offs need {wanted} rising numbers of 0 or more for each of R, F and M."),
-                    zh: format!("固定 RFM 分界需要为 R、F、M 各给出 {wanted} 个递增的非负数。"),
-                });
+                return Err(SettingsError::FixedCutoffs { wanted });
             }
         }
         let t = &self.tiers;
         let weights = [t.weight_aov, t.weight_orders, t.weight_revenue];
         if weights.iter().any(|w| !w.is_finite() || *w < 0.0) || weights.iter().sum::<f64>() <= 0.0 {
-            return Err(SettingsError {
-                en: "Tier weights must be non-negative numbers, not all zero.".into(),
-                zh: "分级权重必须是非负数,且不能全为 0。".into(),
-            });
+            return Err(SettingsError::TierWeights);
         }
         let ascending = t.cutoffs.windows(2).all(|w| w[0] < w[1]);
         let in_range = t.cutoffs.iter().all(|c| c.is_finite() && *c > 0.0 && *c < 1.0);
         if t.cutoffs.is_empty() || !ascending || !in_range {
-            return Err(SettingsError {
-                en: "Tier cut-offs must rise strictly between 0 and 1 (for example 0.2, 0.5).".into(),
-                zh: "分级分界必须在 0 和 1 之间严格递增(例如 0.2、0.5)。".into(),
-            });
+            return Err(SettingsError::TierCutoffs);
         }
         self.validate_membership()?;
         if self.lifecycle.new_days == 0 || self.lifecycle.active_window_days == Some(0) {
-            return Err(SettingsError {
-                en: "Lifecycle windows must be at least 1 day.".into(),
-                zh: "生命周期窗口至少为 1 天。".into(),
-            });
+            return Err(SettingsError::LifecycleWindow);
         }
         self.kmeans.validate()?;
         self.clv.validate()?;
-        if let Some((en, zh)) = audience::problem(&self.leads, &self.engagement, &self.interest, &self.demographics) {
-            return Err(SettingsError { en, zh });
+        if let Some(problem) = audience::problem(&self.leads, &self.engagement, &self.interest, &self.demographics) {
+            return Err(problem);
         }
         if t.names.len() != t.cutoffs.len() + 1 {
-            return Err(SettingsError {
-                en: format!(
-                    "There are {} tier cut-offs, so give {} tier names.",
-                    t.cutoffs.len(),
-                    t.cutoffs.len() + 1
-                ),
-                zh: format!(
-                    "共有 {} 个分界,请给出 {} 个等级名称。",
-                    t.cutoffs.len(),
-                    t.cutoffs.len() + 1
-                ),
+            return Err(SettingsError::TierNames {
+                cutoffs: t.cutoffs.len(),
             });
         }
-        if let Some(problem) = self.custom_segments.validate().first() {
-            return Err(SettingsError {
-                en: problem.message(Lang::En),
-                zh: problem.message(Lang::Zh),
-            });
+        if let Some(problem) = self.custom_segments.validate().into_iter().next() {
+            return Err(problem.into());
         }
         Ok(())
     }

@@ -2,7 +2,8 @@
 //! what they lack, the membership, lifecycle, RFM and playbook parts have the
 //! documented shape, and validation explains problems in zh and en.
 
-use segscope_engine::settings::{FixedCutoffs, MemberLevel, PointsSource, Settings};
+use segscope_engine::settings::{FixedCutoffs, MemberLevel, PointsSource, Settings, SettingsError};
+use segscope_i18n::Lang;
 
 fn parse(json: &str) -> Settings {
     serde_json::from_str(json).unwrap_or_else(|e| panic!("{json} does not load: {e}"))
@@ -14,8 +15,10 @@ fn problem(settings: &Settings) -> (String, String) {
         .validate()
         .err()
         .unwrap_or_else(|| panic!("{settings:?} was accepted"));
-    assert!(!e.en.trim().is_empty() && !e.zh.trim().is_empty());
-    (e.en, e.zh)
+    let (en, zh) = (e.message(Lang::En), e.message(Lang::Zh));
+    assert!(!en.trim().is_empty() && !zh.trim().is_empty());
+    assert_eq!(e.to_string(), en);
+    (en, zh)
 }
 
 #[test]
@@ -90,6 +93,10 @@ fn membership_and_lifecycle_problems_are_explained() {
     problem(&with_levels(vec![level("A", 0.0), level("B", f64::INFINITY)]));
     problem(&with_levels(vec![level("A", 0.0), level(" ", 5.0)]));
     problem(&with_levels((0..13).map(|i| level("L", f64::from(i))).collect()));
+    assert_eq!(
+        with_levels(vec![level("A", 0.0), level(" ", 5.0)]).validate(),
+        Err(SettingsError::MemberLevelName)
+    );
     assert!(with_levels(vec![level("Only", 0.0)]).validate().is_ok());
     let mut s = Settings::default();
     s.membership.points_per_currency_unit = -1.0;
@@ -99,5 +106,11 @@ fn membership_and_lifecycle_problems_are_explained() {
     problem(&s);
     let mut s = Settings::default();
     s.lifecycle.active_window_days = Some(0);
-    problem(&s);
+    assert_eq!(
+        problem(&s),
+        (
+            "Lifecycle windows must be at least 1 day.".into(),
+            "生命周期窗口至少为 1 天。".into()
+        )
+    );
 }

@@ -345,7 +345,11 @@ fn garbage_imports_say_what_is_wrong() {
     // Inside the settings, the first problem of the rules stops the analysis, in words.
     let looped = r#"{"custom_segments": {"segments": [{"name": "a", "rule": {"cond": {"field": {"segment": "a"}, "test": "is_set"}}}]}}"#;
     let settings: Settings = serde_json::from_str(looped).unwrap_or_default();
-    let error = settings.validate().err().map(|e| (e.en, e.zh)).unwrap_or_default();
+    let error = settings
+        .validate()
+        .err()
+        .map(|e| (e.message(Lang::En), e.message(Lang::Zh)))
+        .unwrap_or_default();
     assert_eq!(error.0, "These segments refer to each other in a loop: “a”.");
     assert_eq!(error.1, "这些分群相互引用,形成了循环:「a」。");
 }

@@ -8,6 +8,7 @@ mod labels;
 mod migration;
 mod models;
 mod rules;
+mod settings;
 mod ui;
 
 use serde::{Deserialize, Serialize};
@@ -47,7 +48,7 @@ impl Lang {
 /// One table entry: key, English, Chinese.
 pub(crate) type Entry = (&'static str, &'static str, &'static str);
 
-fn all_tables() -> [&'static [Entry]; 8] {
+fn all_tables() -> [&'static [Entry]; 9] {
     [
         ui::ENTRIES,
         labels::ENTRIES,
@@ -57,6 +58,7 @@ fn all_tables() -> [&'static [Entry]; 8] {
         migration::ENTRIES,
         exports::ENTRIES,
         ingest::ENTRIES,
+        settings::ENTRIES,
     ]
 }
 

@@ -14,7 +14,7 @@ use segscope_engine::explore::{CustomerDetail, CustomerPage, CustomerQuery};
 use segscope_engine::migration::{Migration, MigrationProblem, MigrationRequest};
 use segscope_engine::models::ModelsSummary;
 use segscope_engine::rules::CustomSegments;
-use segscope_engine::settings::{MemberLevel, Settings};
+use segscope_engine::settings::{MemberLevel, Settings, SettingsError};
 use segscope_engine::{Summary, WhatIf};
 use segscope_export::ExportError;
 use segscope_i18n::{t, Lang};
@@ -181,12 +181,7 @@ pub enum Failure {
     /// A file could not be used.
     Ingest(IngestError),
     /// The settings are not valid.
-    Settings {
-        /// English message.
-        en: String,
-        /// Chinese message.
-        zh: String,
-    },
+    Settings(SettingsError),
     /// A request that needs loaded data came first.
     NoData,
     /// The browser could not read a file.
@@ -209,13 +204,7 @@ impl Failure {
     pub fn message(&self, lang: Lang) -> String {
         match self {
             Failure::Ingest(e) => e.message(lang),
-            Failure::Settings { en, zh } => {
-                if lang == Lang::Zh {
-                    zh.clone()
-                } else {
-                    en.clone()
-                }
-            }
+            Failure::Settings(e) => e.message(lang),
             Failure::NoData => t(lang, "error.no_data").to_string(),
             Failure::ReadFailed { file } => t(lang, "error.read_failed").replace("{file}", file),
             Failure::BadRequest => t(lang, "error.bad_request").to_string(),

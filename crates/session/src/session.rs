@@ -114,9 +114,7 @@ impl Session {
 
     /// Validates settings and analyses the loaded data.
     pub fn analyze(&mut self, settings: &Settings) -> Result<(&Analysis, &QualityReport), Failure> {
-        settings
-            .validate()
-            .map_err(|e| Failure::Settings { en: e.en, zh: e.zh })?;
+        settings.validate().map_err(Failure::Settings)?;
         let (dataset, quality) = self.loaded.as_ref().ok_or(Failure::NoData)?;
         if !dataset.has_orders() {
             return Err(Failure::NoOrders);

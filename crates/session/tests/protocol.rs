@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use segscope_engine::explore::CustomerQuery;
 use segscope_engine::migration::{MigrationRequest, Scheme};
 use segscope_engine::rules::{CmpOp, CustomSegments, Field, Mode, Node, SegmentRule, Test};
-use segscope_engine::settings::{MemberLevel, Settings};
+use segscope_engine::settings::{MemberLevel, Settings, SettingsError};
 use segscope_export::ExportError;
 use segscope_i18n::Lang;
 use segscope_ingest::sniff::sniff;
@@ -178,10 +178,7 @@ fn every_reply_survives_the_encoding() {
             mime: "application/json".into(),
             content: json,
         },
-        Reply::Failed(Failure::Settings {
-            en: "bad".into(),
-            zh: "错".into(),
-        }),
+        Reply::Failed(Failure::Settings(SettingsError::TierNames { cutoffs: 2 })),
         Reply::DownloadBytes {
             file_name: "segscope-customers-selection.xlsx".into(),
             mime: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet".into(),

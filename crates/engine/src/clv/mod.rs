@@ -18,7 +18,7 @@ pub mod summary;
 pub use bgnbd::BgNbdFit;
 pub use gamma_gamma::GammaGammaFit;
 pub use holdout::{holdout_check, FrequencyBucket, HoldoutCheck};
-pub use settings::{ClvSettings, MAX_HORIZON_MONTHS, MIN_REPEAT_BUYERS};
+pub use settings::{ClvSettings, ClvSettingsError, MAX_HORIZON_MONTHS, MIN_REPEAT_BUYERS};
 pub use summary::{CustomerSummary, TimeUnit};
 
 use super::customer_orders::CustomerOrders;

@@ -1,8 +1,9 @@
 //! The settings of the CLV prediction (SPEC S5.9).
 
 use super::summary::TimeUnit;
-use crate::settings::SettingsError;
+use segscope_i18n::{t, Lang};
 use serde::{Deserialize, Serialize};
+use std::fmt;
 
 /// Longest horizon offered, in months.
 pub const MAX_HORIZON_MONTHS: u32 = 120;
@@ -37,23 +38,18 @@ impl Default for ClvSettings {
 
 impl ClvSettings {
     /// Checks that every value is usable; returns the first problem found.
-    pub fn validate(&self) -> Result<(), SettingsError> {
+    pub fn validate(&self) -> Result<(), ClvSettingsError> {
         if !(1..=MAX_HORIZON_MONTHS).contains(&self.horizon_months) {
-            return Err(SettingsError {
-                en: format!("The CLV horizon must be 1 to {MAX_HORIZON_MONTHS} months."),
-                zh: format!("CLV 预测期必须为 1 到 {MAX_HORIZON_MONTHS} 个月。"),
+            return Err(ClvSettingsError::Horizon {
+                months: self.horizon_months,
             });
         }
         if !(0.0..1.0).contains(&self.monthly_discount) {
-            return Err(SettingsError {
-                en: "The monthly discount rate must be at least 0 % and below 100 %.".into(),
-                zh: "月折现率必须大于等于 0%,且小于 100%。".into(),
-            });
+            return Err(ClvSettingsError::MonthlyDiscount);
         }
         if self.min_repeat_buyers < MIN_REPEAT_BUYERS {
-            return Err(SettingsError {
-                en: format!("A CLV fit needs at least {MIN_REPEAT_BUYERS} repeat buyers."),
-                zh: format!("CLV 拟合至少需要 {MIN_REPEAT_BUYERS} 位复购客户。"),
+            return Err(ClvSettingsError::TooFewRepeatBuyers {
+                min_repeat_buyers: self.min_repeat_buyers,
             });
         }
         Ok(())
@@ -75,6 +71,46 @@ impl ClvSettings {
         }
     }
 }
+
+/// Why CLV settings cannot be used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ClvSettingsError {
+    /// The horizon is outside 1..=[`MAX_HORIZON_MONTHS`] months.
+    Horizon {
+        /// The horizon asked for, in months.
+        months: u32,
+    },
+    /// The monthly discount rate is not in [0, 1) (or not a number).
+    MonthlyDiscount,
+    /// Fewer repeat buyers than [`MIN_REPEAT_BUYERS`] would be enough for a fit.
+    TooFewRepeatBuyers {
+        /// The number asked for.
+        min_repeat_buyers: u32,
+    },
+}
+
+impl ClvSettingsError {
+    /// The problem as a sentence in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            ClvSettingsError::Horizon { .. } => {
+                t(lang, "settings.problem.clv_horizon").replace("{max}", &MAX_HORIZON_MONTHS.to_string())
+            }
+            ClvSettingsError::MonthlyDiscount => t(lang, "settings.problem.clv_discount").to_string(),
+            ClvSettingsError::TooFewRepeatBuyers { .. } => {
+                t(lang, "settings.problem.clv_repeat_buyers").replace("{min}", &MIN_REPEAT_BUYERS.to_string())
+            }
+        }
+    }
+}
+
+impl fmt::Display for ClvSettingsError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+impl std::error::Error for ClvSettingsError {}
 
 #[cfg(test)]
 mod tests {
@@ -111,6 +147,22 @@ mod tests {
             assert!(s.validate().is_err(), "{s:?}");
             assert_eq!(s.clamped().validate(), Ok(()), "{s:?}");
         }
+    }
+
+    #[test]
+    fn problems_read_as_before_in_both_languages() {
+        let horizon = ClvSettingsError::Horizon { months: 0 };
+        assert_eq!(horizon.message(Lang::En), "The CLV horizon must be 1 to 120 months.");
+        assert_eq!(horizon.message(Lang::Zh), "CLV 预测期必须为 1 到 120 个月。");
+        let discount = ClvSettingsError::MonthlyDiscount;
+        assert_eq!(
+            discount.message(Lang::En),
+            "The monthly discount rate must be at least 0 % and below 100 %."
+        );
+        assert_eq!(discount.message(Lang::Zh), "月折现率必须大于等于 0%,且小于 100%。");
+        let repeat = ClvSettingsError::TooFewRepeatBuyers { min_repeat_buyers: 1 };
+        assert_eq!(repeat.to_string(), "A CLV fit needs at least 3 repeat buyers.");
+        assert_eq!(repeat.message(Lang::Zh), "CLV 拟合至少需要 3 位复购客户。");
     }
 
     #[test]

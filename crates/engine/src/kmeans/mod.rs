@@ -19,7 +19,7 @@ mod silhouette;
 
 pub use problem::KmeansProblem;
 pub use profile::{ClusterProfile, RfmValues};
-pub use settings::{KmeansSettings, MAX_K, MAX_SAMPLE, MIN_K, MIN_SAMPLE};
+pub use settings::{KmeansSettings, KmeansSettingsError, MAX_K, MAX_SAMPLE, MIN_K, MIN_SAMPLE};
 
 pub use dots::{scatter_dots, ClusterDot, MAX_DOTS};
 pub(crate) use rng::{sample, SplitMix64};

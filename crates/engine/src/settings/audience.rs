@@ -1,6 +1,7 @@
 //! Settings of the event- and profile-based schemes: lead stages (SPEC S5.5),
 //! engagement (S5.6), interest weights (S5.7) and income bands (S6).
 
+use super::error::{SettingsError, MAX_INCOME_BOUNDS};
 use segscope_model::EventKind;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -137,41 +138,30 @@ pub struct DemographicSettings {
     pub income_bounds: Option<Vec<f64>>,
 }
 
-/// A problem with these settings, as (English, Chinese).
+/// The first problem with these settings, if any.
 pub(super) fn problem(
     leads: &LeadSettings,
     engagement: &EngagementSettings,
     interest: &InterestSettings,
     demographics: &DemographicSettings,
-) -> Option<(String, String)> {
+) -> Option<SettingsError> {
     if leads.product_views_for_consideration == 0 {
-        return Some((
-            "Product views for Consideration must be at least 1.".into(),
-            "进入考虑阶段的商品浏览次数至少为 1。".into(),
-        ));
+        return Some(SettingsError::ProductViews);
     }
     if engagement.active_days == 0 || engagement.silent_days <= engagement.active_days {
-        return Some((
-            "Engagement windows need active ≥ 1 day and silent longer than active.".into(),
-            "活跃度窗口要求活跃至少 1 天,沉默窗口长于活跃窗口。".into(),
-        ));
+        return Some(SettingsError::EngagementWindows);
     }
     let weights_ok = std::iter::once(interest.order_weight)
         .chain(interest.event_weights.values().copied())
         .all(|w| w.is_finite() && w >= 0.0);
     if !weights_ok {
-        return Some((
-            "Interest weights must be numbers of 0 or more.".into(),
-            "兴趣权重必须是大于等于 0 的数。".into(),
-        ));
+        return Some(SettingsError::InterestWeights);
     }
     if let Some(bounds) = &demographics.income_bounds {
         let rising = bounds.windows(2).all(|w| w[0] < w[1]);
-        if bounds.is_empty() || bounds.len() > 10 || !rising || bounds.iter().any(|b| !b.is_finite() || *b <= 0.0) {
-            return Some((
-                "Income bands need 1 to 10 rising positive boundaries.".into(),
-                "收入分档需要 1 到 10 个递增的正数分界。".into(),
-            ));
+        let positive = bounds.iter().all(|b| b.is_finite() && *b > 0.0);
+        if bounds.is_empty() || bounds.len() > MAX_INCOME_BOUNDS || !rising || !positive {
+            return Some(SettingsError::IncomeBands);
         }
     }
     None
@@ -205,20 +195,24 @@ mod tests {
             active_days: 30,
             silent_days: 30,
         };
-        assert!(problem(
-            &LeadSettings::default(),
-            &EngagementSettings::default(),
-            &InterestSettings::default(),
-            &d
-        )
-        .is_some());
-        assert!(problem(
-            &LeadSettings::default(),
-            &e,
-            &InterestSettings::default(),
-            &DemographicSettings::default()
-        )
-        .is_some());
+        assert_eq!(
+            problem(
+                &LeadSettings::default(),
+                &EngagementSettings::default(),
+                &InterestSettings::default(),
+                &d
+            ),
+            Some(SettingsError::IncomeBands)
+        );
+        assert_eq!(
+            problem(
+                &LeadSettings::default(),
+                &e,
+                &InterestSettings::default(),
+                &DemographicSettings::default()
+            ),
+            Some(SettingsError::EngagementWindows)
+        );
     }
 
     #[test]
