@@ -57,3 +57,20 @@ build_site() {
   log "building the release site into dist/"
   (cd "$ROOT" && trunk build --release)
 }
+
+# Builds fuzz/fuzz_targets/ingest.rs as a libFuzzer binary with the stable
+# toolchain (the coverage passes cargo-fuzz would ask for; --target keeps
+# RUSTFLAGS off build scripts) and runs it for $1 seconds from the seeds.
+fuzz_ingest() {
+  local host corpus
+  host="$(rustc -vV | sed -n 's/^host: //p')"
+  (cd "$ROOT/fuzz" && CARGO_TARGET_DIR="$ROOT/fuzz/target" RUSTFLAGS="-Cpasses=sancov-module -Cllvm-args=-sanitizer-coverage-level=4 \
+-Cllvm-args=-sanitizer-coverage-inline-8bit-counters -Cllvm-args=-sanitizer-coverage-pc-table \
+-Cllvm-args=-sanitizer-coverage-trace-compares --cfg fuzzing" \
+    cargo build --release --locked --target "$host" --bin ingest)
+  corpus="$(mktemp -d)"
+  cp "$ROOT"/fuzz/seeds/* "$corpus"/
+  mkdir -p "$ROOT/fuzz/artifacts"
+  "$ROOT/fuzz/target/$host/release/ingest" -max_total_time="$1" -rss_limit_mb=2048 \
+    -artifact_prefix="$ROOT/fuzz/artifacts/" "$corpus"
+}
