@@ -1,10 +1,10 @@
 //! After-sales behaviour (SPEC S6): refund/return rate by RFM segment and by
 //! value tier, and the customers who return the most.
 
-use super::kpis::ratio;
-use super::labels::Labels;
-use super::metrics::CustomerMetrics;
-use super::segment::RfmSegment;
+use crate::kpis::ratio;
+use crate::labels::Labels;
+use crate::metrics::CustomerMetrics;
+use crate::rfm::segment::RfmSegment;
 use segscope_model::Dataset;
 use serde::{Deserialize, Serialize};
 

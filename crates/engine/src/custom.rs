@@ -2,8 +2,8 @@
 //! assignment kept for the explorer and exports, and the counts, warnings
 //! and problems the rule builder shows (also for a draft being edited).
 
-use super::rules::{assign, CustomSegments, RuleContext, SegmentAssignment};
-use super::Analysis;
+use crate::rules::{assign, CustomSegments, RuleContext, SegmentAssignment};
+use crate::Analysis;
 use segscope_i18n::Lang;
 use segscope_model::Dataset;
 use serde::{Deserialize, Serialize};

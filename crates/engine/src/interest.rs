@@ -3,7 +3,7 @@
 //! most paid orders, then most revenue, then the lower category index (the
 //! category seen first in the files).
 
-use super::customer_orders::PaidOrder;
+use crate::customer_orders::PaidOrder;
 use segscope_model::CategoryIdx;
 
 /// Tallies one customer's paid orders by category, reusing scratch space

@@ -1,9 +1,9 @@
 //! Overview KPIs (SPEC S6): customers, buyers, revenue, AOV, repeat rate and
 //! how concentrated revenue is in the top buyers.
 
-use super::metrics::CustomerMetrics;
-use super::tiers::ceil_share;
+use crate::metrics::CustomerMetrics;
 use crate::settings::TierSettings;
+use crate::tiers::ceil_share;
 use segscope_model::CustomerIdx;
 use serde::{Deserialize, Serialize};
 

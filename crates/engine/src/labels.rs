@@ -1,13 +1,13 @@
 //! Per-customer labels of every segmentation scheme, column by column.
 
-use super::audience::{Engagement, LeadReason, LeadStage};
-use super::lifecycle::{ActiveWindow, LifecycleStage};
-use super::membership::level_of;
-use super::metrics::CustomerMetrics;
-use super::rank::BuyerRanks;
-use super::segment::RfmSegment;
-use super::{lifecycle, rfm, tiers};
+use crate::audience::{Engagement, LeadReason, LeadStage};
+use crate::lifecycle::{ActiveWindow, LifecycleStage};
+use crate::membership::level_of;
+use crate::metrics::CustomerMetrics;
+use crate::rank::BuyerRanks;
+use crate::rfm::segment::RfmSegment;
 use crate::settings::Settings;
+use crate::{lifecycle, rfm, tiers};
 use segscope_model::{CustomerIdx, Dataset, Day};
 use serde::{Deserialize, Serialize};
 

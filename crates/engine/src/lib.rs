@@ -27,13 +27,10 @@ pub mod playbook;
 mod rank;
 mod repeat;
 mod rfm;
-mod rfm_stats;
 pub mod rules;
-mod segment;
 pub mod settings;
 mod sources;
 mod summary;
-mod tier_stats;
 mod tiers;
 
 pub use after_sales::{AfterSales, RefundRate, Returner};
@@ -46,11 +43,11 @@ pub use membership::{level_of, what_if, LevelStat, WhatIf};
 pub use metrics::CustomerMetrics;
 pub use names::{band_display_name, level_display_name, source_display_name, tier_display_name};
 pub use repeat::{CohortTable, RepeatStats};
-pub use rfm_stats::{RfCell, SegmentStat};
-pub use segment::RfmSegment;
+pub use rfm::segment::RfmSegment;
+pub use rfm::stats::{RfCell, SegmentStat};
 pub use sources::SourceStat;
 pub use summary::Summary;
-pub use tier_stats::{TierStat, NO_PURCHASE};
+pub use tiers::stats::{TierStat, NO_PURCHASE};
 
 use crate::settings::Settings;
 use audience::{AudienceLabels, AudienceSummary};

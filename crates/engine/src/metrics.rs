@@ -1,8 +1,8 @@
 //! Per-customer metrics from orders (SPEC S4), read from the orders grouped
 //! by customer.
 
-use super::customer_orders::CustomerOrders;
-use super::interest::CategoryTally;
+use crate::customer_orders::CustomerOrders;
+use crate::interest::CategoryTally;
 use segscope_model::{CategoryIdx, CustomerIdx, Dataset, Day, LifetimeTotals};
 use serde::{Deserialize, Serialize};
 

@@ -8,8 +8,8 @@
 //! (no signup, order or event by then) — are in the "No purchase" state
 //! (lifecycle: Potential), so first-time buyers show up as moving out of it.
 
-use super::{run, tier_display_name, Analysis, LifecycleStage, RfmSegment, TierStat};
 use crate::settings::Settings;
+use crate::{run, tier_display_name, Analysis, LifecycleStage, RfmSegment, TierStat};
 use chrono::NaiveDate;
 use segscope_i18n::{t, Lang};
 use segscope_model::date;

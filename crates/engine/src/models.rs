@@ -3,10 +3,10 @@
 //! (the as-of date, the RFM scale, their own settings), so re-segmenting for
 //! another tier cut-off or window stays fast.
 
-use super::clv::{self, BgNbdFit, ClvModel, ClvProblem, ClvSettings, GammaGammaFit};
-use super::kmeans::{self, ClusterDot, ClusterProfile, Clustering, KmeansProblem, KmeansSettings};
-use super::Analysis;
+use crate::clv::{self, BgNbdFit, ClvModel, ClvProblem, ClvSettings, GammaGammaFit};
+use crate::kmeans::{self, ClusterDot, ClusterProfile, Clustering, KmeansProblem, KmeansSettings};
 use crate::settings::Settings;
+use crate::Analysis;
 use segscope_model::{Dataset, Day};
 use serde::{Deserialize, Serialize};
 

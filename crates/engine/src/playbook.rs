@@ -6,8 +6,8 @@
 //! `life.at_risk`, `tier.high`, …); its built-in action is the i18n entry
 //! `play.<key>`.
 
-use super::lifecycle::LifecycleStage;
-use super::segment::RfmSegment;
+use crate::lifecycle::LifecycleStage;
+use crate::rfm::segment::RfmSegment;
 use segscope_i18n::{has, t, Lang};
 use std::collections::BTreeMap;
 

@@ -1,7 +1,7 @@
 //! Tie-aware ranking by sorting: for every value, how many values are strictly
 //! smaller. The basis of RFM scores and value-tier percentiles, in O(n log n).
 
-use super::metrics::CustomerMetrics;
+use crate::metrics::CustomerMetrics;
 use segscope_model::CustomerIdx;
 
 /// For each buyer (by position in the buyer list), how many buyers have a

@@ -1,9 +1,9 @@
 //! Repeat buying (SPEC S6): repurchase rate, time to the second order, the
 //! distribution of gaps between orders, and monthly cohort retention.
 
-use super::customer_orders::CustomerOrders;
-use super::day_histogram::DayHistogram;
-use super::kpis::ratio;
+use crate::customer_orders::CustomerOrders;
+use crate::day_histogram::DayHistogram;
+use crate::kpis::ratio;
 use segscope_model::date::{format_month, month_index};
 use segscope_model::Day;
 use serde::{Deserialize, Serialize};

@@ -1,9 +1,9 @@
 //! The source breakdown (SPEC S6): per acquisition source, customers, buyers,
 //! conversion, revenue, AOV, repeat rate and tier mix.
 
-use super::kpis::ratio;
-use super::labels::Labels;
-use super::metrics::CustomerMetrics;
+use crate::kpis::ratio;
+use crate::labels::Labels;
+use crate::metrics::CustomerMetrics;
 use segscope_model::Dataset;
 use serde::{Deserialize, Serialize};
 

@@ -1,21 +1,21 @@
 //! Everything the dashboard shows, small enough to send from the Web Worker to
 //! the page as JSON.
 
-use super::after_sales::AfterSales;
-use super::audience::AudienceSummary;
-use super::custom::CustomSummary;
-use super::customer_orders::CustomerOrders;
-use super::day_histogram::DayHistogram;
-use super::kpis::{ratio, Kpis};
-use super::labels::Labels;
-use super::lifecycle::{ActiveWindow, LifecycleStats};
-use super::membership::{level_stats, LevelStat};
-use super::metrics::CustomerMetrics;
-use super::repeat::RepeatStats;
-use super::rfm_stats::{rfm_stats, RfCell, SegmentStat};
-use super::sources::{source_stats, SourceStat};
-use super::tier_stats::{tier_stats, TierStat};
+use crate::after_sales::AfterSales;
+use crate::audience::AudienceSummary;
+use crate::custom::CustomSummary;
+use crate::customer_orders::CustomerOrders;
+use crate::day_histogram::DayHistogram;
+use crate::kpis::{ratio, Kpis};
+use crate::labels::Labels;
+use crate::lifecycle::{ActiveWindow, LifecycleStats};
+use crate::membership::{level_stats, LevelStat};
+use crate::metrics::CustomerMetrics;
+use crate::repeat::RepeatStats;
+use crate::rfm::stats::{rfm_stats, RfCell, SegmentStat};
 use crate::settings::Settings;
+use crate::sources::{source_stats, SourceStat};
+use crate::tiers::stats::{tier_stats, TierStat};
 use segscope_i18n::{t, Lang};
 use segscope_model::date::format_day;
 use segscope_model::{CustomerIdx, Dataset, Day};

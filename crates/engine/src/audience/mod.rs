@@ -6,6 +6,7 @@ pub mod engagement;
 pub mod interest;
 pub mod journey;
 pub mod leads;
+pub mod settings;
 mod stats;
 
 pub use demographics::{banding, bandings, BandName, Banding, Dimension};

@@ -4,8 +4,8 @@
 
 use super::super::metrics::CustomerMetrics;
 use super::super::rfm::score;
-use super::super::segment::RfmSegment;
 use super::features::{raw_values, Features, Point};
+use crate::rfm::segment::RfmSegment;
 use segscope_model::CustomerIdx;
 use serde::{Deserialize, Serialize};
 

@@ -1,10 +1,12 @@
 //! Lifecycle stages (SPEC S5.4) and the lifecycle funnel (S6): signed up →
 //! first purchase → second purchase → 3+ purchases → still active.
 
-use super::metrics::CustomerMetrics;
-use crate::settings::LifecycleSettings;
+pub mod settings;
+
+use crate::metrics::CustomerMetrics;
 use segscope_model::{Dataset, Day};
 use serde::{Deserialize, Serialize};
+use settings::LifecycleSettings;
 
 /// A customer's lifecycle stage; the first that matches wins.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -1,11 +1,15 @@
 //! RFM scores (SPEC S5.1): `score = 1 + ⌊s × (share of buyers with a strictly
 //! worse value)⌋`, so equal values get equal scores and the worst value gets 1.
 
-use super::metrics::CustomerMetrics;
-use super::rank::BuyerRanks;
-use super::segment::RfmSegment;
-use crate::settings::FixedCutoffs;
+pub(crate) mod segment;
+pub mod settings;
+pub(crate) mod stats;
+
+use crate::metrics::CustomerMetrics;
+use crate::rank::BuyerRanks;
+use segment::RfmSegment;
 use segscope_model::CustomerIdx;
+use settings::FixedCutoffs;
 
 /// R, F, M scores and segment per customer; 0 and `None` for non-buyers.
 pub(crate) struct RfmScores {

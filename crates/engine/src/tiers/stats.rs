@@ -1,11 +1,11 @@
 //! Per-tier totals for the dashboard (their display names: [`crate::names`]).
 
-use super::kpis::ratio;
-use super::labels::Labels;
-use super::metrics::CustomerMetrics;
-use super::tiers::tier_count;
+use super::settings::TierSettings;
+use super::tier_count;
+use crate::kpis::ratio;
+use crate::labels::Labels;
+use crate::metrics::CustomerMetrics;
 use crate::names::numbered_tier;
-use crate::settings::TierSettings;
 use segscope_i18n::Lang;
 use serde::{Deserialize, Serialize};
 

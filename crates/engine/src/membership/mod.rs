@@ -1,11 +1,13 @@
 //! Membership levels (SPEC S5.3): points from the customers file or revenue ×
 //! rate, against ascending thresholds; and the what-if view of new thresholds.
 
-use super::kpis::ratio;
-use super::metrics::CustomerMetrics;
-use crate::settings::{MemberLevel, MembershipSettings, PointsSource};
+pub mod settings;
+
+use crate::kpis::ratio;
+use crate::metrics::CustomerMetrics;
 use segscope_model::Dataset;
 use serde::{Deserialize, Serialize};
+use settings::{MemberLevel, MembershipSettings, PointsSource};
 
 /// Each customer's points: the customers file's balance when there is one and
 /// the settings use it ([`PointsSource::FromColumnElseRevenue`]), otherwise

@@ -1,9 +1,9 @@
 //! RFM totals for the dashboard: the R × F grid and one row per named segment.
 
-use super::kpis::ratio;
-use super::labels::Labels;
-use super::metrics::CustomerMetrics;
-use super::segment::RfmSegment;
+use crate::kpis::ratio;
+use crate::labels::Labels;
+use crate::metrics::CustomerMetrics;
+use crate::rfm::segment::RfmSegment;
 use serde::{Deserialize, Serialize};
 
 /// Buyers in one cell of the R × F grid.

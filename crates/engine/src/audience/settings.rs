@@ -1,7 +1,7 @@
 //! Settings of the event- and profile-based schemes: lead stages (SPEC S5.5),
 //! engagement (S5.6), interest weights (S5.7) and income bands (S6).
 
-use super::error::{SettingsError, MAX_INCOME_BOUNDS};
+use crate::settings::{SettingsError, MAX_INCOME_BOUNDS};
 use segscope_model::EventKind;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -139,7 +139,7 @@ pub struct DemographicSettings {
 }
 
 /// The first problem with these settings, if any.
-pub(super) fn problem(
+pub(crate) fn problem(
     leads: &LeadSettings,
     engagement: &EngagementSettings,
     interest: &InterestSettings,

@@ -2,10 +2,13 @@
 //! ordered by (score desc, revenue desc, customer key asc), cut at cumulative
 //! shares ⌈cutoff · n⌉.
 
-use super::metrics::CustomerMetrics;
-use super::rank::{float_key, BuyerRanks};
-use crate::settings::TierSettings;
+pub mod settings;
+pub(crate) mod stats;
+
+use crate::metrics::CustomerMetrics;
+use crate::rank::{float_key, BuyerRanks};
 use segscope_model::CustomerIdx;
+use settings::TierSettings;
 
 /// Value score and tier index per customer; `None` for non-buyers ("No purchase").
 pub(crate) struct TierAssignment {
