@@ -1,4 +1,4 @@
-// Browser benchmark (SPEC S9): time from "file chosen" to data-state=ready in
+// Browser benchmark (docs/product.md#budgets): time from "file chosen" to data-state=ready in
 // headless Chromium, for the generated 1.1 M-order / 150 k-customer file.
 // The mapping step is confirmed by the page itself the moment it appears, so
 // only the app's own time is measured. Also records the longest main-thread
@@ -41,13 +41,13 @@ for (let i = 0; i < runs; i++) {
   const r = await page.evaluate(() => window.__bench);
   if (r.error) throw new Error(r.error);
   const timings = await page.textContent('[data-testid=timings]');
-  // The models (K-means and CLV, SPEC S9 ≤ 1 s and ≤ 2 s) are fitted after the
+  // The models (K-means and CLV, docs/product.md#budgets ≤ 1 s and ≤ 2 s) are fitted after the
   // dashboard is up: time from ready until the Clusters page has them.
   await page.click('[data-testid=tab-clusters]');
   await page.waitForSelector('[data-testid=cluster-row], [data-testid=clusters-problem]', { timeout: 120_000 });
   const modelsMs = Math.round(await page.evaluate(() => performance.now() - window.__bench.ready));
   await page.click('[data-testid=tab-overview]');
-  // Re-segmentation (SPEC S9 ≤ 200 ms): change the as-of date, time until ready again.
+  // Re-segmentation (docs/product.md#budgets ≤ 200 ms): change the as-of date, time until ready again.
   const resegment = [];
   for (const asOf of ['2024-01-01', '2024-03-01', '2024-05-01']) {
     const ms = await page.evaluate(async (value) => {

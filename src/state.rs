@@ -12,7 +12,7 @@ use segscope_i18n::{t, Lang};
 use segscope_ingest::{FileSchema, QualityReport};
 use segscope_session::protocol::{Failure, Timings};
 
-/// Where the app is in its flow; the names are those of `data-state` (SPEC S11).
+/// Where the app is in its flow; the names are those of `data-state` (docs/product.md#automation-hooks).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Phase {
     /// Waiting for files.

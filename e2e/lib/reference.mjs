@@ -1,4 +1,4 @@
-// An independent computation of SPEC S3, S5.1–S5.4 from a plain orders
+// An independent computation of docs/product.md#settings, docs/product.md#rfm-scores-and-segments–S5.4 from a plain orders
 // file, to check the app's export against. Written from the spec's words,
 // sharing no code with the Rust engine.
 

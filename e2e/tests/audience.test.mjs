@@ -18,7 +18,7 @@ const files = () => [plain('orders.csv'), plain('customers.csv'), plain('events.
 const day = (text) => Math.floor(Date.UTC(+text.slice(0, 4), +text.slice(5, 7) - 1, +text.slice(8, 10)) / 86_400_000);
 const PAID = new Set(['completed', 'paid', 'shipped', 'delivered', '']);
 
-// SPEC S5.5 from the files alone, as of the day after the latest order or event.
+// docs/product.md#lead-stages from the files alone, as of the day after the latest order or event.
 function leadStages() {
   const orders = records(readFileSync(plain('orders.csv'), 'utf8'));
   const events = records(readFileSync(plain('events.csv'), 'utf8'));

@@ -1,4 +1,4 @@
-// Real exports through the app, as a new user drops them (SPEC S1 "Real exports", issue 12
+// Real exports through the app, as a new user drops them (docs/product.md#real-exports, issue 12
 // must-deliver 10): for every family of crates/ingest/tests/fixtures/real (a directory with an
 // expected.json), upload its files through the file input, click only Analyse, and compare
 // buyers, paid orders, revenue and the first/last paid order date with the manifest, whose

@@ -5,7 +5,7 @@
 
 use leptos::prelude::*;
 
-/// An inline chart from core's renderer.
+/// An inline chart drawn by segscope-chart's SVG writer (text escaped there).
 #[component]
 pub fn ChartSvg(svg: Memo<String>) -> impl IntoView {
     view! { <div class="chart-svg" inner_html=move || svg.get()></div> }

@@ -1,4 +1,4 @@
-//! The headline numbers (SPEC S6 overview KPIs).
+//! The headline numbers (docs/product.md#analyses-and-charts overview KPIs).
 
 use crate::state::use_app;
 use leptos::prelude::*;

@@ -1,4 +1,4 @@
-//! The playbook card (SPEC S7): the recommended action per RFM segment,
+//! The playbook card (docs/product.md#acting-on-segments): the recommended action per RFM segment,
 //! lifecycle stage and value tier (core's playbook), editable; the user's
 //! text replaces the built-in one and is saved with the settings.
 

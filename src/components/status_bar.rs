@@ -1,4 +1,4 @@
-//! The status line (SPEC S11 `app-status`): state, progress, message, cancel.
+//! The status line (docs/product.md#automation-hooks `app-status`): state, progress, message, cancel.
 
 use crate::state::{use_app, Phase};
 use crate::worker;

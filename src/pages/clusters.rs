@@ -1,4 +1,4 @@
-//! The clusters page (SPEC S5.8): K-means on log R, F, M — the number of
+//! The clusters page (docs/product.md#clusters): K-means on log R, F, M — the number of
 //! clusters (set, or chosen by silhouette), the scatter, each cluster in
 //! original units with its list, and why there are none when there are none.
 

@@ -1,4 +1,4 @@
-//! The lifetime-value page (SPEC S5.9): BG/NBD + Gamma-Gamma fits with their
+//! The lifetime-value page (docs/product.md#predicted-lifetime-value): BG/NBD + Gamma-Gamma fits with their
 //! parameters, log-likelihood and convergence, predicted CLV by band and by
 //! source, the settings (time unit, horizon, discount) and a holdout check;
 //! when no fit can be made, why — and that only historical value is shown.

@@ -1,4 +1,4 @@
-//! The demographics page (SPEC S6): one dimension at a time (age, gender,
+//! The demographics page (docs/product.md#analyses-and-charts): one dimension at a time (age, gender,
 //! income, occupation, region), its bands crossed with value tier and
 //! lifecycle stage; income bands editable.
 

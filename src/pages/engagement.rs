@@ -1,4 +1,4 @@
-//! The engagement page (SPEC S5.6): levels with their windows, the monthly
+//! The engagement page (docs/product.md#engagement): levels with their windows, the monthly
 //! trend of customers interacting, and events per type.
 
 use crate::charts::summary_chart;

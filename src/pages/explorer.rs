@@ -1,4 +1,4 @@
-//! The customer explorer (SPEC S7): every customer in a virtualized table —
+//! The customer explorer (docs/product.md#acting-on-segments): every customer in a virtualized table —
 //! only the rows in view exist in the page, fetched from the worker a page at
 //! a time — with search, segment and tier filters and sortable columns.
 

@@ -1,4 +1,4 @@
-//! The interest page (SPEC S5.7): favourite categories from orders and
+//! The interest page (docs/product.md#interest): favourite categories from orders and
 //! weighted events, the segment × category affinity heatmap, and per
 //! category the customers who browsed it but never bought it, as lists.
 

@@ -1,4 +1,4 @@
-//! The leads page (SPEC S5.5, S6): customers per lead stage with a list per
+//! The leads page (docs/product.md#lead-stages, docs/product.md#analyses-and-charts): customers per lead stage with a list per
 //! stage, the lead funnel overall and per source, the whole customer
 //! journey, and the event → stage map.
 

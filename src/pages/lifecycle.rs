@@ -1,4 +1,4 @@
-//! The lifecycle page (SPEC S5.4, S6): stages, the active window in force and
+//! The lifecycle page (docs/product.md#lifecycle-stages, docs/product.md#analyses-and-charts): stages, the active window in force and
 //! its settings, and the lifecycle funnel overall and per source.
 
 use crate::charts::summary_chart;

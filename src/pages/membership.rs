@@ -1,4 +1,4 @@
-//! The membership page (SPEC S5.3): levels with customers and revenue share,
+//! The membership page (docs/product.md#membership-levels): levels with customers and revenue share,
 //! and the what-if editor: proposed thresholds show how many customers would
 //! move before they are applied.
 

@@ -1,4 +1,4 @@
-//! The migration page (SPEC S6): one scheme (RFM segments, value tiers or
+//! The migration page (docs/product.md#analyses-and-charts): one scheme (RFM segments, value tiers or
 //! lifecycle stages) at two as-of dates — the transition matrix, how many
 //! stayed and moved, and the largest moves, each as a list.
 

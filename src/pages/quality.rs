@@ -1,4 +1,4 @@
-//! The data-quality page (SPEC S2): every row accounted for per file, the
+//! The data-quality page (docs/product.md#cleaning-and-data-quality): every row accounted for per file, the
 //! reasons for rejections with their places, and what else deserves a look.
 
 use crate::download::download_text;

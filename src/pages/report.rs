@@ -1,4 +1,4 @@
-//! The printable report (SPEC S7): headline numbers, every chart and table,
+//! The printable report (docs/product.md#acting-on-segments): headline numbers, every chart and table,
 //! the data-quality summary — one page laid out for print-to-PDF, what a
 //! consultant hands a client.
 

@@ -1,4 +1,4 @@
-//! The custom segments page (SPEC S5.10): named rules built from any metric
+//! The custom segments page (docs/product.md#custom-segments-and-tags): named rules built from any metric
 //! or label with AND / OR groups, live counts while editing, tags or an
 //! ordered exclusive segmentation with warnings, applied and saved with the
 //! settings, and each segment's list in the explorer.

@@ -1,4 +1,4 @@
-//! The settings page (SPEC S3): every setting with its default, applied to
+//! The settings page (docs/product.md#settings): every setting with its default, applied to
 //! the loaded data without re-parsing, remembered in the browser, exported
 //! and imported as JSON; and "Clear", which forgets everything stored.
 

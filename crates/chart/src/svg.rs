@@ -1,5 +1,5 @@
 //! A tiny SVG writer: just the elements our charts use, every text escaped, so
-//! names from files can never become markup (SPEC S10). Output is
+//! names from files can never become markup (docs/product.md#trust). Output is
 //! deterministic: one element per line, coordinates rounded to 0.1.
 
 use std::fmt::Write;

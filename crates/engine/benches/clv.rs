@@ -1,4 +1,4 @@
-//! Native benchmark of the CLV fit (SPEC S5.9: ≤ 2 s in the browser for
+//! Native benchmark of the CLV fit (docs/product.md#predicted-lifetime-value: ≤ 2 s in the browser for
 //! 150 k customers, so ≤ ~400 ms natively): BG/NBD and Gamma-Gamma fits plus
 //! every customer's P(alive), purchases and CLV over 12 months, on a
 //! synthetic dataset drawn from a BG/NBD-like process (made in memory):

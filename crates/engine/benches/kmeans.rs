@@ -1,4 +1,4 @@
-//! Native benchmark of K-means clusters (SPEC S5.8): 150 k synthetic buyers,
+//! Native benchmark of K-means clusters (docs/product.md#clusters): 150 k synthetic buyers,
 //! k chosen automatically (fits and silhouettes for k = 2…8 on the 3,000-buyer
 //! sample, then the chosen fit on everyone). Budget: ≤ 1 s in the browser,
 //! i.e. about ≤ 300 ms here (wasm runs 2–3× slower).

@@ -1,4 +1,4 @@
-//! Native benchmarks of the engine (SPEC S9): CSV bytes → Dataset (ingest
+//! Native benchmarks of the engine (docs/product.md#budgets): CSV bytes → Dataset (ingest
 //! throughput, budget ≥ 250 MB/s on one core) and Dataset → Analysis
 //! (re-segmentation, budget ≤ 200 ms for 150 k customers in the browser),
 //! both on orders grouped by customer as generated and, as after a settings

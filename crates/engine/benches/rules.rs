@@ -1,4 +1,4 @@
-//! Native benchmark of custom segments (SPEC S5.10): five rules of the kind a
+//! Native benchmark of custom segments (docs/product.md#custom-segments-and-tags): five rules of the kind a
 //! shop writes (ranges, labels, text, dates, membership of another segment)
 //! applied in ordered exclusive mode to 150 k customers, and the live count of
 //! one rule while it is edited. Budget: ≤ ~20 ms for a handful of rules.

@@ -1,4 +1,4 @@
-//! After-sales behaviour (SPEC S6): refund/return rate by RFM segment and by
+//! After-sales behaviour (docs/product.md#analyses-and-charts): refund/return rate by RFM segment and by
 //! value tier, and the customers who return the most.
 
 use crate::kpis::ratio;

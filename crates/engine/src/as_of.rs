@@ -1,4 +1,4 @@
-//! The as-of day against which recency is measured (SPEC S3).
+//! The as-of day against which recency is measured (docs/product.md#settings).
 
 use crate::settings::Settings;
 use segscope_model::date;

@@ -1,4 +1,4 @@
-//! The user's custom segments applied to an analysis (SPEC S5.10): the
+//! The user's custom segments applied to an analysis (docs/product.md#custom-segments-and-tags): the
 //! assignment kept for the explorer and exports, and the counts, warnings
 //! and problems the rule builder shows (also for a draft being edited).
 

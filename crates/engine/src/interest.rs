@@ -1,4 +1,4 @@
-//! A customer's categories from paid orders (SPEC S4; the basis of the
+//! A customer's categories from paid orders (docs/product.md#per-customer-metrics; the basis of the
 //! interest scheme, S5.7): how many distinct categories, and the favourite —
 //! most paid orders, then most revenue, then the lower category index (the
 //! category seen first in the files).

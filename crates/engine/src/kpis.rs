@@ -1,4 +1,4 @@
-//! Overview KPIs (SPEC S6): customers, buyers, revenue, AOV, repeat rate and
+//! Overview KPIs (docs/product.md#analyses-and-charts): customers, buyers, revenue, AOV, repeat rate and
 //! how concentrated revenue is in the top buyers.
 
 use crate::metrics::CustomerMetrics;

@@ -1,4 +1,4 @@
-//! Per-customer metrics from orders (SPEC S4), read from the orders grouped
+//! Per-customer metrics from orders (docs/product.md#per-customer-metrics), read from the orders grouped
 //! by customer.
 
 use crate::customer_orders::CustomerOrders;

@@ -1,4 +1,4 @@
-//! Segment migration (SPEC S6): the same labelling scheme at two as-of dates,
+//! Segment migration (docs/product.md#analyses-and-charts): the same labelling scheme at two as-of dates,
 //! as a transition matrix and the customers of each of its cells.
 //!
 //! Both dates are full analyses ([`super::run`]) under the same settings but

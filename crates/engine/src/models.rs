@@ -1,4 +1,4 @@
-//! The fitted models (SPEC S5.8, S5.9): K-means clusters and predicted CLV.
+//! The fitted models (docs/product.md#clusters, docs/product.md#predicted-lifetime-value): K-means clusters and predicted CLV.
 //! They are fitted after the labels, only when what they depend on changed
 //! (the as-of date, the RFM scale, their own settings), so re-segmenting for
 //! another tier cut-off or window stays fast.

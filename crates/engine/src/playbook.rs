@@ -1,4 +1,4 @@
-//! The playbook (SPEC S7): a recommended action per RFM segment, lifecycle
+//! The playbook (docs/product.md#acting-on-segments): a recommended action per RFM segment, lifecycle
 //! stage and value tier, in zh and en, which the user may replace with their
 //! own text (saved in [`crate::settings::Settings::playbook`]).
 //!

@@ -1,4 +1,4 @@
-//! Repeat buying (SPEC S6): repurchase rate, time to the second order, the
+//! Repeat buying (docs/product.md#analyses-and-charts): repurchase rate, time to the second order, the
 //! distribution of gaps between orders, and monthly cohort retention.
 
 use crate::customer_orders::CustomerOrders;

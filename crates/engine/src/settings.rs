@@ -1,4 +1,4 @@
-//! Analysis settings (SPEC S3): every window, weight and threshold, with defaults,
+//! Analysis settings (docs/product.md#settings): every window, weight and threshold, with defaults,
 //! serde for saving/importing, and validation before use.
 
 use crate::rules::CustomSegments;
@@ -47,7 +47,7 @@ pub struct Settings {
     /// The user's own playbook actions, by segment key (e.g. `seg.champions`),
     /// replacing the built-in recommendation.
     pub playbook: BTreeMap<String, String>,
-    /// Custom segments and tags (SPEC S5.10).
+    /// Custom segments and tags (docs/product.md#custom-segments-and-tags).
     pub custom_segments: CustomSegments,
 }
 

@@ -1,4 +1,4 @@
-//! The source breakdown (SPEC S6): per acquisition source, customers, buyers,
+//! The source breakdown (docs/product.md#analyses-and-charts): per acquisition source, customers, buyers,
 //! conversion, revenue, AOV, repeat rate and tier mix.
 
 use crate::kpis::ratio;

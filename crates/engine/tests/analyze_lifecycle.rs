@@ -1,4 +1,4 @@
-//! Lifecycle stages (SPEC S5.4) on a hand-computed fixture: the automatic
+//! Lifecycle stages (docs/product.md#lifecycle-stages) on a hand-computed fixture: the automatic
 //! active window is max(90, 2 × the median gap between consecutive paid
 //! orders of the same customer), orders after the as-of date do not count,
 //! and every boundary falls on the side the spec says.

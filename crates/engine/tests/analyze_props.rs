@@ -1,5 +1,5 @@
 //! Properties of the analysis on random datasets and settings: one label per
-//! customer and scheme, RFM scores exactly as SPEC S5.1, tiers cut exactly at
+//! customer and scheme, RFM scores exactly as docs/product.md#rfm-scores-and-segments, tiers cut exactly at
 //! ⌈cutoff · n⌉, and totals that add up.
 
 use proptest::prelude::*;

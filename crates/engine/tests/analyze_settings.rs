@@ -1,4 +1,4 @@
-//! Settings JSON (SPEC S3): older saved settings still load with defaults for
+//! Settings JSON (docs/product.md#settings): older saved settings still load with defaults for
 //! what they lack, the membership, lifecycle, RFM and playbook parts have the
 //! documented shape, and validation explains problems in zh and en.
 

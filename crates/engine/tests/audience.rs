@@ -56,7 +56,7 @@ fn rows(name: &str) -> Vec<HashMap<String, String>> {
         .collect()
 }
 
-/// SPEC S5.5 written out once more, straight from the files: paid orders
+/// docs/product.md#lead-stages written out once more, straight from the files: paid orders
 /// make a customer Purchased; otherwise checkout/coupon or an add-to-cart
 /// within 7 days is Decision; ≥ 3 product views or compare/add-to-cart/
 /// trial/inquiry is Consideration; any other event Awareness; none Unengaged.

@@ -1,4 +1,4 @@
-//! Reference test of the CLV models (SPEC S5.9) on the CDNOW sample: 2,357
+//! Reference test of the CLV models (docs/product.md#predicted-lifetime-value) on the CDNOW sample: 2,357
 //! customers who first bought in 1997 Q1, with their orders to 1998-06-30.
 //! The file is not in the repository: `scripts/fetch-cdnow.sh` fetches it
 //! (from the `lifetimes` wheel on PyPI) and prints its path; run

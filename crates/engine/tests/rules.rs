@@ -1,4 +1,4 @@
-//! Custom segments and tags (SPEC S5.10) on a small hand-made shop: every
+//! Custom segments and tags (docs/product.md#custom-segments-and-tags) on a small hand-made shop: every
 //! test kind on every field family, missing values, membership, tags and
 //! ordered exclusive mode with their warnings, saving and importing.
 

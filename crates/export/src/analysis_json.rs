@@ -1,4 +1,4 @@
-//! The analysis as JSON (SPEC S11 `export-analysis-json`): settings, the
+//! The analysis as JSON (docs/product.md#automation-hooks `export-analysis-json`): settings, the
 //! data-quality report, KPIs and segment counts, for scripts and archives.
 
 use segscope_engine::clv::TimeUnit;

@@ -1,5 +1,5 @@
 //! CSV cells for spreadsheets: RFC 4180 quoting, and a guard so text from
-//! files can never be read as a formula by Excel, Numbers or Sheets (SPEC S10).
+//! files can never be read as a formula by Excel, Numbers or Sheets (docs/product.md#trust).
 
 /// Characters that make a spreadsheet treat a cell as a formula when they
 /// come first.

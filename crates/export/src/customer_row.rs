@@ -104,7 +104,7 @@ pub(crate) enum Cell<'a> {
 /// How label values are worded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Wording {
-    /// The fixed English names of SPEC S11 and the user's own names as given.
+    /// The fixed English names of docs/product.md#automation-hooks and the user's own names as given.
     Export,
     /// The names the UI shows in this language.
     Localized(Lang),

@@ -1,4 +1,4 @@
-//! The per-customer CSV (SPEC S7, S11): one row per customer, UTF-8 with a BOM
+//! The per-customer CSV (docs/product.md#acting-on-segments, docs/product.md#automation-hooks): one row per customer, UTF-8 with a BOM
 //! so Excel reads it correctly. The standard file has snake_case headers and
 //! English labels whatever the UI language; the localized variant has readable
 //! headers and labels in the chosen language.

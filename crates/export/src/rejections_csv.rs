@@ -1,4 +1,4 @@
-//! The rejected rows as CSV (SPEC S2): where each one was and why, so the
+//! The rejected rows as CSV (docs/product.md#cleaning-and-data-quality): where each one was and why, so the
 //! user can fix the source export.
 
 use super::csv_cell::push_text;

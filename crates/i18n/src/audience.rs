@@ -14,7 +14,7 @@ pub(crate) const ENTRIES: &[Entry] = &[
     ("role.region", "Province / state", "省份/地区"),
     ("role.city", "City", "城市"),
     ("role.country", "Country", "国家"),
-    // Event kinds (SPEC S1).
+    // Event kinds (docs/product.md#inputs).
     ("event.page_view", "Page view", "页面浏览"),
     ("event.product_view", "Product view", "商品浏览"),
     ("event.like", "Like", "点赞/收藏"),
@@ -30,7 +30,7 @@ pub(crate) const ENTRIES: &[Entry] = &[
     ("event.return_request", "Return request", "退货申请"),
     ("event.purchase", "Purchase", "购买"),
     ("event.other", "Other", "其他"),
-    // Lead purchase stages (SPEC S5.5).
+    // Lead purchase stages (docs/product.md#lead-stages).
     ("lead.unengaged", "Unengaged", "未互动"),
     ("lead.awareness", "Awareness", "认知"),
     ("lead.consideration", "Consideration", "考虑"),
@@ -38,18 +38,18 @@ pub(crate) const ENTRIES: &[Entry] = &[
     ("lead.purchased", "Purchased", "已购买"),
     ("lead.first_purchase", "First purchase", "首次购买"),
     ("lead_step.ignore", "Not counted", "不计入"),
-    // Engagement (SPEC S5.6).
+    // Engagement (docs/product.md#engagement).
     ("engagement.active", "Active", "活跃"),
     ("engagement.silent", "Silent", "沉默"),
     ("engagement.dormant", "Dormant", "休眠"),
-    // Journey (SPEC S6).
+    // Journey (docs/product.md#analyses-and-charts).
     ("journey.awareness", "Awareness", "认知"),
     ("journey.consideration", "Consideration", "考虑"),
     ("journey.decision", "Decision", "决策"),
     ("journey.purchase", "Purchase", "购买"),
     ("journey.repeat", "Repeat", "复购"),
     ("journey.loyal", "Loyal", "忠诚"),
-    // Demographics (SPEC S6).
+    // Demographics (docs/product.md#analyses-and-charts).
     ("demo.age", "Age", "年龄"),
     ("demo.gender", "Gender", "性别"),
     ("demo.income", "Income", "收入"),

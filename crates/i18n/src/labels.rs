@@ -4,7 +4,7 @@ use super::Entry;
 
 /// Entries of this area: (key, English, Chinese).
 pub(crate) const ENTRIES: &[Entry] = &[
-    // RFM segments (SPEC S5.1), in table order.
+    // RFM segments (docs/product.md#rfm-scores-and-segments), in table order.
     ("seg.champions", "Champions", "冠军客户"),
     ("seg.loyal_customers", "Loyal Customers", "忠诚客户"),
     ("seg.potential_loyalists", "Potential Loyalists", "潜力忠诚客户"),
@@ -16,7 +16,7 @@ pub(crate) const ENTRIES: &[Entry] = &[
     ("seg.cant_lose_them", "Can't Lose Them", "不能失去"),
     ("seg.hibernating", "Hibernating", "休眠客户"),
     ("seg.lost", "Lost", "已流失"),
-    // Value tiers (SPEC S5.2); {n} is the tier's 1-based position.
+    // Value tiers (docs/product.md#value-tiers); {n} is the tier's 1-based position.
     ("tier.high", "High", "高价值"),
     ("tier.medium", "Medium", "中价值"),
     ("tier.low", "Low", "低价值"),
@@ -63,18 +63,18 @@ pub(crate) const ENTRIES: &[Entry] = &[
     ("chart.refunds.y", "Segment", "分群"),
     ("source.unknown", "Unknown", "未知"),
     ("after.rate", "Refund rate", "退款率"),
-    // Lifecycle stages (SPEC S5.4).
+    // Lifecycle stages (docs/product.md#lifecycle-stages).
     ("life.potential", "Potential", "潜在客户"),
     ("life.new", "New", "新客户"),
     ("life.active", "Active", "活跃客户"),
     ("life.at_risk", "At risk", "流失风险"),
     ("life.churned", "Churned", "已流失"),
-    // Built-in membership levels (SPEC S5.3).
+    // Built-in membership levels (docs/product.md#membership-levels).
     ("level.bronze", "Bronze", "青铜"),
     ("level.silver", "Silver", "白银"),
     ("level.gold", "Gold", "黄金"),
     ("level.diamond", "Diamond", "钻石"),
-    // The lifecycle funnel (SPEC S6).
+    // The lifecycle funnel (docs/product.md#analyses-and-charts).
     ("funnel.signed_up", "Signed up", "注册"),
     ("funnel.first", "First purchase", "首次购买"),
     ("funnel.second", "Second purchase", "第二次购买"),
@@ -82,7 +82,7 @@ pub(crate) const ENTRIES: &[Entry] = &[
     ("funnel.active", "Still active", "仍然活跃"),
     ("funnel.of_first", "of first step", "占首步"),
     ("funnel.of_previous", "of previous step", "占上一步"),
-    // Playbook (SPEC S7): a recommended action per segment, stage and tier.
+    // Playbook (docs/product.md#acting-on-segments): a recommended action per segment, stage and tier.
     ("play.seg.champions", "Reward them: early access to new products, a referral programme, no discounts needed.", "回馈他们:新品优先体验、推荐有礼计划,无需打折。"),
     ("play.seg.loyal_customers", "Upsell and ask for reviews; invite them to the membership's next level.", "推荐更高价值商品并邀请评价;引导升级到更高会员等级。"),
     ("play.seg.potential_loyalists", "Offer a membership or a bundle to turn a few orders into a habit.", "提供会员权益或组合套装,把几次购买变成习惯。"),
@@ -103,7 +103,7 @@ pub(crate) const ENTRIES: &[Entry] = &[
     ("play.tier.medium", "Grow the basket: bundles, a free-shipping threshold just above their usual order, cross-sell from their favourite category.", "提升客单价:组合套装、略高于其常规订单金额的包邮门槛,并在其偏好品类上交叉推荐。"),
     ("play.tier.low", "Serve at low cost with automated emails; test which offer lifts them into the next tier.", "以自动化邮件低成本维护;测试哪种优惠能让他们升入更高等级。"),
     ("play.tier.none", "Turn sign-ups into buyers: a welcome gift with the first order and a reminder of what they looked at.", "把注册用户变成买家:首单赠礼,并提醒他们浏览过的商品。"),
-    // Overview KPIs (SPEC S6); {share} and {revenue} are percentages.
+    // Overview KPIs (docs/product.md#analyses-and-charts); {share} and {revenue} are percentages.
     ("kpi.customers", "Customers", "客户数"),
     ("kpi.buyers", "Buyers", "购买客户"),
     ("kpi.paid_orders", "Paid orders", "已付款订单"),

@@ -1,4 +1,4 @@
-//! Texts of segment migration (SPEC S6): scheme names, problems and the
+//! Texts of segment migration (docs/product.md#analyses-and-charts): scheme names, problems and the
 //! transition-matrix chart.
 
 use super::Entry;

@@ -4,7 +4,7 @@ use super::Entry;
 
 /// Entries of this area: (key, English, Chinese).
 pub(crate) const ENTRIES: &[Entry] = &[
-    // K-means clusters (SPEC S5.8); {segment} is an RFM segment name.
+    // K-means clusters (docs/product.md#clusters); {segment} is an RFM segment name.
     ("kmeans.numbered", "{segment} {n}", "{segment} {n}"),
     ("kmeans.problem.too_few_buyers", "Clustering needs at least {needed} buyers; there are {n}.", "聚类至少需要 {needed} 位购买客户,目前只有 {n} 位。"),
     ("kmeans.problem.too_few_distinct", "Clustering into {needed} groups needs at least {needed} buyers who differ in recency, orders or revenue; there are {n}.", "分成 {needed} 个群组至少需要 {needed} 位在最近购买、订单数或消费金额上不同的购买客户,目前只有 {n} 位。"),

@@ -1,4 +1,4 @@
-//! Texts of custom segments and tags (SPEC S5.10): field and test names for
+//! Texts of custom segments and tags (docs/product.md#custom-segments-and-tags): field and test names for
 //! the rule builder, problems and warnings.
 
 use super::Entry;

@@ -1,11 +1,11 @@
-//! Texts of settings problems (SPEC S3): why a value cannot be used, and
+//! Texts of settings problems (docs/product.md#settings): why a value cannot be used, and
 //! why an imported file is not a settings file.
 
 use super::Entry;
 
 /// Entries of this area: (key, English, Chinese).
 pub(crate) const ENTRIES: &[Entry] = &[
-    // RFM and value tiers (SPEC S5.1, S5.2).
+    // RFM and value tiers (docs/product.md#rfm-scores-and-segments, docs/product.md#value-tiers).
     (
         "settings.problem.rfm_scale",
         "RFM scale must be 3, 4 or 5, not {scale}.",
@@ -31,7 +31,7 @@ pub(crate) const ENTRIES: &[Entry] = &[
         "There are {cutoffs} tier cut-offs, so give {names} tier names.",
         "共有 {cutoffs} 个分界,请给出 {names} 个等级名称。",
     ),
-    // Membership (SPEC S5.3) and lifecycle (S5.4).
+    // Membership (docs/product.md#membership-levels) and lifecycle (S5.4).
     (
         "settings.problem.points_rate",
         "Points per currency unit must be a number of 0 or more.",
@@ -52,7 +52,7 @@ pub(crate) const ENTRIES: &[Entry] = &[
         "Lifecycle windows must be at least 1 day.",
         "生命周期窗口至少为 1 天。",
     ),
-    // Leads, engagement, interest, demographics (SPEC S5.5–S5.7, S6).
+    // Leads, engagement, interest, demographics (docs/product.md#lead-stages–S5.7, S6).
     (
         "settings.problem.product_views",
         "Product views for Consideration must be at least 1.",
@@ -73,7 +73,7 @@ pub(crate) const ENTRIES: &[Entry] = &[
         "Income bands need 1 to {max} rising positive boundaries.",
         "收入分档需要 1 到 {max} 个递增的正数分界。",
     ),
-    // K-means (SPEC S5.8).
+    // K-means (docs/product.md#clusters).
     (
         "settings.problem.cluster_count",
         "The number of clusters must be from {min} to {max}, not {k}.",
@@ -84,7 +84,7 @@ pub(crate) const ENTRIES: &[Entry] = &[
         "The clustering sample must hold {min} to {max} buyers.",
         "聚类样本必须包含 {min} 到 {max} 位购买客户。",
     ),
-    // CLV (SPEC S5.9).
+    // CLV (docs/product.md#predicted-lifetime-value).
     (
         "settings.problem.clv_horizon",
         "The CLV horizon must be 1 to {max} months.",

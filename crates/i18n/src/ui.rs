@@ -198,7 +198,7 @@ pub(crate) const ENTRIES: &[Entry] = &[
     ("settings.rfm", "RFM scoring", "RFM 评分"),
     ("settings.rfm_help", "Quantiles score each customer against the other buyers. Fixed cut-offs score against your own thresholds: R counts the day limits the last order is within, F and M the minimums reached.", "分位数模式按客户在全部购买客户中的位置评分;固定分界模式按你设定的门槛评分:R 为最近一单满足的天数上限个数,F 与 M 为达到的下限个数。"),
     ("settings.rfm_mode", "Scoring", "评分方式"),
-    ("settings.rfm_quantile", "Quantiles (SPEC default)", "分位数(默认)"),
+    ("settings.rfm_quantile", "Quantiles (default)", "分位数(默认)"),
     ("settings.rfm_fixed", "Fixed cut-offs", "固定分界"),
     ("settings.rfm_r", "R: days since last order, at most", "R:距上次购买天数上限"),
     ("settings.rfm_f", "F: paid orders, at least", "F:已付款订单数下限"),

@@ -1,5 +1,5 @@
 //! Event type words, in English and Chinese, sorted into [`EventKind`]s
-//! (SPEC S1: view, product view, like, comment, share, add to cart, compare,
+//! (docs/product.md#inputs: view, product view, like, comment, share, add to cart, compare,
 //! trial, inquiry, checkout, coupon, service request, return request …).
 
 use segscope_model::EventKind;

@@ -1,4 +1,4 @@
-//! Ingest (SPEC S1, S2): sniff a file (encoding, delimiter, header, kind,
+//! Ingest (docs/product.md#inputs, docs/product.md#cleaning-and-data-quality): sniff a file (encoding, delimiter, header, kind,
 //! roles), then stream it chunk by chunk through parsing and cleaning into a
 //! [`segscope_model::Dataset`] and a data-quality report.
 

@@ -1,4 +1,4 @@
-//! Parsing of profile cells: gender words and ages (SPEC S1 customers).
+//! Parsing of profile cells: gender words and ages (docs/product.md#inputs customers).
 
 use super::value::trim;
 use segscope_model::Gender;

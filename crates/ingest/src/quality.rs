@@ -1,4 +1,4 @@
-//! The data-quality report (SPEC S2): every row accounted for, per file.
+//! The data-quality report (docs/product.md#cleaning-and-data-quality): every row accounted for, per file.
 
 use super::date_order::DateOrderReason;
 use super::describe::KeyedBy;

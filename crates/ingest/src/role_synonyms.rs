@@ -5,7 +5,7 @@ use super::schema::Role;
 impl Role {
     /// Header spellings (already normalised: lowercase, no spaces, `_`, `-`, `.`)
     /// that name this role, strongest first. They include the headers of the
-    /// common exports of SPEC S1 (Shopify, WooCommerce, Taobao/Tmall, Youzan,
+    /// common exports of docs/product.md#inputs (Shopify, WooCommerce, Taobao/Tmall, Youzan,
     /// UCI Online Retail); `crates/ingest/tests/presets.rs` checks each of them.
     pub(super) fn synonyms(self) -> &'static [&'static str] {
         match self {

@@ -1,5 +1,5 @@
 //! File kinds and column roles, detected from header synonyms in English and
-//! Chinese (SPEC S1). The user can override every choice in the mapping step.
+//! Chinese (docs/product.md#inputs). The user can override every choice in the mapping step.
 
 use serde::{Deserialize, Serialize};
 

@@ -1,5 +1,5 @@
 //! Parsing of single cell values: money amounts and dates in the many styles
-//! that real exports use (SPEC S1).
+//! that real exports use (docs/product.md#inputs).
 
 use segscope_model::date::day_from_ymd;
 use segscope_model::Day;

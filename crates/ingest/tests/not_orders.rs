@@ -1,4 +1,4 @@
-//! Files that are not order files (SPEC S1 "Real exports"): a survey export and
+//! Files that are not order files (docs/product.md#real-exports): a survey export and
 //! a product list, from `fixtures/real/` (written by `fixtures/real/make/`).
 //! Sniffing them must not end in an orders file with buyers: either the file
 //! is not classified as orders, or reading it as orders yields no buyer with

@@ -1,4 +1,4 @@
-//! The exports SPEC S1 names, one fixture each in `fixtures/presets/`: the
+//! The exports docs/product.md#inputs names, one fixture each in `fixtures/presets/`: the
 //! platform's header row in its own order, with invented rows. Each test sniffs
 //! and reads its file, then checks the kind, the column chosen for each role,
 //! the row accounting, orders after line merging, paid revenue and after-sales.

@@ -3,7 +3,7 @@
 use super::{CategoryIdx, CustomerIdx, Day, NO_CATEGORY};
 use serde::{Deserialize, Serialize};
 
-/// What a customer did, from an events file's type column (SPEC S1, S5.5).
+/// What a customer did, from an events file's type column (docs/product.md#inputs, docs/product.md#lead-stages).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum EventKind {

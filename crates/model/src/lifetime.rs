@@ -1,4 +1,4 @@
-//! Lifetime totals from a customer summary (SPEC S1 "customer summary": one
+//! Lifetime totals from a customer summary (docs/product.md#customer-summary: one
 //! row per customer with total spent, order count and, when the export has
 //! them, first and last order dates). They stand in for the orders of
 //! customers that have no order row; see `docs/ingest/summaries.md`.

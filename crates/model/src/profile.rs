@@ -1,5 +1,5 @@
 //! Who a customer is, from a customers file: contact details for search and
-//! the demographic attributes of SPEC S1 (gender, birth date or age, income,
+//! the demographic attributes of docs/product.md#inputs (gender, birth date or age, income,
 //! occupation, region).
 
 use super::Day;

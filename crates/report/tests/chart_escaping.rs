@@ -1,4 +1,4 @@
-//! Names from files reach charts only as escaped text (SPEC S10), and every
+//! Names from files reach charts only as escaped text (docs/product.md#trust), and every
 //! chart text comes from the i18n table.
 
 use segscope_engine::run;

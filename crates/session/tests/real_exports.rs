@@ -1,4 +1,4 @@
-//! Real exports, read as a new user would (SPEC S1 "Real exports", issue 12
+//! Real exports, read as a new user would (docs/product.md#real-exports, issue 12
 //! must-deliver 9): every directory of `fixtures/real/` with an
 //! `expected.json` is a platform family. Its files are sniffed with the
 //! defaults (no manual mapping), read in the listed order, analysed with the

@@ -1,4 +1,4 @@
-//! Demographic bands (SPEC S6): age from birth date or stated age, gender,
+//! Demographic bands (docs/product.md#analyses-and-charts): age from birth date or stated age, gender,
 //! income bands (set, or the data's quartiles), occupation and region (the
 //! most common values, the rest as Other).
 

@@ -1,4 +1,4 @@
-//! Engagement (SPEC S5.6): Active when the last interaction — an event or an
+//! Engagement (docs/product.md#engagement): Active when the last interaction — an event or an
 //! order of any status — is at most `active_days` before the as-of date,
 //! Silent up to `silent_days`, Dormant beyond or never.
 

@@ -1,4 +1,4 @@
-//! Interest (SPEC S5.7): the favourite category from paid orders and weighted
+//! Interest (docs/product.md#interest): the favourite category from paid orders and weighted
 //! events, and per category the customers who browsed it but never bought it.
 
 use super::super::customer_events::{CustomerEvent, CustomerEvents};

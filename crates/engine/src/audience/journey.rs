@@ -1,4 +1,4 @@
-//! The customer journey across the seed articles' whole path (SPEC S6):
+//! The customer journey across the seed articles' whole path (docs/product.md#analyses-and-charts):
 //! awareness → consideration → decision → purchase → repeat → loyal.
 
 use super::leads::LeadStage;

@@ -1,4 +1,4 @@
-//! Lead purchase stages from events (SPEC S5.5): customers without a paid
+//! Lead purchase stages from events (docs/product.md#lead-stages): customers without a paid
 //! order are Unengaged (no counted event), Awareness (passive events only),
 //! Consideration (enough product views, or a considering event such as
 //! compare, add to cart, trial, inquiry) or Decision (checkout started, coupon

@@ -1,4 +1,4 @@
-//! The schemes built on events and profiles: lead stages (SPEC S5.5),
+//! The schemes built on events and profiles: lead stages (docs/product.md#lead-stages),
 //! engagement (S5.6), interest (S5.7), demographics and the journey (S6).
 
 pub mod demographics;

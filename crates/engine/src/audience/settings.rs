@@ -1,4 +1,4 @@
-//! Settings of the event- and profile-based schemes: lead stages (SPEC S5.5),
+//! Settings of the event- and profile-based schemes: lead stages (docs/product.md#lead-stages),
 //! engagement (S5.6), interest weights (S5.7) and income bands (S6).
 
 use crate::settings::{SettingsError, MAX_INCOME_BOUNDS};
@@ -20,7 +20,7 @@ pub enum LeadStep {
     Decision,
 }
 
-/// Lead purchase stages from events (SPEC S5.5).
+/// Lead purchase stages from events (docs/product.md#lead-stages).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct LeadSettings {
@@ -69,7 +69,7 @@ impl LeadSettings {
     }
 }
 
-/// Engagement windows (SPEC S5.6).
+/// Engagement windows (docs/product.md#engagement).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct EngagementSettings {
@@ -88,7 +88,7 @@ impl Default for EngagementSettings {
     }
 }
 
-/// Weights of the favourite-category score (SPEC S5.7): each paid order in
+/// Weights of the favourite-category score (docs/product.md#interest): each paid order in
 /// a category adds `order_weight`, each event about it its kind's weight.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -129,7 +129,7 @@ impl InterestSettings {
     }
 }
 
-/// Demographic bands (SPEC S6).
+/// Demographic bands (docs/product.md#analyses-and-charts).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 #[serde(default)]
 pub struct DemographicSettings {

@@ -1,4 +1,4 @@
-//! The calibration/holdout check of the purchase model (SPEC S5.9): refit
+//! The calibration/holdout check of the purchase model (docs/product.md#predicted-lifetime-value): refit
 //! BG/NBD on the orders up to `as_of − holdout`, predict each of those
 //! customers' repeat purchases in the holdout days, and set the totals
 //! against the repeat purchase days that actually happened there, also by

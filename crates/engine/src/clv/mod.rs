@@ -1,4 +1,4 @@
-//! Predicted customer lifetime value (SPEC S5.9): the BG/NBD model of the
+//! Predicted customer lifetime value (docs/product.md#predicted-lifetime-value): the BG/NBD model of the
 //! purchase process and the Gamma-Gamma model of spend, fitted by maximum
 //! likelihood on per-customer summaries (repeat purchases counted on
 //! distinct days), then per customer P(alive), expected purchases and

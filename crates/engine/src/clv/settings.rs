@@ -1,4 +1,4 @@
-//! The settings of the CLV prediction (SPEC S5.9).
+//! The settings of the CLV prediction (docs/product.md#predicted-lifetime-value).
 
 use super::summary::TimeUnit;
 use segscope_i18n::{t, Lang};

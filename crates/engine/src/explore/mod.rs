@@ -1,4 +1,4 @@
-//! The customer explorer's queries (SPEC S7): filter by label, search by key,
+//! The customer explorer's queries (docs/product.md#acting-on-segments): filter by label, search by key,
 //! sort by any column, and hand out one page of rows at a time, so the page
 //! only ever holds what is on screen.
 

@@ -1,4 +1,4 @@
-//! K-means customer clusters (SPEC S5.8): buyers clustered on standardised
+//! K-means customer clusters (docs/product.md#clusters): buyers clustered on standardised
 //! log(1 + recency days), log(1 + paid orders) and log(1 + revenue) with
 //! k-means++ seeding from a fixed seed; the number of clusters (2…8) is the
 //! one with the best silhouette on a sample unless set. Clusters are

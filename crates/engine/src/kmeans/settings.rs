@@ -1,4 +1,4 @@
-//! What the user can set for K-means clusters (SPEC S5.8).
+//! What the user can set for K-means clusters (docs/product.md#clusters).
 
 use segscope_i18n::{t, Lang};
 use serde::{Deserialize, Serialize};

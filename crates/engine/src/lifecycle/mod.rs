@@ -1,4 +1,4 @@
-//! Lifecycle stages (SPEC S5.4) and the lifecycle funnel (S6): signed up →
+//! Lifecycle stages (docs/product.md#lifecycle-stages) and the lifecycle funnel (S6): signed up →
 //! first purchase → second purchase → 3+ purchases → still active.
 
 pub mod settings;
@@ -46,7 +46,7 @@ impl LifecycleStage {
         }
     }
 
-    /// The stage's name in SPEC S5.4 (English, for exports).
+    /// The stage's name in docs/product.md#lifecycle-stages (English, for exports).
     pub fn english_name(self) -> &'static str {
         match self {
             LifecycleStage::Potential => "Potential",

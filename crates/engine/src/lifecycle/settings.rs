@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-/// Lifecycle stage windows (SPEC S5.4).
+/// Lifecycle stage windows (docs/product.md#lifecycle-stages).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct LifecycleSettings {

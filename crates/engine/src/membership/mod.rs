@@ -1,4 +1,4 @@
-//! Membership levels (SPEC S5.3): points from the customers file or revenue ×
+//! Membership levels (docs/product.md#membership-levels): points from the customers file or revenue ×
 //! rate, against ascending thresholds; and the what-if view of new thresholds.
 
 pub mod settings;

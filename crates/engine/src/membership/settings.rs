@@ -12,7 +12,7 @@ pub struct MemberLevel {
     pub min_points: f64,
 }
 
-/// Membership levels (SPEC S5.3).
+/// Membership levels (docs/product.md#membership-levels).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct MembershipSettings {
@@ -46,7 +46,7 @@ impl Default for MembershipSettings {
     }
 }
 
-/// Where membership points come from (SPEC S5.3).
+/// Where membership points come from (docs/product.md#membership-levels).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub enum PointsSource {
     /// The points balance of the customers file for customers that have one

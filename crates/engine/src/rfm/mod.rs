@@ -1,4 +1,4 @@
-//! RFM scores (SPEC S5.1): `score = 1 + ⌊s × (share of buyers with a strictly
+//! RFM scores (docs/product.md#rfm-scores-and-segments): `score = 1 + ⌊s × (share of buyers with a strictly
 //! worse value)⌋`, so equal values get equal scores and the worst value gets 1.
 
 pub(crate) mod segment;

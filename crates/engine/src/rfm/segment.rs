@@ -1,4 +1,4 @@
-//! Named RFM segments on the recency × frequency grid (SPEC S5.1).
+//! Named RFM segments on the recency × frequency grid (docs/product.md#rfm-scores-and-segments).
 
 use serde::{Deserialize, Serialize};
 
@@ -31,7 +31,7 @@ pub enum RfmSegment {
 
 use RfmSegment::*;
 
-/// The SPEC S5.1 table on the 5-point grid: `GRID[5 - r][f - 1]`.
+/// The docs/product.md#rfm-scores-and-segments table on the 5-point grid: `GRID[5 - r][f - 1]`.
 const GRID: [[RfmSegment; 5]; 5] = [
     [
         NewCustomers,
@@ -87,7 +87,7 @@ impl RfmSegment {
         GRID[usize::from(5 - r5)][usize::from(f5 - 1)]
     }
 
-    /// The English name used in exports (SPEC S11), whatever the UI language.
+    /// The English name used in exports (docs/product.md#automation-hooks), whatever the UI language.
     pub fn english_name(self) -> &'static str {
         match self {
             Champions => "Champions",

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-/// RFM scoring settings (SPEC S5.1).
+/// RFM scoring settings (docs/product.md#rfm-scores-and-segments).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct RfmSettings {

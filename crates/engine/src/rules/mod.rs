@@ -1,4 +1,4 @@
-//! Custom segments and tags (SPEC S5.10): rules on any metric, attribute,
+//! Custom segments and tags (docs/product.md#custom-segments-and-tags): rules on any metric, attribute,
 //! date or other custom segment, combined by AND / OR / NOT groups; applied
 //! as overlapping tags or as ordered exclusive segments, with live counts
 //! while editing and warnings about rules that never match or are shadowed.

@@ -1,4 +1,4 @@
-//! Why settings cannot be used (SPEC S3): one variant per problem, in words
+//! Why settings cannot be used (docs/product.md#settings): one variant per problem, in words
 //! from the text table in either UI language.
 //!
 //! A leaf module: the schemes' own settings errors ([`KmeansSettingsError`],

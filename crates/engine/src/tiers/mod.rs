@@ -1,4 +1,4 @@
-//! Value tiers (SPEC S5.2): a weighted percentile score per buyer, buyers
+//! Value tiers (docs/product.md#value-tiers): a weighted percentile score per buyer, buyers
 //! ordered by (score desc, revenue desc, customer key asc), cut at cumulative
 //! shares ⌈cutoff · n⌉.
 

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-/// Value tier settings (SPEC S5.2).
+/// Value tier settings (docs/product.md#value-tiers).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct TierSettings {

@@ -1,4 +1,4 @@
-//! The per-customer workbook (SPEC S7): an "All customers" sheet, then one
+//! The per-customer workbook (docs/product.md#acting-on-segments): an "All customers" sheet, then one
 //! sheet per RFM segment that has customers, then "No purchase" for
 //! non-buyers; headers and labels in the chosen language.
 //!

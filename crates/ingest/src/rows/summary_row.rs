@@ -1,4 +1,4 @@
-//! The totals of a customer-summary row (SPEC S1 "customer summary"): the
+//! The totals of a customer-summary row (docs/product.md#customer-summary): the
 //! lifetime order count and spend, and first/last order dates when the
 //! export has them (`docs/ingest/summaries.md`).
 
