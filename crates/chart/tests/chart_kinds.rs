@@ -3,6 +3,7 @@
 //! of caller text, edge cases, and a property test that any input gives a
 //! well-formed document without panicking.
 
+#[path = "../../report/tests/common/mod.rs"]
 mod common;
 
 use proptest::prelude::*;

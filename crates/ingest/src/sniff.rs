@@ -257,8 +257,8 @@ fn looks_binary(prefix: &[u8]) -> bool {
 /// ([`BLANKS`]) only when nearly every line splits into the same two or more
 /// fields and no one-byte delimiter comes close (half as good).
 fn sniff_delimiter(text: &[u8]) -> u8 {
-    let score = |d: u8| {
-        let (fields, share) = usual_fields(&read_rows(text, d, 30, false).0);
+    let score = |rows: &[Vec<String>]| {
+        let (fields, share) = usual_fields(rows);
         (
             fields,
             share,
@@ -267,13 +267,14 @@ fn sniff_delimiter(text: &[u8]) -> u8 {
     };
     let mut best = (b',', 0.0f64);
     for d in [b',', b';', b'\t', b'|'] {
-        let (_, _, s) = score(d);
+        let (_, _, s) = score(&read_rows(text, d, 30, false).0);
         if s > best.1 {
             best = (d, s);
         }
     }
-    let (fields, share, blanks) = score(BLANKS);
-    if fields >= 2 && share >= 0.9 && blanks > 1.5 * best.1 && reads_as_columns(text) {
+    let blank_rows = read_rows(text, BLANKS, 30, false).0;
+    let (fields, share, blanks) = score(&blank_rows);
+    if fields >= 2 && share >= 0.9 && blanks > 1.5 * best.1 && reads_as_columns(&blank_rows) {
         return BLANKS;
     }
     best.0
@@ -282,12 +283,12 @@ fn sniff_delimiter(text: &[u8]) -> u8 {
 /// Fewest lines a file needs before runs of spaces can be its columns.
 const MIN_BLANK_LINES: usize = 3;
 
-/// True when `text`, split at runs of spaces, reads as a table rather than
-/// prose: at least [`MIN_BLANK_LINES`] lines, and most cells are values
-/// (numbers, dates, ids, codes), not words. A sentence in a single cell (a
-/// workbook's notes sheet) splits evenly at its spaces but is all words.
-fn reads_as_columns(text: &[u8]) -> bool {
-    let rows = read_rows(text, BLANKS, 30, false).0;
+/// True when `rows` (the first lines split at runs of spaces) read as a table
+/// rather than prose: at least [`MIN_BLANK_LINES`] lines, and most cells are
+/// values (numbers, dates, ids, codes), not words. A sentence in a single
+/// cell (a workbook's notes sheet) splits evenly at its spaces but is all
+/// words.
+fn reads_as_columns(rows: &[Vec<String>]) -> bool {
     let cells = || rows.iter().flatten().map(|c| cell_class(c.trim()));
     let filled = cells().filter(|c| *c != CellClass::Empty).count();
     let words = cells().filter(|c| *c == CellClass::Text).count();

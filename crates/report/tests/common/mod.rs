@@ -1,4 +1,6 @@
-//! Helpers shared by the chart tests.
+//! Helpers shared by the chart tests of segscope-chart and segscope-report
+//! (chart's tests include this file by path); snapshots live beside the
+//! crate being tested.
 
 use std::path::PathBuf;
 
