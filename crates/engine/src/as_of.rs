@@ -4,15 +4,21 @@ use crate::settings::Settings;
 use segscope_model::date;
 use segscope_model::{Dataset, Day};
 
-/// The default as-of day: the day after the latest order of any status or
-/// event; with neither, the day after the latest signup; else day 0.
-pub fn default_as_of(dataset: &Dataset) -> Day {
+/// The latest dated day of the data: of an order of any status (a customer
+/// summary's last orders included) or an event; with none of those, of a signup; `None`
+/// when nothing in the data is dated (a summary without order dates).
+pub fn latest_dated_day(dataset: &Dataset) -> Option<Day> {
     let last_event = dataset.events.day.iter().copied().max();
     dataset
         .last_order_day()
         .max(last_event)
         .or_else(|| dataset.customers.signup.iter().flatten().copied().max())
-        .map_or(0, |day| day.saturating_add(1))
+}
+
+/// The default as-of day: the day after [`latest_dated_day`]; day 0 when
+/// nothing is dated (the summary then shows no as-of date).
+pub fn default_as_of(dataset: &Dataset) -> Day {
+    latest_dated_day(dataset).map_or(0, |day| day.saturating_add(1))
 }
 
 /// The as-of day in force: the settings' date if set, the default otherwise.

@@ -34,7 +34,7 @@ mod summary;
 mod tiers;
 
 pub use after_sales::{AfterSales, RefundRate, Returner};
-pub use as_of::{default_as_of, resolve_as_of};
+pub use as_of::{default_as_of, latest_dated_day, resolve_as_of};
 pub use day_histogram::{DayHistogram, GAP_BINS};
 pub use kpis::Kpis;
 pub use labels::Labels;
@@ -124,6 +124,7 @@ pub fn run(dataset: &Dataset, settings: &Settings) -> Analysis {
         labels: &labels,
         as_of,
         default_as_of,
+        dated: settings.as_of.is_some() || latest_dated_day(dataset).is_some(),
         orders: &orders,
         gaps,
         window,
@@ -161,7 +162,8 @@ mod tests {
     fn empty_dataset_gives_an_empty_analysis() {
         let a = run(&Dataset::default(), &Settings::default());
         assert_eq!(a.as_of, 0);
-        assert_eq!(a.summary.as_of, "1970-01-01");
+        // Nothing is dated, so no as-of date is claimed.
+        assert_eq!(a.summary.as_of, "");
         assert_eq!(a.summary.first_order_date, None);
         assert_eq!(a.summary.kpis.customers, 0);
         assert_eq!(a.summary.tiers.len(), 4);

@@ -24,9 +24,11 @@ use serde::{Deserialize, Serialize};
 /// The dashboard's data: dates, KPIs, tier, grid and segment totals.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Summary {
-    /// The as-of date in force (`YYYY-MM-DD`).
+    /// The as-of date in force (`YYYY-MM-DD`); empty when neither the
+    /// settings nor the data date it (a customer summary without dates).
     pub as_of: String,
-    /// The default as-of date: the day after the latest order (`YYYY-MM-DD`).
+    /// The default as-of date: the day after the latest order (`YYYY-MM-DD`);
+    /// empty like [`Summary::as_of`].
     pub default_as_of: String,
     /// Earliest order date in the dataset, any status (bounds the as-of input).
     pub first_order_date: Option<String>,
@@ -80,6 +82,9 @@ pub(crate) struct SummaryInput<'a> {
     pub as_of: Day,
     /// The default as-of day.
     pub default_as_of: Day,
+    /// True when the settings or the data date the as-of day; when neither
+    /// does, the as-of dates are shown blank rather than as 1970-01-01.
+    pub dated: bool,
     /// Orders grouped by customer.
     pub orders: &'a CustomerOrders,
     /// Gaps between consecutive paid orders of the same customer.
@@ -116,8 +121,16 @@ impl Summary {
         let active = input.labels.lifecycle.iter().filter(|s| s.is_active()).count();
         kpis.active_share = ratio(active as f64, input.buyers.len() as f64);
         Summary {
-            as_of: format_day(input.as_of),
-            default_as_of: format_day(input.default_as_of),
+            as_of: if input.dated {
+                format_day(input.as_of)
+            } else {
+                String::new()
+            },
+            default_as_of: if input.dated {
+                format_day(input.default_as_of)
+            } else {
+                String::new()
+            },
             first_order_date: days
                 .iter()
                 .copied()

@@ -66,6 +66,9 @@ fn a_summary_alone_gives_value_metrics_and_says_recency_needs_dates() {
     let staged: u64 = a.summary.lifecycle.stages.iter().map(|s| s.customers).sum();
     assert_eq!(staged, 1, "only the non-buyer has a stage");
     assert_eq!(a.summary.lifecycle.funnel.steps[..4], [4, 3, 2, 1]);
+    // Nothing is dated: no as-of date is shown rather than 1970-01-01.
+    assert_eq!(a.summary.as_of, "");
+    assert_eq!(a.summary.default_as_of, "");
     assert_eq!(a.summary.undated_buyers, 3);
     assert_eq!(
         (
