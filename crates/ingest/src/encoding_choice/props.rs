@@ -99,7 +99,7 @@ fn file() -> impl Strategy<Value = File> {
 
 proptest! {
     // Headers a family's encoding cannot write are skipped, so allow many rejects.
-    #![proptest_config(ProptestConfig { cases: 128, max_global_rejects: 20_000, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { max_global_rejects: 1_000_000, ..ProptestConfig::default() })]
     #[test]
     fn the_header_decodes_as_written((_family, encoding, header, delimiter, rows) in file()) {
         let columns = header.len();

@@ -74,15 +74,17 @@ impl TextScore {
         let mut score = TextScore::default();
         let mut prev = ' ';
         let mut kept = 0;
+        let mut token = MixedToken::default();
         for c in text.chars() {
             if !c.is_ascii() {
                 score.add(class(c, cjk), weight(c, multibyte));
             } else if is_trail_range(c) {
                 kept += 1;
             }
-            score.bad += adjacency_penalty(prev, c);
+            score.bad += adjacency_penalty(prev, c) + token.push(c);
             prev = c;
         }
+        score.bad += token.end();
         score.swallowed = trail_range.saturating_sub(kept) as f32;
         score
     }
@@ -161,7 +163,11 @@ fn class(c: char, cjk: &mut FxHashMap<char, u32>) -> Class {
         0xfffd | 0x80..=0x9f | 0xe000..=0xf8ff => Class::Broken,
         0xa0 | 0xa2 | 0xa3 | 0xa5 | 0xa7 | 0xa9 | 0xaa | 0xab | 0xae | 0xb0 | 0xb1 | 0xb7 | 0xba | 0xbb | 0xd7
         | 0xf7 => Class::Neutral,
-        0x2010..=0x2027 | 0x2030..=0x203a | 0x20ac | 0x2122 | 0x2116 => Class::Neutral,
+        // Daggers, per-mille and single guillemets are what the lead bytes
+        // 0x86–0x9b of Shift_JIS or GBK text become in Windows-125x; data
+        // hardly ever holds them.
+        0x2020 | 0x2021 | 0x2030 | 0x2039 | 0x203a => Class::Odd,
+        0x2010..=0x2027 | 0x2031..=0x2038 | 0x20ac | 0x2122 | 0x2116 => Class::Neutral,
         0xbf | 0xa1 => Class::Letter(ES),
         0x3000..=0x303f | 0xff01..=0xff5e | 0xffe0..=0xffe6 => Class::CjkNeutral,
         0x3040..=0x30ff | 0x31f0..=0x31ff | 0xff66..=0xff9f => Class::Letter(JA),
@@ -223,8 +229,53 @@ fn common_in(encoding: &'static Encoding, c: char, leads: std::ops::RangeInclusi
     matches!(result, EncoderResult::InputEmpty) && written == 2 && leads.contains(&out[0])
 }
 
-/// A penalty for two neighbours that do not belong in one word: a Cyrillic
-/// or half-width katakana letter next to an ASCII letter (`Nъmero`), or an
+/// Penalty per letter of another alphabet inside a token that also holds
+/// ASCII letters.
+const MIXED_TOKEN_LETTER: f32 = 1.5;
+
+/// Letters of an alphabet that does not share a token with ASCII letters:
+/// Cyrillic, Greek and half-width katakana.
+fn is_other_alphabet(c: char) -> bool {
+    matches!(c as u32, 0x0370..=0x03ff | 0x0400..=0x04ff | 0xff66..=0xff9f)
+}
+
+/// The token being read (text between spaces, delimiters and quotes), for
+/// the penalty of one that mixes ASCII letters with another alphabet
+/// (`Nъmero`, `ЊЪ‹q”ФЌ`): such tokens are what a wrong single-byte reading
+/// of double-byte text or of accented Latin makes.
+#[derive(Default)]
+struct MixedToken {
+    other_letters: u32,
+    ascii_letters: bool,
+}
+
+impl MixedToken {
+    /// Adds `c`; at a token boundary, returns the ended token's penalty.
+    fn push(&mut self, c: char) -> f32 {
+        if c.is_whitespace() || matches!(c, ',' | ';' | '|' | '"') {
+            return self.end();
+        }
+        if is_other_alphabet(c) {
+            self.other_letters += 1;
+        } else if c.is_ascii_alphabetic() {
+            self.ascii_letters = true;
+        }
+        0.0
+    }
+
+    /// Ends the token: its penalty, and a fresh token.
+    fn end(&mut self) -> f32 {
+        let penalty = if self.ascii_letters {
+            MIXED_TOKEN_LETTER * self.other_letters as f32
+        } else {
+            0.0
+        };
+        *self = MixedToken::default();
+        penalty
+    }
+}
+
+/// A penalty for two neighbours that do not belong in one word: an
 /// uppercase letter right after a lowercase one where either is non-ASCII
 /// (`ÍÁËúÚ`); half as much for a CJK character next to a lowercase ASCII
 /// letter (`Endere蔞`, where `客户ID` is common).
@@ -232,11 +283,9 @@ fn adjacency_penalty(prev: char, c: char) -> f32 {
     if prev.is_ascii() && c.is_ascii() {
         return 0.0;
     }
-    let foreign = |x: char| ('\u{0400}'..='\u{04ff}').contains(&x) || ('\u{ff66}'..='\u{ff9f}').contains(&x);
-    let mixed = (foreign(prev) && c.is_ascii_alphabetic()) || (prev.is_ascii_alphabetic() && foreign(c));
     let case_flip = prev.is_lowercase() && c.is_uppercase();
     let cjk = |x: char| x >= '\u{3040}' && x.is_alphabetic();
-    if mixed || case_flip {
+    if case_flip {
         1.0
     } else if (prev.is_ascii_lowercase() && cjk(c)) || (cjk(prev) && c.is_ascii_lowercase()) {
         0.5
@@ -259,6 +308,8 @@ mod tests {
         assert!(score("Año, ¿Teléfono?") > score("Ańo, żTeléfono?"));
         assert!(score("Größe, Straße") > score("Gr÷▀e, Stra▀e"));
         assert!(score("Número") > score("Nъmero"));
+        assert!(score("顧客番号") > score("ЊЪ‹q”ФЌ†"));
+        assert!(score("Номер заказа, SKU") > score("Номер заказаSKU"));
     }
 
     #[test]
