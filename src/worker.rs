@@ -8,7 +8,7 @@ use js_sys::Array;
 use leptos::prelude::*;
 use segscope_engine::settings::{Settings, SettingsError};
 use segscope_model::progress::Stage;
-use segscope_session::protocol::{decode, encode, Failure, Reply, Request};
+use segscope_session::protocol::{decode, encode, Failure, Reply, Request, SessionRequest};
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -92,6 +92,11 @@ pub fn send(request: &Request, files: &[File]) {
     });
 }
 
+/// Asks the session in the worker a question about the loaded data.
+pub fn ask(request: SessionRequest) {
+    send(&Request::Session(request), &[]);
+}
+
 /// Applies `settings` as [`change_settings`] does and shows why not in
 /// `problem` (in the UI language), or clears it.
 pub fn offer_settings(state: AppState, problem: RwSignal<Option<String>>, settings: Settings) {
@@ -112,7 +117,7 @@ pub fn edit_settings(state: AppState, problem: RwSignal<Option<String>>, edit: i
 pub fn ensure_models(state: AppState) {
     if state.summary.with_untracked(Option::is_some) && !state.models_asked.get_untracked() {
         state.models_asked.set(true);
-        send(&Request::Models, &[]);
+        ask(SessionRequest::Models);
     }
 }
 
@@ -188,9 +193,12 @@ fn on_reply(state: AppState, reply: Reply) {
             summary,
             quality,
             timings,
+            models_stale,
         } => {
-            state.models_asked.set(false);
-            state.models.set(None);
+            if models_stale {
+                state.models_asked.set(false);
+                state.models.set(None);
+            }
             state.summary.set(Some(*summary));
             state.quality.set(Some(*quality));
             // A re-segmentation reads nothing: keep the last read time.
@@ -204,6 +212,10 @@ fn on_reply(state: AppState, reply: Reply) {
             state.progress.set(1.0);
             state.stage_key.set("status.ready");
             state.auto_confirm.set(false);
+            state.phase.set(Phase::Ready);
+        }
+        Reply::SettingsKept => {
+            state.stage_key.set("status.ready");
             state.phase.set(Phase::Ready);
         }
         Reply::Download {
@@ -270,32 +282,17 @@ pub fn inspect(state: AppState, files: Vec<File>) {
 }
 
 /// Applies new settings when they are valid: remembered in the browser and,
-/// when they change any label, the loaded data re-segmented (no re-parse).
+/// when data is loaded, sent to the session, which recomputes what they make
+/// stale and answers with the new summary (or that nothing changed).
 /// Invalid settings change nothing.
 pub fn change_settings(state: AppState, settings: Settings) -> Result<(), SettingsError> {
     settings.validate()?;
     prefs::save_settings(&settings);
-    // Playbook texts label nothing: only other changes need a new analysis.
-    let labels_change = state.settings.with_untracked(|old| {
-        let mut same_playbook = old.clone();
-        same_playbook.playbook.clone_from(&settings.playbook);
-        same_playbook != settings
-    });
-    state.settings.set(settings);
-    if labels_change && state.summary.with_untracked(Option::is_some) {
-        resegment(state);
+    state.settings.set(settings.clone());
+    if state.summary.with_untracked(Option::is_some) {
+        state.stage_key.set("status.analyzing");
+        state.phase.set(Phase::Analyzing);
+        ask(SessionRequest::ChangeSettings(settings));
     }
     Ok(())
-}
-
-/// Re-segments the loaded data with the settings in force.
-fn resegment(state: AppState) {
-    state.stage_key.set("status.analyzing");
-    state.phase.set(Phase::Analyzing);
-    send(
-        &Request::Resegment {
-            settings: state.settings.get_untracked(),
-        },
-        &[],
-    );
 }

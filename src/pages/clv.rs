@@ -11,7 +11,7 @@ use segscope_engine::clv::TimeUnit;
 use segscope_engine::models::ClvSummary;
 use segscope_model::format as number;
 use segscope_report as chart;
-use segscope_session::protocol::Request;
+use segscope_session::protocol::SessionRequest;
 
 /// The CLV page.
 #[component]
@@ -167,12 +167,9 @@ fn Holdout() -> impl IntoView {
     let state = use_app();
     let days = RwSignal::new(90u32);
     let run = move |_| {
-        worker::send(
-            &Request::Holdout {
-                days: days.get_untracked(),
-            },
-            &[],
-        )
+        worker::ask(SessionRequest::Holdout {
+            days: days.get_untracked(),
+        })
     };
     let result = move || {
         let lang = state.lang.get();

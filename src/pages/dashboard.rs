@@ -29,7 +29,7 @@ use crate::pages::tiers::TiersPage;
 use crate::state::{use_app, Tab};
 use crate::worker;
 use leptos::prelude::*;
-use segscope_session::protocol::Request;
+use segscope_session::protocol::SessionRequest;
 
 /// Dashboard screen: tabs over the pages of the analysis.
 #[component]
@@ -63,11 +63,11 @@ pub fn Dashboard() -> impl IntoView {
                 <Tabs/>
                 <span class="muted" data-testid="timings">{timing_text}</span>
                 <button class="btn btn-ghost" data-testid="export-analysis-json"
-                    on:click=move |_| worker::send(&Request::ExportAnalysis, &[])>
+                    on:click=move |_| worker::ask(SessionRequest::ExportAnalysis)>
                     {move || state.tr("action.export_json")}
                 </button>
                 <button class="btn btn-primary" data-testid="export-customers-csv"
-                    on:click=move |_| worker::send(&Request::ExportCustomers, &[])>
+                    on:click=move |_| worker::ask(SessionRequest::ExportCustomers)>
                     {move || state.tr("action.export_csv")}
                 </button>
             </div>

@@ -12,7 +12,7 @@ use segscope_engine::LifecycleStage;
 use segscope_engine::{tier_display_name, RfmSegment};
 use segscope_i18n::{t, Lang};
 use segscope_model::format as number;
-use segscope_session::protocol::Request;
+use segscope_session::protocol::SessionRequest;
 
 /// Height of one table row in pixels (fixed, so positions are arithmetic).
 const ROW_HEIGHT: f64 = 34.0;
@@ -55,7 +55,7 @@ pub fn ExplorerPage() -> impl IntoView {
             ..q
         };
         asked.set_value(Some(wanted.clone()));
-        worker::send(&Request::Customers(wanted), &[]);
+        worker::ask(SessionRequest::Customers(wanted));
     });
     // A new analysis (settings changed) invalidates the rows held.
     Effect::new(move |_| {
@@ -129,15 +129,15 @@ fn Filters(query: RwSignal<CustomerQuery>, first_visible: RwSignal<u64>) -> impl
         <div class="card explorer-filters">
             <div class="export-selection">
                 <button class="btn btn-secondary" data-testid="export-selection"
-                    on:click=move |_| worker::send(&Request::ExportSelection(query.get_untracked()), &[])>
+                    on:click=move |_| worker::ask(SessionRequest::ExportSelection(query.get_untracked()))>
                     {move || state.tr("explorer.export")}
                 </button>
                 <button class="btn btn-ghost" data-testid="export-selection-localized"
-                    on:click=move |_| worker::send(&Request::ExportSelectionLocalized(query.get_untracked(), state.lang.get_untracked()), &[])>
+                    on:click=move |_| worker::ask(SessionRequest::ExportSelectionLocalized(query.get_untracked(), state.lang.get_untracked()))>
                     {move || state.tr("explorer.export_localized")}
                 </button>
                 <button class="btn btn-ghost" data-testid="export-selection-xlsx"
-                    on:click=move |_| worker::send(&Request::ExportSelectionXlsx(query.get_untracked(), state.lang.get_untracked()), &[])>
+                    on:click=move |_| worker::ask(SessionRequest::ExportSelectionXlsx(query.get_untracked(), state.lang.get_untracked()))>
                     {move || state.tr("explorer.export_xlsx")}
                 </button>
             </div>
@@ -341,7 +341,7 @@ fn row_view(row: &CustomerRow, at: u64, tier_names: &[String], lang: Lang) -> im
             style=format!("top:{}px", at as f64 * ROW_HEIGHT)>
             <div class="cell key" role="cell">
                 <button class="link" data-testid="open-customer"
-                    on:click=move |_| worker::send(&Request::CustomerDetail(index), &[])>{row.key.clone()}</button>
+                    on:click=move |_| worker::ask(SessionRequest::CustomerDetail(index))>{row.key.clone()}</button>
             </div>
             <div class="cell num" role="cell">{number::count(u64::from(row.orders))}</div>
             <div class="cell num" role="cell">{number::money(row.revenue)}</div>

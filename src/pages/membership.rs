@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use segscope_engine::level_display_name;
 use segscope_model::format as number;
 use segscope_report as chart;
-use segscope_session::protocol::Request;
+use segscope_session::protocol::SessionRequest;
 
 /// The membership page.
 #[component]
@@ -69,7 +69,7 @@ pub fn MembershipPage() -> impl IntoView {
 fn WhatIfCard() -> impl IntoView {
     let state = use_app();
     let proposed = RwSignal::new(state.settings.with_untracked(|s| s.membership.levels.clone()));
-    let ask = move || worker::send(&Request::WhatIf(proposed.get_untracked()), &[]);
+    let ask = move || worker::ask(SessionRequest::WhatIf(proposed.get_untracked()));
     ask();
     let inputs = move || {
         let lang = state.lang.get();

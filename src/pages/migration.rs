@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use segscope_engine::migration::{Migration, MigrationFilter, MigrationRequest, Scheme};
 use segscope_model::format as number;
 use segscope_report as chart;
-use segscope_session::protocol::Request;
+use segscope_session::protocol::SessionRequest;
 
 const SCHEMES: [Scheme; 3] = [Scheme::Rfm, Scheme::Tier, Scheme::Lifecycle];
 
@@ -33,7 +33,7 @@ pub fn MigrationPage() -> impl IntoView {
             from: from.get_untracked(),
             to: to.get_untracked(),
         };
-        worker::send(&Request::Migration(request), &[]);
+        worker::ask(SessionRequest::Migration(request));
     };
     // Compare once on arrival and whenever the analysis changes.
     Effect::new(move |_| {

@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use segscope_engine::rules::{CustomSegments, Mode, Node, SegmentRule};
 use segscope_i18n::Lang;
 use segscope_model::format as number;
-use segscope_session::protocol::Request;
+use segscope_session::protocol::SessionRequest;
 
 /// The custom segments page.
 #[component]
@@ -22,7 +22,7 @@ pub fn SegmentsPage() -> impl IntoView {
     Effect::new(move |_| {
         let rules = draft.get();
         state.summary.track();
-        worker::send(&Request::RuleCounts(rules), &[]);
+        worker::ask(SessionRequest::RuleCounts(rules));
     });
     let unsaved = move || state.settings.with(|s| s.custom_segments != draft.get());
     let apply = move |_| {

@@ -23,6 +23,7 @@ mod metrics;
 pub mod migration;
 pub mod models;
 pub mod names;
+pub mod plan;
 pub mod playbook;
 mod rank;
 mod repeat;

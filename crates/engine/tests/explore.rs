@@ -172,7 +172,7 @@ fn detail_lists_orders_latest_first_and_explains_each_label() {
     let d = dataset(40);
     let a = analyze::run(&d, &Settings::default());
     let buyer = (0..40u32).find(|&i| i % 4 == 3).unwrap();
-    let detail = segscope_engine::explore::CustomerDetail::of(&d, &a, buyer).unwrap();
+    let detail = segscope_engine::explore::CustomerDetail::of(&d, &a, d.customers.ix(buyer).unwrap());
     assert_eq!(detail.order_count, 3);
     assert!(detail.orders.windows(2).all(|w| w[0].date >= w[1].date));
     let r = detail.labels.iter().find(|l| l.scheme == "reason.scheme.r").unwrap();
@@ -182,9 +182,9 @@ fn detail_lists_orders_latest_first_and_explains_each_label() {
     assert!(r.reason[1].contains(&format!("{days} 天")), "{}", r.reason[1]);
     assert!(detail.labels.iter().any(|l| l.scheme == "reason.scheme.segment"));
     assert!(detail.labels.iter().any(|l| l.scheme == "reason.scheme.tier"));
-    let non_buyer = segscope_engine::explore::CustomerDetail::of(&d, &a, 0).unwrap();
+    let non_buyer = segscope_engine::explore::CustomerDetail::of(&d, &a, d.customers.ix(0).unwrap());
     assert_eq!(non_buyer.labels.len(), 1);
-    assert!(segscope_engine::explore::CustomerDetail::of(&d, &a, 999).is_none());
+    assert!(d.customers.ix(999).is_none());
 }
 
 #[test]

@@ -6,6 +6,7 @@
 
 use serde::{Deserialize, Serialize};
 
+mod customer_ix;
 pub mod date;
 mod events;
 pub mod format;
@@ -13,6 +14,7 @@ mod lifetime;
 mod profile;
 pub mod progress;
 
+pub use customer_ix::CustomerIx;
 pub use events::{EventKind, Events};
 pub use lifetime::LifetimeTotals;
 pub use profile::{Gender, Profiles};

@@ -1,8 +1,12 @@
 //! The worker's side of Segscope: the typed binary protocol between page and
-//! worker, and the [`Session`] that holds all state (files, dataset,
-//! analysis, models) and answers each request.
+//! worker, the [`Loader`] that reads a set of files into one dataset, and the
+//! [`Session`] that holds all state (dataset, settings, analysis, models),
+//! decides what a settings change recomputes and answers each request.
 
+mod handle;
+mod loader;
 pub mod protocol;
 mod session;
 
-pub use session::{reading_order, Loader, Session};
+pub use loader::{reading_order, Loader};
+pub use session::Session;

@@ -61,14 +61,21 @@ pub enum Request {
         /// Analysis settings.
         settings: Settings,
     },
-    /// Re-run the analysis on the loaded data with new settings (no re-parse).
-    Resegment {
-        /// Analysis settings.
-        settings: Settings,
-    },
+    /// Everything else: answered from the loaded data by
+    /// [`Session::handle`](crate::Session::handle).
+    Session(SessionRequest),
+}
+
+/// A request the session answers from the data it holds (no file to read).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum SessionRequest {
+    /// Put new settings in force; the session recomputes what they make
+    /// stale (see [`Recompute`](segscope_engine::plan::Recompute)), no re-parse.
+    ChangeSettings(Settings),
     /// One page of the customer explorer's table.
     Customers(CustomerQuery),
-    /// One customer's detail view (index into the dataset's customers).
+    /// One customer's detail view (index into the dataset's customers, as
+    /// the explorer's rows carry it; checked by the session).
     CustomerDetail(u32),
     /// How customers would move under other membership thresholds.
     WhatIf(Vec<MemberLevel>),
@@ -129,7 +136,13 @@ pub enum Reply {
         quality: Box<QualityReport>,
         /// Milliseconds spent reading + parsing, and analysing.
         timings: Timings,
+        /// The fitted models no longer match the settings: what showed them
+        /// must ask for them again.
+        models_stale: bool,
     },
+    /// The new settings are in force and made nothing stale (playbook texts):
+    /// nothing was recomputed.
+    SettingsKept,
     /// A page of the customer explorer's table.
     Customers(CustomerPage),
     /// One customer's detail view.

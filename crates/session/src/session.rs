@@ -1,6 +1,6 @@
-//! The worker's state machine without the I/O: inspected files, the loaded
-//! dataset and the current analysis. Natively testable; the worker only feeds
-//! it bytes.
+//! The worker's state machine without the I/O: the loaded dataset, the
+//! settings in force and the current analysis with its models. Natively
+//! testable; the worker only reads files and feeds it what they hold.
 
 use crate::protocol::Failure;
 use segscope_engine::clv::{holdout_check, ClvProblem, HoldoutCheck};
@@ -8,101 +8,36 @@ use segscope_engine::custom::CustomSummary;
 use segscope_engine::explore::{CustomerDetail, CustomerPage, CustomerQuery, Explorer};
 use segscope_engine::migration::{migrate, Migration, MigrationProblem, MigrationRequest};
 use segscope_engine::models::{ModelInputs, Models, ModelsSummary};
+use segscope_engine::plan::Recompute;
 use segscope_engine::rules::CustomSegments;
 use segscope_engine::settings::{MemberLevel, Settings};
 use segscope_engine::WhatIf;
 use segscope_engine::{self as analyze, Analysis};
 use segscope_export as export;
 use segscope_i18n::Lang;
-use segscope_ingest::{DatasetBuilder, FileKind, FileParser, FileSchema, IngestError, QualityReport};
+use segscope_ingest::QualityReport;
 use segscope_model::Dataset;
 
-/// Loaded data and its latest analysis.
-#[derive(Default)]
+/// Loaded data, the settings in force and the latest analysis.
 pub struct Session {
     loaded: Option<(Dataset, QualityReport)>,
     analysis: Option<Analysis>,
     settings: Settings,
     explorer: Explorer,
-}
-
-/// Reads several files in sequence into one dataset.
-pub struct Loader {
-    builder: DatasetBuilder,
-}
-
-/// The order in which to read a set of files, as indexes into `schemas`,
-/// whatever order they were dropped in
-/// (`docs/ingest/joins.md#reading-order`): customers files first (they map
-/// order-level customer ids to persons), then customer summaries, orders,
-/// order details (joined to the orders read before them) and events; files
-/// of one kind by name.
-pub fn reading_order(schemas: &[FileSchema]) -> Vec<usize> {
-    let rank = |kind: FileKind| match kind {
-        FileKind::Customers => 0,
-        FileKind::Summary => 1,
-        FileKind::Orders => 2,
-        FileKind::OrderDetails => 3,
-        FileKind::Events => 4,
-        FileKind::Ignored => 5,
-    };
-    let mut order: Vec<usize> = (0..schemas.len()).collect();
-    order.sort_by(|&a, &b| {
-        let (x, y) = (&schemas[a], &schemas[b]);
-        (rank(x.kind), &x.file_name, &x.headers, x.sheet).cmp(&(rank(y.kind), &y.file_name, &y.headers, y.sheet))
-    });
-    order
-}
-
-impl Loader {
-    /// A loader with nothing read yet, for files not joined to each other.
-    pub fn new() -> Self {
-        Loader {
-            builder: DatasetBuilder::new(),
-        }
-    }
-
-    /// A loader for `schemas`, to be read in [`reading_order`], with the
-    /// joins between them planned (order details to their orders).
-    pub fn for_files(schemas: &[FileSchema]) -> Self {
-        Loader {
-            builder: DatasetBuilder::for_files(schemas),
-        }
-    }
-
-    /// Starts reading a file of `file_bytes` with its confirmed schema.
-    pub fn open(&mut self, schema: FileSchema, file_bytes: u64) -> Result<FileParser, IngestError> {
-        let mut parser = FileParser::for_builder(schema, &mut self.builder)?;
-        parser.expect_bytes(file_bytes);
-        Ok(parser)
-    }
-
-    /// Parses a chunk of the open file.
-    pub fn feed(&mut self, parser: &mut FileParser, chunk: &[u8]) -> Result<(), IngestError> {
-        parser.feed(chunk, &mut self.builder)
-    }
-
-    /// Finishes the open file.
-    pub fn close(&mut self, parser: FileParser) -> Result<(), IngestError> {
-        parser.finish(&mut self.builder).map(|_| ())
-    }
-
-    /// All files read: the dataset and its quality report.
-    pub fn finish(self) -> (Dataset, QualityReport) {
-        self.builder.finish()
-    }
-}
-
-impl Default for Loader {
-    fn default() -> Self {
-        Self::new()
-    }
+    /// Milliseconds since some fixed point, for the timings replies carry.
+    pub(crate) clock: fn() -> f64,
 }
 
 impl Session {
-    /// An empty session.
-    pub fn new() -> Self {
-        Self::default()
+    /// An empty session that times its work with `clock` (milliseconds).
+    pub fn new(clock: fn() -> f64) -> Self {
+        Session {
+            loaded: None,
+            analysis: None,
+            settings: Settings::default(),
+            explorer: Explorer::default(),
+            clock,
+        }
     }
 
     /// Keeps newly loaded data (dropping any earlier analysis).
@@ -112,24 +47,68 @@ impl Session {
         self.explorer.forget();
     }
 
-    /// Validates settings and analyses the loaded data.
+    /// Validates settings and analyses the loaded data from scratch (after a
+    /// load), models to be fitted again.
     pub fn analyze(&mut self, settings: &Settings) -> Result<(&Analysis, &QualityReport), Failure> {
         settings.validate().map_err(Failure::Settings)?;
         let (dataset, quality) = self.loaded.as_ref().ok_or(Failure::NoData)?;
         if !dataset.has_orders() {
             return Err(Failure::NoOrders);
         }
-        self.settings = settings.clone();
-        self.explorer.forget();
-        let previous = self.analysis.take().and_then(|a| a.models);
         let mut analysis = analyze::run(dataset, settings);
-        let inputs = ModelInputs::of(&analysis, settings);
-        analysis.models = previous.filter(|m| m.inputs == inputs);
         let (custom, custom_summary) = analyze::custom::evaluate(dataset, &analysis, &settings.custom_segments);
         analysis.custom = custom;
         analysis.summary.custom = custom_summary;
+        self.settings = settings.clone();
+        self.explorer.forget();
         let analysis = self.analysis.insert(analysis);
         Ok((analysis, quality))
+    }
+
+    /// Puts `settings` in force, recomputing only the stages they make stale
+    /// ([`Recompute::between`] the settings in force and these), and says
+    /// which those were. Without an analysis yet, the settings are kept for
+    /// the next one; with data but no analysis, the data is analysed.
+    pub fn change_settings(&mut self, settings: &Settings) -> Result<Recompute, Failure> {
+        settings.validate().map_err(Failure::Settings)?;
+        let plan = match (&self.loaded, &self.analysis) {
+            (None, _) => Recompute::default(),
+            (Some(_), None) => Recompute {
+                labels: true,
+                custom_segments: true,
+                models: true,
+            },
+            (Some(_), Some(_)) => Recompute::between(&self.settings, settings),
+        };
+        if plan.labels {
+            let models = self.analysis.take().and_then(|a| a.models).filter(|_| !plan.models);
+            self.analyze(settings)?;
+            if let Some(analysis) = &mut self.analysis {
+                analysis.models = models;
+            }
+            return Ok(plan);
+        }
+        if let (Some((dataset, _)), Some(analysis)) = (&self.loaded, &mut self.analysis) {
+            if plan.custom_segments {
+                let (custom, summary) = analyze::custom::evaluate(dataset, analysis, &settings.custom_segments);
+                analysis.custom = custom;
+                analysis.summary.custom = summary;
+                self.explorer.forget();
+            }
+            if plan.models {
+                analysis.models = None;
+            }
+        }
+        self.settings = settings.clone();
+        Ok(plan)
+    }
+
+    /// The current analysis and the loaded data's quality report.
+    pub fn analysis(&self) -> Option<(&Analysis, &QualityReport)> {
+        match (&self.loaded, &self.analysis) {
+            (Some((_, quality)), Some(analysis)) => Some((analysis, quality)),
+            _ => None,
+        }
     }
 
     /// Fits the models of the current analysis unless their inputs are
@@ -189,11 +168,13 @@ impl Session {
         }
     }
 
-    /// One customer's detail view.
+    /// One customer's detail view; `index` comes from the page and is
+    /// checked here against the customers loaded.
     pub fn customer_detail(&self, index: u32) -> Result<CustomerDetail, Failure> {
         match (&self.loaded, &self.analysis) {
             (Some((dataset, _)), Some(analysis)) => {
-                CustomerDetail::of(dataset, analysis, index).ok_or(Failure::BadRequest)
+                let customer = dataset.customers.ix(index).ok_or(Failure::BadRequest)?;
+                Ok(CustomerDetail::of(dataset, analysis, customer))
             }
             _ => Err(Failure::NoData),
         }

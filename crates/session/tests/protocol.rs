@@ -11,7 +11,7 @@ use segscope_export::ExportError;
 use segscope_i18n::Lang;
 use segscope_ingest::sniff::sniff;
 use segscope_model::progress::Stage;
-use segscope_session::protocol::{decode, encode, Failure, Reply, Request, Timings};
+use segscope_session::protocol::{decode, encode, Failure, Reply, Request, SessionRequest, Timings};
 use segscope_session::{Loader, Session};
 use std::fmt::Debug;
 use std::path::PathBuf;
@@ -81,27 +81,33 @@ fn every_request_survives_the_encoding() {
             schemas: vec![schema],
             settings: settings.clone(),
         },
-        Request::Resegment { settings },
-        Request::Customers(query()),
-        Request::CustomerDetail(7),
-        Request::WhatIf(vec![MemberLevel {
-            name: "金卡".into(),
-            min_points: 1234.5,
-        }]),
-        Request::ExportSelection(query()),
-        Request::ExportSelectionLocalized(query(), Lang::Zh),
-        Request::ExportSelectionXlsx(query(), Lang::En),
-        Request::ExportCustomers,
-        Request::ExportAnalysis,
-        Request::Migration(MigrationRequest {
-            scheme: Scheme::Lifecycle,
-            from: NaiveDate::from_ymd_opt(2023, 1, 1).unwrap_or_default(),
-            to: NaiveDate::from_ymd_opt(2024, 1, 1).unwrap_or_default(),
-        }),
-        Request::RuleCounts(rules()),
-        Request::Holdout { days: 90 },
-        Request::Models,
-    ] {
+        Request::Session(SessionRequest::ChangeSettings(settings)),
+    ]
+    .into_iter()
+    .chain(
+        [
+            SessionRequest::Customers(query()),
+            SessionRequest::CustomerDetail(7),
+            SessionRequest::WhatIf(vec![MemberLevel {
+                name: "金卡".into(),
+                min_points: 1234.5,
+            }]),
+            SessionRequest::ExportSelection(query()),
+            SessionRequest::ExportSelectionLocalized(query(), Lang::Zh),
+            SessionRequest::ExportSelectionXlsx(query(), Lang::En),
+            SessionRequest::ExportCustomers,
+            SessionRequest::ExportAnalysis,
+            SessionRequest::Migration(MigrationRequest {
+                scheme: Scheme::Lifecycle,
+                from: NaiveDate::from_ymd_opt(2023, 1, 1).unwrap_or_default(),
+                to: NaiveDate::from_ymd_opt(2024, 1, 1).unwrap_or_default(),
+            }),
+            SessionRequest::RuleCounts(rules()),
+            SessionRequest::Holdout { days: 90 },
+            SessionRequest::Models,
+        ]
+        .map(Request::Session),
+    ) {
         round_trip(&request);
     }
 }
@@ -122,7 +128,7 @@ fn every_reply_survives_the_encoding() {
     assert!(bad.is_err());
     inspected.push(bad.clone());
     let (dataset, quality) = loader.finish();
-    let mut session = Session::new();
+    let mut session = Session::new(|| 0.0);
     session.load(dataset, quality);
     let settings = Settings {
         custom_segments: rules(),
@@ -136,6 +142,7 @@ fn every_reply_survives_the_encoding() {
             parse_ms: 12.5,
             analyze_ms: 3.25,
         },
+        models_stale: true,
     };
     let models = session.models().expect("models");
     let page = session
@@ -159,6 +166,7 @@ fn every_reply_survives_the_encoding() {
     let json = session.analysis_json().expect("json");
     for reply in [
         Reply::Started,
+        Reply::SettingsKept,
         Reply::Progress {
             stage: Stage::Parsing,
             fraction: 0.5,

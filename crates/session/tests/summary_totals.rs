@@ -81,7 +81,7 @@ fn a_summary_alone_gives_value_metrics_and_says_recency_needs_dates() {
     assert!(notice.contains("dated orders"), "{notice}");
     assert!(a.summary.undated_notice(Lang::Zh).is_some());
     // The session analyses it (no "no orders" refusal).
-    let mut session = Session::new();
+    let mut session = Session::new(|| 0.0);
     session.load(dataset, quality);
     assert!(session.analyze(&Settings::default()).is_ok());
 }
@@ -144,7 +144,7 @@ fn an_earlier_as_of_leaves_out_totals_it_cannot_split() {
 fn a_summary_without_buyers_still_says_there_are_no_orders() {
     let text = "Customer ID,Email,Total Spent,Total Orders\n'1,a@example.com,0.00,0\n";
     let (dataset, quality) = read(&[("customers_export.csv", text)]);
-    let mut session = Session::new();
+    let mut session = Session::new(|| 0.0);
     session.load(dataset, quality);
     assert!(matches!(session.analyze(&Settings::default()), Err(Failure::NoOrders)));
 }

@@ -8,7 +8,7 @@ mod source;
 use segscope_engine::settings::Settings;
 use segscope_ingest::FileSchema;
 use segscope_model::progress::Stage;
-use segscope_session::protocol::{decode, encode, Failure, Reply, Request, Timings};
+use segscope_session::protocol::{decode, encode, Failure, Reply, Request};
 use segscope_session::{reading_order, Loader, Session};
 use source::{Chunks, Source};
 use std::cell::RefCell;
@@ -17,8 +17,8 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{DedicatedWorkerGlobalScope, File, MessageEvent};
 
-/// What the worker keeps between requests.
-#[derive(Default)]
+/// What the worker keeps between requests: the dropped files (the session
+/// holds everything else).
 struct State {
     sources: Vec<Source>,
     session: Session,
@@ -38,7 +38,10 @@ fn post(reply: &Reply) {
 
 fn main() {
     console_error_panic_hook::set_once();
-    let state = Rc::new(RefCell::new(State::default()));
+    let state = Rc::new(RefCell::new(State {
+        sources: Vec::new(),
+        session: Session::new(js_sys::Date::now),
+    }));
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
         let parts: js_sys::Array = event.data().unchecked_into();
         let request = parts
@@ -85,77 +88,7 @@ async fn handle(request: Request, files: Vec<File>, state: &Rc<RefCell<State>>) 
             }
         }
         Request::Analyze { schemas, settings } => analyze(schemas, &settings, state).await,
-        Request::Resegment { settings } => ready(state, &settings, Timings::default()),
-        Request::Customers(query) => match state.borrow_mut().session.customers(&query) {
-            Ok(page) => Reply::Customers(page),
-            Err(failure) => Reply::Failed(failure),
-        },
-        Request::CustomerDetail(index) => match state.borrow().session.customer_detail(index) {
-            Ok(detail) => Reply::CustomerDetail(Box::new(detail)),
-            Err(failure) => Reply::Failed(failure),
-        },
-        Request::WhatIf(levels) => match state.borrow().session.what_if(&levels) {
-            Ok(what_if) => Reply::WhatIf(what_if),
-            Err(failure) => Reply::Failed(failure),
-        },
-        Request::ExportSelection(query) => match state.borrow_mut().session.selection_csv(&query) {
-            Ok(content) => Reply::Download {
-                file_name: "segscope-customers-selection.csv".into(),
-                mime: "text/csv;charset=utf-8".into(),
-                content,
-            },
-            Err(failure) => Reply::Failed(failure),
-        },
-        Request::ExportSelectionLocalized(query, lang) => {
-            match state.borrow_mut().session.selection_csv_localized(&query, lang) {
-                Ok(content) => Reply::Download {
-                    file_name: "segscope-customers-selection-localized.csv".into(),
-                    mime: "text/csv;charset=utf-8".into(),
-                    content,
-                },
-                Err(failure) => Reply::Failed(failure),
-            }
-        }
-        Request::ExportSelectionXlsx(query, lang) => match state.borrow_mut().session.selection_xlsx(&query, lang) {
-            Ok(bytes) => Reply::DownloadBytes {
-                file_name: "segscope-customers-selection.xlsx".into(),
-                mime: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet".into(),
-                bytes,
-            },
-            Err(failure) => Reply::Failed(failure),
-        },
-        Request::ExportCustomers => match state.borrow_mut().session.customers_csv() {
-            Ok(content) => Reply::Download {
-                file_name: "segscope-customers.csv".into(),
-                mime: "text/csv;charset=utf-8".into(),
-                content,
-            },
-            Err(failure) => Reply::Failed(failure),
-        },
-        Request::ExportAnalysis => match state.borrow_mut().session.analysis_json() {
-            Ok(content) => Reply::Download {
-                file_name: "segscope-analysis.json".into(),
-                mime: "application/json".into(),
-                content,
-            },
-            Err(failure) => Reply::Failed(failure),
-        },
-        Request::Models => match state.borrow_mut().session.models() {
-            Ok(models) => Reply::Models(Box::new(models)),
-            Err(failure) => Reply::Failed(failure),
-        },
-        Request::Migration(request) => match state.borrow().session.migration(&request) {
-            Ok(migration) => Reply::Migration(Box::new(migration)),
-            Err(failure) => Reply::Failed(failure),
-        },
-        Request::RuleCounts(rules) => match state.borrow().session.rule_counts(&rules) {
-            Ok(counts) => Reply::RuleCounts(counts),
-            Err(failure) => Reply::Failed(failure),
-        },
-        Request::Holdout { days } => match state.borrow().session.holdout(days) {
-            Ok(check) => Reply::Holdout(Box::new(check)),
-            Err(failure) => Reply::Failed(failure),
-        },
+        Request::Session(request) => state.borrow_mut().session.handle(request),
     };
     post(&reply);
 }
@@ -213,29 +146,7 @@ async fn analyze(schemas: Vec<FileSchema>, settings: &Settings, state: &Rc<RefCe
         stage: Stage::Analyzing,
         fraction: 0.92,
     });
-    state.borrow_mut().session.load(dataset, quality);
-    ready(
-        state,
-        settings,
-        Timings {
-            parse_ms,
-            analyze_ms: 0.0,
-        },
-    )
-}
-
-fn ready(state: &Rc<RefCell<State>>, settings: &Settings, mut timings: Timings) -> Reply {
-    let started = js_sys::Date::now();
     let mut state = state.borrow_mut();
-    match state.session.analyze(settings) {
-        Ok((analysis, quality)) => {
-            timings.analyze_ms = js_sys::Date::now() - started;
-            Reply::Ready {
-                summary: Box::new(analysis.summary.clone()),
-                quality: Box::new(quality.clone()),
-                timings,
-            }
-        }
-        Err(failure) => Reply::Failed(failure),
-    }
+    state.session.load(dataset, quality);
+    state.session.ready(settings, parse_ms)
 }

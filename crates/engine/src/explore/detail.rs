@@ -5,7 +5,7 @@ use crate::{Analysis, RfmSegment};
 use segscope_i18n::{t, Lang};
 use segscope_model::date::format_day;
 use segscope_model::format;
-use segscope_model::{Dataset, OrderStatus, NO_CATEGORY};
+use segscope_model::{CustomerIx, Dataset, OrderStatus, NO_CATEGORY};
 use serde::{Deserialize, Serialize};
 
 /// How many of a customer's orders the detail view lists (latest first).
@@ -54,9 +54,9 @@ pub struct LabelReason {
 
 impl CustomerDetail {
     /// The detail of customer `index`; `None` when there is no such customer.
-    pub fn of(dataset: &Dataset, analysis: &Analysis, index: u32) -> Option<CustomerDetail> {
-        let at = index as usize;
-        let key = dataset.customers.key.get(at)?.clone();
+    pub fn of(dataset: &Dataset, analysis: &Analysis, customer: CustomerIx) -> CustomerDetail {
+        let (at, index) = (customer.at(), customer.get());
+        let key = dataset.customers.key[at].clone();
         let o = &dataset.orders;
         let mut mine: Vec<usize> = (0..o.len())
             .filter(|&k| o.customer[k] == index && o.day[k] <= analysis.as_of)
@@ -76,7 +76,7 @@ impl CustomerDetail {
                     .and_then(|&c| dataset.categories.get(usize::from(c)).cloned()),
             })
             .collect();
-        Some(CustomerDetail {
+        CustomerDetail {
             key,
             source: dataset.customers.source[at].and_then(|s| dataset.sources.get(usize::from(s)).cloned()),
             signup: dataset.customers.signup[at].map(format_day),
@@ -86,7 +86,7 @@ impl CustomerDetail {
                 .into_iter()
                 .chain(super::audience_reasons::audience_reasons(analysis, at))
                 .collect(),
-        })
+        }
     }
 }
 

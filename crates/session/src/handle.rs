@@ -1,0 +1,95 @@
+//! Every request that reads no file, answered by the session: the one place
+//! that turns a [`SessionRequest`] into a [`Reply`] (downloads named and
+//! typed here, failures as replies).
+
+use crate::protocol::{Failure, Reply, SessionRequest, Timings};
+use crate::Session;
+use segscope_engine::settings::Settings;
+
+/// The MIME type of the CSV downloads.
+const CSV: &str = "text/csv;charset=utf-8";
+/// The MIME type of the workbook download.
+const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+impl Session {
+    /// Answers `request` from the data and settings held.
+    pub fn handle(&mut self, request: SessionRequest) -> Reply {
+        self.answer(request).unwrap_or_else(Reply::Failed)
+    }
+
+    /// Analyses the data [`Session::load`] kept under `settings`: the reply
+    /// to a full read that took `parse_ms`.
+    pub fn ready(&mut self, settings: &Settings, parse_ms: f64) -> Reply {
+        let started = (self.clock)();
+        let clock = self.clock;
+        match self.analyze(settings) {
+            Ok((analysis, quality)) => Reply::Ready {
+                summary: Box::new(analysis.summary.clone()),
+                quality: Box::new(quality.clone()),
+                timings: Timings {
+                    parse_ms,
+                    analyze_ms: clock() - started,
+                },
+                models_stale: true,
+            },
+            Err(failure) => Reply::Failed(failure),
+        }
+    }
+
+    fn answer(&mut self, request: SessionRequest) -> Result<Reply, Failure> {
+        Ok(match request {
+            SessionRequest::ChangeSettings(settings) => self.settings_reply(&settings)?,
+            SessionRequest::Customers(query) => Reply::Customers(self.customers(&query)?),
+            SessionRequest::CustomerDetail(index) => Reply::CustomerDetail(Box::new(self.customer_detail(index)?)),
+            SessionRequest::WhatIf(levels) => Reply::WhatIf(self.what_if(&levels)?),
+            SessionRequest::ExportSelection(query) => {
+                text("segscope-customers-selection.csv", CSV, self.selection_csv(&query)?)
+            }
+            SessionRequest::ExportSelectionLocalized(query, lang) => text(
+                "segscope-customers-selection-localized.csv",
+                CSV,
+                self.selection_csv_localized(&query, lang)?,
+            ),
+            SessionRequest::ExportSelectionXlsx(query, lang) => Reply::DownloadBytes {
+                file_name: "segscope-customers-selection.xlsx".into(),
+                mime: XLSX.into(),
+                bytes: self.selection_xlsx(&query, lang)?,
+            },
+            SessionRequest::ExportCustomers => text("segscope-customers.csv", CSV, self.customers_csv()?),
+            SessionRequest::ExportAnalysis => text("segscope-analysis.json", "application/json", self.analysis_json()?),
+            SessionRequest::Models => Reply::Models(Box::new(self.models()?)),
+            SessionRequest::Migration(request) => Reply::Migration(Box::new(self.migration(&request)?)),
+            SessionRequest::RuleCounts(rules) => Reply::RuleCounts(self.rule_counts(&rules)?),
+            SessionRequest::Holdout { days } => Reply::Holdout(Box::new(self.holdout(days)?)),
+        })
+    }
+
+    /// Puts `settings` in force; the new summary when anything was
+    /// recomputed, else that nothing was.
+    fn settings_reply(&mut self, settings: &Settings) -> Result<Reply, Failure> {
+        let started = (self.clock)();
+        let plan = self.change_settings(settings)?;
+        let analyze_ms = (self.clock)() - started;
+        match self.analysis() {
+            Some((analysis, quality)) if !plan.is_nothing() => Ok(Reply::Ready {
+                summary: Box::new(analysis.summary.clone()),
+                quality: Box::new(quality.clone()),
+                timings: Timings {
+                    parse_ms: 0.0,
+                    analyze_ms,
+                },
+                models_stale: plan.models,
+            }),
+            _ => Ok(Reply::SettingsKept),
+        }
+    }
+}
+
+/// A text download.
+fn text(file_name: &str, mime: &str, content: String) -> Reply {
+    Reply::Download {
+        file_name: file_name.into(),
+        mime: mime.into(),
+        content,
+    }
+}
