@@ -52,51 +52,13 @@ pub struct Settings {
 }
 
 impl Settings {
-    fn validate_membership(&self) -> Result<(), SettingsError> {
-        let m = &self.membership;
-        if !m.points_per_currency_unit.is_finite() || m.points_per_currency_unit < 0.0 {
-            return Err(SettingsError::PointsRate);
-        }
-        let first_at_zero = m.levels.first().is_some_and(|l| l.min_points == 0.0);
-        let rising = m.levels.windows(2).all(|w| w[0].min_points < w[1].min_points);
-        let finite = m.levels.iter().all(|l| l.min_points.is_finite());
-        if !first_at_zero || !rising || !finite || m.levels.len() > MAX_MEMBER_LEVELS {
-            return Err(SettingsError::MemberLevels);
-        }
-        if m.levels.iter().any(|l| l.name.trim().is_empty()) {
-            return Err(SettingsError::MemberLevelName);
-        }
-        Ok(())
-    }
-
-    /// Checks that every value is usable; returns the first problem found.
+    /// Checks that every value is usable, scheme by scheme (each scheme
+    /// checks its own settings); returns the first problem found.
     pub fn validate(&self) -> Result<(), SettingsError> {
-        if !(3..=5).contains(&self.rfm.scale) {
-            return Err(SettingsError::RfmScale { scale: self.rfm.scale });
-        }
-        if let Some(fixed) = &self.rfm.fixed {
-            let wanted = usize::from(self.rfm.scale.saturating_sub(1));
-            let ok = |v: &Vec<f64>| {
-                v.len() == wanted && v.iter().all(|x| x.is_finite() && *x >= 0.0) && v.windows(2).all(|w| w[0] < w[1])
-            };
-            if !(ok(&fixed.recency_days) && ok(&fixed.orders) && ok(&fixed.revenue)) {
-                return Err(SettingsError::FixedCutoffs { wanted });
-            }
-        }
-        let t = &self.tiers;
-        let weights = [t.weight_aov, t.weight_orders, t.weight_revenue];
-        if weights.iter().any(|w| !w.is_finite() || *w < 0.0) || weights.iter().sum::<f64>() <= 0.0 {
-            return Err(SettingsError::TierWeights);
-        }
-        let ascending = t.cutoffs.windows(2).all(|w| w[0] < w[1]);
-        let in_range = t.cutoffs.iter().all(|c| c.is_finite() && *c > 0.0 && *c < 1.0);
-        if t.cutoffs.is_empty() || !ascending || !in_range {
-            return Err(SettingsError::TierCutoffs);
-        }
-        self.validate_membership()?;
-        if self.lifecycle.new_days == 0 || self.lifecycle.active_window_days == Some(0) {
-            return Err(SettingsError::LifecycleWindow);
-        }
+        self.rfm.validate()?;
+        self.tiers.validate()?;
+        self.membership.validate()?;
+        self.lifecycle.validate()?;
         self.kmeans.validate()?;
         self.clv.validate()?;
         if let Some(problem) =
@@ -104,11 +66,7 @@ impl Settings {
         {
             return Err(problem);
         }
-        if t.names.len() != t.cutoffs.len() + 1 {
-            return Err(SettingsError::TierNames {
-                cutoffs: t.cutoffs.len(),
-            });
-        }
+        self.tiers.validate_names()?;
         if let Some(problem) = self.custom_segments.validate().into_iter().next() {
             return Err(problem.into());
         }

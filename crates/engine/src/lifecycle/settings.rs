@@ -1,5 +1,6 @@
 //! Lifecycle settings: the windows that make a buyer new or active.
 
+use crate::settings::SettingsError;
 use serde::{Deserialize, Serialize};
 
 /// Lifecycle stage windows (docs/product.md#lifecycle-stages).
@@ -20,5 +21,15 @@ impl Default for LifecycleSettings {
             new_days: 90,
             active_window_days: None,
         }
+    }
+}
+
+impl LifecycleSettings {
+    /// Checks that both windows are at least a day long.
+    pub fn validate(&self) -> Result<(), SettingsError> {
+        if self.new_days == 0 || self.active_window_days == Some(0) {
+            return Err(SettingsError::LifecycleWindow);
+        }
+        Ok(())
     }
 }

@@ -1,5 +1,6 @@
 //! Membership settings: how points are earned and the levels they reach.
 
+use crate::settings::SettingsError;
 use serde::{Deserialize, Serialize};
 
 /// One membership level: its name and the points it starts at.
@@ -56,4 +57,25 @@ pub enum PointsSource {
     FromColumnElseRevenue,
     /// Paid revenue × rate for every customer, ignoring any points column.
     Revenue,
+}
+
+impl MembershipSettings {
+    /// Checks the points rate (finite, non-negative) and the levels: the
+    /// first at 0 points, thresholds finite and strictly rising, at most
+    /// [`MAX_MEMBER_LEVELS`](crate::settings::MAX_MEMBER_LEVELS), each named.
+    pub fn validate(&self) -> Result<(), SettingsError> {
+        if !self.points_per_currency_unit.is_finite() || self.points_per_currency_unit < 0.0 {
+            return Err(SettingsError::PointsRate);
+        }
+        let first_at_zero = self.levels.first().is_some_and(|l| l.min_points == 0.0);
+        let rising = self.levels.windows(2).all(|w| w[0].min_points < w[1].min_points);
+        let finite = self.levels.iter().all(|l| l.min_points.is_finite());
+        if !first_at_zero || !rising || !finite || self.levels.len() > crate::settings::MAX_MEMBER_LEVELS {
+            return Err(SettingsError::MemberLevels);
+        }
+        if self.levels.iter().any(|l| l.name.trim().is_empty()) {
+            return Err(SettingsError::MemberLevelName);
+        }
+        Ok(())
+    }
 }

@@ -1,5 +1,6 @@
 //! RFM settings: the scale and optional fixed cut-offs.
 
+use crate::settings::SettingsError;
 use serde::{Deserialize, Serialize};
 
 /// RFM scoring settings (docs/product.md#rfm-scores-and-segments).
@@ -30,4 +31,24 @@ pub struct FixedCutoffs {
     pub orders: Vec<f64>,
     /// Revenue thresholds, ascending.
     pub revenue: Vec<f64>,
+}
+
+impl RfmSettings {
+    /// Checks the scale (3–5) and, when set, the fixed cut-offs: `scale − 1`
+    /// finite, non-negative, strictly rising thresholds per dimension.
+    pub fn validate(&self) -> Result<(), SettingsError> {
+        if !(3..=5).contains(&self.scale) {
+            return Err(SettingsError::RfmScale { scale: self.scale });
+        }
+        if let Some(fixed) = &self.fixed {
+            let wanted = usize::from(self.scale.saturating_sub(1));
+            let ok = |v: &Vec<f64>| {
+                v.len() == wanted && v.iter().all(|x| x.is_finite() && *x >= 0.0) && v.windows(2).all(|w| w[0] < w[1])
+            };
+            if !(ok(&fixed.recency_days) && ok(&fixed.orders) && ok(&fixed.revenue)) {
+                return Err(SettingsError::FixedCutoffs { wanted });
+            }
+        }
+        Ok(())
+    }
 }

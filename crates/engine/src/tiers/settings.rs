@@ -1,5 +1,6 @@
 //! Value-tier settings: weights of the value score, cut-offs and names.
 
+use crate::settings::SettingsError;
 use serde::{Deserialize, Serialize};
 
 /// Value tier settings (docs/product.md#value-tiers).
@@ -29,5 +30,32 @@ impl Default for TierSettings {
             cutoffs: vec![0.2, 0.5],
             names: vec!["High".into(), "Medium".into(), "Low".into()],
         }
+    }
+}
+
+impl TierSettings {
+    /// Checks the weights (finite, non-negative, some positive) and the
+    /// cut-offs (at least one, strictly rising, inside 0–1).
+    pub fn validate(&self) -> Result<(), SettingsError> {
+        let weights = [self.weight_aov, self.weight_orders, self.weight_revenue];
+        if weights.iter().any(|w| !w.is_finite() || *w < 0.0) || weights.iter().sum::<f64>() <= 0.0 {
+            return Err(SettingsError::TierWeights);
+        }
+        let ascending = self.cutoffs.windows(2).all(|w| w[0] < w[1]);
+        let in_range = self.cutoffs.iter().all(|c| c.is_finite() && *c > 0.0 && *c < 1.0);
+        if self.cutoffs.is_empty() || !ascending || !in_range {
+            return Err(SettingsError::TierCutoffs);
+        }
+        Ok(())
+    }
+
+    /// Checks that there is one name per tier (one more than the cut-offs).
+    pub fn validate_names(&self) -> Result<(), SettingsError> {
+        if self.names.len() != self.cutoffs.len() + 1 {
+            return Err(SettingsError::TierNames {
+                cutoffs: self.cutoffs.len(),
+            });
+        }
+        Ok(())
     }
 }
