@@ -1,10 +1,10 @@
 //! The app's signals, provided to every component through context.
 
 use leptos::prelude::*;
+use segscope_engine::analyses::migration::{Migration, MigrationProblem};
 use segscope_engine::clv::{ClvProblem, HoldoutCheck};
 use segscope_engine::custom::CustomSummary;
 use segscope_engine::explore::{CustomerDetail, CustomerPage, CustomerQuery};
-use segscope_engine::migration::{Migration, MigrationProblem};
 use segscope_engine::models::ModelsSummary;
 use segscope_engine::settings::Settings;
 use segscope_engine::{Summary, WhatIf};

@@ -4,8 +4,8 @@
 
 use crate::state::use_app;
 use leptos::prelude::*;
-use segscope_engine::rules::choice::{field_from_id, field_id, split_list, Label, TestChoice};
-use segscope_engine::rules::{Condition, CustomSegments, Field, Node, Test};
+use segscope_engine::custom::rules::choice::{field_from_id, field_id, split_list, Label, TestChoice};
+use segscope_engine::custom::rules::{Condition, CustomSegments, Field, Node, Test};
 
 /// The node at `path` below `root` (child indices).
 fn node_at<'a>(root: &'a mut Node, path: &[usize]) -> Option<&'a mut Node> {
@@ -47,7 +47,7 @@ pub fn new_condition() -> Node {
     Node::cond(
         Field::Revenue,
         Test::Cmp {
-            op: segscope_engine::rules::CmpOp::Ge,
+            op: segscope_engine::custom::rules::CmpOp::Ge,
             value: 0.0,
         },
     )

@@ -7,7 +7,7 @@ use crate::state::use_app;
 use crate::worker;
 use chrono::{Duration, NaiveDate};
 use leptos::prelude::*;
-use segscope_engine::migration::{Migration, MigrationFilter, MigrationRequest, Scheme};
+use segscope_engine::analyses::migration::{Migration, MigrationFilter, MigrationRequest, Scheme};
 use segscope_model::format as number;
 use segscope_report as chart;
 use segscope_session::protocol::SessionRequest;

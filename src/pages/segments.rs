@@ -7,7 +7,7 @@ use crate::components::rule_node::{new_condition, node_view};
 use crate::state::use_app;
 use crate::worker;
 use leptos::prelude::*;
-use segscope_engine::rules::{CustomSegments, Mode, Node, SegmentRule};
+use segscope_engine::custom::rules::{CustomSegments, Mode, Node, SegmentRule};
 use segscope_i18n::Lang;
 use segscope_model::format as number;
 use segscope_session::protocol::SessionRequest;

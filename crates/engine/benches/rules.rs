@@ -7,7 +7,7 @@
 
 use chrono::NaiveDate;
 use criterion::{criterion_group, criterion_main, Criterion};
-use segscope_engine::rules::{
+use segscope_engine::custom::rules::{
     assign, live_count, CmpOp, CustomSegments, Field, Mode, Node, RuleContext, SegmentRule, Test,
 };
 use segscope_engine::run;

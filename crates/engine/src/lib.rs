@@ -2,59 +2,50 @@
 //! membership levels, lifecycle stages, the playbook and the dashboard
 //! summary, as small pure functions over the columnar dataset.
 
-mod after_sales;
+pub mod analyses;
 mod as_of;
 pub mod audience;
 pub mod clv;
 pub mod custom;
-mod customer_events;
-mod customer_orders;
-mod day_histogram;
 pub mod explore;
 #[cfg(test)]
 mod fixture;
-mod interest;
 pub mod kmeans;
-mod kpis;
 mod labels;
 mod lifecycle;
 mod membership;
 mod metrics;
-pub mod migration;
 pub mod models;
 pub mod names;
 pub mod plan;
 pub mod playbook;
 mod rank;
-mod repeat;
 mod rfm;
-pub mod rules;
 pub mod settings;
-mod sources;
 mod summary;
 mod tiers;
 
-pub use after_sales::{AfterSales, RefundRate, Returner};
+pub use analyses::after_sales::{AfterSales, RefundRate, Returner};
+pub use analyses::day_histogram::{DayHistogram, GAP_BINS};
+pub use analyses::kpis::Kpis;
+pub use analyses::repeat::{CohortTable, RepeatStats};
+pub use analyses::sources::SourceStat;
 pub use as_of::{default_as_of, latest_dated_day, resolve_as_of};
-pub use day_histogram::{DayHistogram, GAP_BINS};
-pub use kpis::Kpis;
 pub use labels::Labels;
 pub use lifecycle::{ActiveWindow, Funnel, LifecycleStage, LifecycleStats, StageStat};
 pub use membership::{level_of, what_if, LevelStat, WhatIf};
 pub use metrics::CustomerMetrics;
 pub use names::{band_display_name, level_display_name, source_display_name, tier_display_name};
-pub use repeat::{CohortTable, RepeatStats};
 pub use rfm::segment::RfmSegment;
 pub use rfm::stats::{RfCell, SegmentStat};
-pub use sources::SourceStat;
 pub use summary::Summary;
 pub use tiers::stats::{TierStat, NO_PURCHASE};
 
 use crate::settings::Settings;
 use audience::{AudienceLabels, AudienceSummary};
-use customer_events::CustomerEvents;
-use customer_orders::CustomerOrders;
 use labels::LifecycleInput;
+use metrics::customer_events::CustomerEvents;
+use metrics::customer_orders::CustomerOrders;
 use segscope_model::{Dataset, Day};
 use serde::{Deserialize, Serialize};
 use summary::SummaryInput;
@@ -79,7 +70,7 @@ pub struct Analysis {
     pub models: Option<models::Models>,
     /// The custom segments, once applied (see [`custom`]).
     #[serde(skip)]
-    pub custom: Option<rules::SegmentAssignment>,
+    pub custom: Option<custom::rules::SegmentAssignment>,
     /// The settings the analysis ran under (the explorer's migration filter
     /// compares labels under the same settings).
     pub settings: Settings,

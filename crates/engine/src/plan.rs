@@ -55,7 +55,7 @@ fn label_inputs(settings: &Settings) -> Settings {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::{CmpOp, Field, Node, SegmentRule, Test};
+    use crate::custom::rules::{CmpOp, Field, Node, SegmentRule, Test};
 
     fn after(edit: impl FnOnce(&mut Settings)) -> Recompute {
         let old = Settings::default();

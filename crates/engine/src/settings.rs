@@ -1,7 +1,7 @@
 //! Analysis settings (docs/product.md#settings): every window, weight and threshold, with defaults,
 //! serde for saving/importing, and validation before use.
 
-use crate::rules::CustomSegments;
+use crate::custom::rules::CustomSegments;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;

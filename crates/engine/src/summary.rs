@@ -1,20 +1,20 @@
 //! Everything the dashboard shows, small enough to send from the Web Worker to
 //! the page as JSON.
 
-use crate::after_sales::AfterSales;
+use crate::analyses::after_sales::AfterSales;
+use crate::analyses::day_histogram::DayHistogram;
+use crate::analyses::kpis::{ratio, Kpis};
+use crate::analyses::repeat::RepeatStats;
+use crate::analyses::sources::{source_stats, SourceStat};
 use crate::audience::AudienceSummary;
 use crate::custom::CustomSummary;
-use crate::customer_orders::CustomerOrders;
-use crate::day_histogram::DayHistogram;
-use crate::kpis::{ratio, Kpis};
 use crate::labels::Labels;
 use crate::lifecycle::{ActiveWindow, LifecycleStats};
 use crate::membership::{level_stats, LevelStat};
+use crate::metrics::customer_orders::CustomerOrders;
 use crate::metrics::CustomerMetrics;
-use crate::repeat::RepeatStats;
 use crate::rfm::stats::{rfm_stats, RfCell, SegmentStat};
 use crate::settings::Settings;
-use crate::sources::{source_stats, SourceStat};
 use crate::tiers::stats::{tier_stats, TierStat};
 use segscope_i18n::{t, Lang};
 use segscope_model::date::format_day;

@@ -190,8 +190,8 @@ fn detail_lists_orders_latest_first_and_explains_each_label() {
 #[test]
 fn search_by_name_email_or_phone_and_filters_by_lead_stage_cluster_and_custom_segment() {
     use segscope_engine::audience::LeadStage;
+    use segscope_engine::custom::rules::{CmpOp, CustomSegments, Field, Node, SegmentRule, Test};
     use segscope_engine::models::{ModelInputs, Models};
-    use segscope_engine::rules::{CmpOp, CustomSegments, Field, Node, SegmentRule, Test};
     let mut d = dataset(200);
     d.customers.profile.name[5] = Some("Zhang Wei".into());
     d.customers.profile.email[6] = Some("Wei.Li@Example.com".into());

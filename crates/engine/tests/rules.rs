@@ -3,7 +3,7 @@
 //! ordered exclusive mode with their warnings, saving and importing.
 
 use chrono::NaiveDate;
-use segscope_engine::rules::{
+use segscope_engine::custom::rules::{
     assign, live_count, matching, CmpOp, CustomSegments, Field, Mode, Node, RuleContext, RuleProblem, RuleWarning,
     SegmentRule, Test,
 };

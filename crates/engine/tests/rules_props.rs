@@ -5,7 +5,7 @@
 //! evaluation is deterministic; rule sets survive a JSON round trip.
 
 use proptest::prelude::*;
-use segscope_engine::rules::{
+use segscope_engine::custom::rules::{
     assign, live_count, matching, CmpOp, CustomSegments, Field, FieldKind, Mode, Node, RuleContext, RuleWarning,
     SegmentRule, Test,
 };

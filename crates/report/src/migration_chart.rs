@@ -5,7 +5,7 @@ use crate::summary_charts::Texts;
 use segscope_chart::frame::fill;
 use segscope_chart::heatmap::heatmap_with_hover;
 use segscope_chart::ValueFormat;
-use segscope_engine::migration::Migration;
+use segscope_engine::analyses::migration::Migration;
 use segscope_i18n::{t, Lang};
 use segscope_model::format::{count, percent};
 

@@ -5,9 +5,9 @@
 
 mod common;
 
+use segscope_engine::analyses::migration::{migrate, MigrationRequest, Scheme};
 use segscope_engine::audience::Dimension;
 use segscope_engine::clv::holdout_check;
-use segscope_engine::migration::{migrate, MigrationRequest, Scheme};
 use segscope_engine::models::{ModelInputs, Models};
 use segscope_engine::run;
 use segscope_engine::settings::Settings;

@@ -7,10 +7,10 @@ mod common;
 
 use chrono::NaiveDate;
 use proptest::prelude::*;
-use segscope_engine::explore::{CustomerQuery, Explorer};
-use segscope_engine::migration::{
+use segscope_engine::analyses::migration::{
     migrate, movers, Migration, MigrationFilter, MigrationProblem, MigrationRequest, Move, Scheme, StateName,
 };
+use segscope_engine::explore::{CustomerQuery, Explorer};
 use segscope_engine::settings::{FixedCutoffs, Settings};
 use segscope_engine::{run, LifecycleStage, RfmSegment};
 use segscope_i18n::Lang;

@@ -8,12 +8,12 @@
 //! fraction of that, and its messages are smaller and faster to read. Both
 //! ends are built from this crate together, so the format needs no stability.
 
+use segscope_engine::analyses::migration::{Migration, MigrationProblem, MigrationRequest};
 use segscope_engine::clv::{ClvProblem, HoldoutCheck};
+use segscope_engine::custom::rules::CustomSegments;
 use segscope_engine::custom::CustomSummary;
 use segscope_engine::explore::{CustomerDetail, CustomerPage, CustomerQuery};
-use segscope_engine::migration::{Migration, MigrationProblem, MigrationRequest};
 use segscope_engine::models::ModelsSummary;
-use segscope_engine::rules::CustomSegments;
 use segscope_engine::settings::{MemberLevel, Settings, SettingsError};
 use segscope_engine::{Summary, WhatIf};
 use segscope_export::ExportError;

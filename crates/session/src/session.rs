@@ -3,13 +3,13 @@
 //! testable; the worker only reads files and feeds it what they hold.
 
 use crate::protocol::Failure;
+use segscope_engine::analyses::migration::{migrate, Migration, MigrationProblem, MigrationRequest};
 use segscope_engine::clv::{holdout_check, ClvProblem, HoldoutCheck};
+use segscope_engine::custom::rules::CustomSegments;
 use segscope_engine::custom::CustomSummary;
 use segscope_engine::explore::{CustomerDetail, CustomerPage, CustomerQuery, Explorer};
-use segscope_engine::migration::{migrate, Migration, MigrationProblem, MigrationRequest};
 use segscope_engine::models::{ModelInputs, Models, ModelsSummary};
 use segscope_engine::plan::Recompute;
-use segscope_engine::rules::CustomSegments;
 use segscope_engine::settings::{MemberLevel, Settings};
 use segscope_engine::WhatIf;
 use segscope_engine::{self as analyze, Analysis};

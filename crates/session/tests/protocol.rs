@@ -3,9 +3,9 @@
 //! through the worker's own path (Loader → Session).
 
 use chrono::NaiveDate;
+use segscope_engine::analyses::migration::{MigrationRequest, Scheme};
+use segscope_engine::custom::rules::{CmpOp, CustomSegments, Field, Mode, Node, SegmentRule, Test};
 use segscope_engine::explore::CustomerQuery;
-use segscope_engine::migration::{MigrationRequest, Scheme};
-use segscope_engine::rules::{CmpOp, CustomSegments, Field, Mode, Node, SegmentRule, Test};
 use segscope_engine::settings::{MemberLevel, Settings, SettingsError};
 use segscope_export::ExportError;
 use segscope_i18n::Lang;

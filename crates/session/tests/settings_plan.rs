@@ -2,7 +2,7 @@
 //! `Session::handle`, which recomputes only what the change makes stale, and
 //! what it answers equals a fresh analysis under the new settings.
 
-use segscope_engine::rules::{CmpOp, Field, Node, SegmentRule, Test};
+use segscope_engine::custom::rules::{CmpOp, Field, Node, SegmentRule, Test};
 use segscope_engine::settings::{Settings, SettingsError};
 use segscope_ingest::sniff::sniff;
 use segscope_session::protocol::{Failure, Reply, SessionRequest};

@@ -1,8 +1,8 @@
 //! Interest (docs/product.md#interest): the favourite category from paid orders and weighted
 //! events, and per category the customers who browsed it but never bought it.
 
-use super::super::customer_events::{CustomerEvent, CustomerEvents};
-use super::super::customer_orders::{CustomerOrders, PaidOrder};
+use crate::metrics::customer_events::{CustomerEvent, CustomerEvents};
+use crate::metrics::customer_orders::{CustomerOrders, PaidOrder};
 use crate::settings::InterestSettings;
 use segscope_model::{CategoryIdx, Dataset, Day};
 

@@ -4,7 +4,7 @@
 //! compare, add to cart, trial, inquiry) or Decision (checkout started, coupon
 //! claimed, or an add-to-cart in the last days). Buyers are Purchased.
 
-use super::super::customer_events::CustomerEvent;
+use crate::metrics::customer_events::CustomerEvent;
 use crate::settings::{LeadSettings, LeadStep};
 use segscope_model::{Day, EventKind};
 use serde::{Deserialize, Serialize};

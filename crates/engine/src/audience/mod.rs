@@ -16,8 +16,8 @@ pub use leads::{LeadReason, LeadStage};
 pub(crate) use stats::AudienceInput;
 pub use stats::{AudienceSummary, BandStat, CategoryInterest, DemographicSplit, LeadFunnel};
 
-use super::customer_events::CustomerEvents;
-use super::customer_orders::CustomerOrders;
+use crate::metrics::customer_events::CustomerEvents;
+use crate::metrics::customer_orders::CustomerOrders;
 use crate::settings::Settings;
 use interest::InterestScorer;
 use segscope_model::{CategoryIdx, Dataset, Day};

@@ -1,16 +1,16 @@
 //! The dashboard totals of the audience schemes: event and stage counts,
 //! funnels, the engagement trend, category interest and demographic splits.
 
-use super::super::customer_events::CustomerEvents;
-use super::super::customer_orders::CustomerOrders;
 use super::super::labels::Labels;
-use super::super::metrics::CustomerMetrics;
 use super::super::{LifecycleStage, RfmSegment};
 use super::demographics::{BandName, Banding, Dimension};
 use super::engagement::{monthly_trend, Engagement, MonthActivity};
 use super::interest::browsed_not_bought;
 use super::journey::{journey_depth, journey_funnel};
 use super::leads::{lead_funnel, LeadStage};
+use crate::metrics::customer_events::CustomerEvents;
+use crate::metrics::customer_orders::CustomerOrders;
+use crate::metrics::CustomerMetrics;
 use crate::settings::Settings;
 use segscope_model::{CategoryIdx, Dataset, Day, EventKind};
 use serde::{Deserialize, Serialize};

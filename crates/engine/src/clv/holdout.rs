@@ -6,7 +6,7 @@
 
 use super::summary::{self, TimeUnit};
 use super::{check_repeat_buyers, count, fit_purchases, summaries, BgNbdFit, ClvProblem, ClvSettings};
-use crate::customer_orders::CustomerOrders;
+use crate::metrics::customer_orders::CustomerOrders;
 use segscope_model::{Dataset, Day};
 use serde::{Deserialize, Serialize};
 

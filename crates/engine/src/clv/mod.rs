@@ -21,7 +21,7 @@ pub use holdout::{holdout_check, FrequencyBucket, HoldoutCheck};
 pub use settings::{ClvSettings, ClvSettingsError, MAX_HORIZON_MONTHS, MIN_REPEAT_BUYERS};
 pub use summary::{CustomerSummary, TimeUnit};
 
-use super::customer_orders::CustomerOrders;
+use crate::metrics::customer_orders::CustomerOrders;
 use rustc_hash::FxHashMap;
 use segscope_model::{Dataset, Day};
 use serde::{Deserialize, Serialize};

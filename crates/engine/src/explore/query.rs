@@ -1,7 +1,7 @@
 //! What the explorer asks for: filters, a search text, a sort and a page.
 
+use crate::analyses::migration::{movers, MigrationFilter};
 use crate::audience::{browsed_not_bought_mask, Engagement, LeadStage};
-use crate::migration::{movers, MigrationFilter};
 use crate::{Analysis, LifecycleStage, RfmSegment};
 use segscope_model::{CategoryIdx, Dataset};
 use serde::{Deserialize, Serialize};

@@ -2,7 +2,7 @@
 //! orders) and log(1 + revenue), each standardised to mean 0 and standard
 //! deviation 1 so that no dimension dominates the distances.
 
-use super::super::metrics::CustomerMetrics;
+use crate::metrics::CustomerMetrics;
 use segscope_model::CustomerIdx;
 
 /// A point in the three-dimensional feature space.

@@ -24,7 +24,7 @@ pub use settings::{KmeansSettings, KmeansSettingsError, MAX_K, MAX_SAMPLE, MIN_K
 pub use dots::{scatter_dots, ClusterDot, MAX_DOTS};
 pub(crate) use rng::{sample, SplitMix64};
 
-use super::metrics::CustomerMetrics;
+use crate::metrics::CustomerMetrics;
 use features::{distinct_up_to, Features, Point};
 use lloyd::{lloyd, seed, Fit};
 use profile::{describe, Described};

@@ -2,9 +2,9 @@
 //! recency days, paid orders and revenue), named after the RFM segment their
 //! centre would fall in, and put in a stable order.
 
-use super::super::metrics::CustomerMetrics;
 use super::super::rfm::score;
 use super::features::{raw_values, Features, Point};
+use crate::metrics::CustomerMetrics;
 use crate::rfm::segment::RfmSegment;
 use segscope_model::CustomerIdx;
 use serde::{Deserialize, Serialize};

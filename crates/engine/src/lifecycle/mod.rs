@@ -236,10 +236,10 @@ impl LifecycleStats {
 
 #[cfg(test)]
 mod tests {
-    use super::super::customer_orders::CustomerOrders;
-    use super::super::day_histogram::DayHistogram;
     use super::super::fixture;
     use super::*;
+    use crate::analyses::day_histogram::DayHistogram;
+    use crate::metrics::customer_orders::CustomerOrders;
 
     fn median_gap(d: &Dataset, as_of: Day) -> Option<f64> {
         DayHistogram::of(CustomerOrders::collect(d, as_of).gaps()).median_days

@@ -3,7 +3,7 @@
 
 pub mod settings;
 
-use crate::kpis::ratio;
+use crate::analyses::kpis::ratio;
 use crate::metrics::CustomerMetrics;
 use segscope_model::Dataset;
 use serde::{Deserialize, Serialize};

@@ -88,8 +88,8 @@ pub(crate) fn assign_fixed(metrics: &CustomerMetrics, fixed: &FixedCutoffs, scal
 #[cfg(test)]
 mod tests {
     use super::super::fixture;
-    use super::super::metrics::CustomerMetrics;
     use super::*;
+    use crate::metrics::CustomerMetrics;
 
     fn scores_of(dataset: &segscope_model::Dataset, as_of: i32, scale: u8) -> RfmScores {
         let metrics = CustomerMetrics::compute(dataset, as_of);

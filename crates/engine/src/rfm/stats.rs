@@ -1,6 +1,6 @@
 //! RFM totals for the dashboard: the R × F grid and one row per named segment.
 
-use crate::kpis::ratio;
+use crate::analyses::kpis::ratio;
 use crate::labels::Labels;
 use crate::metrics::CustomerMetrics;
 use crate::rfm::segment::RfmSegment;

@@ -5,8 +5,8 @@
 //! [`ClvSettingsError`], [`RuleProblem`]) are wrapped, not the other way round.
 
 use crate::clv::ClvSettingsError;
+use crate::custom::rules::RuleProblem;
 use crate::kmeans::KmeansSettingsError;
-use crate::rules::RuleProblem;
 use segscope_i18n::{t, Lang};
 use serde::{Deserialize, Serialize};
 use std::fmt;

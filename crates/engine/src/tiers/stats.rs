@@ -2,7 +2,7 @@
 
 use super::settings::TierSettings;
 use super::tier_count;
-use crate::kpis::ratio;
+use crate::analyses::kpis::ratio;
 use crate::labels::Labels;
 use crate::metrics::CustomerMetrics;
 use crate::names::numbered_tier;

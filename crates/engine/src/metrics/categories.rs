@@ -3,7 +3,7 @@
 //! most paid orders, then most revenue, then the lower category index (the
 //! category seen first in the files).
 
-use crate::customer_orders::PaidOrder;
+use crate::metrics::customer_orders::PaidOrder;
 use segscope_model::CategoryIdx;
 
 /// Tallies one customer's paid orders by category, reusing scratch space
@@ -76,8 +76,8 @@ impl CategoryTally {
 
 #[cfg(test)]
 mod tests {
-    use super::super::customer_orders::CustomerOrders;
     use super::*;
+    use crate::metrics::customer_orders::CustomerOrders;
     use segscope_model::{Customers, Dataset, OrderStatus, NO_CATEGORY};
 
     /// Orders `(customer, day, amount, category)`, all paid unless the amount is negative (refunded).

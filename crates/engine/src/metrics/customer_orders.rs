@@ -106,8 +106,8 @@ impl CustomerOrders {
 
 #[cfg(test)]
 mod tests {
-    use super::super::fixture;
     use super::*;
+    use crate::fixture;
 
     fn days(orders: &CustomerOrders, c: usize) -> Vec<Day> {
         orders.paid(c).iter().map(|p| p.day).collect()

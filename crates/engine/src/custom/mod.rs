@@ -2,8 +2,10 @@
 //! assignment kept for the explorer and exports, and the counts, warnings
 //! and problems the rule builder shows (also for a draft being edited).
 
-use crate::rules::{assign, CustomSegments, RuleContext, SegmentAssignment};
+pub mod rules;
+
 use crate::Analysis;
+use rules::{assign, CustomSegments, RuleContext, SegmentAssignment};
 use segscope_i18n::Lang;
 use segscope_model::Dataset;
 use serde::{Deserialize, Serialize};

@@ -1,9 +1,9 @@
 //! Repeat buying (docs/product.md#analyses-and-charts): repurchase rate, time to the second order, the
 //! distribution of gaps between orders, and monthly cohort retention.
 
-use crate::customer_orders::CustomerOrders;
-use crate::day_histogram::DayHistogram;
-use crate::kpis::ratio;
+use crate::analyses::day_histogram::DayHistogram;
+use crate::analyses::kpis::ratio;
+use crate::metrics::customer_orders::CustomerOrders;
 use segscope_model::date::{format_month, month_index};
 use segscope_model::Day;
 use serde::{Deserialize, Serialize};
@@ -106,8 +106,8 @@ fn cohorts(orders: &CustomerOrders, as_of: Day) -> CohortTable {
 
 #[cfg(test)]
 mod tests {
-    use super::super::fixture;
     use super::*;
+    use crate::fixture;
     use segscope_model::date::day_from_ymd;
 
     fn day(y: i32, m: u32, d: u32) -> Day {

@@ -94,8 +94,8 @@ fn top_revenue(metrics: &CustomerMetrics, buyers: &[CustomerIdx], share: f64) ->
 
 #[cfg(test)]
 mod tests {
-    use super::super::fixture;
     use super::*;
+    use crate::fixture;
     use segscope_model::{Dataset, OrderStatus};
 
     fn kpis_of(dataset: &Dataset) -> Kpis {

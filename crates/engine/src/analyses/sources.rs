@@ -1,7 +1,7 @@
 //! The source breakdown (docs/product.md#analyses-and-charts): per acquisition source, customers, buyers,
 //! conversion, revenue, AOV, repeat rate and tier mix.
 
-use crate::kpis::ratio;
+use crate::analyses::kpis::ratio;
 use crate::labels::Labels;
 use crate::metrics::CustomerMetrics;
 use segscope_model::Dataset;
@@ -81,8 +81,8 @@ pub(crate) fn source_stats(
 
 #[cfg(test)]
 mod tests {
-    use super::super::fixture;
-    use super::super::run;
+    use crate::fixture;
+    use crate::run;
     use crate::settings::Settings;
 
     #[test]

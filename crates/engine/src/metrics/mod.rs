@@ -1,8 +1,12 @@
 //! Per-customer metrics from orders (docs/product.md#per-customer-metrics), read from the orders grouped
 //! by customer.
 
-use crate::customer_orders::CustomerOrders;
-use crate::interest::CategoryTally;
+pub(crate) mod categories;
+pub(crate) mod customer_events;
+pub(crate) mod customer_orders;
+
+use categories::CategoryTally;
+use customer_orders::CustomerOrders;
 use segscope_model::{CategoryIdx, CustomerIdx, Dataset, Day, LifetimeTotals};
 use serde::{Deserialize, Serialize};
 

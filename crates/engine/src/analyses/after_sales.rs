@@ -1,7 +1,7 @@
 //! After-sales behaviour (docs/product.md#analyses-and-charts): refund/return rate by RFM segment and by
 //! value tier, and the customers who return the most.
 
-use crate::kpis::ratio;
+use crate::analyses::kpis::ratio;
 use crate::labels::Labels;
 use crate::metrics::CustomerMetrics;
 use crate::rfm::segment::RfmSegment;
@@ -101,8 +101,8 @@ impl AfterSales {
 
 #[cfg(test)]
 mod tests {
-    use super::super::fixture;
-    use super::super::run;
+    use crate::fixture;
+    use crate::run;
     use crate::settings::Settings;
     use segscope_model::OrderStatus;
 
