@@ -49,6 +49,16 @@ export async function waitForState(page, state, timeout = 60_000) {
   }, state, { timeout, polling: 20 });
 }
 
+/** Waits until the app status is one of `states` (no failing fast); returns the state and the status text. */
+export async function waitForAnyState(page, states, timeout = 60_000) {
+  const handle = await page.waitForFunction((want) => {
+    const el = document.querySelector('[data-testid=app-status]');
+    const s = el?.getAttribute('data-state');
+    return want.includes(s) ? { state: s, text: el.textContent } : false;
+  }, states, { timeout, polling: 20 });
+  return handle.jsonValue();
+}
+
 /** Clicks a download button and returns the downloaded file's name, bytes and text. */
 export async function download(page, testid) {
   const [dl] = await Promise.all([page.waitForEvent('download'), page.click(`[data-testid=${testid}]`)]);

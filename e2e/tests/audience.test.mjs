@@ -6,8 +6,10 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { start, openPage, waitForState, download, DATA, ARTIFACTS } from '../lib/browser.mjs';
+import { start, openPage, DATA, ARTIFACTS } from '../lib/browser.mjs';
 import { records } from '../lib/csv.mjs';
+import { upload, openTab, setSetting, exportCustomers, exportSelection } from '../lib/app.mjs';
+import { chartSvg, chartMarks, customerCount, searchCustomers, waitForCustomerCount, filterExplorer, explorerRow, explorerKey, digits } from '../lib/pages.mjs';
 
 let env;
 before(async () => { env = await start(); mkdirSync(ARTIFACTS, { recursive: true }); });
@@ -40,19 +42,12 @@ function leadStages() {
   return stage;
 }
 
-async function load(page) {
-  await page.setInputFiles('[data-testid=file-input]', files());
-  await waitForState(page, 'mapping');
-  await page.click('[data-testid=analyze-button]');
-  await waitForState(page, 'ready');
-}
-
-const count = (page) => page.textContent('[data-testid=customer-count]').then((t) => Number(t.replace(/[^0-9]/g, '')));
+const load = (page) => upload(page, files());
 
 test('lead stages match an independent computation, and each stage opens as an exportable list', async () => {
   const { page, context, errors } = await openPage(env, '?lang=en');
   await load(page);
-  const exported = records((await download(page, 'export-customers-csv')).text);
+  const exported = await exportCustomers(page);
   const expected = leadStages();
   for (const row of exported) {
     assert.equal(row.lead_stage, expected.get(row.customer_id) ?? 'Unengaged', `lead stage of ${row.customer_id}`);
@@ -62,25 +57,23 @@ test('lead stages match an independent computation, and each stage opens as an e
   assert.ok(decision > 0, 'some leads are deciding');
   assert.ok(exported.some((r) => r.age_band !== '') && exported.some((r) => r.gender !== ''), 'demographic bands exported');
 
-  await page.click('[data-testid=tab-leads]');
-  await page.waitForSelector('[data-testid=page-leads]');
+  await openTab(page, 'leads');
   await page.click('[data-testid=lead-list-decision]');
   await page.waitForSelector('[data-testid=page-customers]');
-  await page.waitForFunction((n) => document.querySelector('[data-testid=customer-count]')?.textContent.replace(/[^0-9]/g, '') === String(n), decision);
-  const list = records((await download(page, 'export-selection')).text);
+  await waitForCustomerCount(page, decision);
+  const list = await exportSelection(page);
   assert.equal(list.length, decision);
   assert.ok(list.every((r) => r.lead_stage === 'Decision'));
 
   // Browsed but never bought: every listed customer browsed the category and has no paid order in it.
-  await page.click('[data-testid=tab-interest]');
-  await page.waitForSelector('[data-testid=page-interest]');
+  await openTab(page, 'interest');
   const first = page.locator('[data-testid=interest-row]').first();
   const category = (await first.locator('td').first().textContent()).trim();
-  const browsedCount = Number((await first.locator('td').nth(2).textContent()).replace(/[^0-9]/g, ''));
+  const browsedCount = digits(await first.locator('td').nth(2).textContent());
   await first.locator('[data-testid=browsed-list]').click();
   await page.waitForSelector('[data-testid=filter-browsed]');
-  await page.waitForFunction((n) => document.querySelector('[data-testid=customer-count]')?.textContent.replace(/[^0-9]/g, '') === String(n), browsedCount);
-  const browsers = records((await download(page, 'export-selection')).text);
+  await waitForCustomerCount(page, browsedCount);
+  const browsers = await exportSelection(page);
   const orders = records(readFileSync(plain('orders.csv'), 'utf8'));
   const bought = new Set(orders.filter((o) => o.category === category && PAID.has(o.status.toLowerCase())).map((o) => o.customer_id));
   const events = records(readFileSync(plain('events.csv'), 'utf8'));
@@ -92,18 +85,17 @@ test('lead stages match an independent computation, and each stage opens as an e
   // Search by email finds the customer whose email it is.
   const customers = records(readFileSync(plain('customers.csv'), 'utf8'));
   const withEmail = customers.find((c) => c.email);
-  await page.click('[data-testid=filter-browsed]');
-  await page.fill('[data-testid=customer-search]', withEmail.email.toUpperCase());
-  await page.waitForFunction(() => document.querySelector('[data-testid=customer-row][aria-rowindex="1"] .key'));
-  assert.ok(await count(page) >= 1);
-  assert.equal(await page.textContent('[data-testid=customer-row][aria-rowindex="1"] .key'), withEmail.customer_id);
+  await filterExplorer(page, 'filter-browsed');
+  await searchCustomers(page, withEmail.email.toUpperCase());
+  await page.waitForSelector(`${explorerRow(1)} .key`);
+  assert.ok(await customerCount(page) >= 1);
+  assert.equal(await explorerKey(page, 1), withEmail.customer_id);
 
   // Any label filters: lifecycle stage and engagement chips.
-  await page.fill('[data-testid=customer-search]', '');
-  await page.click('[data-testid=filter-stage-potential]');
-  await page.click('[data-testid=filter-engagement-dormant]');
+  await searchCustomers(page, '');
+  await filterExplorer(page, 'filter-stage-potential', 'filter-engagement-dormant');
   const potentialDormant = exported.filter((r) => r.lifecycle_stage === 'Potential' && r.engagement === 'Dormant').length;
-  await page.waitForFunction((n) => document.querySelector('[data-testid=customer-count]')?.textContent.replace(/[^0-9]/g, '') === String(n), potentialDormant);
+  await waitForCustomerCount(page, potentialDormant);
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -115,33 +107,48 @@ test('leads, engagement, interest and demographics pages draw real numbers in bo
     interest: ['chart-interest', 'chart-affinity'],
     demographics: ['chart-demo-bands', 'chart-demo-tiers', 'chart-demo-stages'],
   };
+  // Per stage or level in the engine's order, the customers the export labels so (the export's
+  // lead stages are checked against an independent reading of the files in the test above).
+  const counts = (rows, column, names) => names.map((name) => rows.filter((r) => r[column] === name).length);
+  const barValues = async (page, chart) => (await chartMarks(page, chart)).filter((m) => Number.isFinite(m.n)).map((m) => m.n);
+  const numbers = {
+    leads: async (page, exported, lang) => {
+      const want = counts(exported, 'lead_stage', ['Unengaged', 'Awareness', 'Consideration', 'Decision', 'Purchased']);
+      assert.deepEqual(await barValues(page, 'chart-leads'), want, `customers per lead stage (${lang})`);
+      assert.equal(want.reduce((a, b) => a + b, 0), exported.length, 'every customer has a lead stage');
+    },
+    engagement: async (page, exported, lang) => {
+      const want = counts(exported, 'engagement', ['Active', 'Silent', 'Dormant']);
+      assert.deepEqual(await barValues(page, 'chart-engagement'), want, `customers per engagement level (${lang})`);
+    },
+  };
   for (const lang of ['en', 'zh']) {
     const { page, context, errors } = await openPage(env, `?lang=${lang}`);
     await load(page);
+    const exported = await exportCustomers(page);
     for (const [tab, parts] of Object.entries(pages)) {
-      await page.click(`[data-testid=tab-${tab}]`);
-      await page.waitForSelector(`[data-testid=page-${tab}]`);
+      await openTab(page, tab);
       assert.equal(await page.locator('[data-testid=events-empty]').count(), 0);
       for (const part of parts) {
         const el = page.locator(`[data-testid=${part}]`).first();
         assert.ok(await el.isVisible(), `${part} on ${tab} (${lang})`);
         if (part.startsWith('chart-')) {
-          const svg = await el.locator('svg').first().innerHTML();
+          const svg = await chartSvg(page, part);
           assert.ok(!svg.includes('??') && svg.length > 500, `${part} drawn (${lang})`);
           assert.ok(!svg.includes('No data') && !svg.includes('暂无数据'), `${part} has data (${lang})`);
         }
       }
+      await numbers[tab]?.(page, exported, lang);
       await page.screenshot({ path: ARTIFACTS + `page-${tab}-${lang}.png`, fullPage: true });
     }
     // Each demographic dimension draws.
     await page.selectOption('[data-testid=demo-dimension]', 'Income');
     await page.waitForFunction(() => /[0-9]/.test(document.querySelector('[data-testid=demo-known]').textContent));
     // Settings re-label without re-reading: a stricter active window moves customers out of Active.
-    await page.click('[data-testid=tab-engagement]');
-    const active = async () => Number((await page.locator('[data-testid=engagement-row] td.num').first().textContent()).replace(/[^0-9]/g, ''));
+    await openTab(page, 'engagement');
+    const active = async () => digits(await page.locator('[data-testid=engagement-row] td.num').first().textContent());
     const before = await active();
-    await page.fill('[data-testid=setting-engagement-active]', '1');
-    await page.press('[data-testid=setting-engagement-active]', 'Enter');
+    await setSetting(page, 'setting-engagement-active', 1, { commit: 'enter' });
     await page.waitForFunction((b) => Number(document.querySelector('[data-testid=engagement-row] td.num').textContent.replace(/[^0-9]/g, '')) < b, before);
     assert.deepEqual(errors, []);
     await context.close();
@@ -150,13 +157,10 @@ test('leads, engagement, interest and demographics pages draw real numbers in bo
 
 test('without an events file the event pages say what to add', async () => {
   const { page, context, errors } = await openPage(env, '?lang=en');
-  await page.setInputFiles('[data-testid=file-input]', [plain('orders.csv'), plain('customers.csv')]);
-  await waitForState(page, 'mapping');
-  await page.click('[data-testid=analyze-button]');
-  await waitForState(page, 'ready');
-  await page.click('[data-testid=tab-leads]');
+  await upload(page, [plain('orders.csv'), plain('customers.csv')]);
+  await openTab(page, 'leads');
   assert.ok(await page.locator('[data-testid=events-empty]').isVisible());
-  const exported = records((await download(page, 'export-customers-csv')).text);
+  const exported = await exportCustomers(page);
   assert.ok(exported.every((r) => r.lead_stage === '' && r.engagement === ''));
   assert.deepEqual(errors, []);
   await context.close();

@@ -8,29 +8,24 @@ import { join } from 'node:path';
 import { start, openPage, waitForState, download, DATA, ARTIFACTS } from '../lib/browser.mjs';
 import { records } from '../lib/csv.mjs';
 import { readWorkbook } from '../lib/xlsx.mjs';
+import { upload, openTab, exportCustomers, exportSelection } from '../lib/app.mjs';
+import { chartSvg, waitForCustomerCount, waitForCustomerRows, openExplorer, digits } from '../lib/pages.mjs';
 
 let env;
 before(async () => { env = await start(); mkdirSync(ARTIFACTS, { recursive: true }); });
 after(async () => { await env?.close(); });
 
 const plain = (name) => join(DATA, 'plain', name);
-const digits = (t) => Number(t.replace(/[^0-9]/g, ''));
-
-async function load(page) {
-  await page.setInputFiles('[data-testid=file-input]', [plain('orders.csv'), plain('customers.csv')]);
-  await waitForState(page, 'mapping');
-  await page.click('[data-testid=analyze-button]');
-  await waitForState(page, 'ready');
-}
+const load = (page) => upload(page, [plain('orders.csv'), plain('customers.csv')]);
 
 test('a rule built in the builder counts live, applies, exports and lists exactly its customers', async () => {
   const { page, context, errors } = await openPage(env, '?lang=en');
   await load(page);
-  const exported = records((await download(page, 'export-customers-csv')).text);
+  const exported = await exportCustomers(page);
   const big = exported.filter((r) => Number(r.revenue) >= 500).length;
   assert.ok(big > 0 && big < exported.length);
 
-  await page.click('[data-testid=tab-segments]');
+  await openTab(page, 'segments');
   assert.ok(await page.locator('[data-testid=rules-empty]').isVisible());
   await page.click('[data-testid=rule-add-segment]');
   await page.waitForFunction((n) => /\d/.test(document.querySelector('[data-testid=rule-count]')?.textContent ?? '') &&
@@ -46,15 +41,15 @@ test('a rule built in the builder counts live, applies, exports and lists exactl
   await page.waitForSelector('[data-testid=rule-unsaved]', { state: 'detached' });
   await page.screenshot({ path: ARTIFACTS + 'page-segments-en.png', fullPage: true });
 
-  const after = records((await download(page, 'export-customers-csv')).text);
+  const after = await exportCustomers(page);
   assert.equal(after.filter((r) => r.custom_segments === 'Big spenders').length, big);
   assert.ok(after.every((r) => (r.custom_segments === 'Big spenders') === (Number(r.revenue) >= 500)));
 
   await page.click('[data-testid=rule-list]');
-  await page.waitForFunction((n) => document.querySelector('[data-testid=customer-count]')?.textContent.replace(/[^0-9]/g, '') === String(n), big);
+  await waitForCustomerCount(page, big);
 
   // Ordered exclusive: a copy of the first rule below it is fully shadowed.
-  await page.click('[data-testid=tab-segments]');
+  await openTab(page, 'segments');
   await page.selectOption('[data-testid=rule-mode]', 'exclusive');
   await page.click('[data-testid=rule-add-segment]');
   const second = page.locator('[data-testid=rule-card]').nth(1);
@@ -70,22 +65,22 @@ test('a rule built in the builder counts live, applies, exports and lists exactl
 test('migration between two dates: matrix, totals and the movers of a cell', async () => {
   const { page, context, errors } = await openPage(env, '?lang=en');
   await load(page);
-  await page.click('[data-testid=tab-migration]');
+  await openTab(page, 'migration');
   await page.waitForSelector('[data-testid=migration-totals]');
-  const exported = records((await download(page, 'export-customers-csv')).text);
+  const exported = await exportCustomers(page);
   const totals = (await page.textContent('[data-testid=migration-totals]')).match(/\d[\d,]*/g).map(digits);
   assert.equal(totals[0] + totals[1], exported.length, 'every customer is in one cell');
-  const svg = await page.locator('[data-testid=chart-migration] svg').first().innerHTML();
+  const svg = await chartSvg(page, 'chart-migration');
   assert.ok(svg.length > 500 && !svg.includes('??'));
   const row = page.locator('[data-testid=move-row]').first();
   const n = digits(await row.locator('td.num').textContent());
   await page.screenshot({ path: ARTIFACTS + 'page-migration-en.png', fullPage: true });
   await row.locator('[data-testid=move-list]').click();
-  await page.waitForFunction((n) => document.querySelector('[data-testid=customer-count]')?.textContent.replace(/[^0-9]/g, '') === String(n), n);
-  const movers = records((await download(page, 'export-selection')).text);
+  await waitForCustomerCount(page, n);
+  const movers = await exportSelection(page);
   assert.equal(movers.length, n);
   // Another scheme and dates in the wrong order give a clear message.
-  await page.click('[data-testid=tab-migration]');
+  await openTab(page, 'migration');
   await page.selectOption('[data-testid=migration-scheme]', 'Lifecycle');
   await page.waitForSelector('[data-testid=migration-totals]');
   await page.fill('[data-testid=migration-from]', '2099-01-01');
@@ -97,9 +92,9 @@ test('migration between two dates: matrix, totals and the movers of a cell', asy
 test('the selection exports as an Excel workbook with a sheet per segment and as a CSV in the UI language', async () => {
   const { page, context, errors } = await openPage(env, '?lang=zh');
   await load(page);
-  const exported = records((await download(page, 'export-customers-csv')).text);
-  await page.click('[data-testid=tab-customers]');
-  await page.waitForSelector('[data-testid=customer-row]');
+  const exported = await exportCustomers(page);
+  await openExplorer(page);
+  await waitForCustomerRows(page);
   const book = await download(page, 'export-selection-xlsx');
   assert.match(book.name, /\.xlsx$/);
   assert.equal(book.bytes.subarray(0, 2).toString(), 'PK');

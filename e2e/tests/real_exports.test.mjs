@@ -7,8 +7,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { start, openPage, download } from '../lib/browser.mjs';
-import { records } from '../lib/csv.mjs';
+import { start, openPage, waitForAnyState as waitForAny } from '../lib/browser.mjs';
+import { upload, startAnalysis, exportAnalysis, exportCustomers } from '../lib/app.mjs';
 
 const REAL = process.env.REAL_FIXTURES
   ?? new URL('../../crates/ingest/tests/fixtures/real', import.meta.url).pathname;
@@ -21,16 +21,6 @@ const families = readdirSync(REAL, { withFileTypes: true })
 let env;
 before(async () => { env = await start(); mkdirSync(new URL('../artifacts/', import.meta.url).pathname, { recursive: true }); });
 after(async () => { await env?.close(); });
-
-/** Waits until the status is one of `states`; returns the state and the status text. */
-async function waitForAny(page, states, timeout = 60_000) {
-  const handle = await page.waitForFunction((want) => {
-    const el = document.querySelector('[data-testid=app-status]');
-    const s = el?.getAttribute('data-state');
-    return want.includes(s) ? { state: s, text: el.textContent } : false;
-  }, states, { timeout, polling: 20 });
-  return handle.jsonValue();
-}
 
 const cents = (x) => Math.round(Number(x) * 100);
 
@@ -46,14 +36,13 @@ for (const family of families) {
     const { page, context } = await openPage(env, '?lang=en');
     try {
       await waitForAny(page, ['idle']);
-      await page.setInputFiles('[data-testid=file-input]', expected.files.map((f) => join(dir, f)));
-      const mapped = await waitForAny(page, ['mapping', 'error']);
+      const mapped = await upload(page, expected.files.map((f) => join(dir, f)), { until: ['mapping', 'error'] });
       if (expected.not_orders) {
         // Not a customer table: the mapping step says what the file looks like, and Analyse
         // ends in one sentence instead of a dashboard of zeros.
         const finding = await page.textContent('[data-testid=file-finding]');
         assert.ok(finding && finding.length > 20, `${family}: no finding on the mapping step`);
-        await page.click('[data-testid=analyze-button]');
+        await startAnalysis(page);
         const refused = await waitForAny(page, ['ready', 'error']);
         assert.equal(refused.state, 'error', `${family}: analysed although it holds no orders`);
         assert.match(refused.text, /orders/i);
@@ -66,15 +55,15 @@ for (const family of families) {
         assert.ok(mapped.text.trim().length > 0, `${family}: refused without a message`);
         return;
       }
-      await page.click('[data-testid=analyze-button]');
+      await startAnalysis(page);
       const done = await waitForAny(page, ['ready', 'error']);
       if (done.state === 'error') {
         assert.ok(nothing, `${family}: analysis failed: ${done.text}`);
         assert.ok(done.text.trim().length > 0, `${family}: failed without a message`);
         return;
       }
-      const analysis = JSON.parse((await download(page, 'export-analysis-json')).text);
-      const customers = records((await download(page, 'export-customers-csv')).text);
+      const analysis = await exportAnalysis(page);
+      const customers = await exportCustomers(page);
       const firsts = customers.map((c) => c.first_order_date).filter(Boolean).sort();
       const lasts = customers.map((c) => c.last_order_date).filter(Boolean).sort();
       const got = {
@@ -111,8 +100,7 @@ for (const family of ['cn-header-only-gbk', 'uci-online-retail', 'olist']) {
       const { page, context } = await openPage(env, `?lang=${lang}`);
       try {
         await waitForAny(page, ['idle']);
-        await page.setInputFiles('[data-testid=file-input]', expected.files.map((f) => join(dir, f)));
-        await waitForAny(page, ['mapping']);
+        await upload(page, expected.files.map((f) => join(dir, f)), { until: ['mapping'] });
         const sentences = await page.locator('[data-testid=file-sentence]').allTextContents();
         assert.equal(sentences.length, expected.files.length, 'one sentence per file');
         for (const s of sentences) assert.ok(s.length > 5, `sentence: ${s}`);

@@ -23,7 +23,7 @@ pub fn AfterSalesPage() -> impl IntoView {
                     .zip(&s.tiers)
                     .map(|(r, tier)| {
                         view! {
-                            <tr>
+                            <tr data-testid="refund-tier-row">
                                 <td>{tier_display_name(tier, lang)}</td>
                                 <td class="num">{number::count(r.paid_orders)}</td>
                                 <td class="num">{number::count(r.refunded_orders)}</td>

@@ -23,7 +23,7 @@ pub fn RepeatPage() -> impl IntoView {
                             <span class="kpi-value">{number::percent(r.repurchase_rate)}</span>
                             <span class="kpi-label">{state.tr("repeat.rate")}</span>
                         </div>
-                        <div class="kpi">
+                        <div class="kpi" data-testid="repeat-buyers">
                             <span class="kpi-value">{number::count(r.repeat_buyers)}</span>
                             <span class="kpi-label">{state.tr("repeat.buyers")}</span>
                         </div>
@@ -31,7 +31,7 @@ pub fn RepeatPage() -> impl IntoView {
                             <span class="kpi-value">{days(r.time_to_second.median_days)}</span>
                             <span class="kpi-label">{state.tr("repeat.median_second")}</span>
                         </div>
-                        <div class="kpi">
+                        <div class="kpi" data-testid="repeat-median-gap">
                             <span class="kpi-value">{days(r.gaps.median_days)}</span>
                             <span class="kpi-label">{state.tr("repeat.median_gap")}</span>
                         </div>

@@ -1,0 +1,85 @@
+// The app as a user drives it: choosing files, the mapping step, the status,
+// tabs, settings and the downloads. The one place that knows the upload
+// controls; tests call these instead of repeating selectors.
+import { waitForState, waitForAnyState, download } from './browser.mjs';
+import { records } from './csv.mjs';
+
+/** An in-memory file for the file input (or the settings import). */
+export const memoryFile = (name, content, mimeType = 'text/csv') =>
+  ({ name, mimeType, buffer: Buffer.isBuffer(content) ? content : Buffer.from(content) });
+
+/** The file input's selector (for code that must watch it from inside the page, like the benchmark). */
+export const FILE_INPUT = '[data-testid=file-input]';
+
+/** Puts `files` (paths or memoryFile objects) into the file input, and waits for nothing. */
+export async function chooseFiles(page, files) {
+  await page.setInputFiles(FILE_INPUT, files);
+}
+
+/**
+ * Uploads `files` and goes as far as `until`:
+ * - 'ready' (default): waits for the mapping step, confirms it with Analyse, waits for the dashboard;
+ * - 'mapping': stops at the mapping step, unconfirmed (finish with analyze());
+ * - 'error': expects the upload itself to be refused;
+ * - an array of states: waits for the first of them and returns { state, text } (no failing fast).
+ */
+export async function upload(page, files, { until = 'ready' } = {}) {
+  await chooseFiles(page, files);
+  if (Array.isArray(until)) return waitForAnyState(page, until);
+  if (until === 'error') return waitForState(page, 'error');
+  await waitForState(page, 'mapping');
+  if (until === 'ready') await analyze(page);
+}
+
+/** Clicks Analyse on the mapping step, and waits for nothing. */
+export const startAnalysis = (page) => page.click('[data-testid=analyze-button]');
+
+/** Clicks Analyse on the mapping step and waits for the dashboard. */
+export async function analyze(page) {
+  await startAnalysis(page);
+  await waitForState(page, 'ready');
+}
+
+/** Loads the demo data in one click. */
+export async function loadDemo(page) {
+  await page.click('[data-testid=demo-button]');
+  await waitForState(page, 'ready');
+}
+
+/** The status line's text. */
+export const statusText = (page) => page.textContent('[data-testid=app-status]');
+
+/** Opens dashboard tab `tab` (overview, tiers, rfm, …, after-sales, customers, report, settings) and waits for its page. */
+export async function openTab(page, tab) {
+  await page.click(`[data-testid=tab-${tab}]`);
+  await page.waitForSelector(`[data-testid=page-${tab}]`);
+}
+
+/**
+ * Sets the setting input `testid` to `value` the way a user commits it: 'change' (type, then
+ * leave the field) or 'enter' (type, then press Enter). Waits for nothing.
+ */
+export async function setSetting(page, testid, value, { commit = 'change' } = {}) {
+  const selector = `[data-testid="${testid}"]`;
+  await page.fill(selector, String(value));
+  if (commit === 'enter') await page.press(selector, 'Enter');
+  else await page.dispatchEvent(selector, 'change');
+}
+
+/** The "read in …" part of the timings line: unchanged as long as no file is re-read. */
+export const readTime = async (page) => (await page.textContent('[data-testid=timings]')).split('·')[0];
+
+/** The customer table export (English labels), one record per customer. */
+export const exportCustomers = async (page) => records((await download(page, 'export-customers-csv')).text);
+
+/** The explorer's selection export, in the table's order. */
+export const exportSelection = async (page) => records((await download(page, 'export-selection')).text);
+
+/** The analysis JSON export. */
+export const exportAnalysis = async (page) => JSON.parse((await download(page, 'export-analysis-json')).text);
+
+/** The settings JSON export. */
+export const exportSettings = async (page) => JSON.parse((await download(page, 'export-settings')).text);
+
+/** How many customers of the export carry each value of `column`. */
+export const countBy = (rows, column) => rows.reduce((m, r) => m.set(r[column], (m.get(r[column]) ?? 0) + 1), new Map());
