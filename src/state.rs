@@ -43,7 +43,7 @@ impl Phase {
     }
 }
 
-/// The dashboard's tabs.
+/// The dashboard's tabs, in display order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tab {
     /// KPIs and the headline charts.
@@ -88,81 +88,60 @@ pub enum Tab {
     Settings,
 }
 
+/// Every tab in display order (the order of [`Tab`]'s variants) with the
+/// i18n key of its name and the `data-testid` of its button.
+const TABS: [(Tab, &str, &str); 20] = [
+    (Tab::Overview, "tab.overview", "tab-overview"),
+    (Tab::Tiers, "tab.tiers", "tab-tiers"),
+    (Tab::Rfm, "tab.rfm", "tab-rfm"),
+    (Tab::Membership, "tab.membership", "tab-membership"),
+    (Tab::Lifecycle, "tab.lifecycle", "tab-lifecycle"),
+    (Tab::Sources, "tab.sources", "tab-sources"),
+    (Tab::Leads, "tab.leads", "tab-leads"),
+    (Tab::Engagement, "tab.engagement", "tab-engagement"),
+    (Tab::Interest, "tab.interest", "tab-interest"),
+    (Tab::Demographics, "tab.demographics", "tab-demographics"),
+    (Tab::Clusters, "tab.clusters", "tab-clusters"),
+    (Tab::Clv, "tab.clv", "tab-clv"),
+    (Tab::Segments, "tab.segments", "tab-segments"),
+    (Tab::Migration, "tab.migration", "tab-migration"),
+    (Tab::Repeat, "tab.repeat", "tab-repeat"),
+    (Tab::AfterSales, "tab.after_sales", "tab-after-sales"),
+    (Tab::Customers, "tab.customers", "tab-customers"),
+    (Tab::Quality, "tab.quality", "tab-quality"),
+    (Tab::Report, "tab.report", "tab-report"),
+    (Tab::Settings, "tab.settings", "tab-settings"),
+];
+
+// Each row sits at its variant's position, so `TABS[tab as usize]` is its row.
+const _: () = {
+    let mut i = 0;
+    while i < TABS.len() {
+        assert!(TABS[i].0 as usize == i, "TABS must list the tabs in variant order");
+        i += 1;
+    }
+};
+
 impl Tab {
     /// All tabs in display order.
-    pub const ALL: [Tab; 20] = [
-        Tab::Overview,
-        Tab::Tiers,
-        Tab::Rfm,
-        Tab::Membership,
-        Tab::Lifecycle,
-        Tab::Sources,
-        Tab::Leads,
-        Tab::Engagement,
-        Tab::Interest,
-        Tab::Demographics,
-        Tab::Clusters,
-        Tab::Clv,
-        Tab::Segments,
-        Tab::Migration,
-        Tab::Repeat,
-        Tab::AfterSales,
-        Tab::Customers,
-        Tab::Quality,
-        Tab::Report,
-        Tab::Settings,
-    ];
+    pub const ALL: [Tab; 20] = {
+        let mut all = [Tab::Overview; 20];
+        let mut i = 0;
+        while i < all.len() {
+            all[i] = TABS[i].0;
+            i += 1;
+        }
+        all
+    };
 
     /// The i18n key of the tab's name.
     pub fn i18n_key(self) -> &'static str {
-        match self {
-            Tab::Overview => "tab.overview",
-            Tab::Tiers => "tab.tiers",
-            Tab::Rfm => "tab.rfm",
-            Tab::Membership => "tab.membership",
-            Tab::Lifecycle => "tab.lifecycle",
-            Tab::Sources => "tab.sources",
-            Tab::Leads => "tab.leads",
-            Tab::Engagement => "tab.engagement",
-            Tab::Interest => "tab.interest",
-            Tab::Demographics => "tab.demographics",
-            Tab::Clusters => "tab.clusters",
-            Tab::Clv => "tab.clv",
-            Tab::Segments => "tab.segments",
-            Tab::Migration => "tab.migration",
-            Tab::Repeat => "tab.repeat",
-            Tab::AfterSales => "tab.after_sales",
-            Tab::Customers => "tab.customers",
-            Tab::Quality => "tab.quality",
-            Tab::Report => "tab.report",
-            Tab::Settings => "tab.settings",
-        }
+        TABS[self as usize].1
     }
 
     /// The `data-testid` of the tab's button.
     pub fn testid(self) -> &'static str {
-        match self {
-            Tab::Overview => "tab-overview",
-            Tab::Tiers => "tab-tiers",
-            Tab::Rfm => "tab-rfm",
-            Tab::Membership => "tab-membership",
-            Tab::Lifecycle => "tab-lifecycle",
-            Tab::Sources => "tab-sources",
-            Tab::Leads => "tab-leads",
-            Tab::Engagement => "tab-engagement",
-            Tab::Interest => "tab-interest",
-            Tab::Demographics => "tab-demographics",
-            Tab::Clusters => "tab-clusters",
-            Tab::Clv => "tab-clv",
-            Tab::Segments => "tab-segments",
-            Tab::Migration => "tab-migration",
-            Tab::Repeat => "tab-repeat",
-            Tab::AfterSales => "tab-after-sales",
-            Tab::Customers => "tab-customers",
-            Tab::Quality => "tab-quality",
-            Tab::Report => "tab-report",
-            Tab::Settings => "tab-settings",
-        }
+        TABS[self as usize].2
     }
 }
 

@@ -142,7 +142,7 @@ test('leads, engagement, interest and demographics pages draw real numbers in bo
       await page.screenshot({ path: ARTIFACTS + `page-${tab}-${lang}.png`, fullPage: true });
     }
     // Each demographic dimension draws.
-    await page.selectOption('[data-testid=demo-dimension]', 'Income');
+    await page.selectOption('[data-testid=demo-dimension]', 'income');
     await page.waitForFunction(() => /[0-9]/.test(document.querySelector('[data-testid=demo-known]').textContent));
     // Settings re-label without re-reading: a stricter active window moves customers out of Active.
     await openTab(page, 'engagement');

@@ -81,7 +81,7 @@ test('migration between two dates: matrix, totals and the movers of a cell', asy
   assert.equal(movers.length, n);
   // Another scheme and dates in the wrong order give a clear message.
   await openTab(page, 'migration');
-  await page.selectOption('[data-testid=migration-scheme]', 'Lifecycle');
+  await page.selectOption('[data-testid=migration-scheme]', 'lifecycle');
   await page.waitForSelector('[data-testid=migration-totals]');
   await page.fill('[data-testid=migration-from]', '2099-01-01');
   await page.waitForSelector('[data-testid=migration-problem]');

@@ -3,6 +3,7 @@
 pub mod chart_card;
 pub mod chart_svg;
 pub mod customer_detail;
+pub mod enum_select;
 pub mod events_empty;
 pub mod header;
 pub mod kpi_cards;

@@ -3,6 +3,7 @@
 //! lifecycle stage; income bands editable.
 
 use crate::components::chart_card::ChartCard;
+use crate::components::enum_select::EnumSelect;
 use crate::state::use_app;
 use crate::worker;
 use leptos::prelude::*;
@@ -16,16 +17,6 @@ use segscope_report as chart;
 pub fn DemographicsPage() -> impl IntoView {
     let state = use_app();
     let dimension = RwSignal::new(Dimension::Age);
-    let options = Dimension::ALL
-        .into_iter()
-        .map(|d| view! { <option value=format!("{d:?}") selected=move || dimension.get() == d>{move || state.tr(d.i18n_key())}</option> })
-        .collect_view();
-    let on_pick = move |ev: leptos::ev::Event| {
-        let picked = event_target_value(&ev);
-        if let Some(d) = Dimension::ALL.into_iter().find(|d| format!("{d:?}") == picked) {
-            dimension.set(d);
-        }
-    };
     let known = move || {
         state.summary.with(|s| {
             let s = s.as_ref()?;
@@ -50,7 +41,8 @@ pub fn DemographicsPage() -> impl IntoView {
             <div class="card settings-bar">
                 <label class="inline-field">
                     {move || state.tr("demo.dimension")}
-                    <select data-testid="demo-dimension" on:change=on_pick>{options}</select>
+                    <EnumSelect options=Dimension::ALL.to_vec() current=dimension label=Dimension::i18n_key
+                        on_pick=Callback::new(move |d| dimension.set(d)) testid="demo-dimension"/>
                 </label>
                 <span class="muted" data-testid="demo-known">{known}</span>
                 <IncomeBands/>

@@ -3,6 +3,7 @@
 //! a time — with search, segment and tier filters and sortable columns.
 
 use crate::components::customer_detail::CustomerDetailPanel;
+use crate::components::enum_select::stable_id;
 use crate::state::use_app;
 use crate::worker;
 use leptos::prelude::*;
@@ -94,7 +95,7 @@ fn Filters(query: RwSignal<CustomerQuery>, first_visible: RwSignal<u64>) -> impl
             };
             view! {
                 <button class="chip" class:chip-active=active aria-pressed=move || active().to_string()
-                    data-testid=format!("filter-segment-{segment:?}") on:click=toggle>
+                    data-testid=format!("filter-segment-{}", stable_id(&segment)) on:click=toggle>
                     {move || state.tr(segment.i18n_key())}
                 </button>
             }
@@ -276,7 +277,7 @@ fn Table(query: RwSignal<CustomerQuery>, first_visible: RwSignal<u64>) -> impl I
         view! {
             <div class="cell" class:num=numeric role="columnheader"
                 aria-sort=move || match sorted() { Some(true) => "descending", Some(false) => "ascending", None => "none" }>
-                <button class="sort" data-testid=format!("sort-{column:?}") on:click=click>
+                <button class="sort" data-testid=format!("sort-{}", stable_id(&column)) on:click=click>
                     {move || state.tr(key)}
                     {move || match sorted() { Some(true) => " ▼", Some(false) => " ▲", None => "" }}
                 </button>

@@ -4,6 +4,7 @@
 
 use crate::charts::summary_chart;
 use crate::components::chart_card::ChartCard;
+use crate::components::enum_select::EnumSelect;
 use crate::components::events_empty::EventsEmpty;
 use crate::state::use_app;
 use crate::worker;
@@ -107,7 +108,7 @@ fn StageMap() -> impl IntoView {
         LeadStep::Consideration,
         LeadStep::Decision,
     ];
-    let step_key = |step: LeadStep| match step {
+    let step_key: fn(LeadStep) -> &'static str = |step| match step {
         LeadStep::Ignore => "lead_step.ignore",
         LeadStep::Awareness => "lead.awareness",
         LeadStep::Consideration => "lead.consideration",
@@ -116,29 +117,17 @@ fn StageMap() -> impl IntoView {
     let rows = EventKind::ALL
         .into_iter()
         .map(|kind| {
-            let current = move || state.settings.with(|s| s.leads.step(kind));
-            let options = steps
-                .into_iter()
-                .map(|step| {
-                    view! {
-                        <option value=format!("{step:?}") selected=move || current() == step>
-                            {move || state.tr(step_key(step))}
-                        </option>
-                    }
-                })
-                .collect_view();
-            let on_change = move |ev: leptos::ev::Event| {
-                let picked = event_target_value(&ev);
-                if let Some(step) = steps.into_iter().find(|s| format!("{s:?}") == picked) {
-                    apply(Box::new(move |s| {
-                        s.leads.stage_of.insert(kind, step);
-                    }));
-                }
-            };
             view! {
                 <label class="inline-field">
                     {move || state.tr(kind.i18n_key())}
-                    <select data-testid=format!("lead-map-{}", kind.english_name()) on:change=on_change>{options}</select>
+                    <EnumSelect options=steps.to_vec() label=step_key
+                        current=Signal::derive(move || state.settings.with(|s| s.leads.step(kind)))
+                        on_pick=Callback::new(move |step| {
+                            apply(Box::new(move |s| {
+                                s.leads.stage_of.insert(kind, step);
+                            }))
+                        })
+                        testid=format!("lead-map-{}", kind.english_name())/>
                 </label>
             }
         })

@@ -1,6 +1,7 @@
 //! The mapping step: each file's kind and each role's column, with samples
 //! and confidence; `analyze-button` confirms.
 
+use crate::components::enum_select::{stable_id, EnumSelect};
 use crate::state::{use_app, AppState};
 use crate::worker;
 use leptos::prelude::*;
@@ -81,12 +82,6 @@ pub fn MappingPage() -> impl IntoView {
 #[component]
 fn FileMapping(index: usize, schema: FileSchema) -> impl IntoView {
     let state = use_app();
-    let set_kind = move |ev: leptos::ev::Event| {
-        let value = event_target_value(&ev);
-        if let Some(kind) = FileKind::ALL.into_iter().find(|k| format!("{k:?}") == value) {
-            state.schemas.update(|s| s[index].set_kind(kind));
-        }
-    };
     let set_encoding = move |ev: leptos::ev::Event| {
         worker::reinspect(
             state,
@@ -150,10 +145,6 @@ fn FileMapping(index: usize, schema: FileSchema) -> impl IntoView {
         .into_any()
     };
     let kind = schema.kind;
-    let kind_options = FileKind::ALL
-        .into_iter()
-        .map(|k| view! { <option value=format!("{k:?}") selected=k == kind>{move || state.tr(k.i18n_key())}</option> })
-        .collect_view();
     let sentence_schema = schema.clone();
     let sentence = move || describe_schema(&sentence_schema, state.lang.get());
     let finding = schema.finding;
@@ -204,7 +195,9 @@ fn FileMapping(index: usize, schema: FileSchema) -> impl IntoView {
                 </label>
                 <label class="inline-field">
                     {move || state.tr("mapping.kind")}
-                    <select data-testid="kind-select" on:change=set_kind>{kind_options}</select>
+                    <EnumSelect options=FileKind::ALL.to_vec() current=Signal::stored(kind) label=FileKind::i18n_key
+                        on_pick=Callback::new(move |kind| state.schemas.update(|s| s[index].set_kind(kind)))
+                        testid="kind-select"/>
                 </label>
             </div>
             <p class="file-sentence" data-testid="file-sentence">{sentence}</p>
@@ -282,18 +275,19 @@ fn RoleRow(file: usize, role_column: RoleColumn, required: bool, schema: FileSch
     } else {
         String::new()
     };
+    let id = stable_id(&role);
     view! {
         <tr class:row-missing=required && current.is_none()>
             <td>{move || state.tr(role.i18n_key())}{required.then_some(" *")}</td>
             <td>
-                <select data-testid=format!("role-{role:?}") on:change=on_change aria-label=move || state.tr(role.i18n_key())>
+                <select data-testid=format!("role-{id}") on:change=on_change aria-label=move || state.tr(role.i18n_key())>
                     <option value="" selected=current.is_none()>{move || state.tr("mapping.none")}</option>
                     {options}
                 </select>
             </td>
             <td class="samples">{samples}</td>
-            <td class="evidence" data-testid=format!("evidence-{role:?}")>{evidence_text}</td>
-            <td data-testid=format!("source-{role:?}")>{source_text}</td>
+            <td class="evidence" data-testid=format!("evidence-{id}")>{evidence_text}</td>
+            <td data-testid=format!("source-{id}")>{source_text}</td>
             <td class="num">{confidence}</td>
         </tr>
     }

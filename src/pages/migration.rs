@@ -3,6 +3,7 @@
 //! stayed and moved, and the largest moves, each as a list.
 
 use crate::components::chart_card::ChartCard;
+use crate::components::enum_select::EnumSelect;
 use crate::state::use_app;
 use crate::worker;
 use chrono::{Duration, NaiveDate};
@@ -51,17 +52,6 @@ pub fn MigrationPage() -> impl IntoView {
                 }/>
         }
     };
-    let options = SCHEMES
-        .into_iter()
-        .map(|s| view! { <option value=format!("{s:?}") selected=move || scheme.get() == s>{move || state.tr(s.i18n_key())}</option> })
-        .collect_view();
-    let on_scheme = move |ev: leptos::ev::Event| {
-        let picked = event_target_value(&ev);
-        if let Some(s) = SCHEMES.into_iter().find(|s| format!("{s:?}") == picked) {
-            scheme.set(s);
-            compare();
-        }
-    };
     let body = move || {
         let lang = state.lang.get();
         state.migration.with(|m| match m {
@@ -76,7 +66,12 @@ pub fn MigrationPage() -> impl IntoView {
         <div class="page" data-testid="page-migration">
             <div class="card settings-bar">
                 <label class="inline-field">{move || state.tr("migration.scheme")}
-                    <select data-testid="migration-scheme" on:change=on_scheme>{options}</select></label>
+                    <EnumSelect options=SCHEMES.to_vec() current=scheme label=Scheme::i18n_key
+                        on_pick=Callback::new(move |s| {
+                            scheme.set(s);
+                            compare();
+                        })
+                        testid="migration-scheme"/></label>
                 <label class="inline-field">{move || state.tr("migration.from")}{date_input(from, "migration-from")}</label>
                 <label class="inline-field">{move || state.tr("migration.to")}{date_input(to, "migration-to")}</label>
             </div>
