@@ -7,6 +7,7 @@ pub mod enum_select;
 pub mod events_empty;
 pub mod header;
 pub mod kpi_cards;
+pub mod label_counts;
 pub mod playbook;
 pub mod rule_node;
 pub mod segment_table;

@@ -4,58 +4,33 @@
 use crate::charts::summary_chart;
 use crate::components::chart_card::ChartCard;
 use crate::components::events_empty::EventsEmpty;
+use crate::components::label_counts::LabelCountTable;
 use crate::state::use_app;
 use crate::worker;
 use leptos::prelude::*;
 use segscope_engine::audience::Engagement;
-use segscope_model::format as number;
 use segscope_report as chart;
 
 /// The engagement page.
 #[component]
 pub fn EngagementPage() -> impl IntoView {
     let state = use_app();
-    let rows = move || {
-        let counts = state
+    let counts = Signal::derive(move || {
+        state
             .summary
-            .with(|s| s.as_ref().map(|s| s.audience.engagement.clone()).unwrap_or_default());
-        Engagement::ALL
-            .into_iter()
-            .map(|level| {
-                let n = counts.get(level.index()).copied().unwrap_or(0);
-                view! {
-                    <tr data-testid="engagement-row">
-                        <td>{move || state.tr(level.i18n_key())}</td>
-                        <td class="num">{number::count(n)}</td>
-                        <td>
-                            <button class="btn btn-ghost btn-small"
-                                data-testid=format!("engagement-list-{}", level.english_name().to_lowercase())
-                                on:click=move |_| state.show_customers(|q| q.engagement = vec![level])>
-                                {move || state.tr("audience.show_list")}
-                            </button>
-                        </td>
-                    </tr>
-                }
-            })
-            .collect_view()
-    };
+            .with(|s| s.as_ref().map(|s| s.audience.engagement.clone()).unwrap_or_default())
+    });
     view! {
         <div class="page" data-testid="page-engagement">
             <EventsEmpty/>
             <Windows/>
             <div class="grid-2">
                 <ChartCard testid="chart-engagement" file_stem="engagement" svg=summary_chart(state, chart::engagement_levels)/>
-                <section class="card">
-                    <h3>{move || state.tr("engagement.title")}</h3>
-                    <table class="table">
-                        <thead><tr>
-                            <th>{move || state.tr("reason.scheme.engagement")}</th>
-                            <th class="num">{move || state.tr("kpi.customers")}</th>
-                            <th></th>
-                        </tr></thead>
-                        <tbody>{rows}</tbody>
-                    </table>
-                </section>
+                <LabelCountTable title_key="engagement.title" column_key="reason.scheme.engagement"
+                    labels=Engagement::ALL.to_vec() counts=counts label_key=Engagement::i18n_key
+                    row_testid="engagement-row"
+                    list_testid=|level| format!("engagement-list-{}", level.english_name().to_lowercase())
+                    open=Callback::new(move |level| state.show_customers(|q| q.engagement = vec![level]))/>
             </div>
             <div class="grid-2">
                 <ChartCard testid="chart-engagement-trend" file_stem="engagement-trend"

@@ -6,12 +6,12 @@ use crate::charts::summary_chart;
 use crate::components::chart_card::ChartCard;
 use crate::components::enum_select::EnumSelect;
 use crate::components::events_empty::EventsEmpty;
+use crate::components::label_counts::LabelCountTable;
 use crate::state::use_app;
 use crate::worker;
 use leptos::prelude::*;
 use segscope_engine::audience::LeadStage;
 use segscope_engine::settings::LeadStep;
-use segscope_model::format as number;
 use segscope_model::EventKind;
 use segscope_report as chart;
 
@@ -55,42 +55,19 @@ pub fn LeadsPage() -> impl IntoView {
 #[component]
 fn StageTable() -> impl IntoView {
     let state = use_app();
-    let rows = move || {
-        let counts = state
+    let counts = Signal::derive(move || {
+        state
             .summary
-            .with(|s| s.as_ref().map(|s| s.audience.leads.clone()).unwrap_or_default());
-        LeadStage::ALL
-            .into_iter()
-            .map(|stage| {
-                let n = counts.get(stage.index()).copied().unwrap_or(0);
-                view! {
-                    <tr data-testid="lead-row">
-                        <td>{move || state.tr(stage.i18n_key())}</td>
-                        <td class="num">{number::count(n)}</td>
-                        <td>
-                            <button class="btn btn-ghost btn-small" data-testid=format!("lead-list-{}", stage.english_name().to_lowercase())
-                                on:click=move |_| state.show_customers(|q| q.lead_stages = vec![stage])>
-                                {move || state.tr("audience.show_list")}
-                            </button>
-                        </td>
-                    </tr>
-                }
-            })
-            .collect_view()
-    };
+            .with(|s| s.as_ref().map(|s| s.audience.leads.clone()).unwrap_or_default())
+    });
     view! {
-        <section class="card">
-            <h3>{move || state.tr("leads.title")}</h3>
-            <table class="table">
-                <thead><tr>
-                    <th>{move || state.tr("reason.scheme.lead")}</th>
-                    <th class="num">{move || state.tr("kpi.customers")}</th>
-                    <th></th>
-                </tr></thead>
-                <tbody>{rows}</tbody>
-            </table>
+        <LabelCountTable title_key="leads.title" column_key="reason.scheme.lead"
+            labels=LeadStage::ALL.to_vec() counts=counts label_key=LeadStage::i18n_key
+            row_testid="lead-row"
+            list_testid=|stage| format!("lead-list-{}", stage.english_name().to_lowercase())
+            open=Callback::new(move |stage| state.show_customers(|q| q.lead_stages = vec![stage]))>
             <p class="muted">{move || state.tr("leads.rules")}</p>
-        </section>
+        </LabelCountTable>
     }
 }
 
