@@ -5,6 +5,7 @@ pub mod chart_svg;
 pub mod customer_detail;
 pub mod enum_select;
 pub mod events_empty;
+pub mod filter_chips;
 pub mod header;
 pub mod kpi_cards;
 pub mod label_counts;

@@ -4,6 +4,7 @@
 
 use crate::components::customer_detail::CustomerDetailPanel;
 use crate::components::enum_select::stable_id;
+use crate::components::filter_chips::{toggle_in, ChipField, FilterChips};
 use crate::state::use_app;
 use crate::worker;
 use leptos::prelude::*;
@@ -85,22 +86,6 @@ fn Filters(query: RwSignal<CustomerQuery>, first_visible: RwSignal<u64>) -> impl
         query.update(|q| q.search = text);
         reset_scroll();
     };
-    let segment_chips = RfmSegment::ALL
-        .into_iter()
-        .map(|segment| {
-            let active = move || query.with(|q| q.segments.contains(&segment));
-            let toggle = move |_| {
-                query.update(|q| toggle_in(&mut q.segments, segment));
-                reset_scroll();
-            };
-            view! {
-                <button class="chip" class:chip-active=active aria-pressed=move || active().to_string()
-                    data-testid=format!("filter-segment-{}", stable_id(&segment)) on:click=toggle>
-                    {move || state.tr(segment.i18n_key())}
-                </button>
-            }
-        })
-        .collect_view();
     let tier_chips = move || {
         let lang = state.lang.get();
         state.summary.with(|s| {
@@ -147,7 +132,10 @@ fn Filters(query: RwSignal<CustomerQuery>, first_visible: RwSignal<u64>) -> impl
                 <input type="search" data-testid="customer-search" on:input=on_search
                     placeholder=move || state.tr("explorer.search_hint")/>
             </label>
-            <div class="chips" role="group" aria-label=move || state.tr("segments.segment")>{segment_chips}</div>
+            <FilterChips values=RfmSegment::ALL.to_vec() label_key=RfmSegment::i18n_key
+                testid=|segment| format!("filter-segment-{}", stable_id(&segment))
+                field=ChipField { get: |q| &q.segments, get_mut: |q| &mut q.segments }
+                query=query changed=Callback::new(move |()| reset_scroll()) group_key="segments.segment"/>
             <div class="chips" role="group" aria-label=move || state.tr("tiers.title")>{tier_chips}</div>
             <AudienceFilters query=query first_visible=first_visible/>
         </div>
@@ -159,59 +147,12 @@ fn Filters(query: RwSignal<CustomerQuery>, first_visible: RwSignal<u64>) -> impl
 #[component]
 fn AudienceFilters(query: RwSignal<CustomerQuery>, first_visible: RwSignal<u64>) -> impl IntoView {
     let state = use_app();
-    let has_events = move || {
+    let no_events = Signal::derive(move || {
         state
             .summary
-            .with(|s| s.as_ref().is_some_and(|s| s.audience.events > 0))
-    };
-    let lead_chips = LeadStage::ALL
-        .into_iter()
-        .map(|stage| {
-            let active = move || query.with(|q| q.lead_stages.contains(&stage));
-            let toggle = move |_| {
-                query.update(|q| toggle_in(&mut q.lead_stages, stage));
-                first_visible.set(0);
-            };
-            view! {
-                <button class="chip" class:chip-active=active aria-pressed=move || active().to_string()
-                    data-testid=format!("filter-lead-{}", stage.english_name().to_lowercase()) on:click=toggle>
-                    {move || state.tr(stage.i18n_key())}
-                </button>
-            }
-        })
-        .collect_view();
-    let lifecycle_chips = LifecycleStage::ALL
-        .into_iter()
-        .map(|stage| {
-            let active = move || query.with(|q| q.lifecycle.contains(&stage));
-            let toggle = move |_| {
-                query.update(|q| toggle_in(&mut q.lifecycle, stage));
-                first_visible.set(0);
-            };
-            view! {
-                <button class="chip" class:chip-active=active aria-pressed=move || active().to_string()
-                    data-testid=format!("filter-stage-{}", stage.english_name().to_lowercase().replace(' ', "-")) on:click=toggle>
-                    {move || state.tr(stage.i18n_key())}
-                </button>
-            }
-        })
-        .collect_view();
-    let engagement_chips = Engagement::ALL
-        .into_iter()
-        .map(|level| {
-            let active = move || query.with(|q| q.engagement.contains(&level));
-            let toggle = move |_| {
-                query.update(|q| toggle_in(&mut q.engagement, level));
-                first_visible.set(0);
-            };
-            view! {
-                <button class="chip" class:chip-active=active aria-pressed=move || active().to_string()
-                    data-testid=format!("filter-engagement-{}", level.english_name().to_lowercase()) on:click=toggle>
-                    {move || state.tr(level.i18n_key())}
-                </button>
-            }
-        })
-        .collect_view();
+            .with(|s| s.as_ref().is_none_or(|s| s.audience.events == 0))
+    });
+    let reset = Callback::new(move |()| first_visible.set(0));
     let browsed = move || {
         let category = query.with(|q| q.browsed_not_bought)?;
         let name = state.summary.with(|s| {
@@ -233,22 +174,19 @@ fn AudienceFilters(query: RwSignal<CustomerQuery>, first_visible: RwSignal<u64>)
         })
     };
     view! {
-        <div class="chips" role="group" aria-label=move || state.tr("chart.stages.x")>{lifecycle_chips}</div>
-        <div class="chips" role="group" hidden=move || !has_events()
-            aria-label=move || state.tr("reason.scheme.lead")>{lead_chips}</div>
-        <div class="chips" role="group" hidden=move || !has_events()
-            aria-label=move || state.tr("reason.scheme.engagement")>{engagement_chips}</div>
+        <FilterChips values=LifecycleStage::ALL.to_vec() label_key=LifecycleStage::i18n_key
+            testid=|stage| format!("filter-stage-{}", stage.english_name().to_lowercase().replace(' ', "-"))
+            field=ChipField { get: |q| &q.lifecycle, get_mut: |q| &mut q.lifecycle }
+            query=query changed=reset group_key="chart.stages.x"/>
+        <FilterChips values=LeadStage::ALL.to_vec() label_key=LeadStage::i18n_key
+            testid=|stage| format!("filter-lead-{}", stage.english_name().to_lowercase())
+            field=ChipField { get: |q| &q.lead_stages, get_mut: |q| &mut q.lead_stages }
+            query=query changed=reset group_key="reason.scheme.lead" hidden=no_events/>
+        <FilterChips values=Engagement::ALL.to_vec() label_key=Engagement::i18n_key
+            testid=|level| format!("filter-engagement-{}", level.english_name().to_lowercase())
+            field=ChipField { get: |q| &q.engagement, get_mut: |q| &mut q.engagement }
+            query=query changed=reset group_key="reason.scheme.engagement" hidden=no_events/>
         {browsed}
-    }
-}
-
-/// Adds `value` to `list`, or removes it when present.
-fn toggle_in<T: PartialEq>(list: &mut Vec<T>, value: T) {
-    match list.iter().position(|v| *v == value) {
-        Some(i) => {
-            list.remove(i);
-        }
-        None => list.push(value),
     }
 }
 
