@@ -103,7 +103,7 @@ pub fn run(dataset: &Dataset, settings: &Settings) -> Analysis {
             points: &points,
         },
     );
-    let audience = AudienceLabels::assign(dataset, &orders, &events, as_of, settings);
+    let audience = AudienceLabels::assign(dataset, &metrics, &events, as_of, settings);
     labels.has_events = !events.is_empty();
     (labels.lead_stage, labels.lead_reason) = audience.lead.into_iter().unzip();
     labels.engagement = audience.engagement;

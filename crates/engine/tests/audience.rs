@@ -212,3 +212,24 @@ proptest! {
         }
     }
 }
+
+/// A customer known only from a customer summary bought: it is Purchased,
+/// and the summary's last order counts as an interaction for engagement
+/// (docs/ingest/summaries.md), like an order row's.
+#[test]
+fn summary_buyers_are_purchased_and_engaged_by_their_last_order() {
+    let mut d = events_dataset(3, &[(1, 10, 0), (2, 110, 0)], &[(0, 100)]);
+    d.totals.push(1, 3, 90.0, Some(40), Some(100));
+    let settings = Settings {
+        as_of: chrono::NaiveDate::from_ymd_opt(1970, 1, 1).and_then(|d| d.checked_add_days(chrono::Days::new(120))),
+        ..Settings::default()
+    };
+    let a = analyze::run(&d, &settings);
+    assert_eq!(a.metrics.orders[1], 3, "the summary's orders count");
+    assert_eq!(a.labels.lead_stage[1], LeadStage::Purchased);
+    assert_eq!(a.labels.lead_stage[2], LeadStage::Awareness);
+    // Last order 20 days before the as-of date: active (30 days by default),
+    // not dormant from the page view 110 days before.
+    assert_eq!(a.labels.engagement[1], Engagement::Active);
+    assert_eq!(a.labels.engagement[0], Engagement::Active);
+}

@@ -18,6 +18,7 @@ pub use stats::{AudienceSummary, BandStat, CategoryInterest, DemographicSplit, L
 
 use crate::metrics::customer_events::CustomerEvents;
 use crate::metrics::customer_orders::CustomerOrders;
+use crate::metrics::CustomerMetrics;
 use crate::settings::Settings;
 use interest::InterestScorer;
 use segscope_model::{CategoryIdx, Dataset, Day};
@@ -34,15 +35,18 @@ pub(crate) struct AudienceLabels {
 }
 
 impl AudienceLabels {
-    /// Labels every customer from its events and orders up to `as_of`.
+    /// Labels every customer from its events and orders up to `as_of`: a
+    /// buyer is a customer with paid orders in `metrics` (order rows or a
+    /// customer summary's totals), and a summary's last order date counts as
+    /// an interaction like an order row's.
     pub fn assign(
         dataset: &Dataset,
-        orders: &CustomerOrders,
+        metrics: &CustomerMetrics,
         events: &CustomerEvents,
         as_of: Day,
         settings: &Settings,
     ) -> Self {
-        let n = orders.customers();
+        let n = metrics.len();
         let last_order_any = last_order_days(dataset, n, as_of);
         let mut labels = AudienceLabels {
             lead: Vec::with_capacity(n),
@@ -51,10 +55,10 @@ impl AudienceLabels {
         };
         for (c, &last_order) in last_order_any.iter().enumerate() {
             let evs = events.of(c);
-            let buyer = !orders.paid(c).is_empty();
+            let buyer = metrics.orders[c] > 0;
             labels.lead.push(leads::lead_stage(evs, buyer, as_of, &settings.leads));
             let last_event = evs.last().map(|e| e.day);
-            let last = last_event.max(last_order);
+            let last = last_event.max(last_order).max(metrics.last_day[c]);
             labels.last_activity.push(last);
             labels
                 .engagement
