@@ -128,7 +128,19 @@ test('upload → mapping → dashboard → export matches an independent computa
   const exported = records(text);
   assert.equal(exported.length, truth.customers, 'one row per customer');
   const ref = reference(records(readFileSync(plain('orders.csv'), 'utf8')));
-  const points = new Map(records(readFileSync(plain('customers.csv'), 'utf8')).filter((c) => c.points !== '').map((c) => [c.customer_id, Number(c.points)]));
+  const customersFile = records(readFileSync(plain('customers.csv'), 'utf8'));
+  const points = new Map(customersFile.filter((c) => c.points !== '').map((c) => [c.customer_id, Number(c.points)]));
+  // Contacts travel as the customers file wrote them; a leading + or - is
+  // defused with an apostrophe (formula-safe), nothing else changes.
+  const contacts = new Map(customersFile.map((c) => [c.customer_id, c]));
+  const safe = (v) => (/^[=+\-@]/.test(v) ? `'${v}` : v);
+  for (const row of exported) {
+    const c = contacts.get(row.customer_id);
+    for (const column of ['name', 'email', 'phone']) {
+      assert.equal(row[column], c ? safe(c[column]) : '', `${column} of ${row.customer_id}`);
+    }
+  }
+  assert.ok(exported.some((r) => r.email.includes('@')) && exported.some((r) => r.phone !== ''), 'contacts exported');
   let revenue = 0;
   let checked = 0;
   for (const row of exported) {
@@ -339,6 +351,12 @@ test('the customer explorer filters, sorts and scrolls through every customer', 
   await page.click(`${explorerRow(1)} [data-testid=open-customer]`);
   await page.waitForSelector('[data-testid=customer-detail]');
   assert.equal(await page.textContent('[data-testid=detail-key]'), top.customer_id);
+  // Its contacts as the files wrote them (the export defuses a leading +).
+  const contactsShown = await page.textContent('[data-testid=detail-contacts]');
+  for (const column of ['name', 'email', 'phone']) {
+    const value = top[column].replace(/^'/, '');
+    if (value) assert.ok(contactsShown.includes(value), `${column} ${value} in "${contactsShown}"`);
+  }
   const reasons = await page.locator('[data-testid=label-reason]').allTextContents();
   assert.equal(reasons.length, 6, reasons.join(' | '));
   assert.ok(reasons[5].includes(top.favorite_category), reasons[5]);

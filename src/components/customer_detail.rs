@@ -74,8 +74,15 @@ fn detail_view(d: &CustomerDetail, lang: Lang) -> impl IntoView {
     let shown = t(lang, "explorer.of_orders")
         .replace("{shown}", &number::count(d.orders.len() as u64))
         .replace("{n}", &number::count(d.order_count));
+    let contacts = [&d.name, &d.email, &d.phone]
+        .into_iter()
+        .flatten()
+        .cloned()
+        .collect::<Vec<_>>()
+        .join(" · ");
     view! {
         <h3 data-testid="detail-key">{d.key.clone()}</h3>
+        <p data-testid="detail-contacts" hidden=contacts.is_empty()>{contacts.clone()}</p>
         <p class="muted">
             {d.source.clone().unwrap_or_default()}
             {d.signup.clone().map(|s| format!(" · {} {s}", t(lang, "explorer.signup")))}

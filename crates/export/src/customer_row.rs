@@ -13,7 +13,7 @@ use segscope_model::{Dataset, Day};
 use std::borrow::Cow;
 
 /// How many columns a customer row has.
-pub const COLUMNS: usize = 29;
+pub const COLUMNS: usize = 32;
 
 /// The header row, snake_case English.
 pub const CUSTOMER_COLUMNS: [&str; COLUMNS] = [
@@ -46,6 +46,9 @@ pub const CUSTOMER_COLUMNS: [&str; COLUMNS] = [
     "income_band",
     "occupation",
     "region",
+    "name",
+    "email",
+    "phone",
 ];
 
 /// The i18n keys of the readable headers, in [`CUSTOMER_COLUMNS`] order.
@@ -79,6 +82,9 @@ const COLUMN_KEYS: [&str; COLUMNS] = [
     "export.col.income_band",
     "export.col.occupation",
     "export.col.region",
+    "export.col.name",
+    "export.col.email",
+    "export.col.phone",
 ];
 
 /// The readable headers in `lang` ("Customer ID", "客户ID", …).
@@ -219,6 +225,8 @@ pub(crate) fn customer_cells<'a>(
         let band = analysis.bands.get(d)?.band.get(i)?;
         names.get(usize::from(*band)).copied()
     };
+    let profile = &dataset.customers.profile;
+    let contact = |column: &'a [Option<Box<str>>]| column.get(i).and_then(Option::as_deref);
     let models = analysis.models.as_ref();
     let cluster = models
         .and_then(|m| m.clusters.as_ref().ok())
@@ -274,6 +282,9 @@ pub(crate) fn customer_cells<'a>(
         text(band(2)),
         text(band(3)),
         text(band(4)),
+        text(contact(&profile.name)),
+        text(contact(&profile.email)),
+        text(contact(&profile.phone)),
     ])
 }
 

@@ -35,6 +35,9 @@ pub(crate) const ENTRIES: &[Entry] = &[
     ("export.col.income_band", "Income band", "收入区间"),
     ("export.col.occupation", "Occupation", "职业"),
     ("export.col.region", "Region", "地区"),
+    ("export.col.name", "Name", "姓名"),
+    ("export.col.email", "Email", "邮箱"),
+    ("export.col.phone", "Phone", "手机号"),
     // Workbook sheets and errors.
     ("export.sheet.all", "All customers", "全部客户"),
     (

@@ -474,6 +474,7 @@ impl RowHandler<'_> {
             }
         };
         if self.schema.kind == FileKind::Summary {
+            self.contact_cells(record, customer);
             return self.summary_totals(record, customer);
         }
         let day = c.date.and_then(|i| self.state.dates.read(record.get(i)));

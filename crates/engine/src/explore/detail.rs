@@ -20,6 +20,12 @@ pub struct CustomerDetail {
     pub source: Option<String>,
     /// Signup date (`YYYY-MM-DD`).
     pub signup: Option<String>,
+    /// Name as the files wrote it.
+    pub name: Option<String>,
+    /// E-mail as the files wrote it.
+    pub email: Option<String>,
+    /// Phone as the files wrote it.
+    pub phone: Option<String>,
     /// Orders on or before the as-of date, latest first (at most [`MAX_LISTED_ORDERS`]).
     pub orders: Vec<OrderLine>,
     /// All of the customer's orders on or before the as-of date.
@@ -80,6 +86,9 @@ impl CustomerDetail {
             key,
             source: dataset.customers.source[at].and_then(|s| dataset.sources.get(usize::from(s)).cloned()),
             signup: dataset.customers.signup[at].map(format_day),
+            name: contact(&dataset.customers.profile.name, at),
+            email: contact(&dataset.customers.profile.email, at),
+            phone: contact(&dataset.customers.profile.phone, at),
             orders,
             order_count: mine.len() as u64,
             labels: reasons(dataset, analysis, at)
@@ -88,6 +97,11 @@ impl CustomerDetail {
                 .collect(),
         }
     }
+}
+
+/// Customer `at`'s entry of a contact column.
+fn contact(column: &[Option<Box<str>>], at: usize) -> Option<String> {
+    column.get(at).and_then(Option::as_deref).map(str::to_string)
 }
 
 /// The labels of customer `at` with their reasons.

@@ -62,6 +62,7 @@ impl RowHandler<'_> {
             self.state.count_currency(trim(record.get(i)));
         }
         let customer = self.customer(record, key);
+        self.contact_cells(record, customer);
         // Exports like Shopify's fill the status only on an order's first line.
         let has_status_columns = c.status.is_some() || c.cancelled_at.is_some();
         let inherits_status = has_status_columns && !carries_status && amount >= 0.0;

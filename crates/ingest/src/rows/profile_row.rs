@@ -1,5 +1,6 @@
-//! The profile cells of a customers-file row: name and contacts (for search)
-//! and demographics. The first non-empty value of each wins.
+//! The profile cells of a row: name and contacts (from any file that maps
+//! them: customers, orders, summaries; for search and the exports) and, in a
+//! customers file, demographics. The first non-empty value of each wins.
 
 use super::RowHandler;
 use crate::profile_value::{parse_age, parse_gender};
@@ -20,11 +21,9 @@ impl RowHandler<'_> {
             .birth_date
             .and_then(|i| self.state.dates.read(record.get(i)))
             .map(|d| d.0);
+        self.contact_cells(record, customer);
         let i = customer as usize;
         let profile = &mut self.builder.dataset.customers.profile;
-        fill(&mut profile.name[i], text(c.name).map(String::into_boxed_str));
-        fill(&mut profile.email[i], text(c.email).map(String::into_boxed_str));
-        fill(&mut profile.phone[i], text(c.phone).map(String::into_boxed_str));
         fill(&mut profile.birth[i], birth);
         fill(&mut profile.age[i], c.age.and_then(|col| parse_age(record.get(col))));
         let income = c.income.and_then(|col| parse_amount(record.get(col)).ok().flatten());
@@ -39,6 +38,29 @@ impl RowHandler<'_> {
         }
         if let Some(region) = text(c.region).or_else(|| text(c.city)).or_else(|| text(c.country)) {
             self.builder.set_region(customer, &region);
+        }
+    }
+}
+
+impl RowHandler<'_> {
+    /// Stores the row's name, e-mail and phone for `customer` where it has
+    /// none yet, as written (trimmed); a cell is read only for an empty slot,
+    /// so an orders file with a million rows costs one look per row.
+    pub(super) fn contact_cells(&mut self, record: &Record, customer: CustomerIdx) {
+        let c = self.columns;
+        let i = customer as usize;
+        let profile = &mut self.builder.dataset.customers.profile;
+        for (column, slot) in [
+            (c.name, profile.name.get_mut(i)),
+            (c.email, profile.email.get_mut(i)),
+            (c.phone, profile.phone.get_mut(i)),
+        ] {
+            if let (Some(column), Some(slot @ None)) = (column, slot) {
+                let cell = trim(record.get(column));
+                if !cell.is_empty() {
+                    *slot = Some(String::from_utf8_lossy(cell).into());
+                }
+            }
         }
     }
 }
