@@ -114,7 +114,7 @@ impl Summary {
 
     /// Totals up metrics and labels.
     pub(crate) fn build(input: SummaryInput<'_>) -> Summary {
-        let days = &input.dataset.orders.day;
+        let days = input.dataset.orders.day();
         let (rf_grid, segments) = rfm_stats(input.metrics, input.labels);
         let tiers = input.settings.tiers.cutoffs.len() + 1;
         let mut kpis = Kpis::compute(input.metrics, input.buyers, &input.settings.tiers);

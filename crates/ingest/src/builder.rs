@@ -89,19 +89,18 @@ impl DatasetBuilder {
     /// order waits for its amount (an order with its own amount keeps it).
     pub(super) fn add_detail_amount(&mut self, target: Target, amount: f64) {
         let takes = self.joins.as_mut().is_some_and(|joins| joins.take_amount(target));
-        if let (true, Some(slot)) = (takes, self.dataset.orders.amount.get_mut(target.order as usize)) {
-            *slot += amount;
+        let i = target.order as usize;
+        if takes && i < self.dataset.orders.len() {
+            self.dataset.orders.add_to_amount(i, amount);
         }
     }
 
     /// Gives `target` the category of a detail row when it has none yet.
     pub(super) fn set_detail_category(&mut self, target: Target, name: &[u8]) {
-        let has_none = self.dataset.orders.category.get(target.order as usize) == Some(&NO_CATEGORY);
-        if has_none {
+        let i = target.order as usize;
+        if self.dataset.orders.category().get(i) == Some(&NO_CATEGORY) {
             let category = self.category(name);
-            if let Some(slot) = self.dataset.orders.category.get_mut(target.order as usize) {
-                *slot = category;
-            }
+            self.dataset.orders.set_category(i, category);
         }
     }
 
@@ -360,8 +359,15 @@ impl DatasetBuilder {
         let events = &mut self.dataset.events;
         let totals = &mut self.dataset.totals;
         for date in dates {
+            if kind == FileKind::Orders {
+                let i = date.target as usize;
+                if orders.day().get(i) == Some(&date.guessed) {
+                    orders.set_day(i, date.other);
+                }
+                continue;
+            }
             let slot = match kind {
-                FileKind::Orders => orders.day.get_mut(date.target as usize),
+                FileKind::Orders => None,
                 FileKind::Customers => customers.signup.get_mut(date.target as usize).and_then(Option::as_mut),
                 FileKind::Events => events.day.get_mut(date.target as usize),
                 // Target 2·entry for the first order date, 2·entry + 1 for the last.
@@ -404,7 +410,7 @@ impl DatasetBuilder {
         }
         if !self.dataset.totals.is_empty() && !self.dataset.orders.is_empty() {
             let mut has_rows = vec![false; self.dataset.customers.len()];
-            for &c in &self.dataset.orders.customer {
+            for &c in self.dataset.orders.customer() {
                 if let Some(slot) = has_rows.get_mut(c as usize) {
                     *slot = true;
                 }
@@ -417,7 +423,7 @@ impl DatasetBuilder {
         }
         if self.any_customer_file {
             let mut has_orders = vec![false; self.in_customer_file.len()];
-            for &c in &self.dataset.orders.customer {
+            for &c in self.dataset.orders.customer() {
                 has_orders[c as usize] = true;
             }
             self.report.orphan_customers = has_orders

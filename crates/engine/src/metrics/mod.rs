@@ -295,7 +295,9 @@ mod tests {
             ],
         );
         d.categories = vec!["tea".into(), "cups".into()];
-        d.orders.category = vec![1, 0, 1, 0];
+        for (i, category) in [1, 0, 1, 0].into_iter().enumerate() {
+            d.orders.set_category(i, category);
+        }
         let m = CustomerMetrics::compute(&d, 10);
         assert_eq!(m.favorite_category, vec![Some(1), None]);
         assert_eq!(m.distinct_categories, vec![2, 0]);
