@@ -359,17 +359,21 @@ impl DatasetBuilder {
         let events = &mut self.dataset.events;
         let totals = &mut self.dataset.totals;
         for date in dates {
-            if kind == FileKind::Orders {
-                let i = date.target as usize;
-                if orders.day().get(i) == Some(&date.guessed) {
-                    orders.set_day(i, date.other);
-                }
-                continue;
-            }
+            let i = date.target as usize;
             let slot = match kind {
-                FileKind::Orders => None,
-                FileKind::Customers => customers.signup.get_mut(date.target as usize).and_then(Option::as_mut),
-                FileKind::Events => events.day.get_mut(date.target as usize),
+                FileKind::Orders => {
+                    if orders.day().get(i) == Some(&date.guessed) {
+                        orders.set_day(i, date.other);
+                    }
+                    continue;
+                }
+                FileKind::Events => {
+                    if events.day().get(i) == Some(&date.guessed) {
+                        events.set_day(i, date.other);
+                    }
+                    continue;
+                }
+                FileKind::Customers => customers.signup.get_mut(i).and_then(Option::as_mut),
                 // Target 2·entry for the first order date, 2·entry + 1 for the last.
                 FileKind::Summary => {
                     let side = if date.target % 2 == 0 {
