@@ -136,7 +136,7 @@ impl Summary {
                 .copied()
                 .min()
                 .into_iter()
-                .chain(input.dataset.totals.first_day())
+                .chain(input.dataset.totals.earliest_day())
                 .min()
                 .map(format_day),
             last_order_date: input.dataset.last_order_day().map(format_day),

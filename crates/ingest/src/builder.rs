@@ -311,14 +311,11 @@ impl DatasetBuilder {
         match self.totals_index.get(&idx) {
             Some(&slot) => {
                 let s = slot as usize;
-                let previous = *totals.orders.get(s)?;
-                if previous > row.orders || (previous == row.orders && totals.spent[s] >= row.spent) {
+                let previous = *totals.orders().get(s)?;
+                if previous > row.orders || (previous == row.orders && totals.spent()[s] >= row.spent) {
                     return None;
                 }
-                totals.orders[s] = row.orders;
-                totals.spent[s] = row.spent;
-                totals.first_day[s] = row.first;
-                totals.last_day[s] = row.last;
+                totals.replace(s, row.orders, row.spent, row.first, row.last);
                 Some((slot, previous))
             }
             None => {
@@ -360,33 +357,32 @@ impl DatasetBuilder {
         let totals = &mut self.dataset.totals;
         for date in dates {
             let i = date.target as usize;
-            let slot = match kind {
-                FileKind::Orders => {
-                    if orders.day().get(i) == Some(&date.guessed) {
-                        orders.set_day(i, date.other);
+            let guessed = |day: Option<&Day>| day == Some(&date.guessed);
+            match kind {
+                FileKind::Orders if guessed(orders.day().get(i)) => orders.set_day(i, date.other),
+                FileKind::Events if guessed(events.day().get(i)) => events.set_day(i, date.other),
+                FileKind::Customers => {
+                    if let Some(day) = customers
+                        .signup
+                        .get_mut(i)
+                        .and_then(Option::as_mut)
+                        .filter(|d| guessed(Some(d)))
+                    {
+                        *day = date.other;
                     }
-                    continue;
                 }
-                FileKind::Events => {
-                    if events.day().get(i) == Some(&date.guessed) {
-                        events.set_day(i, date.other);
-                    }
-                    continue;
-                }
-                FileKind::Customers => customers.signup.get_mut(i).and_then(Option::as_mut),
                 // Target 2·entry for the first order date, 2·entry + 1 for the last.
-                FileKind::Summary => {
-                    let side = if date.target % 2 == 0 {
-                        &mut totals.first_day
-                    } else {
-                        &mut totals.last_day
-                    };
-                    side.get_mut((date.target / 2) as usize).and_then(Option::as_mut)
+                FileKind::Summary if i.is_multiple_of(2) => {
+                    if guessed(totals.first_day().get(i / 2).and_then(Option::as_ref)) {
+                        totals.set_first_day(i / 2, date.other);
+                    }
                 }
-                FileKind::OrderDetails | FileKind::Ignored => None,
-            };
-            if let Some(day) = slot.filter(|day| **day == date.guessed) {
-                *day = date.other;
+                FileKind::Summary => {
+                    if guessed(totals.last_day().get(i / 2).and_then(Option::as_ref)) {
+                        totals.set_last_day(i / 2, date.other);
+                    }
+                }
+                FileKind::Orders | FileKind::Events | FileKind::OrderDetails | FileKind::Ignored => {}
             }
         }
     }

@@ -277,7 +277,7 @@ impl Dataset {
     /// The latest order date, if there is any order: of the order rows and
     /// of the customer summaries' last-order dates.
     pub fn last_order_day(&self) -> Option<Day> {
-        self.orders.day().iter().copied().max().max(self.totals.last_day())
+        self.orders.day().iter().copied().max().max(self.totals.latest_day())
     }
 
     /// True when some customer bought: an order row of any status, or a
