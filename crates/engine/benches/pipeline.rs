@@ -105,11 +105,13 @@ fn shuffled(dataset: &Dataset) -> Dataset {
     }
     let mut orders = Orders::default();
     for k in order {
-        orders.customer.push(o.customer[k]);
-        orders.day.push(o.day[k]);
-        orders.amount.push(o.amount[k]);
-        orders.status.push(o.status[k]);
-        orders.category.push(o.category[k]);
+        orders.push_with_category(
+            o.customer()[k],
+            o.day()[k],
+            o.amount()[k],
+            o.status()[k],
+            o.category()[k],
+        );
     }
     Dataset {
         orders,

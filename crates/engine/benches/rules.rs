@@ -44,10 +44,13 @@ fn shop(customers: u32) -> Dataset {
                 _ => OrderStatus::Paid,
             };
             let amount = 5.0 + ((r >> 20) % 40_000) as f64 / 100.0;
-            d.orders.push(c, 18_600 + ((r >> 4) % 1_100) as i32, amount, status);
-            if let Some(last) = d.orders.category.last_mut() {
-                *last = ((r >> 40) % 5) as u16;
-            }
+            d.orders.push_with_category(
+                c,
+                18_600 + ((r >> 4) % 1_100) as i32,
+                amount,
+                status,
+                ((r >> 40) % 5) as u16,
+            );
         }
     }
     d

@@ -8,7 +8,7 @@ use segscope_model::{Dataset, Day};
 /// summary's last orders included) or an event; with none of those, of a signup; `None`
 /// when nothing in the data is dated (a summary without order dates).
 pub fn latest_dated_day(dataset: &Dataset) -> Option<Day> {
-    let last_event = dataset.events.day.iter().copied().max();
+    let last_event = dataset.events.day().iter().copied().max();
     dataset
         .last_order_day()
         .max(last_event)

@@ -114,7 +114,7 @@ impl Summary {
 
     /// Totals up metrics and labels.
     pub(crate) fn build(input: SummaryInput<'_>) -> Summary {
-        let days = &input.dataset.orders.day;
+        let days = input.dataset.orders.day();
         let (rf_grid, segments) = rfm_stats(input.metrics, input.labels);
         let tiers = input.settings.tiers.cutoffs.len() + 1;
         let mut kpis = Kpis::compute(input.metrics, input.buyers, &input.settings.tiers);
@@ -136,7 +136,7 @@ impl Summary {
                 .copied()
                 .min()
                 .into_iter()
-                .chain(input.dataset.totals.first_day())
+                .chain(input.dataset.totals.earliest_day())
                 .min()
                 .map(format_day),
             last_order_date: input.dataset.last_order_day().map(format_day),

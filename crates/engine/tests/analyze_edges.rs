@@ -84,8 +84,7 @@ fn one_buyer_with_a_points_balance() {
         categories: vec!["tea".into()],
         ..Dataset::default()
     };
-    d.orders.push(0, 100, 1_500.0, OrderStatus::Paid);
-    d.orders.category[0] = 0;
+    d.orders.push_with_category(0, 100, 1_500.0, OrderStatus::Paid, 0);
     let mut settings = Settings::default();
     let a = run(&d, &settings);
     let s = &a.summary;
@@ -136,7 +135,9 @@ fn orders_after_the_as_of_date_are_left_out_everywhere() {
     d.orders.push(0, 70, 5_000.0, OrderStatus::Paid);
     d.orders.push(0, 71, 10.0, OrderStatus::Refunded);
     d.orders.push(1, 65, 10.0, OrderStatus::Paid);
-    d.orders.category = vec![0, 1, 1, 1, NO_CATEGORY];
+    for (i, category) in [0, 1, 1, 1, NO_CATEGORY].into_iter().enumerate() {
+        d.orders.set_category(i, category);
+    }
     let mut settings = Settings {
         as_of: date(50),
         ..Settings::default()

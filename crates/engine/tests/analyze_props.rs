@@ -232,8 +232,8 @@ proptest! {
         let mut trimmed = dataset.clone();
         trimmed.orders = Default::default();
         for i in 0..dataset.orders.len() {
-            if dataset.orders.day[i] <= a.as_of {
-                trimmed.orders.push(dataset.orders.customer[i], dataset.orders.day[i], dataset.orders.amount[i], dataset.orders.status[i]);
+            if dataset.orders.day()[i] <= a.as_of {
+                trimmed.orders.push(dataset.orders.customer()[i], dataset.orders.day()[i], dataset.orders.amount()[i], dataset.orders.status()[i]);
             }
         }
         let fixed = Settings { as_of: Some(segscope_model::date::date_of(a.as_of)), ..settings };

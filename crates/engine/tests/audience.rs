@@ -177,10 +177,9 @@ fn events_dataset(customers: usize, events: &[(usize, i32, usize)], orders: &[(u
         ..Dataset::default()
     };
     for &(c, day, kind) in events {
+        let category = (kind % 3).min(1) as u16;
         d.events
-            .push(c as u32, day, EventKind::ALL[kind % EventKind::ALL.len()]);
-        d.events.category.pop();
-        d.events.category.push((kind % 3).min(1) as u16);
+            .push_with_category(c as u32, day, EventKind::ALL[kind % EventKind::ALL.len()], category);
     }
     for &(c, day) in orders {
         d.orders.push(c as u32, day, 10.0, OrderStatus::Paid);

@@ -43,10 +43,7 @@ fn shop() -> Dataset {
         (3, day(2023, 6, 1), 500.0, OrderStatus::Paid, u16::MAX),
     ];
     for (c, when, amount, status, category) in orders {
-        d.orders.push(c, when, amount, status);
-        if let Some(last) = d.orders.category.last_mut() {
-            *last = category;
-        }
+        d.orders.push_with_category(c, when, amount, status, category);
     }
     d
 }

@@ -41,10 +41,9 @@ fn dataset() -> impl Strategy<Value = Dataset> {
                     1 => OrderStatus::Cancelled,
                     _ => OrderStatus::Paid,
                 };
-                d.orders.push((c % n) as u32, day, f64::from(cents) / 100.0, status);
-                if let Some(last) = d.orders.category.last_mut() {
-                    *last = if category < 3 { category } else { NO_CATEGORY };
-                }
+                let category = if category < 3 { category } else { NO_CATEGORY };
+                d.orders
+                    .push_with_category((c % n) as u32, day, f64::from(cents) / 100.0, status, category);
             }
             d
         })

@@ -37,10 +37,9 @@ fn dataset() -> impl Strategy<Value = Dataset> {
                     1 => OrderStatus::Cancelled,
                     _ => OrderStatus::Paid,
                 };
-                d.orders.push((c % n) as u32, day, f64::from(cents) / 100.0, status);
-                if let Some(last) = d.orders.category.last_mut() {
-                    *last = if category < 3 { category } else { NO_CATEGORY };
-                }
+                let category = if category < 3 { category } else { NO_CATEGORY };
+                d.orders
+                    .push_with_category((c % n) as u32, day, f64::from(cents) / 100.0, status, category);
             }
             d
         })
@@ -132,14 +131,14 @@ proptest! {
         for c in 0..d.customers.len() {
             // Paid categorised orders of c, by day (stable), summed in that order.
             let mut mine: Vec<usize> = (0..o.len())
-                .filter(|&k| o.customer[k] as usize == c && o.status[k].is_paid() && o.category[k] != NO_CATEGORY)
+                .filter(|&k| o.customer()[k] as usize == c && o.status()[k].is_paid() && o.category()[k] != NO_CATEGORY)
                 .collect();
-            mine.sort_by_key(|&k| o.day[k]);
+            mine.sort_by_key(|&k| o.day()[k]);
             let mut tally = [(0u32, 0.0f64); 3];
             for &k in &mine {
-                let t = &mut tally[usize::from(o.category[k])];
+                let t = &mut tally[usize::from(o.category()[k])];
                 t.0 += 1;
-                t.1 += o.amount[k];
+                t.1 += o.amount()[k];
             }
             let mut best: Option<usize> = None;
             for k in 0..3 {

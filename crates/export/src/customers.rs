@@ -106,11 +106,11 @@ mod tests {
         };
         // Day 19727 is 2024-01-05. Categories: a one order each (bags bring
         // more revenue, so they are the favourite); the refund does not count.
-        d.orders.push(0, 19_727, 10.5, OrderStatus::Paid);
-        d.orders.push(0, 19_730, 20.0, OrderStatus::Paid);
-        d.orders.push(1, 19_730, 9.0, OrderStatus::Refunded);
-        d.orders.push(2, 19_729, 30.0, OrderStatus::Paid);
-        d.orders.category = vec![0, 1, 0, NO_CATEGORY];
+        d.orders.push_with_category(0, 19_727, 10.5, OrderStatus::Paid, 0);
+        d.orders.push_with_category(0, 19_730, 20.0, OrderStatus::Paid, 1);
+        d.orders.push_with_category(1, 19_730, 9.0, OrderStatus::Refunded, 0);
+        d.orders
+            .push_with_category(2, 19_729, 30.0, OrderStatus::Paid, NO_CATEGORY);
         d.customers.profile.name[2] = Some("Chloé Wu".into());
         d.customers.profile.email[2] = Some("chloe@example.com".into());
         d.customers.profile.phone[2] = Some("+86 138 0013 8000".into());

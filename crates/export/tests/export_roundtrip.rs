@@ -21,12 +21,14 @@ fn dataset(keys: Vec<String>) -> Dataset {
     };
     for i in 0..n as u32 {
         if i % 4 != 3 {
-            d.orders
-                .push(i, 19_700 + i as i32, 10.0 + f64::from(i) * 3.25, OrderStatus::Paid);
             // The customer's only categorised order, so their favourite.
-            if let Some(category) = d.orders.category.last_mut() {
-                *category = (i % 2) as u16;
-            }
+            d.orders.push_with_category(
+                i,
+                19_700 + i as i32,
+                10.0 + f64::from(i) * 3.25,
+                OrderStatus::Paid,
+                (i % 2) as u16,
+            );
         }
         if i % 2 == 0 {
             d.orders.push(i, 19_720, 7.5, OrderStatus::Paid);

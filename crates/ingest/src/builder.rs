@@ -89,19 +89,18 @@ impl DatasetBuilder {
     /// order waits for its amount (an order with its own amount keeps it).
     pub(super) fn add_detail_amount(&mut self, target: Target, amount: f64) {
         let takes = self.joins.as_mut().is_some_and(|joins| joins.take_amount(target));
-        if let (true, Some(slot)) = (takes, self.dataset.orders.amount.get_mut(target.order as usize)) {
-            *slot += amount;
+        let i = target.order as usize;
+        if takes && i < self.dataset.orders.len() {
+            self.dataset.orders.add_to_amount(i, amount);
         }
     }
 
     /// Gives `target` the category of a detail row when it has none yet.
     pub(super) fn set_detail_category(&mut self, target: Target, name: &[u8]) {
-        let has_none = self.dataset.orders.category.get(target.order as usize) == Some(&NO_CATEGORY);
-        if has_none {
+        let i = target.order as usize;
+        if self.dataset.orders.category().get(i) == Some(&NO_CATEGORY) {
             let category = self.category(name);
-            if let Some(slot) = self.dataset.orders.category.get_mut(target.order as usize) {
-                *slot = category;
-            }
+            self.dataset.orders.set_category(i, category);
         }
     }
 
@@ -312,14 +311,11 @@ impl DatasetBuilder {
         match self.totals_index.get(&idx) {
             Some(&slot) => {
                 let s = slot as usize;
-                let previous = *totals.orders.get(s)?;
-                if previous > row.orders || (previous == row.orders && totals.spent[s] >= row.spent) {
+                let previous = *totals.orders().get(s)?;
+                if previous > row.orders || (previous == row.orders && totals.spent()[s] >= row.spent) {
                     return None;
                 }
-                totals.orders[s] = row.orders;
-                totals.spent[s] = row.spent;
-                totals.first_day[s] = row.first;
-                totals.last_day[s] = row.last;
+                totals.replace(s, row.orders, row.spent, row.first, row.last);
                 Some((slot, previous))
             }
             None => {
@@ -360,23 +356,33 @@ impl DatasetBuilder {
         let events = &mut self.dataset.events;
         let totals = &mut self.dataset.totals;
         for date in dates {
-            let slot = match kind {
-                FileKind::Orders => orders.day.get_mut(date.target as usize),
-                FileKind::Customers => customers.signup.get_mut(date.target as usize).and_then(Option::as_mut),
-                FileKind::Events => events.day.get_mut(date.target as usize),
-                // Target 2·entry for the first order date, 2·entry + 1 for the last.
-                FileKind::Summary => {
-                    let side = if date.target % 2 == 0 {
-                        &mut totals.first_day
-                    } else {
-                        &mut totals.last_day
-                    };
-                    side.get_mut((date.target / 2) as usize).and_then(Option::as_mut)
+            let i = date.target as usize;
+            let guessed = |day: Option<&Day>| day == Some(&date.guessed);
+            match kind {
+                FileKind::Orders if guessed(orders.day().get(i)) => orders.set_day(i, date.other),
+                FileKind::Events if guessed(events.day().get(i)) => events.set_day(i, date.other),
+                FileKind::Customers => {
+                    if let Some(day) = customers
+                        .signup
+                        .get_mut(i)
+                        .and_then(Option::as_mut)
+                        .filter(|d| guessed(Some(d)))
+                    {
+                        *day = date.other;
+                    }
                 }
-                FileKind::OrderDetails | FileKind::Ignored => None,
-            };
-            if let Some(day) = slot.filter(|day| **day == date.guessed) {
-                *day = date.other;
+                // Target 2·entry for the first order date, 2·entry + 1 for the last.
+                FileKind::Summary if i.is_multiple_of(2) => {
+                    if guessed(totals.first_day().get(i / 2).and_then(Option::as_ref)) {
+                        totals.set_first_day(i / 2, date.other);
+                    }
+                }
+                FileKind::Summary => {
+                    if guessed(totals.last_day().get(i / 2).and_then(Option::as_ref)) {
+                        totals.set_last_day(i / 2, date.other);
+                    }
+                }
+                FileKind::Orders | FileKind::Events | FileKind::OrderDetails | FileKind::Ignored => {}
             }
         }
     }
@@ -404,7 +410,7 @@ impl DatasetBuilder {
         }
         if !self.dataset.totals.is_empty() && !self.dataset.orders.is_empty() {
             let mut has_rows = vec![false; self.dataset.customers.len()];
-            for &c in &self.dataset.orders.customer {
+            for &c in self.dataset.orders.customer() {
                 if let Some(slot) = has_rows.get_mut(c as usize) {
                     *slot = true;
                 }
@@ -417,7 +423,7 @@ impl DatasetBuilder {
         }
         if self.any_customer_file {
             let mut has_orders = vec![false; self.in_customer_file.len()];
-            for &c in &self.dataset.orders.customer {
+            for &c in self.dataset.orders.customer() {
                 has_orders[c as usize] = true;
             }
             self.report.orphan_customers = has_orders

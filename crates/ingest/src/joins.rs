@@ -226,14 +226,14 @@ impl Joins {
             let i = waiting.order as usize;
             let file = self.files.get(waiting.file as usize);
             let file_report = file.and_then(|f| f.report).and_then(|r| report.files.get_mut(r));
-            let (Some(amount), Some(status)) = (orders.amount.get_mut(i), orders.status.get_mut(i)) else {
+            let (Some(&amount), Some(&status)) = (orders.amount().get(i), orders.status().get(i)) else {
                 continue;
             };
             if waiting.matched {
-                if *amount < 0.0 {
-                    *amount = -*amount;
+                if amount < 0.0 {
+                    orders.set_amount(i, -amount);
                     if status.is_paid() {
-                        *status = OrderStatus::Refunded;
+                        orders.set_status(i, OrderStatus::Refunded);
                         if let Some(file_report) = file_report {
                             file_report.refunds += 1;
                         }
@@ -246,7 +246,7 @@ impl Joins {
                 continue;
             }
             if keep.is_empty() {
-                keep = vec![true; orders.customer.len()];
+                keep = vec![true; orders.len()];
             }
             keep[i] = false;
             if let Some(file_report) = file_report {
@@ -264,19 +264,9 @@ impl Joins {
             }
         }
         if !keep.is_empty() {
-            retain(&mut orders.customer, &keep);
-            retain(&mut orders.day, &keep);
-            retain(&mut orders.amount, &keep);
-            retain(&mut orders.status, &keep);
-            retain(&mut orders.category, &keep);
+            orders.retain(&keep);
         }
     }
-}
-
-/// Keeps the entries of `column` whose `keep` flag is set.
-fn retain<T>(column: &mut Vec<T>, keep: &[bool]) {
-    let mut flags = keep.iter();
-    column.retain(|_| flags.next().copied().unwrap_or(true));
 }
 
 #[cfg(test)]

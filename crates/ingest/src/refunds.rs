@@ -97,20 +97,20 @@ impl RefundFolds {
         }
         for (order, (refunded, stated)) in by_order {
             let i = order as usize;
-            if orders.status.get(i) != Some(&OrderStatus::Paid) {
+            if orders.status().get(i) != Some(&OrderStatus::Paid) {
                 continue;
             }
-            let Some(amount) = orders.amount.get_mut(i) else {
+            let Some(&amount) = orders.amount().get(i) else {
                 continue;
             };
-            match fold(*amount, refunded, stated) {
+            match fold(amount, refunded, stated) {
                 Folded::Unchanged => {}
                 Folded::Refunded => {
-                    orders.status[i] = OrderStatus::Refunded;
+                    orders.set_status(i, OrderStatus::Refunded);
                     report.refunds += 1;
                 }
                 Folded::Partial(left) => {
-                    *amount = left;
+                    orders.set_amount(i, left);
                     report.partial_refunds += 1;
                 }
             }

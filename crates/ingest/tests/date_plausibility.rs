@@ -40,7 +40,7 @@ fn uci_first_days_read_as_december_2010() {
     assert_eq!(report.first_date.as_deref(), Some("2010-12-01"));
     assert_eq!(report.last_date.as_deref(), Some("2010-12-05"));
     assert_eq!(dataset.orders.len(), 15);
-    for &day in &dataset.orders.day {
+    for &day in dataset.orders.day() {
         let date = date_of(day);
         assert_eq!((date.year(), date.month()), (2010, 12), "{}", format_day(day));
     }
@@ -118,7 +118,7 @@ proptest! {
         if decidable {
             prop_assert_eq!(sniffed.0, order, "sniff: {:?}\n{}", sniffed.1, text);
             prop_assert_eq!(report.date_order, Some(order), "read: {:?}", report.date_order_reason);
-            let mut read = dataset.orders.day.clone();
+            let mut read = dataset.orders.day().to_vec();
             read.sort_unstable();
             prop_assert_eq!(read, { let mut d = days.clone(); d.sort_unstable(); d });
         } else {

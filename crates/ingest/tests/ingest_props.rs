@@ -81,7 +81,7 @@ proptest! {
             prop_assert_eq!(rejected, report.rows_rejected);
             let (dataset, _) = builder.finish();
             prop_assert!(dataset.orders.len() as u64 <= report.rows_kept);
-            prop_assert!(dataset.orders.amount.iter().all(|a| a.is_finite() && *a >= 0.0));
+            prop_assert!(dataset.orders.amount().iter().all(|a| a.is_finite() && *a >= 0.0));
         }
     }
 
@@ -112,9 +112,9 @@ proptest! {
         let report = report.unwrap();
         prop_assert!(report.balances());
         // Every kept row's key and amount survive the round trip (duplicates aside).
-        for (i, &c) in dataset.orders.customer.iter().enumerate() {
+        for (i, &c) in dataset.orders.customer().iter().enumerate() {
             let key = &dataset.customers.key[c as usize];
-            let cents = (dataset.orders.amount[i] * 100.0).round() as u32;
+            let cents = (dataset.orders.amount()[i] * 100.0).round() as u32;
             prop_assert!(kept.iter().any(|(k, c2)| k == key && *c2 == cents), "{key} {cents}");
         }
     }
@@ -142,11 +142,11 @@ fn aligned(rows: &[(u32, u32, u32, u32)], pad: &[usize], header: bool, crlf: boo
 fn orders_of(dataset: &Dataset) -> Vec<(String, i32, u64)> {
     (0..dataset.orders.len())
         .map(|i| {
-            let key = dataset.customers.key[dataset.orders.customer[i] as usize].clone();
+            let key = dataset.customers.key[dataset.orders.customer()[i] as usize].clone();
             (
                 key,
-                dataset.orders.day[i],
-                (dataset.orders.amount[i] * 100.0).round() as u64,
+                dataset.orders.day()[i],
+                (dataset.orders.amount()[i] * 100.0).round() as u64,
             )
         })
         .collect()

@@ -21,7 +21,7 @@ fn lines_without_a_status_join_their_order_whatever_its_status() {
          #1002,a@x.com,,2024-01-06,0\n",
     );
     assert_eq!(d.orders.len(), 2);
-    assert_eq!(d.orders.status, vec![OrderStatus::Refunded, OrderStatus::Paid]);
+    assert_eq!(d.orders.status(), vec![OrderStatus::Refunded, OrderStatus::Paid]);
 }
 
 #[test]
@@ -43,9 +43,9 @@ fn only_uci_style_invoices_are_cancellations() {
          536365,85123A,MUG,6,12/13/2010 08:26,2.55,17850,United Kingdom\n\
          C536379,D,Discount,-1,12/13/2010 09:41,27.50,14527,United Kingdom\n",
     );
-    assert_eq!(d.orders.status, vec![OrderStatus::Paid, OrderStatus::Cancelled]);
+    assert_eq!(d.orders.status(), vec![OrderStatus::Paid, OrderStatus::Cancelled]);
     let named = load("order_id,customer_id,order_date,amount,unit_price\nCX-1,A,2024-01-05,10,10\n");
-    assert_eq!(named.orders.status, vec![OrderStatus::Paid]);
+    assert_eq!(named.orders.status(), vec![OrderStatus::Paid]);
 }
 
 #[test]
@@ -58,7 +58,7 @@ fn an_order_takes_the_category_of_its_first_line() {
          3,b,2024-01-07,7,bags\n",
     );
     assert_eq!(d.categories, vec!["shoes", "bags"]);
-    assert_eq!(d.orders.category, vec![0, segscope_model::NO_CATEGORY, 1]);
+    assert_eq!(d.orders.category(), vec![0, segscope_model::NO_CATEGORY, 1]);
 }
 
 #[test]
@@ -88,7 +88,7 @@ fn month_first_dates_after_the_samples_decide_the_whole_column() {
     assert_eq!(report.first_date.as_deref(), Some("2010-12-01"));
     assert_eq!(report.last_date.as_deref(), Some("2010-12-13"));
     let d = builder.finish().0;
-    assert!(d.orders.day[..300].iter().all(|&day| day == 14_944));
+    assert!(d.orders.day()[..300].iter().all(|&day| day == 14_944));
 }
 
 /// Reads the files in order into one dataset.

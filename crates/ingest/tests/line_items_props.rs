@@ -161,10 +161,10 @@ fn summary(dataset: &Dataset) -> Summary {
     let orders = (0..o.len())
         .map(|i| {
             (
-                dataset.customers.key[o.customer[i] as usize].clone(),
-                format_day(o.day[i]),
-                (o.amount[i] * 100.0).round() as i64,
-                o.status[i],
+                dataset.customers.key[o.customer()[i] as usize].clone(),
+                format_day(o.day()[i]),
+                (o.amount()[i] * 100.0).round() as i64,
+                o.status()[i],
             )
         })
         .collect();

@@ -67,8 +67,8 @@ fn buyers_if_orders(name: &str, bytes: &[u8]) -> Option<usize> {
     let (dataset, _) = builder.finish();
     let orders = &dataset.orders;
     let mut paid: Vec<_> = (0..orders.len())
-        .filter(|&i| orders.status[i].is_paid())
-        .map(|i| orders.customer[i])
+        .filter(|&i| orders.status()[i].is_paid())
+        .map(|i| orders.customer()[i])
         .collect();
     paid.sort_unstable();
     paid.dedup();

@@ -26,7 +26,7 @@ fn cents(amount: f64) -> i64 {
 /// Per order: amount in cents and status, in file order.
 fn orders(dataset: &Dataset) -> Vec<(i64, OrderStatus)> {
     let o = &dataset.orders;
-    (0..o.len()).map(|i| (cents(o.amount[i]), o.status[i])).collect()
+    (0..o.len()).map(|i| (cents(o.amount()[i]), o.status()[i])).collect()
 }
 
 fn header(schema: &FileSchema, role: Role) -> Option<&str> {

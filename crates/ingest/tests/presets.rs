@@ -82,14 +82,14 @@ fn paid_cents(dataset: &Dataset) -> i64 {
     let orders = &dataset.orders;
     cents(
         (0..orders.len())
-            .filter(|&i| orders.status[i].is_paid())
-            .map(|i| orders.amount[i])
+            .filter(|&i| orders.status()[i].is_paid())
+            .map(|i| orders.amount()[i])
             .sum(),
     )
 }
 
 fn orders_with(dataset: &Dataset, status: OrderStatus) -> usize {
-    dataset.orders.status.iter().filter(|s| **s == status).count()
+    dataset.orders.status().iter().filter(|s| **s == status).count()
 }
 
 #[test]
@@ -278,7 +278,7 @@ fn uci_online_retail() {
     // (negative quantities, kept as positive amounts with that status).
     let orders = &f.dataset.orders;
     let invoices: Vec<(i64, OrderStatus)> = (0..orders.len())
-        .map(|i| (cents(orders.amount[i]), orders.status[i]))
+        .map(|i| (cents(orders.amount()[i]), orders.status()[i]))
         .collect();
     use OrderStatus::{Cancelled, Paid};
     assert_eq!(

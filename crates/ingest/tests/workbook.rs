@@ -70,7 +70,7 @@ fn a_chosen_sheet_is_read_like_a_csv_file() {
     let report = read_file(schema, &csv, &mut builder).unwrap();
     assert_eq!((report.rows_read, report.rows_kept, report.rows_rejected), (3, 3, 0));
     let (dataset, _) = builder.finish();
-    assert_eq!(dataset.orders.amount.iter().sum::<f64>(), 49.75);
+    assert_eq!(dataset.orders.amount().iter().sum::<f64>(), 49.75);
     assert_eq!(dataset.customers.len(), 2);
     assert_eq!(report.first_date.as_deref(), Some("2024-01-05"));
     assert_eq!(report.last_date.as_deref(), Some("2024-01-07"));

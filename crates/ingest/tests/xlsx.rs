@@ -147,9 +147,9 @@ fn a_sheet_is_read_by_the_csv_pipeline() {
     );
     let revenue: f64 = dataset
         .orders
-        .amount
+        .amount()
         .iter()
-        .zip(&dataset.orders.status)
+        .zip(dataset.orders.status())
         .filter(|(_, status)| **status == segscope_model::OrderStatus::Paid)
         .map(|(amount, _)| amount)
         .sum();
@@ -191,7 +191,7 @@ fn chinese_headers_map_to_roles() {
     let report = read_file(schema, &csv, &mut builder).unwrap();
     assert_eq!((report.rows_kept, report.rows_rejected), (3, 0));
     let (dataset, _) = builder.finish();
-    assert!((dataset.orders.amount.iter().sum::<f64>() - 100.8).abs() < 1e-9);
+    assert!((dataset.orders.amount().iter().sum::<f64>() - 100.8).abs() < 1e-9);
     assert_eq!(dataset.customers.len(), 2);
 }
 

@@ -96,42 +96,106 @@ impl EventKind {
     }
 }
 
-/// Kept events, one entry per event row.
+/// Kept events, one entry per event row, stored column by column.
+///
+/// The columns are private so that they always have the same length: rows
+/// are only added by [`Events::push`] and [`Events::push_with_category`],
+/// and [`Events::set_day`] changes the date of one existing event. Read them
+/// through the slice getters named like the columns.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Events {
     /// Who did it.
-    pub customer: Vec<CustomerIdx>,
+    customer: Vec<CustomerIdx>,
     /// When.
-    pub day: Vec<Day>,
+    day: Vec<Day>,
     /// What.
-    pub kind: Vec<EventKind>,
+    kind: Vec<EventKind>,
     /// About which product category ([`NO_CATEGORY`] when none).
-    pub category: Vec<CategoryIdx>,
+    category: Vec<CategoryIdx>,
 }
 
 impl Events {
     /// Number of events.
+    #[inline]
     pub fn len(&self) -> usize {
         self.customer.len()
     }
 
     /// True when there are no events.
+    #[inline]
     pub fn is_empty(&self) -> bool {
         self.customer.is_empty()
     }
 
+    /// The customer who did each event.
+    #[inline]
+    pub fn customer(&self) -> &[CustomerIdx] {
+        &self.customer
+    }
+
+    /// The date of each event.
+    #[inline]
+    pub fn day(&self) -> &[Day] {
+        &self.day
+    }
+
+    /// What each event was.
+    #[inline]
+    pub fn kind(&self) -> &[EventKind] {
+        &self.kind
+    }
+
+    /// The product category each event was about, indexing
+    /// [`Dataset::categories`](crate::Dataset::categories); [`NO_CATEGORY`]
+    /// when none.
+    #[inline]
+    pub fn category(&self) -> &[CategoryIdx] {
+        &self.category
+    }
+
     /// Appends one event without a category.
     pub fn push(&mut self, customer: CustomerIdx, day: Day, kind: EventKind) {
+        self.push_with_category(customer, day, kind, NO_CATEGORY);
+    }
+
+    /// Appends one event with a category ([`NO_CATEGORY`] for none).
+    pub fn push_with_category(&mut self, customer: CustomerIdx, day: Day, kind: EventKind, category: CategoryIdx) {
         self.customer.push(customer);
         self.day.push(day);
         self.kind.push(kind);
-        self.category.push(NO_CATEGORY);
+        self.category.push(category);
+        debug_assert!(
+            self.day.len() == self.len() && self.kind.len() == self.len() && self.category.len() == self.len(),
+            "event columns of unequal length"
+        );
+    }
+
+    /// Moves event `i` to another date (a re-read ambiguous date).
+    ///
+    /// # Panics
+    /// When there is no event `i`.
+    pub fn set_day(&mut self, i: usize, day: Day) {
+        self.day[i] = day;
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn event_columns_stay_aligned() {
+        let mut e = Events::default();
+        assert!(e.is_empty());
+        e.push(0, 10, EventKind::Like);
+        e.push_with_category(1, 11, EventKind::Share, 3);
+        e.set_day(1, 9);
+        assert_eq!(e.len(), 2);
+        assert_eq!(e.customer(), [0, 1]);
+        assert_eq!(e.day(), [10, 9]);
+        assert_eq!(e.kind(), [EventKind::Like, EventKind::Share]);
+        assert_eq!(e.category(), [NO_CATEGORY, 3]);
+    }
 
     #[test]
     fn names_follow_the_order_of_all() {

@@ -50,38 +50,165 @@ impl OrderStatus {
 }
 
 /// Orders, one entry per kept order row, stored column by column.
+///
+/// The columns are private so that they always have the same length: rows
+/// are only added by [`Orders::push`] and [`Orders::push_with_category`],
+/// removed by [`Orders::retain`], and the `set_…` methods change one field of
+/// one existing order. Read them through the slice getters named like the
+/// columns.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Orders {
     /// The customer who placed each order.
-    pub customer: Vec<CustomerIdx>,
+    customer: Vec<CustomerIdx>,
     /// The order date.
-    pub day: Vec<Day>,
+    day: Vec<Day>,
     /// The order amount in the file's currency (always ≥ 0; sign is folded into status).
-    pub amount: Vec<f64>,
+    amount: Vec<f64>,
     /// Paid, refunded or cancelled.
-    pub status: Vec<OrderStatus>,
+    status: Vec<OrderStatus>,
     /// The product category of the order (of its first line).
-    pub category: Vec<CategoryIdx>,
+    category: Vec<CategoryIdx>,
 }
 
 impl Orders {
     /// Number of orders.
+    #[inline]
     pub fn len(&self) -> usize {
         self.customer.len()
     }
 
     /// True when there are no orders.
+    #[inline]
     pub fn is_empty(&self) -> bool {
         self.customer.is_empty()
     }
 
+    /// The customer who placed each order.
+    #[inline]
+    pub fn customer(&self) -> &[CustomerIdx] {
+        &self.customer
+    }
+
+    /// The date of each order.
+    #[inline]
+    pub fn day(&self) -> &[Day] {
+        &self.day
+    }
+
+    /// The amount of each order in the file's currency (always ≥ 0; the sign
+    /// is folded into [`Orders::status`]).
+    #[inline]
+    pub fn amount(&self) -> &[f64] {
+        &self.amount
+    }
+
+    /// Whether each order is paid, refunded or cancelled.
+    #[inline]
+    pub fn status(&self) -> &[OrderStatus] {
+        &self.status
+    }
+
+    /// The product category of each order (of its first line), indexing
+    /// [`Dataset::categories`]; [`NO_CATEGORY`] when it has none.
+    #[inline]
+    pub fn category(&self) -> &[CategoryIdx] {
+        &self.category
+    }
+
     /// Appends one order without a category.
     pub fn push(&mut self, customer: CustomerIdx, day: Day, amount: f64, status: OrderStatus) {
+        self.push_with_category(customer, day, amount, status, NO_CATEGORY);
+    }
+
+    /// Appends one order with a category ([`NO_CATEGORY`] for none).
+    pub fn push_with_category(
+        &mut self,
+        customer: CustomerIdx,
+        day: Day,
+        amount: f64,
+        status: OrderStatus,
+        category: CategoryIdx,
+    ) {
         self.customer.push(customer);
         self.day.push(day);
         self.amount.push(amount);
         self.status.push(status);
-        self.category.push(NO_CATEGORY);
+        self.category.push(category);
+        self.debug_check_lengths();
+    }
+
+    /// Moves order `i` to another date (a re-read ambiguous date).
+    ///
+    /// # Panics
+    /// When there is no order `i`.
+    pub fn set_day(&mut self, i: usize, day: Day) {
+        self.day[i] = day;
+    }
+
+    /// Replaces the amount of order `i` (a partial refund, a joined amount).
+    ///
+    /// # Panics
+    /// When there is no order `i`.
+    pub fn set_amount(&mut self, i: usize, amount: f64) {
+        self.amount[i] = amount;
+    }
+
+    /// Adds `amount` to the amount of order `i` (one more line of the order,
+    /// or an order-details row of it).
+    ///
+    /// # Panics
+    /// When there is no order `i`.
+    pub fn add_to_amount(&mut self, i: usize, amount: f64) {
+        self.amount[i] += amount;
+    }
+
+    /// Changes the status of order `i` (a refund folded into the order).
+    ///
+    /// # Panics
+    /// When there is no order `i`.
+    pub fn set_status(&mut self, i: usize, status: OrderStatus) {
+        self.status[i] = status;
+    }
+
+    /// Gives order `i` a category ([`NO_CATEGORY`] for none).
+    ///
+    /// # Panics
+    /// When there is no order `i`.
+    pub fn set_category(&mut self, i: usize, category: CategoryIdx) {
+        self.category[i] = category;
+    }
+
+    /// Gives the last pushed order a category; does nothing when there are
+    /// no orders.
+    pub fn set_last_category(&mut self, category: CategoryIdx) {
+        if let Some(slot) = self.category.last_mut() {
+            *slot = category;
+        }
+    }
+
+    /// Keeps the orders whose flag in `keep` is set, in their order; orders
+    /// past the end of `keep` are kept.
+    pub fn retain(&mut self, keep: &[bool]) {
+        fn column<T>(column: &mut Vec<T>, keep: &[bool]) {
+            let mut flags = keep.iter();
+            column.retain(|_| flags.next().copied().unwrap_or(true));
+        }
+        column(&mut self.customer, keep);
+        column(&mut self.day, keep);
+        column(&mut self.amount, keep);
+        column(&mut self.status, keep);
+        column(&mut self.category, keep);
+        self.debug_check_lengths();
+    }
+
+    /// Checks, in debug builds, that every column has one entry per order.
+    #[inline]
+    fn debug_check_lengths(&self) {
+        let n = self.customer.len();
+        debug_assert!(
+            self.day.len() == n && self.amount.len() == n && self.status.len() == n && self.category.len() == n,
+            "order columns of unequal length"
+        );
     }
 }
 
@@ -150,12 +277,41 @@ impl Dataset {
     /// The latest order date, if there is any order: of the order rows and
     /// of the customer summaries' last-order dates.
     pub fn last_order_day(&self) -> Option<Day> {
-        self.orders.day.iter().copied().max().max(self.totals.last_day())
+        self.orders.day().iter().copied().max().max(self.totals.latest_day())
     }
 
     /// True when some customer bought: an order row of any status, or a
     /// customer summary's total of at least one order.
     pub fn has_orders(&self) -> bool {
         !self.orders.is_empty() || self.totals.buyers() > 0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn order_columns_stay_aligned() {
+        let mut o = Orders::default();
+        o.set_last_category(3);
+        assert!(o.is_empty());
+        o.push(0, 10, 5.0, OrderStatus::Paid);
+        o.push_with_category(1, 11, 6.0, OrderStatus::Cancelled, 2);
+        o.push(2, 12, 7.0, OrderStatus::Paid);
+        o.set_last_category(1);
+        o.set_category(0, 0);
+        o.add_to_amount(0, 1.5);
+        o.set_status(2, OrderStatus::Refunded);
+        o.set_day(1, 9);
+        o.retain(&[true, false]);
+        assert_eq!(o.len(), 2);
+        assert_eq!(o.customer(), [0, 2]);
+        assert_eq!(o.day(), [10, 12]);
+        assert_eq!(o.amount(), [6.5, 7.0]);
+        assert_eq!(o.status(), [OrderStatus::Paid, OrderStatus::Refunded]);
+        assert_eq!(o.category(), [0, 1]);
+        o.set_amount(1, 2.0);
+        assert_eq!(o.amount(), [6.5, 2.0]);
     }
 }

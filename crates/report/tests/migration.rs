@@ -356,7 +356,7 @@ proptest! {
             }
             Err(MigrationProblem::DatesNotInOrder) => prop_assert!(length <= 0),
             Err(MigrationProblem::NoDataBefore) => {
-                prop_assert!(d.orders.day.iter().all(|&o| o > 19_000 + from));
+                prop_assert!(d.orders.day().iter().all(|&o| o > 19_000 + from));
             }
         }
     }

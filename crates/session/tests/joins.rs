@@ -63,15 +63,15 @@ struct Figures {
 /// The figures of a dataset as the engine read it.
 fn engine_figures(dataset: &Dataset) -> Figures {
     let orders = &dataset.orders;
-    let paid: Vec<usize> = (0..orders.len()).filter(|&i| orders.status[i].is_paid()).collect();
-    let days: Vec<i32> = paid.iter().map(|&i| orders.day[i]).collect();
+    let paid: Vec<usize> = (0..orders.len()).filter(|&i| orders.status()[i].is_paid()).collect();
+    let days: Vec<i32> = paid.iter().map(|&i| orders.day()[i]).collect();
     Figures {
         buyers: paid
             .iter()
-            .map(|&i| dataset.customers.key[orders.customer[i] as usize].clone())
+            .map(|&i| dataset.customers.key[orders.customer()[i] as usize].clone())
             .collect(),
         paid_orders: paid.len(),
-        revenue_cents: paid.iter().map(|&i| (orders.amount[i] * 100.0).round() as i64).sum(),
+        revenue_cents: paid.iter().map(|&i| (orders.amount()[i] * 100.0).round() as i64).sum(),
         first_order: days.iter().min().map(|d| format_day(*d)).unwrap_or_default(),
         last_order: days.iter().max().map(|d| format_day(*d)).unwrap_or_default(),
     }
@@ -269,7 +269,7 @@ fn payments_give_the_amounts_whatever_the_drop_order() {
         // The items still give each order its product.
         let first = dataset
             .categories
-            .get(dataset.orders.category[0] as usize)
+            .get(dataset.orders.category()[0] as usize)
             .map(String::as_str);
         assert_eq!(first, Some("prodX"), "o01's product");
     }
@@ -309,7 +309,7 @@ fn an_orders_file_with_amounts_keeps_them_and_takes_categories() {
     set.push(("orders.csv".into(), orders.into()));
     let (dataset, report) = read(&set).expect("read");
     assert_eq!(engine_figures(&dataset).revenue_cents, 17_000);
-    assert_eq!(dataset.categories[dataset.orders.category[1] as usize], "prodY");
+    assert_eq!(dataset.categories[dataset.orders.category()[1] as usize], "prodY");
     assert_eq!(report.joins.orders_without_details, 0);
     assert_eq!(detail(&report, PAYMENTS), (true, 3, 5));
 }

@@ -163,7 +163,7 @@ fn bad_totals_are_rejected_and_a_customer_listed_twice_counts_once() {
         .iter()
         .find(|(r, _)| *r == RejectReason::BadAmount);
     assert_eq!(bad.map(|(_, n)| *n), Some(1));
-    assert_eq!(dataset.totals.spent, vec![10.0, 0.0]);
+    assert_eq!(dataset.totals.spent(), vec![10.0, 0.0]);
     // The same shop's summary dropped twice (one row updated): the fuller row counts.
     let again = "Customer ID,Email,Total Spent,Total Orders\n'1,a@example.com,25.00,2\n";
     let (dataset, _) = read(&[("a.csv", text), ("b.csv", again)]);

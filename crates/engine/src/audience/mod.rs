@@ -86,7 +86,7 @@ pub(crate) fn weighted_favourites(
 fn last_order_days(dataset: &Dataset, customers: usize, as_of: Day) -> Vec<Option<Day>> {
     let mut last = vec![None; customers];
     let o = &dataset.orders;
-    for (&c, &day) in o.customer.iter().zip(&o.day) {
+    for (&c, &day) in o.customer().iter().zip(o.day()) {
         if let Some(slot) = last.get_mut(c as usize).filter(|_| day <= as_of) {
             *slot = (*slot).max(Some(day));
         }

@@ -64,19 +64,20 @@ impl CustomerDetail {
         let (at, index) = (customer.at(), customer.get());
         let key = dataset.customers.key[at].clone();
         let o = &dataset.orders;
+        let (customers, days) = (o.customer(), o.day());
         let mut mine: Vec<usize> = (0..o.len())
-            .filter(|&k| o.customer[k] == index && o.day[k] <= analysis.as_of)
+            .filter(|&k| customers[k] == index && days[k] <= analysis.as_of)
             .collect();
-        mine.sort_by(|&a, &b| o.day[b].cmp(&o.day[a]).then(b.cmp(&a)));
+        mine.sort_by(|&a, &b| days[b].cmp(&days[a]).then(b.cmp(&a)));
         let orders = mine
             .iter()
             .take(MAX_LISTED_ORDERS)
             .map(|&k| OrderLine {
-                date: format_day(o.day[k]),
-                amount: o.amount[k],
-                status: o.status[k],
+                date: format_day(days[k]),
+                amount: o.amount()[k],
+                status: o.status()[k],
                 category: o
-                    .category
+                    .category()
                     .get(k)
                     .filter(|&&c| c != NO_CATEGORY)
                     .and_then(|&c| dataset.categories.get(usize::from(c)).cloned()),

@@ -93,10 +93,7 @@ mod tests {
             } else {
                 OrderStatus::Paid
             };
-            d.orders.push(c, day, amount.abs(), status);
-            if let Some(last) = d.orders.category.last_mut() {
-                *last = category;
-            }
+            d.orders.push_with_category(c, day, amount.abs(), status, category);
         }
         d
     }

@@ -29,10 +29,11 @@ impl CustomerEvents {
     pub fn collect(dataset: &Dataset, as_of: Day) -> CustomerEvents {
         let n = dataset.customers.len();
         let e = &dataset.events;
-        let kept = |k: usize| e.day[k] <= as_of && (e.customer[k] as usize) < n;
+        let (customer, day, kind, category) = (e.customer(), e.day(), e.kind(), e.category());
+        let kept = |k: usize| day[k] <= as_of && (customer[k] as usize) < n;
         let mut offsets = vec![0u32; n + 1];
         for k in (0..e.len()).filter(|&k| kept(k)) {
-            offsets[e.customer[k] as usize + 1] += 1;
+            offsets[customer[k] as usize + 1] += 1;
         }
         for c in 0..n {
             offsets[c + 1] += offsets[c];
@@ -45,11 +46,11 @@ impl CustomerEvents {
         let mut events = vec![empty; offsets[n] as usize];
         let mut next = offsets.clone();
         for k in (0..e.len()).filter(|&k| kept(k)) {
-            let c = e.customer[k] as usize;
+            let c = customer[k] as usize;
             events[next[c] as usize] = CustomerEvent {
-                day: e.day[k],
-                kind: e.kind[k],
-                category: e.category[k],
+                day: day[k],
+                kind: kind[k],
+                category: category[k],
             };
             next[c] += 1;
         }

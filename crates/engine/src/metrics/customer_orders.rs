@@ -35,15 +35,17 @@ impl CustomerOrders {
     pub fn collect(dataset: &Dataset, as_of: Day) -> CustomerOrders {
         let n = dataset.customers.len();
         let o = &dataset.orders;
+        let (customer, day, status) = (o.customer(), o.day(), o.status());
+        let (amount, category) = (o.amount(), o.category());
         let mut offsets = vec![0u32; n + 1];
         let mut refunded = vec![0u32; n];
         let mut cancelled = vec![0u32; n];
         for k in 0..o.len() {
-            let c = o.customer[k] as usize;
-            if o.day[k] > as_of || c >= n {
+            let c = customer[k] as usize;
+            if day[k] > as_of || c >= n {
                 continue;
             }
-            match o.status[k] {
+            match status[k] {
                 OrderStatus::Paid => offsets[c + 1] += 1,
                 OrderStatus::Refunded => refunded[c] = refunded[c].saturating_add(1),
                 OrderStatus::Cancelled => cancelled[c] = cancelled[c].saturating_add(1),
@@ -60,14 +62,14 @@ impl CustomerOrders {
         let mut paid = vec![empty; offsets[n] as usize];
         let mut next = offsets.clone();
         for k in 0..o.len() {
-            let c = o.customer[k] as usize;
-            if o.day[k] > as_of || c >= n || !o.status[k].is_paid() {
+            let c = customer[k] as usize;
+            if day[k] > as_of || c >= n || !status[k].is_paid() {
                 continue;
             }
-            let amount = o.amount[k];
+            let amount = amount[k];
             paid[next[c] as usize] = PaidOrder {
-                day: o.day[k],
-                category: o.category.get(k).copied().unwrap_or(NO_CATEGORY),
+                day: day[k],
+                category: category.get(k).copied().unwrap_or(NO_CATEGORY),
                 amount: if amount.is_finite() { amount } else { 0.0 },
             };
             next[c] += 1;

@@ -70,10 +70,12 @@ impl CustomerMetrics {
     /// like later orders; undated totals always count. The largest
     /// order is unknown: it is the average, a lower bound.
     pub(crate) fn add_totals(&mut self, totals: &LifetimeTotals, as_of: Day) {
+        let (customer, spent) = (totals.customer(), totals.spent());
+        let (first_day, last_day) = (totals.first_day(), totals.last_day());
         for k in 0..totals.len() {
-            let c = totals.customer[k] as usize;
-            let orders = totals.orders[k];
-            let (first, last) = (totals.first_day[k], totals.last_day[k]);
+            let c = customer[k] as usize;
+            let orders = totals.orders()[k];
+            let (first, last) = (first_day[k], last_day[k]);
             let later = |d: Option<Day>| d.is_some_and(|d| d > as_of);
             if c >= self.len() || orders == 0 || self.orders[c] > 0 || later(first) || later(last) {
                 continue;
@@ -84,11 +86,7 @@ impl CustomerMetrics {
             } else {
                 (first, last)
             };
-            let revenue = if totals.spent[k].is_finite() {
-                totals.spent[k]
-            } else {
-                0.0
-            };
+            let revenue = if spent[k].is_finite() { spent[k] } else { 0.0 };
             let aov = revenue / f64::from(orders);
             self.orders[c] = orders;
             self.revenue[c] = revenue;
@@ -295,7 +293,9 @@ mod tests {
             ],
         );
         d.categories = vec!["tea".into(), "cups".into()];
-        d.orders.category = vec![1, 0, 1, 0];
+        for (i, category) in [1, 0, 1, 0].into_iter().enumerate() {
+            d.orders.set_category(i, category);
+        }
         let m = CustomerMetrics::compute(&d, 10);
         assert_eq!(m.favorite_category, vec![Some(1), None]);
         assert_eq!(m.distinct_categories, vec![2, 0]);

@@ -3,7 +3,7 @@
 use super::{Rejected, RowHandler};
 use crate::records::Record;
 use crate::value::trim;
-use segscope_model::EventKind;
+use segscope_model::{EventKind, NO_CATEGORY};
 
 impl RowHandler<'_> {
     /// Keeps one event row; a row without a customer key or a readable
@@ -19,10 +19,7 @@ impl RowHandler<'_> {
         let customer = self.customer(record, key);
         let category = c.category.map(|i| self.builder.category(trim(record.get(i))));
         let events = &mut self.builder.dataset.events;
-        events.push(customer, day.0, kind);
-        if let (Some(category), Some(slot)) = (category, events.category.last_mut()) {
-            *slot = category;
-        }
+        events.push_with_category(customer, day.0, kind, category.unwrap_or(NO_CATEGORY));
         let target = (events.len() - 1) as u32;
         self.state.dates.keep(day, Some(target));
         Ok(())

@@ -76,9 +76,7 @@ impl RowHandler<'_> {
         }
         if let Some(i) = c.category {
             let category = self.builder.category(trim(record.get(i)));
-            if let Some(slot) = self.builder.dataset.orders.category.last_mut() {
-                *slot = category;
-            }
+            self.builder.dataset.orders.set_last_category(category);
         }
         let report = &mut self.state.report;
         match status {
@@ -168,8 +166,9 @@ impl RowHandler<'_> {
             return Err(rejected);
         }
         if self.state.lines.sums_lines() {
-            if let Some(total) = self.builder.dataset.orders.amount.get_mut(order as usize) {
-                *total += amount;
+            let orders = &mut self.builder.dataset.orders;
+            if (order as usize) < orders.len() {
+                orders.add_to_amount(order as usize, amount);
             }
         }
         self.state.report.lines_merged += 1;
@@ -196,10 +195,10 @@ impl RowHandler<'_> {
         let line = order_id.and_then(|id| self.state.order_lines.get_mut(id));
         if let Some(line) = line {
             let existing = line.order as usize;
-            let same_status = inherits_status || !sums_lines || orders.status.get(existing) == Some(&status);
-            if line.order != NO_ORDER && orders.customer[existing] == customer && same_status {
+            let same_status = inherits_status || !sums_lines || orders.status().get(existing) == Some(&status);
+            if line.order != NO_ORDER && orders.customer()[existing] == customer && same_status {
                 if sums_lines {
-                    orders.amount[existing] += amount;
+                    orders.add_to_amount(existing, amount);
                 }
                 self.state.report.lines_merged += 1;
                 return false;
