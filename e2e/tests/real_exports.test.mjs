@@ -8,7 +8,8 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { start, openPage, waitForAnyState as waitForAny } from '../lib/browser.mjs';
-import { upload, startAnalysis, exportAnalysis, exportCustomers } from '../lib/app.mjs';
+import { upload, startAnalysis, exportAnalysis, exportCustomers, openTab } from '../lib/app.mjs';
+import { records } from '../lib/csv.mjs';
 
 const REAL = process.env.REAL_FIXTURES
   ?? new URL('../../crates/ingest/tests/fixtures/real', import.meta.url).pathname;
@@ -120,3 +121,26 @@ for (const family of ['cn-header-only-gbk', 'uci-online-retail', 'olist']) {
     });
   }
 }
+
+// The data-quality page accounts for refund rows: a Square transactions export's Refund rows
+// are folded into the payments they refund, and the page counts them (counted here from the file).
+test('the quality page counts the refund rows folded into their payments', async () => {
+  const dir = join(REAL, 'square-transactions');
+  const expected = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8'));
+  const rows = records(readFileSync(join(dir, expected.files[0]), 'utf8'));
+  const refundRows = rows.filter((r) => r['Event Type'] === 'Refund').length;
+  assert.ok(refundRows > 0, 'the fixture holds refund rows');
+  for (const lang of ['en', 'zh']) {
+    const { page, context } = await openPage(env, `?lang=${lang}`);
+    try {
+      await waitForAny(page, ['idle']);
+      await upload(page, expected.files.map((f) => join(dir, f)));
+      await openTab(page, 'quality');
+      const shown = await page.textContent('[data-testid=quality-refund-rows] b');
+      assert.equal(Number(shown.replace(/,/g, '')), refundRows, `refund rows shown (${lang})`);
+      await page.screenshot({ path: new URL(`../artifacts/quality-square-${lang}.png`, import.meta.url).pathname, fullPage: true });
+    } finally {
+      await context.close();
+    }
+  }
+});

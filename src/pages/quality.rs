@@ -32,6 +32,7 @@ pub fn QualityPage() -> impl IntoView {
                         q.duplicate_customers_merged,
                         q.orphan_customers,
                         q.customers_matched_by_contact,
+                        q.summary_totals_set_aside,
                     )
                 })
                 .unwrap_or_default()
@@ -54,6 +55,9 @@ pub fn QualityPage() -> impl IntoView {
                     <li data-testid="quality-merged">{move || state.tr("quality.customers_merged")}": "<b>{move || number::count(merged().0)}</b></li>
                     <li data-testid="quality-orphans">{move || state.tr("quality.orphans")}": "<b>{move || number::count(merged().1)}</b></li>
                     <li data-testid="quality-matched">{move || state.tr("quality.matched_by_contact")}": "<b>{move || number::count(merged().2)}</b></li>
+                    <li data-testid="quality-summary-set-aside" hidden=move || merged().3 == 0>
+                        {move || state.tr("quality.summary_set_aside")}": "<b>{move || number::count(merged().3)}</b>
+                    </li>
                 </ul>
             </div>
             {joins}
@@ -106,6 +110,12 @@ fn file_card(f: &FileReport, lang: Lang) -> impl IntoView {
             <li>{tr("quality.cancellations")}": "<b>{number::count(f.cancellations)}</b></li>
             <li>{tr("quality.negative")}": "<b>{number::count(f.negative_amounts)}</b></li>
             <li>{tr("quality.lines_merged")}": "<b>{number::count(f.lines_merged)}</b></li>
+            {(f.refund_rows > 0).then(|| view! {
+                <li data-testid="quality-refund-rows">{tr("quality.refund_rows")}": "<b>{number::count(f.refund_rows)}</b></li>
+            })}
+            {(f.refunds_without_order > 0).then(|| view! {
+                <li data-testid="quality-refunds-without-order">{tr("quality.refunds_without_order")}": "<b>{number::count(f.refunds_without_order)}</b></li>
+            })}
         }
     });
     view! {
