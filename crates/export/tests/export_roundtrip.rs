@@ -6,38 +6,13 @@ use proptest::prelude::*;
 use segscope_engine::settings::Settings;
 use segscope_engine::{run, Analysis};
 use segscope_export::{csv_cell::needs_formula_guard, customers_csv, CUSTOMER_COLUMNS};
-use segscope_model::{Customers, Dataset, OrderStatus};
+use segscope_model::Dataset;
 
+mod common;
+
+/// The shared dataset with refunds.
 fn dataset(keys: Vec<String>) -> Dataset {
-    let n = keys.len();
-    let mut d = Dataset {
-        customers: Customers {
-            source: (0..n).map(|i| (i % 3 != 2).then_some((i % 2) as u16)).collect(),
-            ..Customers::with_keys(keys)
-        },
-        sources: vec!["=Ads, \"paid\"".into(), "微信群".into()],
-        categories: vec!["books".into(), "+toys".into()],
-        ..Dataset::default()
-    };
-    for i in 0..n as u32 {
-        if i % 4 != 3 {
-            // The customer's only categorised order, so their favourite.
-            d.orders.push_with_category(
-                i,
-                19_700 + i as i32,
-                10.0 + f64::from(i) * 3.25,
-                OrderStatus::Paid,
-                (i % 2) as u16,
-            );
-        }
-        if i % 2 == 0 {
-            d.orders.push(i, 19_720, 7.5, OrderStatus::Paid);
-        }
-        if i % 5 == 0 {
-            d.orders.push(i, 19_710, 4.0, OrderStatus::Refunded);
-        }
-    }
-    d
+    common::dataset(keys, true)
 }
 
 /// The CSV read back as rows of strings, after checking BOM and header.

@@ -8,37 +8,14 @@ use segscope_engine::settings::Settings;
 use segscope_engine::{run, Analysis, RfmSegment};
 use segscope_export::{customers_csv_localized, customers_xlsx, CUSTOMER_COLUMNS};
 use segscope_i18n::{t, Lang};
-use segscope_model::{Customers, Dataset, OrderStatus};
+use segscope_model::Dataset;
 use std::io::{Cursor, Read};
 
-/// Customers of every kind: buyers over several segments, non-buyers, and
-/// keys, sources and categories that look like formulas.
+mod common;
+
+/// The shared dataset.
 fn dataset(keys: Vec<String>) -> Dataset {
-    let n = keys.len();
-    let mut d = Dataset {
-        customers: Customers {
-            source: (0..n).map(|i| (i % 3 != 2).then_some((i % 2) as u16)).collect(),
-            ..Customers::with_keys(keys)
-        },
-        sources: vec!["=Ads, \"paid\"".into(), "微信群".into()],
-        categories: vec!["books".into(), "+toys".into()],
-        ..Dataset::default()
-    };
-    for i in 0..n as u32 {
-        if i % 4 != 3 {
-            d.orders.push_with_category(
-                i,
-                19_700 + i as i32,
-                10.0 + f64::from(i) * 3.25,
-                OrderStatus::Paid,
-                (i % 2) as u16,
-            );
-        }
-        if i % 2 == 0 {
-            d.orders.push(i, 19_720, 7.5, OrderStatus::Paid);
-        }
-    }
-    d
+    common::dataset(keys, false)
 }
 
 fn keys(n: usize) -> Vec<String> {
