@@ -232,10 +232,8 @@ impl AppState {
         t(self.lang.get(), key)
     }
 
-    /// Opens the customer explorer on the customers `narrow` selects.
-    pub fn show_customers(&self, narrow: impl FnOnce(&mut CustomerQuery)) {
-        let mut query = CustomerQuery::default();
-        narrow(&mut query);
+    /// Opens the customer explorer on the customers `query` selects.
+    pub fn show_query(&self, query: CustomerQuery) {
         self.explorer_preset.set(Some(query));
         self.tab.set(Tab::Customers);
     }

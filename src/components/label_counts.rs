@@ -1,12 +1,14 @@
 //! A card with a table of the customers per label of one scheme, each row
 //! with a button that opens the label's customers in the explorer.
 
+use crate::components::show_list::ShowListButton;
 use crate::state::use_app;
 use leptos::prelude::*;
+use segscope_engine::explore::CustomerQuery;
 use segscope_model::format as number;
 
 /// The labels of a scheme with their counts (`counts[i]` is the count of
-/// `labels[i]`); `open` narrows the explorer to one label's customers.
+/// `labels[i]`); `narrow` gives the explorer query of one label's customers.
 #[component]
 pub fn LabelCountTable<T>(
     /// The i18n key of the card's title.
@@ -24,8 +26,8 @@ pub fn LabelCountTable<T>(
     row_testid: &'static str,
     /// The `data-testid` of a label's show-list button.
     list_testid: fn(T) -> String,
-    /// Opens the label's customers in the explorer.
-    open: Callback<T>,
+    /// The explorer query of a label's customers.
+    narrow: fn(T) -> CustomerQuery,
     /// Shown below the table.
     #[prop(optional)]
     children: Option<Children>,
@@ -44,10 +46,7 @@ where
                     <td>{move || state.tr(label_key(label))}</td>
                     <td class="num">{count}</td>
                     <td>
-                        <button class="btn btn-ghost btn-small" data-testid=list_testid(label)
-                            on:click=move |_| open.run(label)>
-                            {move || state.tr("audience.show_list")}
-                        </button>
+                        <ShowListButton testid=list_testid(label) narrow=Callback::new(move |()| narrow(label))/>
                     </td>
                 </tr>
             }

@@ -13,5 +13,6 @@ pub mod playbook;
 pub mod rule_node;
 pub mod segment_table;
 pub mod settings_bar;
+pub mod show_list;
 pub mod status_bar;
 pub mod tier_table;

@@ -3,9 +3,11 @@
 //! original units with its list, and why there are none when there are none.
 
 use crate::components::chart_card::ChartCard;
+use crate::components::show_list::ShowListButton;
 use crate::state::use_app;
 use crate::worker;
 use leptos::prelude::*;
+use segscope_engine::explore::CustomerQuery;
 use segscope_engine::models::ClusterSummary;
 use segscope_model::format as number;
 use segscope_report as chart;
@@ -76,10 +78,8 @@ fn Clusters(summary: ClusterSummary) -> impl IntoView {
                     <td class="num">{format!("{:.0}", c.median.orders)}</td>
                     <td class="num">{number::money(c.median.revenue)}</td>
                     <td>
-                        <button class="btn btn-ghost btn-small" data-testid="cluster-list"
-                            on:click=move |_| state.show_customers(|q| q.cluster = Some(i as u8))>
-                            {move || state.tr("models.show_cluster")}
-                        </button>
+                        <ShowListButton testid="cluster-list" label_key="models.show_cluster"
+                            narrow=Callback::new(move |()| CustomerQuery { cluster: Some(i as u8), ..CustomerQuery::default() })/>
                     </td>
                 </tr>
             }

@@ -9,6 +9,7 @@ use crate::state::use_app;
 use crate::worker;
 use leptos::prelude::*;
 use segscope_engine::audience::Engagement;
+use segscope_engine::explore::CustomerQuery;
 use segscope_report as chart;
 
 /// The engagement page.
@@ -30,7 +31,7 @@ pub fn EngagementPage() -> impl IntoView {
                     labels=Engagement::ALL.to_vec() counts=counts label_key=Engagement::i18n_key
                     row_testid="engagement-row"
                     list_testid=|level| format!("engagement-list-{}", level.english_name().to_lowercase())
-                    open=Callback::new(move |level| state.show_customers(|q| q.engagement = vec![level]))/>
+                    narrow=|level| CustomerQuery { engagement: vec![level], ..CustomerQuery::default() }/>
             </div>
             <div class="grid-2">
                 <ChartCard testid="chart-engagement-trend" file_stem="engagement-trend"

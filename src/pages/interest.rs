@@ -4,8 +4,10 @@
 
 use crate::charts::summary_chart;
 use crate::components::chart_card::ChartCard;
+use crate::components::show_list::ShowListButton;
 use crate::state::use_app;
 use leptos::prelude::*;
+use segscope_engine::explore::CustomerQuery;
 use segscope_model::format as number;
 use segscope_model::EventKind;
 use segscope_report as chart;
@@ -28,11 +30,8 @@ pub fn InterestPage() -> impl IntoView {
                         <td class="num">{number::count(c.favourite)}</td>
                         <td class="num">{number::count(c.browsed_not_bought)}</td>
                         <td>
-                            <button class="btn btn-ghost btn-small" data-testid="browsed-list"
-                                disabled=c.browsed_not_bought == 0
-                                on:click=move |_| state.show_customers(|q| q.browsed_not_bought = Some(index))>
-                                {move || state.tr("audience.show_list")}
-                            </button>
+                            <ShowListButton testid="browsed-list" disabled=c.browsed_not_bought == 0
+                                narrow=Callback::new(move |()| CustomerQuery { browsed_not_bought: Some(index), ..CustomerQuery::default() })/>
                         </td>
                     </tr>
                 }

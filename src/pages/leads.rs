@@ -11,6 +11,7 @@ use crate::state::use_app;
 use crate::worker;
 use leptos::prelude::*;
 use segscope_engine::audience::LeadStage;
+use segscope_engine::explore::CustomerQuery;
 use segscope_engine::settings::LeadStep;
 use segscope_model::EventKind;
 use segscope_report as chart;
@@ -65,7 +66,7 @@ fn StageTable() -> impl IntoView {
             labels=LeadStage::ALL.to_vec() counts=counts label_key=LeadStage::i18n_key
             row_testid="lead-row"
             list_testid=|stage| format!("lead-list-{}", stage.english_name().to_lowercase())
-            open=Callback::new(move |stage| state.show_customers(|q| q.lead_stages = vec![stage]))>
+            narrow=|stage| CustomerQuery { lead_stages: vec![stage], ..CustomerQuery::default() }>
             <p class="muted">{move || state.tr("leads.rules")}</p>
         </LabelCountTable>
     }

@@ -4,11 +4,13 @@
 
 use crate::components::chart_card::ChartCard;
 use crate::components::enum_select::EnumSelect;
+use crate::components::show_list::ShowListButton;
 use crate::state::use_app;
 use crate::worker;
 use chrono::{Duration, NaiveDate};
 use leptos::prelude::*;
 use segscope_engine::analyses::migration::{Migration, MigrationFilter, MigrationRequest, Scheme};
+use segscope_engine::explore::CustomerQuery;
 use segscope_model::format as number;
 use segscope_report as chart;
 use segscope_session::protocol::SessionRequest;
@@ -113,10 +115,7 @@ fn Result(migration: Migration) -> impl IntoView {
                     <td>{move || to_name.display(state.lang.get())}</td>
                     <td class="num">{number::count(mv.customers)}</td>
                     <td>
-                        <button class="btn btn-ghost btn-small" data-testid="move-list"
-                            on:click=move |_| state.show_customers(|q| q.migration = Some(filter))>
-                            {move || state.tr("audience.show_list")}
-                        </button>
+                        <ShowListButton testid="move-list" narrow=Callback::new(move |()| CustomerQuery { migration: Some(filter), ..CustomerQuery::default() })/>
                     </td>
                 </tr>
             }

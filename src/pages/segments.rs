@@ -4,10 +4,12 @@
 //! settings, and each segment's list in the explorer.
 
 use crate::components::rule_node::{new_condition, node_view};
+use crate::components::show_list::ShowListButton;
 use crate::state::use_app;
 use crate::worker;
 use leptos::prelude::*;
 use segscope_engine::custom::rules::{CustomSegments, Mode, Node, SegmentRule};
+use segscope_engine::explore::CustomerQuery;
 use segscope_i18n::Lang;
 use segscope_model::format as number;
 use segscope_session::protocol::SessionRequest;
@@ -175,10 +177,8 @@ fn SegmentCard(draft: RwSignal<CustomSegments>, index: usize) -> impl IntoView {
                 <button class="btn btn-ghost btn-small" on:click=move |_| swap(index.checked_sub(1))>{move || state.tr("rules.up")}</button>
                 <button class="btn btn-ghost btn-small" on:click=move |_| swap(Some(index + 1))>{move || state.tr("rules.down")}</button>
                 <button class="btn btn-ghost btn-small" data-testid="rule-delete" on:click=delete>{move || state.tr("rules.remove")}</button>
-                <button class="btn btn-ghost btn-small" data-testid="rule-list" disabled=move || !applied()
-                    on:click=move |_| state.show_customers(|q| q.custom_segment = Some(index))>
-                    {move || state.tr("audience.show_list")}
-                </button>
+                <ShowListButton testid="rule-list" disabled=Signal::derive(move || !applied())
+                    narrow=Callback::new(move |()| CustomerQuery { custom_segment: Some(index), ..CustomerQuery::default() })/>
             </div>
             {tree}
         </section>

@@ -1,59 +1,41 @@
 //! The fitted models (docs/product.md#clusters, docs/product.md#predicted-lifetime-value): K-means clusters and predicted CLV.
-//! They are fitted after the labels, only when what they depend on changed
-//! (the as-of date, the RFM scale, their own settings), so re-segmenting for
-//! another tier cut-off or window stays fast.
+//! They are fitted after the labels, only when a settings change made the
+//! last fit stale (see [`settings_read`] and [`crate::plan`]), so
+//! re-segmenting for another tier cut-off or window stays fast.
 
 use crate::clv::{self, BgNbdFit, ClvModel, ClvProblem, ClvSettings, GammaGammaFit};
 use crate::kmeans::{self, ClusterDot, ClusterProfile, Clustering, KmeansProblem, KmeansSettings};
 use crate::settings::Settings;
 use crate::Analysis;
-use segscope_model::{Dataset, Day};
+use chrono::NaiveDate;
+use segscope_model::Dataset;
 use serde::{Deserialize, Serialize};
 
 /// Both models, or why each could not be fitted.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Models {
-    /// What the models were fitted on.
-    pub inputs: ModelInputs,
     /// K-means clusters.
     pub clusters: Result<Clustering, KmeansProblem>,
     /// BG/NBD + Gamma-Gamma predictions.
     pub clv: Result<ClvModel, ClvProblem>,
 }
 
-/// Everything the models depend on; equal inputs give equal models.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ModelInputs {
-    /// The as-of day.
-    pub as_of: Day,
-    /// The RFM scale (names the clusters).
-    pub rfm_scale: u8,
-    /// Clustering settings.
-    pub kmeans: KmeansSettings,
-    /// CLV settings.
-    pub clv: ClvSettings,
-}
-
-impl ModelInputs {
-    /// The inputs of `analysis` under `settings`.
-    pub fn of(analysis: &Analysis, settings: &Settings) -> ModelInputs {
-        ModelInputs {
-            as_of: analysis.as_of,
-            rfm_scale: analysis.labels.rfm_scale,
-            kmeans: settings.kmeans.clone(),
-            clv: settings.clv,
-        }
-    }
+/// The settings the models read, directly or through the analysis: the
+/// as-of date (recency and the calibration period), the RFM scale (it names
+/// the clusters) and their own settings. While these are equal, a fit stays
+/// valid ([`crate::plan::Recompute`]).
+pub(crate) fn settings_read(settings: &Settings) -> (Option<NaiveDate>, u8, &KmeansSettings, &ClvSettings) {
+    (settings.as_of, settings.rfm.scale, &settings.kmeans, &settings.clv)
 }
 
 impl Models {
-    /// Fits both models for `analysis` of `dataset`.
-    pub fn fit(dataset: &Dataset, analysis: &Analysis, inputs: ModelInputs) -> Models {
+    /// Fits both models for `analysis` of `dataset` under `settings`.
+    pub fn fit(dataset: &Dataset, analysis: &Analysis, settings: &Settings) -> Models {
         // Clusters use recency: buyers without a dated order are left out.
         let buyers = analysis.metrics.dated_buyers();
-        let clusters = kmeans::cluster(&analysis.metrics, &buyers, &inputs.kmeans, inputs.rfm_scale);
-        let clv = clv::fit(dataset, inputs.as_of, &inputs.clv);
-        Models { inputs, clusters, clv }
+        let clusters = kmeans::cluster(&analysis.metrics, &buyers, &settings.kmeans, analysis.labels.rfm_scale);
+        let clv = clv::fit(dataset, analysis.as_of, &settings.clv);
+        Models { clusters, clv }
     }
 
     /// Customer `c`'s cluster name (English), if clustered.

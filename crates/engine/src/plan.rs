@@ -3,6 +3,7 @@
 //! (evaluated on the labels) and the fitted models. The session follows this
 //! plan; the page never decides what to recompute.
 
+use crate::models::settings_read;
 use crate::settings::Settings;
 
 /// The stages a settings change makes stale.
@@ -27,10 +28,7 @@ impl Recompute {
         Recompute {
             labels,
             custom_segments: labels || old.custom_segments != new.custom_segments,
-            models: old.as_of != new.as_of
-                || old.rfm.scale != new.rfm.scale
-                || old.kmeans != new.kmeans
-                || old.clv != new.clv,
+            models: settings_read(old) != settings_read(new),
         }
     }
 

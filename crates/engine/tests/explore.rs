@@ -191,7 +191,7 @@ fn detail_lists_orders_latest_first_and_explains_each_label() {
 fn search_by_name_email_or_phone_and_filters_by_lead_stage_cluster_and_custom_segment() {
     use segscope_engine::audience::LeadStage;
     use segscope_engine::custom::rules::{CmpOp, CustomSegments, Field, Node, SegmentRule, Test};
-    use segscope_engine::models::{ModelInputs, Models};
+    use segscope_engine::models::Models;
     let mut d = dataset(200);
     d.customers.profile.name[5] = Some("Zhang Wei".into());
     d.customers.profile.email[6] = Some("Wei.Li@Example.com".into());
@@ -214,7 +214,7 @@ fn search_by_name_email_or_phone_and_filters_by_lead_stage_cluster_and_custom_se
     };
     let mut a = analyze::run(&d, &settings);
     a.custom = analyze::custom::evaluate(&d, &a, &settings.custom_segments).0;
-    a.models = Some(Models::fit(&d, &a, ModelInputs::of(&a, &settings)));
+    a.models = Some(Models::fit(&d, &a, &settings));
     let find = |q: CustomerQuery| q.matching(&d, &a);
     let search = |s: &str| {
         find(CustomerQuery {

@@ -8,7 +8,7 @@ mod common;
 use segscope_engine::analyses::migration::{migrate, MigrationRequest, Scheme};
 use segscope_engine::audience::Dimension;
 use segscope_engine::clv::holdout_check;
-use segscope_engine::models::{ModelInputs, Models};
+use segscope_engine::models::Models;
 use segscope_engine::run;
 use segscope_engine::settings::Settings;
 use segscope_i18n::Lang;
@@ -29,7 +29,7 @@ fn every_audience_and_model_chart_renders_in_both_languages() {
     let (dataset, _) = builder.finish();
     let settings = Settings::default();
     let analysis = run(&dataset, &settings);
-    let models = Models::fit(&dataset, &analysis, ModelInputs::of(&analysis, &settings)).summary(&dataset, &analysis);
+    let models = Models::fit(&dataset, &analysis, &settings).summary(&dataset, &analysis);
     let clusters = models.clusters.expect("the demo clusters");
     let clv = models.clv.expect("the demo fits");
     let holdout = holdout_check(&dataset, analysis.as_of, 90, &settings.clv).expect("holdout");

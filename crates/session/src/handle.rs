@@ -21,18 +21,22 @@ impl Session {
     /// to a full read that took `parse_ms`.
     pub fn ready(&mut self, settings: &Settings, parse_ms: f64) -> Reply {
         let started = (self.clock)();
-        let clock = self.clock;
         match self.analyze(settings) {
-            Ok((analysis, quality)) => Reply::Ready {
+            Ok(_) => self.ready_reply(parse_ms, (self.clock)() - started, true),
+            Err(failure) => Reply::Failed(failure),
+        }
+    }
+
+    /// The dashboard of the current analysis (`Failed(NoData)` without one).
+    fn ready_reply(&self, parse_ms: f64, analyze_ms: f64, models_stale: bool) -> Reply {
+        match self.analysis() {
+            Some((analysis, quality)) => Reply::Ready {
                 summary: Box::new(analysis.summary.clone()),
                 quality: Box::new(quality.clone()),
-                timings: Timings {
-                    parse_ms,
-                    analyze_ms: clock() - started,
-                },
-                models_stale: true,
+                timings: Timings { parse_ms, analyze_ms },
+                models_stale,
             },
-            Err(failure) => Reply::Failed(failure),
+            None => Reply::Failed(Failure::NoData),
         }
     }
 
@@ -69,19 +73,10 @@ impl Session {
     fn settings_reply(&mut self, settings: &Settings) -> Result<Reply, Failure> {
         let started = (self.clock)();
         let plan = self.change_settings(settings)?;
-        let analyze_ms = (self.clock)() - started;
-        match self.analysis() {
-            Some((analysis, quality)) if !plan.is_nothing() => Ok(Reply::Ready {
-                summary: Box::new(analysis.summary.clone()),
-                quality: Box::new(quality.clone()),
-                timings: Timings {
-                    parse_ms: 0.0,
-                    analyze_ms,
-                },
-                models_stale: plan.models,
-            }),
-            _ => Ok(Reply::SettingsKept),
+        if plan.is_nothing() || self.analysis().is_none() {
+            return Ok(Reply::SettingsKept);
         }
+        Ok(self.ready_reply(0.0, (self.clock)() - started, plan.models))
     }
 }
 

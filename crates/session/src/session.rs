@@ -8,7 +8,7 @@ use segscope_engine::clv::{holdout_check, ClvProblem, HoldoutCheck};
 use segscope_engine::custom::rules::CustomSegments;
 use segscope_engine::custom::CustomSummary;
 use segscope_engine::explore::{CustomerDetail, CustomerPage, CustomerQuery, Explorer};
-use segscope_engine::models::{ModelInputs, Models, ModelsSummary};
+use segscope_engine::models::{Models, ModelsSummary};
 use segscope_engine::plan::Recompute;
 use segscope_engine::settings::{MemberLevel, Settings};
 use segscope_engine::WhatIf;
@@ -51,18 +51,23 @@ impl Session {
     /// load), models to be fitted again.
     pub fn analyze(&mut self, settings: &Settings) -> Result<(&Analysis, &QualityReport), Failure> {
         settings.validate().map_err(Failure::Settings)?;
-        let (dataset, quality) = self.loaded.as_ref().ok_or(Failure::NoData)?;
+        self.relabel(settings)?;
+        self.analysis().ok_or(Failure::NoData)
+    }
+
+    /// Analyses the loaded data under valid `settings`, with their custom
+    /// segments, and puts them in force; no models.
+    fn relabel(&mut self, settings: &Settings) -> Result<(), Failure> {
+        let (dataset, _) = self.loaded.as_ref().ok_or(Failure::NoData)?;
         if !dataset.has_orders() {
             return Err(Failure::NoOrders);
         }
         let mut analysis = analyze::run(dataset, settings);
-        let (custom, custom_summary) = analyze::custom::evaluate(dataset, &analysis, &settings.custom_segments);
-        analysis.custom = custom;
-        analysis.summary.custom = custom_summary;
+        apply_custom_segments(dataset, &mut analysis, settings);
+        self.analysis = Some(analysis);
         self.settings = settings.clone();
         self.explorer.forget();
-        let analysis = self.analysis.insert(analysis);
-        Ok((analysis, quality))
+        Ok(())
     }
 
     /// Puts `settings` in force, recomputing only the stages they make stale
@@ -82,7 +87,7 @@ impl Session {
         };
         if plan.labels {
             let models = self.analysis.take().and_then(|a| a.models).filter(|_| !plan.models);
-            self.analyze(settings)?;
+            self.relabel(settings)?;
             if let Some(analysis) = &mut self.analysis {
                 analysis.models = models;
             }
@@ -90,9 +95,7 @@ impl Session {
         }
         if let (Some((dataset, _)), Some(analysis)) = (&self.loaded, &mut self.analysis) {
             if plan.custom_segments {
-                let (custom, summary) = analyze::custom::evaluate(dataset, analysis, &settings.custom_segments);
-                analysis.custom = custom;
-                analysis.summary.custom = summary;
+                apply_custom_segments(dataset, analysis, settings);
                 self.explorer.forget();
             }
             if plan.models {
@@ -111,15 +114,14 @@ impl Session {
         }
     }
 
-    /// Fits the models of the current analysis unless their inputs are
-    /// unchanged since the last fit, and summarises them.
+    /// Fits the models of the current analysis unless a fit is kept (no
+    /// settings change made it stale since), and summarises them.
     pub fn models(&mut self) -> Result<ModelsSummary, Failure> {
         let (Some((dataset, _)), Some(analysis)) = (&self.loaded, &mut self.analysis) else {
             return Err(Failure::NoData);
         };
         if analysis.models.is_none() {
-            let inputs = ModelInputs::of(analysis, &self.settings);
-            analysis.models = Some(Models::fit(dataset, analysis, inputs));
+            analysis.models = Some(Models::fit(dataset, analysis, &self.settings));
         }
         let models = analysis.models.as_ref().ok_or(Failure::NoData)?;
         Ok(models.summary(dataset, analysis))
@@ -238,4 +240,12 @@ impl Session {
             _ => Err(Failure::NoData),
         }
     }
+}
+
+/// Evaluates the custom segments of `settings` on `analysis` and keeps their
+/// assignment and summary in it.
+fn apply_custom_segments(dataset: &Dataset, analysis: &mut Analysis, settings: &Settings) {
+    let (custom, summary) = analyze::custom::evaluate(dataset, analysis, &settings.custom_segments);
+    analysis.custom = custom;
+    analysis.summary.custom = summary;
 }
