@@ -8,6 +8,7 @@ use segscope_engine::explore::{CustomerDetail, CustomerPage, CustomerQuery};
 use segscope_engine::models::ModelsSummary;
 use segscope_engine::settings::Settings;
 use segscope_engine::{Summary, WhatIf};
+use segscope_export::{ActivationFile, ContactCoverage};
 use segscope_i18n::{t, Lang};
 use segscope_ingest::{FileSchema, QualityReport};
 use segscope_session::protocol::{Failure, Timings};
@@ -195,6 +196,10 @@ pub struct AppState {
     pub migration: RwSignal<Option<Result<Migration, MigrationProblem>>>,
     /// Live counts of the custom segments being edited.
     pub rule_counts: RwSignal<Option<CustomSummary>>,
+    /// Which contacts the loaded data holds (asked by the activation box).
+    pub contacts: RwSignal<Option<ContactCoverage>>,
+    /// The last list for a marketing tool: its name and counts (no bytes).
+    pub activation_done: RwSignal<Option<ActivationFile>>,
 }
 
 impl AppState {
@@ -224,6 +229,8 @@ impl AppState {
             holdout: RwSignal::new(None),
             migration: RwSignal::new(None),
             rule_counts: RwSignal::new(None),
+            contacts: RwSignal::new(None),
+            activation_done: RwSignal::new(None),
         }
     }
 

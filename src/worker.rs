@@ -7,6 +7,7 @@ use crate::state::{AppState, Phase};
 use js_sys::Array;
 use leptos::prelude::*;
 use segscope_engine::settings::{Settings, SettingsError};
+use segscope_export::ActivationFile;
 use segscope_model::progress::Stage;
 use segscope_session::protocol::{decode, encode, Failure, Reply, Request, SessionRequest};
 use std::cell::RefCell;
@@ -231,6 +232,14 @@ fn on_reply(state: AppState, reply: Reply) {
         Reply::Holdout(check) => state.holdout.set(Some(*check)),
         Reply::Migration(migration) => state.migration.set(Some(*migration)),
         Reply::RuleCounts(counts) => state.rule_counts.set(Some(counts)),
+        Reply::Contacts(coverage) => state.contacts.set(Some(coverage)),
+        Reply::Activation(file) => {
+            download_bytes(&file.file_name, &file.mime, &file.bytes);
+            state.activation_done.set(Some(ActivationFile {
+                bytes: Vec::new(),
+                ..*file
+            }));
+        }
         Reply::Failed(failure) => {
             state.auto_confirm.set(false);
             state.reinspecting.set(0);
@@ -273,6 +282,8 @@ pub fn inspect(state: AppState, files: Vec<File>) {
     state.summary.set(None);
     state.models.set(None);
     state.holdout.set(None);
+    state.contacts.set(None);
+    state.activation_done.set(None);
     state.quality.set(None);
     state.schemas.set(Vec::new());
     state.progress.set(0.0);

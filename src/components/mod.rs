@@ -1,5 +1,6 @@
 //! Reusable pieces of the page, one component per file.
 
+pub mod activation_export;
 pub mod chart_card;
 pub mod chart_svg;
 pub mod customer_detail;

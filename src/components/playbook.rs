@@ -6,6 +6,7 @@ use crate::state::use_app;
 use crate::worker;
 use leptos::prelude::*;
 use segscope_engine::playbook::{action, playbook_keys};
+use segscope_session::protocol::SessionRequest;
 
 /// Editable actions for every segment, stage and tier.
 #[component]
@@ -42,8 +43,15 @@ pub fn PlaybookCard() -> impl IntoView {
         .collect_view();
     view! {
         <section class="card" data-testid="playbook">
-            <h3>{move || state.tr("playbook.title")}</h3>
+            <div class="card-head">
+                <h3>{move || state.tr("playbook.title")}</h3>
+                <button class="btn btn-secondary" data-testid="export-campaign-pack" title=move || state.tr("pack.help")
+                    on:click=move |_| worker::ask(SessionRequest::CampaignPack(state.lang.get_untracked()))>
+                    {move || state.tr("pack.export")}
+                </button>
+            </div>
             <p class="muted">{move || state.tr("playbook.help")}</p>
+            <p class="muted">{move || state.tr("pack.help")}</p>
             {move || problem.get().map(|p| view! { <p class="notice notice-error" role="alert">{p}</p> })}
             <table class="table playbook"><tbody>{rows}</tbody></table>
         </section>

@@ -2,6 +2,7 @@
 //! only the rows in view exist in the page, fetched from the worker a page at
 //! a time — with search, segment and tier filters and sortable columns.
 
+use crate::components::activation_export::ActivationExport;
 use crate::components::customer_detail::CustomerDetailPanel;
 use crate::components::enum_select::stable_id;
 use crate::components::filter_chips::{toggle_in, ChipField, FilterChips};
@@ -138,6 +139,7 @@ fn Filters(query: RwSignal<CustomerQuery>, first_visible: RwSignal<u64>) -> impl
                 query=query changed=Callback::new(move |()| reset_scroll()) group_key="segments.segment"/>
             <div class="chips" role="group" aria-label=move || state.tr("tiers.title")>{tier_chips}</div>
             <AudienceFilters query=query first_visible=first_visible/>
+            <ActivationExport query=query/>
         </div>
     }
 }

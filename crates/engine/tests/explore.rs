@@ -5,7 +5,7 @@ use proptest::prelude::*;
 use segscope_engine::explore::{CustomerQuery, Explorer, SortColumn};
 use segscope_engine::settings::Settings;
 use segscope_engine::{self as analyze, RfmSegment};
-use segscope_model::{Customers, Dataset, OrderStatus};
+use segscope_model::{ContactField, Customers, Dataset, OrderStatus};
 
 /// `n` customers; customer i buys i % 4 times (so a quarter never buy).
 fn dataset(n: usize) -> Dataset {
@@ -193,9 +193,15 @@ fn search_by_name_email_or_phone_and_filters_by_lead_stage_cluster_and_custom_se
     use segscope_engine::custom::rules::{CmpOp, CustomSegments, Field, Node, SegmentRule, Test};
     use segscope_engine::models::Models;
     let mut d = dataset(200);
-    d.customers.profile.name[5] = Some("Zhang Wei".into());
-    d.customers.profile.email[6] = Some("Wei.Li@Example.com".into());
-    d.customers.profile.phone[7] = Some("+86 138-0013-8000".into());
+    d.customers.profile.contacts.fill(5, ContactField::Name, "Zhang Wei");
+    d.customers
+        .profile
+        .contacts
+        .fill(6, ContactField::Email, "Wei.Li@Example.com");
+    d.customers
+        .profile
+        .contacts
+        .fill(7, ContactField::Phone, "+86 138-0013-8000");
     let settings = Settings {
         custom_segments: CustomSegments {
             segments: vec![SegmentRule {

@@ -15,6 +15,19 @@ pub fn needs_quotes(text: &str) -> bool {
     text.contains([',', '"', '\r', '\n'])
 }
 
+/// Appends a cell of a file another program imports (a marketing tool's
+/// list, docs/export/activation.md#files): quoted by RFC 4180 when needed,
+/// never prefixed, so `+86…` phones reach the platform as written.
+pub fn push_plain(out: &mut String, text: &str) {
+    if !needs_quotes(text) {
+        out.push_str(text);
+        return;
+    }
+    out.push('"');
+    out.push_str(&text.replace('"', "\"\""));
+    out.push('"');
+}
+
 /// Appends a text cell taken from user data: prefixed with `'` when it would
 /// start a formula, quoted when it holds a comma, quote, CR or LF (inner
 /// quotes doubled).

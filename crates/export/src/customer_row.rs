@@ -9,7 +9,7 @@ use segscope_engine::{
     tier_display_name, Analysis, LifecycleStage, RfmSegment, NO_PURCHASE,
 };
 use segscope_i18n::{t, Lang};
-use segscope_model::{Dataset, Day};
+use segscope_model::{ContactField, Dataset, Day};
 use std::borrow::Cow;
 
 /// How many columns a customer row has.
@@ -178,6 +178,43 @@ impl<'a> LabelTexts<'a> {
     pub(crate) fn no_purchase(&self) -> &'static str {
         self.no_purchase
     }
+
+    /// Customer `i`'s labels that a marketing tool keeps as tags.
+    pub(crate) fn tags<'s>(&'s self, analysis: &'s Analysis, i: usize) -> CustomerTags<'s> {
+        let labels = &analysis.labels;
+        CustomerTags {
+            segment: labels.segment.get(i).copied().flatten().map(|s| self.segment(s)),
+            tier: match labels.tier.get(i).copied().flatten() {
+                Some(tier) => self.tiers.get(tier as usize).map(|n| n.as_ref()),
+                None => Some(self.no_purchase),
+            },
+            stage: labels.lifecycle.get(i).map(|s| self.lifecycle[s.index()]),
+            custom: analysis.custom.as_ref().map(|a| a.names_of(i)).unwrap_or_default(),
+        }
+    }
+}
+
+/// A customer's labels as a marketing tool's tags.
+pub(crate) struct CustomerTags<'s> {
+    /// RFM segment (buyers with order dates).
+    pub segment: Option<&'s str>,
+    /// Value tier, or "No purchase".
+    pub tier: Option<&'s str>,
+    /// Lifecycle stage.
+    pub stage: Option<&'s str>,
+    /// Custom segments.
+    pub custom: Vec<&'s str>,
+}
+
+impl<'s> CustomerTags<'s> {
+    /// Every label, in the order above.
+    pub(crate) fn all(&self) -> impl Iterator<Item = &'s str> + '_ {
+        self.segment
+            .into_iter()
+            .chain(self.tier)
+            .chain(self.stage)
+            .chain(self.custom.iter().copied())
+    }
 }
 
 /// The names of `analysis`'s clusters, none before the models are fitted.
@@ -225,8 +262,8 @@ pub(crate) fn customer_cells<'a>(
         let band = analysis.bands.get(d)?.band.get(i)?;
         names.get(usize::from(*band)).copied()
     };
-    let profile = &dataset.customers.profile;
-    let contact = |column: &'a [Option<Box<str>>]| column.get(i).and_then(Option::as_deref);
+    let contacts = &dataset.customers.profile.contacts;
+    let contact = |field| text(contacts.get(i, field));
     let models = analysis.models.as_ref();
     let cluster = models
         .and_then(|m| m.clusters.as_ref().ok())
@@ -282,9 +319,9 @@ pub(crate) fn customer_cells<'a>(
         text(band(2)),
         text(band(3)),
         text(band(4)),
-        text(contact(&profile.name)),
-        text(contact(&profile.email)),
-        text(contact(&profile.phone)),
+        Cell::Text(contacts.display_name(i).unwrap_or(Cow::Borrowed(""))),
+        contact(ContactField::Email),
+        contact(ContactField::Phone),
     ])
 }
 

@@ -92,7 +92,7 @@ mod tests {
     use super::*;
     use segscope_engine::run;
     use segscope_engine::settings::Settings;
-    use segscope_model::{Customers, OrderStatus, NO_CATEGORY};
+    use segscope_model::{ContactField, Customers, OrderStatus, NO_CATEGORY};
 
     fn dataset() -> Dataset {
         let mut d = Dataset {
@@ -111,9 +111,15 @@ mod tests {
         d.orders.push_with_category(1, 19_730, 9.0, OrderStatus::Refunded, 0);
         d.orders
             .push_with_category(2, 19_729, 30.0, OrderStatus::Paid, NO_CATEGORY);
-        d.customers.profile.name[2] = Some("Chloé Wu".into());
-        d.customers.profile.email[2] = Some("chloe@example.com".into());
-        d.customers.profile.phone[2] = Some("+86 138 0013 8000".into());
+        d.customers.profile.contacts.fill(2, ContactField::Name, "Chloé Wu");
+        d.customers
+            .profile
+            .contacts
+            .fill(2, ContactField::Email, "chloe@example.com");
+        d.customers
+            .profile
+            .contacts
+            .fill(2, ContactField::Phone, "+86 138 0013 8000");
         d
     }
 

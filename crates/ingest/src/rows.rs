@@ -56,7 +56,6 @@ pub(super) struct Columns {
     /// their orders (docs/ingest/orders.md#refund-rows).
     pub order_event: Option<usize>,
     pub partial_refund: Option<usize>,
-    pub name: Option<usize>,
     pub gender: Option<usize>,
     pub birth_date: Option<usize>,
     pub age: Option<usize>,
@@ -65,6 +64,16 @@ pub(super) struct Columns {
     pub region: Option<usize>,
     pub city: Option<usize>,
     pub country: Option<usize>,
+    /// Contact columns of any file but an events file (docs/export/activation.md#contacts).
+    pub contact_name: Option<usize>,
+    pub first_name: Option<usize>,
+    pub last_name: Option<usize>,
+    pub contact_city: Option<usize>,
+    pub contact_state: Option<usize>,
+    pub zip: Option<usize>,
+    pub contact_country: Option<usize>,
+    pub wecom_id: Option<usize>,
+    pub open_id: Option<usize>,
     pub person: Option<usize>,
     pub freight: Option<usize>,
     /// A customer summary's lifetime spend, order count and first order date
@@ -90,6 +99,8 @@ impl Columns {
                     .all(|r| col(*r).is_none())
         });
         let summary_col = |r| col(r).filter(|_| schema.kind == FileKind::Summary);
+        let contact_col =
+            |r| col(r).filter(|_| matches!(schema.kind, FileKind::Orders | FileKind::Customers | FileKind::Summary));
         Columns {
             key: col(Role::CustomerKey).or(orders_person),
             email: col(Role::Email),
@@ -122,7 +133,6 @@ impl Columns {
             event_type: col(Role::EventType).filter(|_| schema.kind == FileKind::Events),
             order_event: col(Role::EventType).filter(|_| schema.kind == FileKind::Orders),
             partial_refund: col(Role::PartialRefund).filter(|_| schema.kind == FileKind::Orders),
-            name: customers_col(Role::Name),
             gender: customers_col(Role::Gender),
             birth_date: customers_col(Role::BirthDate),
             age: customers_col(Role::Age),
@@ -131,6 +141,15 @@ impl Columns {
             region: customers_col(Role::Region),
             city: customers_col(Role::City),
             country: customers_col(Role::Country),
+            contact_name: contact_col(Role::Name),
+            first_name: contact_col(Role::FirstName),
+            last_name: contact_col(Role::LastName),
+            contact_city: contact_col(Role::City),
+            contact_state: contact_col(Role::Region),
+            zip: contact_col(Role::Zip),
+            contact_country: contact_col(Role::Country),
+            wecom_id: contact_col(Role::WecomId),
+            open_id: contact_col(Role::OpenId),
             person: customers_col(Role::PersonKey),
             freight: col(Role::Freight).filter(|_| schema.kind == FileKind::OrderDetails),
             total_spent: summary_col(Role::TotalSpent),

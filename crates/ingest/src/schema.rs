@@ -68,6 +68,14 @@ impl FileKind {
                 OrderState,
                 EventType,
                 PartialRefund,
+                FirstName,
+                LastName,
+                City,
+                Region,
+                Zip,
+                Country,
+                WecomId,
+                OpenId,
             ],
             FileKind::Customers => &[
                 CustomerKey,
@@ -86,6 +94,11 @@ impl FileKind {
                 Region,
                 City,
                 Country,
+                FirstName,
+                LastName,
+                Zip,
+                WecomId,
+                OpenId,
             ],
             FileKind::Events => &[CustomerKey, Timestamp, EventType, Category],
             FileKind::Summary => &[
@@ -96,6 +109,15 @@ impl FileKind {
                 LastOrderDate,
                 Email,
                 Phone,
+                Name,
+                FirstName,
+                LastName,
+                City,
+                Region,
+                Zip,
+                Country,
+                WecomId,
+                OpenId,
             ],
             FileKind::OrderDetails => &[OrderId, Amount, Quantity, UnitPrice, Freight, Category],
             FileKind::Ignored => &[],
@@ -181,6 +203,16 @@ pub enum Role {
     City,
     /// Country.
     Country,
+    /// Given name (first name).
+    FirstName,
+    /// Family name (last name, surname).
+    LastName,
+    /// Postal code.
+    Zip,
+    /// 企业微信 external contact id (`external_userid`).
+    WecomId,
+    /// WeChat user id of an official account or mini program (`openid`).
+    OpenId,
     /// The person behind an order-level customer id (Olist
     /// `customer_unique_id`): customers sharing it are one customer. A
     /// national id (DNI, CPF, 身份证号 …) is one too, and keys the buyers of an
@@ -228,6 +260,11 @@ impl Role {
             Role::Region => "role.region",
             Role::City => "role.city",
             Role::Country => "role.country",
+            Role::FirstName => "role.first_name",
+            Role::LastName => "role.last_name",
+            Role::Zip => "role.zip",
+            Role::WecomId => "role.wecom_id",
+            Role::OpenId => "role.open_id",
             Role::PersonKey => "role.person_key",
             Role::Freight => "role.freight",
         }

@@ -3,7 +3,7 @@
 //! written, and a customers file read before it wins.
 
 use segscope_ingest::{read_file, sniff, DatasetBuilder};
-use segscope_model::Dataset;
+use segscope_model::{ContactField, Dataset};
 
 fn read(files: &[(&str, &str)]) -> Dataset {
     let mut builder = DatasetBuilder::new();
@@ -22,7 +22,10 @@ fn contact<'d>(d: &'d Dataset, key: &str) -> (Option<&'d str>, Option<&'d str>) 
         .position(|k| k == key)
         .unwrap_or_else(|| panic!("{key} in {:?}", d.customers.key));
     let p = &d.customers.profile;
-    (p.email[i].as_deref(), p.phone[i].as_deref())
+    (
+        p.contacts.get(i, ContactField::Email),
+        p.contacts.get(i, ContactField::Phone),
+    )
 }
 
 const ORDERS: &str = "Name,Email,Financial Status,Created at,Total,Phone\n\

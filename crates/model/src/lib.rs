@@ -6,6 +6,7 @@
 
 use serde::{Deserialize, Serialize};
 
+mod contacts;
 mod customer_ix;
 pub mod date;
 mod events;
@@ -14,6 +15,7 @@ mod lifetime;
 mod profile;
 pub mod progress;
 
+pub use contacts::{ContactField, Contacts};
 pub use customer_ix::CustomerIx;
 pub use events::{EventKind, Events};
 pub use lifetime::LifetimeTotals;
@@ -223,7 +225,7 @@ pub struct Customers {
     pub signup: Vec<Option<Day>>,
     /// Loyalty points balance from a customers file, if known.
     pub points: Vec<Option<f64>>,
-    /// Contact details and demographics from a customers file.
+    /// Contact details (from any file) and demographics (from a customers file).
     pub profile: Profiles,
 }
 

@@ -1,8 +1,8 @@
-//! Who a customer is, from a customers file: contact details for search and
-//! the demographic attributes of docs/product.md#inputs (gender, birth date or age, income,
+//! Who a customer is: contact details (from any file; for search, the
+//! customer detail and the exports) and, from a customers file, the demographic attributes of docs/product.md#inputs (gender, birth date or age, income,
 //! occupation, region).
 
-use super::Day;
+use super::{Contacts, Day};
 use serde::{Deserialize, Serialize};
 
 /// A customer's gender as a file states it.
@@ -48,12 +48,8 @@ impl Gender {
 /// Per-customer profile columns, parallel to [`super::Customers::key`].
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Profiles {
-    /// Display name.
-    pub name: Vec<Option<Box<str>>>,
-    /// Email as written (trimmed).
-    pub email: Vec<Option<Box<str>>>,
-    /// Phone as written (trimmed).
-    pub phone: Vec<Option<Box<str>>>,
+    /// Name, e-mail, phone, address parts and messaging ids as written.
+    pub contacts: Contacts,
     /// Gender.
     pub gender: Vec<Gender>,
     /// Birth date.
@@ -72,9 +68,7 @@ impl Profiles {
     /// Profiles of `n` customers with nothing known.
     pub fn empty(n: usize) -> Self {
         Profiles {
-            name: vec![None; n],
-            email: vec![None; n],
-            phone: vec![None; n],
+            contacts: Contacts::empty(n),
             gender: vec![Gender::Unknown; n],
             birth: vec![None; n],
             age: vec![None; n],
@@ -86,9 +80,7 @@ impl Profiles {
 
     /// Adds one customer with nothing known.
     pub fn push_empty(&mut self) {
-        self.name.push(None);
-        self.email.push(None);
-        self.phone.push(None);
+        self.contacts.push_empty();
         self.gender.push(Gender::Unknown);
         self.birth.push(None);
         self.age.push(None);

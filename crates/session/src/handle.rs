@@ -60,6 +60,15 @@ impl Session {
                 bytes: self.selection_xlsx(&query, lang)?,
             },
             SessionRequest::ExportCustomers => text("segscope-customers.csv", CSV, self.customers_csv()?),
+            SessionRequest::Contacts => Reply::Contacts(self.contact_coverage()?),
+            SessionRequest::ExportActivation(query, options) => {
+                Reply::Activation(Box::new(self.activation(&query, &options)?))
+            }
+            SessionRequest::CampaignPack(lang) => Reply::DownloadBytes {
+                file_name: "segscope-campaign-pack.zip".into(),
+                mime: "application/zip".into(),
+                bytes: self.campaign_pack(lang)?,
+            },
             SessionRequest::ExportAnalysis => text("segscope-analysis.json", "application/json", self.analysis_json()?),
             SessionRequest::Models => Reply::Models(Box::new(self.models()?)),
             SessionRequest::Migration(request) => Reply::Migration(Box::new(self.migration(&request)?)),

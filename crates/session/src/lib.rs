@@ -3,6 +3,7 @@
 //! [`Session`] that holds all state (dataset, settings, analysis, models),
 //! decides what a settings change recomputes and answers each request.
 
+mod activation;
 mod handle;
 mod loader;
 pub mod protocol;

@@ -16,7 +16,7 @@ use segscope_engine::explore::{CustomerDetail, CustomerPage, CustomerQuery};
 use segscope_engine::models::ModelsSummary;
 use segscope_engine::settings::{MemberLevel, Settings, SettingsError};
 use segscope_engine::{Summary, WhatIf};
-use segscope_export::ExportError;
+use segscope_export::{ActivationFile, ActivationOptions, ContactCoverage, ExportError};
 use segscope_i18n::{t, Lang};
 use segscope_ingest::{FileSchema, IngestError, QualityReport};
 use segscope_model::progress::Stage;
@@ -89,6 +89,12 @@ pub enum SessionRequest {
     ExportSelectionXlsx(CustomerQuery, Lang),
     /// Build the per-customer CSV of the current analysis.
     ExportCustomers,
+    /// Say which contacts the data holds (what lists for marketing tools can offer).
+    Contacts,
+    /// Build the list for a marketing tool of the customers the query selects.
+    ExportActivation(CustomerQuery, ActivationOptions),
+    /// Build the campaign pack (a list per playbook group), texts in this language.
+    CampaignPack(Lang),
     /// Build the analysis JSON (settings, data quality, KPIs, segment counts).
     ExportAnalysis,
     /// Fit (or reuse) the models of the current analysis.
@@ -157,6 +163,10 @@ pub enum Reply {
     Models(Box<ModelsSummary>),
     /// The CLV calibration/holdout check, or why it could not be made.
     Holdout(Box<Result<HoldoutCheck, ClvProblem>>),
+    /// Which contacts the data holds.
+    Contacts(ContactCoverage),
+    /// A list for a marketing tool is ready: the download and its counts.
+    Activation(Box<ActivationFile>),
     /// A download is ready.
     Download {
         /// Suggested file name.

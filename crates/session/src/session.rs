@@ -20,7 +20,7 @@ use segscope_model::Dataset;
 
 /// Loaded data, the settings in force and the latest analysis.
 pub struct Session {
-    loaded: Option<(Dataset, QualityReport)>,
+    pub(crate) loaded: Option<(Dataset, QualityReport)>,
     analysis: Option<Analysis>,
     settings: Settings,
     explorer: Explorer,
@@ -225,7 +225,7 @@ impl Session {
     }
 
     /// The loaded data, its analysis and the customers `query` selects.
-    fn selection(&self, query: &CustomerQuery) -> Result<(&Dataset, &Analysis, Vec<u32>), Failure> {
+    pub(crate) fn selection(&self, query: &CustomerQuery) -> Result<(&Dataset, &Analysis, Vec<u32>), Failure> {
         match (&self.loaded, &self.analysis) {
             (Some((dataset, _)), Some(analysis)) => Ok((dataset, analysis, query.matching(dataset, analysis))),
             _ => Err(Failure::NoData),

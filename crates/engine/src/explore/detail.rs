@@ -5,7 +5,7 @@ use crate::{Analysis, RfmSegment};
 use segscope_i18n::{t, Lang};
 use segscope_model::date::format_day;
 use segscope_model::format;
-use segscope_model::{CustomerIx, Dataset, OrderStatus, NO_CATEGORY};
+use segscope_model::{ContactField, CustomerIx, Dataset, OrderStatus, NO_CATEGORY};
 use serde::{Deserialize, Serialize};
 
 /// How many of a customer's orders the detail view lists (latest first).
@@ -63,6 +63,7 @@ impl CustomerDetail {
     pub fn of(dataset: &Dataset, analysis: &Analysis, customer: CustomerIx) -> CustomerDetail {
         let (at, index) = (customer.at(), customer.get());
         let key = dataset.customers.key[at].clone();
+        let contacts = &dataset.customers.profile.contacts;
         let o = &dataset.orders;
         let (customers, days) = (o.customer(), o.day());
         let mut mine: Vec<usize> = (0..o.len())
@@ -87,9 +88,9 @@ impl CustomerDetail {
             key,
             source: dataset.customers.source[at].and_then(|s| dataset.sources.get(usize::from(s)).cloned()),
             signup: dataset.customers.signup[at].map(format_day),
-            name: contact(&dataset.customers.profile.name, at),
-            email: contact(&dataset.customers.profile.email, at),
-            phone: contact(&dataset.customers.profile.phone, at),
+            name: contacts.display_name(at).map(String::from),
+            email: contacts.get(at, ContactField::Email).map(String::from),
+            phone: contacts.get(at, ContactField::Phone).map(String::from),
             orders,
             order_count: mine.len() as u64,
             labels: reasons(dataset, analysis, at)
@@ -98,11 +99,6 @@ impl CustomerDetail {
                 .collect(),
         }
     }
-}
-
-/// Customer `at`'s entry of a contact column.
-fn contact(column: &[Option<Box<str>>], at: usize) -> Option<String> {
-    column.get(at).and_then(Option::as_deref).map(str::to_string)
 }
 
 /// The labels of customer `at` with their reasons.

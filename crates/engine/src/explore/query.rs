@@ -3,7 +3,7 @@
 use crate::analyses::migration::{movers, MigrationFilter};
 use crate::audience::{browsed_not_bought_mask, Engagement, LeadStage};
 use crate::{Analysis, LifecycleStage, RfmSegment};
-use segscope_model::{CategoryIdx, Dataset};
+use segscope_model::{CategoryIdx, ContactField, Dataset};
 use serde::{Deserialize, Serialize};
 use std::cmp::Ordering;
 
@@ -182,14 +182,12 @@ fn matches_search(dataset: &Dataset, i: usize, search: &str) -> bool {
     if customers.key[i].to_lowercase().contains(search) {
         return true;
     }
-    let p = &customers.profile;
-    let contains = |field: &[Option<Box<str>>]| {
-        field
-            .get(i)
-            .and_then(Option::as_deref)
-            .is_some_and(|v| v.to_lowercase().contains(search))
-    };
-    if contains(&p.name) || contains(&p.email) || contains(&p.phone) {
+    let contacts = &customers.profile.contacts;
+    let contains = |value: Option<&str>| value.is_some_and(|v| v.to_lowercase().contains(search));
+    if contains(contacts.display_name(i).as_deref())
+        || contains(contacts.get(i, ContactField::Email))
+        || contains(contacts.get(i, ContactField::Phone))
+    {
         return true;
     }
     let digits: String = search.chars().filter(char::is_ascii_digit).collect();
@@ -199,7 +197,7 @@ fn matches_search(dataset: &Dataset, i: usize, search: &str) -> bool {
                 .chars()
                 .filter(|c| !matches!(c, ' ' | '-' | '+' | '(' | ')'))
                 .count()
-        && p.phone.get(i).and_then(Option::as_deref).is_some_and(|phone| {
+        && contacts.get(i, ContactField::Phone).is_some_and(|phone| {
             phone
                 .chars()
                 .filter(char::is_ascii_digit)

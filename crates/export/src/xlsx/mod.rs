@@ -12,16 +12,15 @@ mod package;
 mod sheet_name;
 mod sheet_xml;
 mod styles;
-mod zip_out;
 
 use super::customer_row::{customer_cells, localized_columns, LabelTexts, Wording, COLUMNS};
 use super::error::ExportError;
+use super::zip_out::ZipOut;
 use package::SheetEntry;
 use segscope_engine::{Analysis, RfmSegment};
 use segscope_i18n::{t, Lang};
 use segscope_model::Dataset;
 use std::io::Write;
-use zip_out::ZipOut;
 
 /// Rows Excel allows per sheet, the header included; longer sheets are split
 /// into "Name", "Name (2)", …

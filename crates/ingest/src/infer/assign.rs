@@ -59,6 +59,11 @@ fn assign(
             if (kind, *role, source) == (FileKind::Orders, Role::EventType, RoleSource::Values) {
                 continue;
             }
+            // An orders file's buyer address gives way to its order columns
+            // (`State` is the order's state in some exports).
+            if kind == FileKind::Orders && is_buyer_address(*role) {
+                score -= BUYER_ADDRESS_PENALTY;
+            }
             // Among unknown money columns, the order total is usually the largest.
             if let (Role::Amount, RoleSource::Values, Some(p)) = (role, source, profile) {
                 if largest_money > 0.0 {
@@ -103,6 +108,19 @@ fn drop_guessed_key(result: &mut [RoleColumn], key_header_elsewhere: bool) {
             *key = RoleColumn::unassigned(Role::CustomerKey);
         }
     }
+}
+
+/// What a buyer-address role loses in an orders file, so that a header
+/// naming both an order column and an address part is the order column.
+const BUYER_ADDRESS_PENALTY: f32 = 0.1;
+
+/// The roles an orders file fills only for the contacts of its buyers
+/// (docs/export/activation.md#contacts).
+fn is_buyer_address(role: Role) -> bool {
+    matches!(
+        role,
+        Role::FirstName | Role::LastName | Role::City | Role::Region | Role::Zip | Role::Country
+    )
 }
 
 /// True when a money header names a figure before discounts or after fees

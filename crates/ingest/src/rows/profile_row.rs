@@ -6,7 +6,7 @@ use super::RowHandler;
 use crate::profile_value::{parse_age, parse_gender};
 use crate::records::Record;
 use crate::value::{parse_amount, trim};
-use segscope_model::{CustomerIdx, Gender};
+use segscope_model::{ContactField, CustomerIdx, Gender};
 
 impl RowHandler<'_> {
     /// Stores the row's profile cells for `customer`.
@@ -43,25 +43,45 @@ impl RowHandler<'_> {
 }
 
 impl RowHandler<'_> {
-    /// Stores the row's name, e-mail and phone for `customer` where it has
-    /// none yet, as written (trimmed); a cell is read only for an empty slot,
-    /// so an orders file with a million rows costs one look per row.
+    /// Stores the row's contact cells (name, e-mail, phone, address parts,
+    /// messaging ids) for `customer` where it has none yet, as written
+    /// (trimmed); a cell is read only for an empty slot, so an orders file
+    /// with a million rows costs one look per contact column and row.
     pub(super) fn contact_cells(&mut self, record: &Record, customer: CustomerIdx) {
         let c = self.columns;
         let i = customer as usize;
-        let profile = &mut self.builder.dataset.customers.profile;
-        for (column, slot) in [
-            (c.name, profile.name.get_mut(i)),
-            (c.email, profile.email.get_mut(i)),
-            (c.phone, profile.phone.get_mut(i)),
+        let contacts = &mut self.builder.dataset.customers.profile.contacts;
+        for (column, field) in [
+            (c.contact_name, ContactField::Name),
+            (c.first_name, ContactField::FirstName),
+            (c.last_name, ContactField::LastName),
+            (c.email, ContactField::Email),
+            (c.phone, ContactField::Phone),
+            (c.contact_city, ContactField::City),
+            (c.contact_state, ContactField::State),
+            (c.zip, ContactField::Zip),
+            (c.contact_country, ContactField::Country),
+            (c.wecom_id, ContactField::WecomId),
+            (c.open_id, ContactField::OpenId),
         ] {
-            if let (Some(column), Some(slot @ None)) = (column, slot) {
-                let cell = trim(record.get(column));
-                if !cell.is_empty() {
-                    *slot = Some(String::from_utf8_lossy(cell).into());
+            if let Some(column) = column {
+                if contacts.get(i, field).is_none() {
+                    let cell = without_text_marker(trim(record.get(column)));
+                    if !cell.is_empty() {
+                        contacts.fill(i, field, &String::from_utf8_lossy(cell));
+                    }
                 }
             }
         }
+    }
+}
+
+/// `cell` without the apostrophe that keeps spreadsheets from reading a
+/// number (Shopify writes phones and zips as `'+14155550101`, `'02100`).
+fn without_text_marker(cell: &[u8]) -> &[u8] {
+    match cell {
+        [b'\'', rest @ ..] if rest.first().is_some_and(|b| b.is_ascii_digit() || *b == b'+') => rest,
+        _ => cell,
     }
 }
 
