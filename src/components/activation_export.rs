@@ -50,7 +50,7 @@ fn ActivationForm(query: RwSignal<CustomerQuery>, coverage: ContactCoverage) -> 
     let format = RwSignal::new(formats[0]);
     let hash = RwSignal::new(true);
     let country = RwSignal::new(coverage.main_country.clone().unwrap_or_default());
-    let ask_country = coverage.main_country.is_none() && coverage.phones > 0;
+    let ask_country = coverage.main_country.is_none() && coverage.phones_without_country > 0;
     let download = move |_| {
         let options = ActivationOptions {
             format: format.get_untracked(),
@@ -74,7 +74,7 @@ fn ActivationForm(query: RwSignal<CustomerQuery>, coverage: ContactCoverage) -> 
                         on_pick=Callback::new(move |f| format.set(f)) testid="activation-format"/>
                 </label>
                 <label class="inline-field" class:muted=move || !format.get().can_hash()>
-                    <input type="checkbox" data-testid="activation-hash" prop:checked=move || hash.get()
+                    <input type="checkbox" data-testid="activation-hash" prop:checked=move || hash.get() && format.get().can_hash()
                         prop:disabled=move || !format.get().can_hash()
                         on:change=move |ev| hash.set(event_target_checked(&ev))/>
                     {move || state.tr("activation.hash")}

@@ -30,7 +30,10 @@ fn list(d: &Dataset, format: ActivationFormat, hash: bool) -> (Vec<csv::StringRe
         lang: Lang::En,
     };
     let file = activation_file(d, &analysis, 0..d.customers.len(), &options).expect("list");
-    assert!(!file.bytes.starts_with("\u{feff}".as_bytes()), "no BOM for the tools' importers");
+    assert!(
+        !file.bytes.starts_with("\u{feff}".as_bytes()),
+        "no BOM for the tools' importers"
+    );
     let mut reader = csv::Reader::from_reader(file.bytes.as_slice());
     let header = reader.headers().expect("header").iter().map(String::from).collect();
     let rows = reader.records().collect::<Result<Vec<_>, _>>().expect("rows");
@@ -39,7 +42,9 @@ fn list(d: &Dataset, format: ActivationFormat, hash: bool) -> (Vec<csv::StringRe
 }
 
 fn row<'r>(rows: &'r [csv::StringRecord], column: usize, value: &str) -> &'r csv::StringRecord {
-    rows.iter().find(|r| &r[column] == value).unwrap_or_else(|| panic!("{value} in {rows:?}"))
+    rows.iter()
+        .find(|r| &r[column] == value)
+        .unwrap_or_else(|| panic!("{value} in {rows:?}"))
 }
 
 #[test]
@@ -49,13 +54,20 @@ fn meta_gets_every_identifier_normalised_from_shopify_columns() {
     assert_eq!(header, ["email", "phone", "fn", "ln", "ct", "st", "zip", "country"]);
     assert_eq!(customers + left_out, d.customers.len() as u64);
     let ana = row(&rows, 0, "ana.souza@example.com");
-    assert_eq!(ana.iter().skip(2).collect::<Vec<_>>(), ["ana", "souza", "sanfrancisco", "ca", "02100", "us"]);
+    assert_eq!(
+        ana.iter().skip(2).collect::<Vec<_>>(),
+        ["ana", "souza", "sanfrancisco", "ca", "02100", "us"]
+    );
     let grace = row(&rows, 0, "grace.oneil@example.com");
     assert_eq!(&grace[3], "oneil", "punctuation goes");
     let ines = row(&rows, 0, "ines.alvarez@example.com");
     assert_eq!((&ines[2], &ines[3]), ("inés", "álvarez"), "accents stay (UTF-8)");
     let farid = row(&rows, 2, "farid");
-    assert_eq!((&farid[0], &farid[1]), ("", "12065550106"), "a phone alone is a key; the ' marker goes");
+    assert_eq!(
+        (&farid[0], &farid[1]),
+        ("", "12065550106"),
+        "a phone alone is a key; the ' marker goes"
+    );
 }
 
 #[test]
@@ -68,7 +80,10 @@ fn meta_and_google_hash_what_they_match_on() {
     assert!(meta.iter().any(|r| &r[0] == email));
     let ana = row(&google, 0, email);
     assert_eq!((&ana[4], &ana[5]), ("US", "02100"), "Google: country and zip in clear");
-    assert!(meta.iter().all(|r| r.iter().all(|c| c.is_empty() || c.len() == 64)), "Meta hashes every column");
+    assert!(
+        meta.iter().all(|r| r.iter().all(|c| c.is_empty() || c.len() == 64)),
+        "Meta hashes every column"
+    );
     let farid_phone_meta = sha("12065550106");
     let farid_phone_google = sha("+12065550106");
     assert!(meta.iter().any(|r| r[1] == farid_phone_meta));
@@ -84,9 +99,18 @@ fn sha(text: &str) -> String {
         .stdout(Stdio::piped())
         .spawn()
         .expect("sha256sum");
-    child.stdin.take().expect("stdin").write_all(text.as_bytes()).expect("write");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(text.as_bytes())
+        .expect("write");
     let out = child.wait_with_output().expect("output");
-    String::from_utf8_lossy(&out.stdout).split_whitespace().next().unwrap_or_default().to_string()
+    String::from_utf8_lossy(&out.stdout)
+        .split_whitespace()
+        .next()
+        .unwrap_or_default()
+        .to_string()
 }
 
 #[test]
@@ -95,7 +119,10 @@ fn mail_tools_need_an_email_and_get_the_labels() {
     let coverage = contact_coverage(&d);
     assert_eq!(coverage.main_country.as_deref(), Some("US"));
     let (mailchimp, header, customers, left_out) = list(&d, ActivationFormat::Mailchimp, true);
-    assert_eq!(header, ["Email Address", "First Name", "Last Name", "Phone Number", "Tags"]);
+    assert_eq!(
+        header,
+        ["Email Address", "First Name", "Last Name", "Phone Number", "Tags"]
+    );
     assert_eq!(customers, coverage.emails);
     assert!(left_out >= 1, "Farid has no e-mail");
     assert!(mailchimp.iter().all(|r| r[0].contains('@')), "never hashed");
@@ -114,13 +141,61 @@ fn the_campaign_pack_has_a_list_per_group_and_a_readme() {
     let bytes = campaign_pack(&d, &analysis, Lang::Zh).expect("pack");
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("zip");
     let mut readme = String::new();
-    zip.by_name("README.txt").expect("readme").read_to_string(&mut readme).expect("text");
+    zip.by_name("README.txt")
+        .expect("readme")
+        .read_to_string(&mut readme)
+        .expect("text");
     assert!(readme.contains("建议动作"), "{readme}");
     let lists = zip.len() - 1;
     let tiers = analysis.summary.tiers.iter().filter(|t| t.customers > 0).count();
     assert!(lists >= tiers && tiers >= 2, "a list per tier with customers at least");
-    assert_eq!(readme.lines().filter(|l| l.ends_with(".csv")).count(), lists, "the README names every list");
+    assert_eq!(
+        readme.lines().filter(|l| l.ends_with(".csv")).count(),
+        lists,
+        "the README names every list"
+    );
     let mut first = String::new();
-    zip.by_index(0).expect("a list").read_to_string(&mut first).expect("text");
-    assert!(first.starts_with("\u{feff}客户ID"), "lists are the localized per-customer CSV");
+    zip.by_index(0)
+        .expect("a list")
+        .read_to_string(&mut first)
+        .expect("text");
+    assert!(
+        first.starts_with("\u{feff}客户ID"),
+        "lists are the localized per-customer CSV"
+    );
+}
+
+#[test]
+fn phones_without_a_country_code_take_the_chosen_country() {
+    let text = "customer_id,email,phone\nC1,,138 0013 8000\nC2,b@example.com,+44 7700 900123\n";
+    let schema = sniff("customers.csv", text.as_bytes(), true).expect("sniff");
+    let mut builder = DatasetBuilder::new();
+    read_file(schema, text.as_bytes(), &mut builder).expect("read");
+    let d = builder.finish().0;
+    let coverage = contact_coverage(&d);
+    assert_eq!(
+        (coverage.phones, coverage.phones_without_country, coverage.main_country),
+        (2, 1, None)
+    );
+    let analysis = segscope_engine::run(&d, &Settings::default());
+    let meta = |phone_country: Option<&str>| {
+        let options = ActivationOptions {
+            format: ActivationFormat::Meta,
+            hash: false,
+            phone_country: phone_country.map(String::from),
+            lang: Lang::En,
+        };
+        let file = activation_file(&d, &analysis, 0..d.customers.len(), &options).expect("list");
+        (
+            String::from_utf8(file.bytes).unwrap_or_default(),
+            file.customers,
+            file.left_out,
+        )
+    };
+    let (text, customers, left_out) = meta(None);
+    assert_eq!((customers, left_out), (1, 1), "{text}");
+    assert!(text.contains("447700900123"));
+    let (text, customers, left_out) = meta(Some("CN"));
+    assert_eq!((customers, left_out), (2, 0));
+    assert!(text.contains(",8613800138000,"), "{text}");
 }

@@ -63,6 +63,9 @@ pub struct ContactCoverage {
     pub emails: u64,
     /// Customers with a phone.
     pub phones: u64,
+    /// Customers whose phone has no country code and whose country cell
+    /// names no country: their phones need the export's country setting.
+    pub phones_without_country: u64,
     /// Customers with a 企业微信 external contact id or WeChat openid.
     pub wechat_ids: u64,
     /// The most common recognised country (alpha-2), if any cell names one.
@@ -83,8 +86,15 @@ pub fn contact_coverage(dataset: &Dataset) -> ContactCoverage {
                 .is_some(),
         );
         coverage.phones += u64::from(has(ContactField::Phone));
+        let own_country = contacts.get(i, ContactField::Country).and_then(normalise::country);
+        coverage.phones_without_country += u64::from(
+            own_country.is_none()
+                && contacts
+                    .get(i, ContactField::Phone)
+                    .is_some_and(|p| normalise::phone(p, None).is_none()),
+        );
         coverage.wechat_ids += u64::from(has(ContactField::WecomId) || has(ContactField::OpenId));
-        if let Some(country) = contacts.get(i, ContactField::Country).and_then(normalise::country) {
+        if let Some(country) = own_country {
             match countries.iter_mut().find(|(code, _)| *code == country.iso2) {
                 Some((_, n)) => *n += 1,
                 None => countries.push((country.iso2, 1)),
