@@ -50,7 +50,10 @@ fn ActivationForm(query: RwSignal<CustomerQuery>, coverage: ContactCoverage) -> 
     let format = RwSignal::new(formats[0]);
     let hash = RwSignal::new(true);
     let country = RwSignal::new(coverage.main_country.clone().unwrap_or_default());
-    let ask_country = coverage.main_country.is_none() && coverage.phones_without_country > 0;
+    // The country is asked only when some phone has no country code and no
+    // country cell of its own.
+    let needs_country = coverage.phones_without_country > 0;
+    let ask_country = needs_country && coverage.main_country.is_none();
     let download = move |_| {
         let options = ActivationOptions {
             format: format.get_untracked(),
@@ -62,7 +65,9 @@ fn ActivationForm(query: RwSignal<CustomerQuery>, coverage: ContactCoverage) -> 
         worker::ask(SessionRequest::ExportActivation(query.get_untracked(), options));
     };
     let countries = country_codes()
-        .map(|code| view! { <option value=code selected=move || country.get() == code>{code}</option> })
+        .map(|(code, calling)| {
+            view! { <option value=code selected=move || country.get() == code>{format!("{code} (+{calling})")}</option> }
+        })
         .collect_view();
     view! {
         <section class="activation" data-testid="activation" aria-labelledby="activation-title">
@@ -79,13 +84,15 @@ fn ActivationForm(query: RwSignal<CustomerQuery>, coverage: ContactCoverage) -> 
                         on:change=move |ev| hash.set(event_target_checked(&ev))/>
                     {move || state.tr("activation.hash")}
                 </label>
-                <label class="inline-field">
-                    {move || state.tr("activation.country")}
-                    <select data-testid="activation-country" on:change=move |ev| country.set(event_target_value(&ev))>
-                        <option value="" selected=move || country.get().is_empty()>{move || state.tr("activation.country_none")}</option>
-                        {countries}
-                    </select>
-                </label>
+                {needs_country.then(|| view! {
+                    <label class="inline-field">
+                        {move || state.tr("activation.country")}
+                        <select data-testid="activation-country" on:change=move |ev| country.set(event_target_value(&ev))>
+                            <option value="" selected=move || country.get().is_empty()>{move || state.tr("activation.country_none")}</option>
+                            {countries}
+                        </select>
+                    </label>
+                })}
                 <button class="btn btn-secondary" data-testid="export-activation" on:click=download>
                     {move || state.tr("activation.export")}
                 </button>

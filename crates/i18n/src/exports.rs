@@ -68,8 +68,8 @@ pub(crate) const ENTRIES: &[Entry] = &[
     ("activation.hash", "Hash contacts with SHA-256", "用 SHA-256 哈希联系方式"),
     (
         "activation.hash_unavailable",
-        "This tool needs the e-mails as written to reach customers, so its list is not hashed.",
-        "该工具需要明文邮箱才能触达客户,因此名单不做哈希。",
+        "This tool needs the contacts as written to reach customers, so its list is not hashed.",
+        "该工具需要明文联系方式才能触达客户,因此名单不做哈希。",
     ),
     ("activation.country", "Country of phones written without a country code", "无国家区号的手机号所属国家"),
     ("activation.country_none", "— choose a country —", "— 请选择国家 —"),

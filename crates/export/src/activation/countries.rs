@@ -240,9 +240,10 @@ pub(crate) fn country_of(cell: &str) -> Option<&'static Country> {
         .find(|c| c.iso3.eq_ignore_ascii_case(cell) || c.names.contains(&lower.as_str()))
 }
 
-/// Every country's alpha-2 code, in table order (the export's country choice).
-pub fn country_codes() -> impl Iterator<Item = &'static str> {
-    COUNTRIES.iter().map(|c| c.iso2)
+/// Every country's alpha-2 code and calling code, in table order (the
+/// export's country choice).
+pub fn country_codes() -> impl Iterator<Item = (&'static str, &'static str)> {
+    COUNTRIES.iter().map(|c| (c.iso2, c.calling))
 }
 
 #[cfg(test)]
