@@ -12,7 +12,11 @@
 use libfuzzer_sys::fuzz_target;
 use segscope_engine as analyze;
 use segscope_engine::settings::Settings;
-use segscope_export::{analysis_json, customers_csv, rejections_csv};
+use segscope_export::{
+    activation_file, analysis_json, campaign_pack, contact_coverage, customers_csv, rejections_csv, ActivationFormat,
+    ActivationOptions,
+};
+use segscope_i18n::Lang;
 use segscope_ingest::{sniff, DatasetBuilder, FileParser, SNIFF_BYTES};
 
 fuzz_target!(|input: &[u8]| {
@@ -56,4 +60,19 @@ fuzz_target!(|input: &[u8]| {
     let json = analysis_json(&analysis, &quality, &settings);
     assert!(json.starts_with('{'));
     let _ = rejections_csv(&quality);
+    // A list for a marketing tool (the format, hashing and phone country
+    // chosen by the control byte): each customer is written or left out.
+    let _ = contact_coverage(&dataset);
+    let options = ActivationOptions {
+        format: ActivationFormat::ALL[usize::from(control) % ActivationFormat::ALL.len()],
+        hash: control & 1 == 0,
+        phone_country: (control & 2 == 0).then(|| "CN".to_string()),
+        lang: Lang::Zh,
+    };
+    if let Ok(file) = activation_file(&dataset, &analysis, 0..dataset.customers.len(), &options) {
+        assert_eq!(file.customers + file.left_out, dataset.customers.len() as u64);
+    }
+    if control % 8 == 0 {
+        let _ = campaign_pack(&dataset, &analysis, Lang::En);
+    }
 });
