@@ -167,11 +167,11 @@ fn demo_summary_is_consistent() {
     assert!(a.categories.iter().any(|c| c.browsed_not_bought > 0));
     assert_eq!(a.affinity.len(), 11);
     let profile = &dataset.customers.profile;
-    assert!((0..profile.contacts.len()).any(|c| profile
-        .contacts
+    assert!((0..profile.contacts().len()).any(|c| profile
+        .contacts()
         .get(c, segscope_model::ContactField::Email)
         .is_some()
-        && profile.contacts.display_name(c).is_some()));
+        && profile.contacts().display_name(c).is_some()));
 }
 
 fn events_dataset(customers: usize, events: &[(usize, i32, usize)], orders: &[(usize, i32)]) -> Dataset {

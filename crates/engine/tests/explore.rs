@@ -193,14 +193,17 @@ fn search_by_name_email_or_phone_and_filters_by_lead_stage_cluster_and_custom_se
     use segscope_engine::custom::rules::{CmpOp, CustomSegments, Field, Node, SegmentRule, Test};
     use segscope_engine::models::Models;
     let mut d = dataset(200);
-    d.customers.profile.contacts.fill(5, ContactField::Name, "Zhang Wei");
     d.customers
         .profile
-        .contacts
+        .contacts_mut()
+        .fill(5, ContactField::Name, "Zhang Wei");
+    d.customers
+        .profile
+        .contacts_mut()
         .fill(6, ContactField::Email, "Wei.Li@Example.com");
     d.customers
         .profile
-        .contacts
+        .contacts_mut()
         .fill(7, ContactField::Phone, "+86 138-0013-8000");
     let settings = Settings {
         custom_segments: CustomSegments {

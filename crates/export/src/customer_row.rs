@@ -262,7 +262,7 @@ pub(crate) fn customer_cells<'a>(
         let band = analysis.bands.get(d)?.band.get(i)?;
         names.get(usize::from(*band)).copied()
     };
-    let contacts = &dataset.customers.profile.contacts;
+    let contacts = dataset.customers.profile.contacts();
     let contact = |field| text(contacts.get(i, field));
     let models = analysis.models.as_ref();
     let cluster = models

@@ -111,14 +111,17 @@ mod tests {
         d.orders.push_with_category(1, 19_730, 9.0, OrderStatus::Refunded, 0);
         d.orders
             .push_with_category(2, 19_729, 30.0, OrderStatus::Paid, NO_CATEGORY);
-        d.customers.profile.contacts.fill(2, ContactField::Name, "Chloé Wu");
         d.customers
             .profile
-            .contacts
+            .contacts_mut()
+            .fill(2, ContactField::Name, "Chloé Wu");
+        d.customers
+            .profile
+            .contacts_mut()
             .fill(2, ContactField::Email, "chloe@example.com");
         d.customers
             .profile
-            .contacts
+            .contacts_mut()
             .fill(2, ContactField::Phone, "+86 138 0013 8000");
         d
     }

@@ -277,17 +277,19 @@ impl DatasetBuilder {
 
     /// Sets the customer's occupation (first non-empty value wins).
     pub(super) fn set_occupation(&mut self, idx: CustomerIdx, occupation: &str) {
-        let slot = &mut self.dataset.customers.profile.occupation[idx as usize];
-        if slot.is_none() {
-            *slot = self.occupations.intern(&mut self.dataset.occupations, occupation);
+        let i = idx as usize;
+        if self.dataset.customers.profile.occupation().get(i) == Some(&None) {
+            let value = self.occupations.intern(&mut self.dataset.occupations, occupation);
+            self.dataset.customers.profile.fill_occupation(i, value);
         }
     }
 
     /// Sets the customer's region (first non-empty value wins).
     pub(super) fn set_region(&mut self, idx: CustomerIdx, region: &str) {
-        let slot = &mut self.dataset.customers.profile.region[idx as usize];
-        if slot.is_none() {
-            *slot = self.regions.intern(&mut self.dataset.regions, region);
+        let i = idx as usize;
+        if self.dataset.customers.profile.region().get(i) == Some(&None) {
+            let value = self.regions.intern(&mut self.dataset.regions, region);
+            self.dataset.customers.profile.fill_region(i, value);
         }
     }
 

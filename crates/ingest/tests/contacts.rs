@@ -23,8 +23,8 @@ fn contact<'d>(d: &'d Dataset, key: &str) -> (Option<&'d str>, Option<&'d str>) 
         .unwrap_or_else(|| panic!("{key} in {:?}", d.customers.key));
     let p = &d.customers.profile;
     (
-        p.contacts.get(i, ContactField::Email),
-        p.contacts.get(i, ContactField::Phone),
+        p.contacts().get(i, ContactField::Email),
+        p.contacts().get(i, ContactField::Phone),
     )
 }
 

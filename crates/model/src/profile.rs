@@ -46,22 +46,20 @@ impl Gender {
 }
 
 /// Per-customer profile columns, parallel to [`super::Customers::key`].
+///
+/// The columns are private so that they always have one entry per customer:
+/// customers are added by [`Profiles::push_empty`], values set by the
+/// `fill_…` methods (the first value a file gives wins) and read through the
+/// slice getters named like the columns.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Profiles {
-    /// Name, e-mail, phone, address parts and messaging ids as written.
-    pub contacts: Contacts,
-    /// Gender.
-    pub gender: Vec<Gender>,
-    /// Birth date.
-    pub birth: Vec<Option<Day>>,
-    /// Age in years as the file states it (used when there is no birth date).
-    pub age: Vec<Option<u8>>,
-    /// Income, in the file's unit (monthly or yearly, as the shop records it).
-    pub income: Vec<Option<f64>>,
-    /// Index into [`super::Dataset::occupations`].
-    pub occupation: Vec<Option<u16>>,
-    /// Index into [`super::Dataset::regions`] (province/state, else city, else country).
-    pub region: Vec<Option<u16>>,
+    contacts: Contacts,
+    gender: Vec<Gender>,
+    birth: Vec<Option<Day>>,
+    age: Vec<Option<u8>>,
+    income: Vec<Option<f64>>,
+    occupation: Vec<Option<u16>>,
+    region: Vec<Option<u16>>,
 }
 
 impl Profiles {
@@ -87,5 +85,85 @@ impl Profiles {
         self.income.push(None);
         self.occupation.push(None);
         self.region.push(None);
+        debug_assert_eq!(self.contacts.len(), self.region.len());
+    }
+
+    /// Name, e-mail, phone, address parts and messaging ids as written.
+    pub fn contacts(&self) -> &Contacts {
+        &self.contacts
+    }
+
+    /// The contacts, to fill (their own methods keep one slot per customer).
+    pub fn contacts_mut(&mut self) -> &mut Contacts {
+        &mut self.contacts
+    }
+
+    /// Gender of each customer.
+    pub fn gender(&self) -> &[Gender] {
+        &self.gender
+    }
+
+    /// Birth date of each customer.
+    pub fn birth(&self) -> &[Option<Day>] {
+        &self.birth
+    }
+
+    /// Age in years as the file states it (used when there is no birth date).
+    pub fn age(&self) -> &[Option<u8>] {
+        &self.age
+    }
+
+    /// Income, in the file's unit (monthly or yearly, as the shop records it).
+    pub fn income(&self) -> &[Option<f64>] {
+        &self.income
+    }
+
+    /// Index into [`super::Dataset::occupations`].
+    pub fn occupation(&self) -> &[Option<u16>] {
+        &self.occupation
+    }
+
+    /// Index into [`super::Dataset::regions`] (province/state, else city, else country).
+    pub fn region(&self) -> &[Option<u16>] {
+        &self.region
+    }
+
+    /// Sets customer `c`'s gender unless one is known.
+    pub fn fill_gender(&mut self, c: usize, gender: Gender) {
+        if let Some(slot @ Gender::Unknown) = self.gender.get_mut(c) {
+            *slot = gender;
+        }
+    }
+
+    /// Sets customer `c`'s birth date unless one is known.
+    pub fn fill_birth(&mut self, c: usize, birth: Option<Day>) {
+        fill(self.birth.get_mut(c), birth);
+    }
+
+    /// Sets customer `c`'s stated age unless one is known.
+    pub fn fill_age(&mut self, c: usize, age: Option<u8>) {
+        fill(self.age.get_mut(c), age);
+    }
+
+    /// Sets customer `c`'s income unless one is known.
+    pub fn fill_income(&mut self, c: usize, income: Option<f64>) {
+        fill(self.income.get_mut(c), income);
+    }
+
+    /// Sets customer `c`'s occupation unless one is known.
+    pub fn fill_occupation(&mut self, c: usize, occupation: Option<u16>) {
+        fill(self.occupation.get_mut(c), occupation);
+    }
+
+    /// Sets customer `c`'s region unless one is known.
+    pub fn fill_region(&mut self, c: usize, region: Option<u16>) {
+        fill(self.region.get_mut(c), region);
+    }
+}
+
+/// Puts `value` into `slot` when the slot exists and is empty.
+fn fill<T>(slot: Option<&mut Option<T>>, value: Option<T>) {
+    if let Some(slot @ None) = slot {
+        *slot = value;
     }
 }

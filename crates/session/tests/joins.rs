@@ -342,7 +342,7 @@ fn a_customer_known_by_its_order_level_id_takes_its_person_key() {
     let mut set = files(&[CUSTOMERS, ORDERS, PAYMENTS]);
     set.push(("a_profiles.csv".into(), "customer_id,name\nc01,Ana\n".into()));
     let (dataset, report) = read(&set).expect("read");
-    let contacts = &dataset.customers.profile.contacts;
+    let contacts = dataset.customers.profile.contacts();
     let ana = (0..contacts.len())
         .position(|c| contacts.get(c, segscope_model::ContactField::Name) == Some("Ana"))
         .expect("Ana");

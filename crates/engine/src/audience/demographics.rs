@@ -97,7 +97,7 @@ pub fn banding(dataset: &Dataset, dimension: Dimension, as_of: Day, settings: &D
     let p = &dataset.customers.profile;
     match dimension {
         Dimension::Age => {
-            let ages = (0..dataset.customers.len()).map(|c| age_at(p.birth[c], p.age[c], as_of).map(f64::from));
+            let ages = (0..dataset.customers.len()).map(|c| age_at(p.birth()[c], p.age()[c], as_of).map(f64::from));
             ranges(ages, &AGE_BOUNDS.map(f64::from), |v| format!("{v:.0}"), true)
         }
         Dimension::Gender => Banding {
@@ -106,7 +106,7 @@ pub fn banding(dataset: &Dataset, dimension: Dimension, as_of: Day, settings: &D
                 .map(|g| BandName::Key(gender_key(*g).into()))
                 .collect(),
             band: p
-                .gender
+                .gender()
                 .iter()
                 .map(|g| Gender::ALL.iter().position(|x| x == g).unwrap_or(3) as u16)
                 .collect(),
@@ -115,16 +115,16 @@ pub fn banding(dataset: &Dataset, dimension: Dimension, as_of: Day, settings: &D
             let bounds = settings
                 .income_bounds
                 .clone()
-                .unwrap_or_else(|| quartile_bounds(&p.income));
+                .unwrap_or_else(|| quartile_bounds(p.income()));
             ranges(
-                p.income.iter().copied(),
+                p.income().iter().copied(),
                 &bounds,
                 |v| count(v.round().max(0.0) as u64),
                 false,
             )
         }
-        Dimension::Occupation => top_values(&p.occupation, &dataset.occupations),
-        Dimension::Region => top_values(&p.region, &dataset.regions),
+        Dimension::Occupation => top_values(p.occupation(), &dataset.occupations),
+        Dimension::Region => top_values(p.region(), &dataset.regions),
     }
 }
 
@@ -248,12 +248,16 @@ mod tests {
             ..Dataset::default()
         };
         let p = &mut d.customers.profile;
-        p.birth[0] = Some(0); // 1970-01-01
-        p.age[1] = Some(17);
-        p.age[2] = Some(65);
-        p.income = vec![Some(10_000.0), Some(20_000.0), Some(30_000.0), Some(40_000.0), None];
-        p.occupation = vec![Some(1), Some(1), Some(0), None, None];
-        p.gender[3] = Gender::Female;
+        p.fill_birth(0, Some(0)); // 1970-01-01
+        p.fill_age(1, Some(17));
+        p.fill_age(2, Some(65));
+        for (c, income) in [10_000.0, 20_000.0, 30_000.0, 40_000.0].into_iter().enumerate() {
+            p.fill_income(c, Some(income));
+        }
+        for (c, occupation) in [1, 1, 0].into_iter().enumerate() {
+            p.fill_occupation(c, Some(occupation));
+        }
+        p.fill_gender(3, Gender::Female);
         d
     }
 

@@ -63,7 +63,7 @@ impl CustomerDetail {
     pub fn of(dataset: &Dataset, analysis: &Analysis, customer: CustomerIx) -> CustomerDetail {
         let (at, index) = (customer.at(), customer.get());
         let key = dataset.customers.key[at].clone();
-        let contacts = &dataset.customers.profile.contacts;
+        let contacts = dataset.customers.profile.contacts();
         let o = &dataset.orders;
         let (customers, days) = (o.customer(), o.day());
         let mut mine: Vec<usize> = (0..o.len())

@@ -182,7 +182,7 @@ fn matches_search(dataset: &Dataset, i: usize, search: &str) -> bool {
     if customers.key[i].to_lowercase().contains(search) {
         return true;
     }
-    let contacts = &customers.profile.contacts;
+    let contacts = customers.profile.contacts();
     let contains = |value: Option<&str>| value.is_some_and(|v| v.to_lowercase().contains(search));
     if contains(contacts.display_name(i).as_deref())
         || contains(contacts.get(i, ContactField::Email))

@@ -24,13 +24,13 @@ impl RowHandler<'_> {
         self.contact_cells(record, customer);
         let i = customer as usize;
         let profile = &mut self.builder.dataset.customers.profile;
-        fill(&mut profile.birth[i], birth);
-        fill(&mut profile.age[i], c.age.and_then(|col| parse_age(record.get(col))));
+        profile.fill_birth(i, birth);
+        profile.fill_age(i, c.age.and_then(|col| parse_age(record.get(col))));
         let income = c.income.and_then(|col| parse_amount(record.get(col)).ok().flatten());
-        fill(&mut profile.income[i], income.filter(|v| v.is_finite() && *v >= 0.0));
-        if profile.gender[i] == Gender::Unknown {
-            if let Some(col) = c.gender {
-                profile.gender[i] = parse_gender(record.get(col));
+        profile.fill_income(i, income.filter(|v| v.is_finite() && *v >= 0.0));
+        if let Some(col) = c.gender {
+            if profile.gender().get(i) == Some(&Gender::Unknown) {
+                profile.fill_gender(i, parse_gender(record.get(col)));
             }
         }
         if let Some(occupation) = text(c.occupation) {
@@ -50,7 +50,7 @@ impl RowHandler<'_> {
     pub(super) fn contact_cells(&mut self, record: &Record, customer: CustomerIdx) {
         let c = self.columns;
         let i = customer as usize;
-        let contacts = &mut self.builder.dataset.customers.profile.contacts;
+        let contacts = self.builder.dataset.customers.profile.contacts_mut();
         for (column, field) in [
             (c.contact_name, ContactField::Name),
             (c.first_name, ContactField::FirstName),
@@ -82,12 +82,5 @@ fn without_text_marker(cell: &[u8]) -> &[u8] {
     match cell {
         [b'\'', rest @ ..] if rest.first().is_some_and(|b| b.is_ascii_digit() || *b == b'+') => rest,
         _ => cell,
-    }
-}
-
-/// Puts `value` into an empty `slot`.
-fn fill<T>(slot: &mut Option<T>, value: Option<T>) {
-    if slot.is_none() {
-        *slot = value;
     }
 }
