@@ -11,7 +11,7 @@ use super::order_index::{order_key, OrderIndex, OrderLine, NO_ORDER};
 use super::quality::{FileReport, RejectReason, Rejection};
 use super::records::Record;
 use super::refunds::{is_refund_event, RefundFolds};
-use super::schema::{FileKind, Role};
+use super::schema::{header_score, FileKind, Role};
 use super::sniff::FileSchema;
 use super::status::classify_status;
 use super::value::{parse_amount, trim};
@@ -74,6 +74,11 @@ pub(super) struct Columns {
     pub contact_country: Option<usize>,
     pub wecom_id: Option<usize>,
     pub open_id: Option<usize>,
+    /// Another column whose header names a phone or an e-mail and that no
+    /// role took (Shopify's `Default Address Phone` beside an often empty
+    /// `Phone`): fills the contact when the mapped column is blank.
+    pub backup_phone: Option<usize>,
+    pub backup_email: Option<usize>,
     pub person: Option<usize>,
     pub freight: Option<usize>,
     /// A customer summary's lifetime spend, order count and first order date
@@ -150,6 +155,8 @@ impl Columns {
             contact_country: contact_col(Role::Country),
             wecom_id: contact_col(Role::WecomId),
             open_id: contact_col(Role::OpenId),
+            backup_phone: backup_contact(schema, Role::Phone),
+            backup_email: backup_contact(schema, Role::Email),
             person: customers_col(Role::PersonKey),
             freight: col(Role::Freight).filter(|_| schema.kind == FileKind::OrderDetails),
             total_spent: summary_col(Role::TotalSpent),
@@ -158,6 +165,16 @@ impl Columns {
             join: JoinPart::None,
         }
     }
+}
+
+/// The first column no role took whose header names `role`, in an orders,
+/// customers or summary file with a header row.
+fn backup_contact(schema: &FileSchema, role: Role) -> Option<usize> {
+    if schema.headerless || !matches!(schema.kind, FileKind::Orders | FileKind::Customers | FileKind::Summary) {
+        return None;
+    }
+    let taken = |i: usize| schema.roles.iter().any(|r| r.column == Some(i));
+    (0..schema.headers.len()).find(|&i| !taken(i) && header_score(&schema.headers[i], role) > 0.0)
 }
 
 /// Who a row belongs to, as the row says it.

@@ -1,6 +1,7 @@
 //! Contacts travel from any file that maps them: an orders export keyed by
 //! e-mail (and with a phone column) fills the customers' e-mail and phone as
-//! written, and a customers file read before it wins.
+//! written, and a customers file read before it wins; a blank contact falls
+//! back to another column whose header names it.
 
 use segscope_ingest::{read_file, sniff, DatasetBuilder};
 use segscope_model::{ContactField, Dataset};
@@ -57,4 +58,25 @@ fn a_customers_file_read_first_wins() {
     let orders = "order_id,customer_id,order_date,amount,email\n1,C1,2024-01-02,10.00,other@shop.example\n";
     let d = read(&[("customers.csv", customers), ("orders.csv", orders)]);
     assert_eq!(contact(&d, "C1"), (Some("ana@shop.example"), Some("+34 699 000 000")));
+}
+
+#[test]
+fn a_blank_contact_falls_back_to_another_column_that_names_it() {
+    let customers = "Customer ID,Accepts Email Marketing,Email,Phone,Default Address Phone\n\
+                     'C1,yes,,,'+14155550101\n\
+                     'C2,no,c2@shop.example,+1 212 555 0100,'+14155550102\n";
+    let d = read(&[("customers_export.csv", customers)]);
+    let keys: Vec<&str> = d.customers.key.iter().map(String::as_str).collect();
+    let c1 = keys.iter().find(|k| k.contains("C1")).copied().unwrap_or_default();
+    let c2 = keys.iter().find(|k| k.contains("C2")).copied().unwrap_or_default();
+    assert_eq!(
+        contact(&d, c1),
+        (None, Some("+14155550101")),
+        "yes/no is no e-mail; the address phone stands in"
+    );
+    assert_eq!(
+        contact(&d, c2),
+        (Some("c2@shop.example"), Some("+1 212 555 0100")),
+        "the mapped column wins"
+    );
 }

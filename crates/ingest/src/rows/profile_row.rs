@@ -73,6 +73,23 @@ impl RowHandler<'_> {
                 }
             }
         }
+        // A backup column counts only with a value that is what it says:
+        // `Accepts Email Marketing` names an e-mail but holds yes/no.
+        let looks_like = |field, cell: &[u8]| match field {
+            ContactField::Email => cell.contains(&b'@'),
+            _ => cell.iter().filter(|b| b.is_ascii_digit()).count() >= 5,
+        };
+        for (column, field) in [
+            (c.backup_email, ContactField::Email),
+            (c.backup_phone, ContactField::Phone),
+        ] {
+            if let Some(column) = column.filter(|_| contacts.get(i, field).is_none()) {
+                let cell = without_text_marker(trim(record.get(column)));
+                if looks_like(field, cell) {
+                    contacts.fill(i, field, &String::from_utf8_lossy(cell));
+                }
+            }
+        }
     }
 }
 
