@@ -10,7 +10,7 @@ use segscope_ingest::describe::describe_schema;
 use segscope_ingest::records::BLANKS;
 use segscope_ingest::schema::{required_roles, RoleColumn, RoleSource};
 use segscope_ingest::value::DateOrder;
-use segscope_ingest::{FileKind, FileSchema};
+use segscope_ingest::{FileKind, FileSchema, Role};
 use segscope_session::protocol::Request;
 
 /// Encodings the user can choose (WHATWG names, as encoding_rs reports them).
@@ -164,6 +164,11 @@ fn FileMapping(index: usize, schema: FileSchema) -> impl IntoView {
         )
     };
     let required = required_roles(kind);
+    // Orders whose amounts come from a payments or order-lines file need no
+    // amount column of their own.
+    let amount_joined = state
+        .schemas
+        .with_untracked(|all| segscope_ingest::amount_from_other_files(&schema, all));
     let rows = schema
         .roles
         .iter()
@@ -171,7 +176,8 @@ fn FileMapping(index: usize, schema: FileSchema) -> impl IntoView {
         .map(|rc| {
             // A stand-in column (an e-mail for the id, quantity × unit price
             // for the amount) fills a required role as the read does.
-            let is_required = required.contains(&rc.role) && !schema.covers(rc.role);
+            let is_required =
+                required.contains(&rc.role) && !schema.covers(rc.role) && !(rc.role == Role::Amount && amount_joined);
             view! { <RoleRow file=index role_column=rc required=is_required schema=schema.clone()/> }
         })
         .collect_view();

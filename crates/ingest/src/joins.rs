@@ -44,6 +44,17 @@ pub(super) fn lacks_amount(schema: &FileSchema) -> bool {
     !(has(Role::Amount) || (has(Role::Quantity) && has(Role::UnitPrice)))
 }
 
+/// True when `schema`, an orders file without an amount of its own, gets
+/// its amounts from another file of `all` (payments or order lines joined by
+/// order id: docs/ingest/joins.md#several-tables-of-one-shop), so the
+/// mapping step need not ask for an amount column.
+pub fn amount_from_other_files(schema: &FileSchema, all: &[FileSchema]) -> bool {
+    schema.kind == FileKind::Orders
+        && lacks_amount(schema)
+        && schema.column(Role::OrderId).is_some()
+        && JoinPlan::of(all).is_some_and(|plan| plan.gives_amounts())
+}
+
 /// What is decided about a set of files before any is read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) struct JoinPlan {

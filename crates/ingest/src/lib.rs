@@ -32,6 +32,7 @@ pub mod xlsx;
 
 pub use builder::DatasetBuilder;
 pub use error::{IngestError, Problem};
+pub use joins::amount_from_other_files;
 pub use parse::{read_file, FileParser};
 pub use quality::QualityReport;
 pub use schema::{FileKind, Role};
