@@ -2,7 +2,7 @@
 //! phone normalised, the name split, the country recognised
 //! (docs/export/activation.md#normalising).
 
-use super::countries::Country;
+use super::countries::{country_of, Country};
 use super::normalise;
 use segscope_model::{ContactField, Contacts};
 
@@ -34,7 +34,7 @@ impl<'d> Contact<'d> {
     /// customer's own country, else `fallback`.
     pub(crate) fn of(contacts: &'d Contacts, i: usize, fallback: Option<&'static Country>) -> Self {
         let get = |field| contacts.get(i, field);
-        let country = get(ContactField::Country).and_then(normalise::country);
+        let country = get(ContactField::Country).and_then(country_of);
         let phone_as_written = get(ContactField::Phone);
         let (first, last) = match (get(ContactField::FirstName), get(ContactField::LastName)) {
             (None, None) => get(ContactField::Name).map_or((None, None), split_name),

@@ -86,7 +86,7 @@ pub fn contact_coverage(dataset: &Dataset) -> ContactCoverage {
                 .is_some(),
         );
         coverage.phones += u64::from(has(ContactField::Phone));
-        let own_country = contacts.get(i, ContactField::Country).and_then(normalise::country);
+        let own_country = contacts.get(i, ContactField::Country).and_then(countries::country_of);
         coverage.phones_without_country += u64::from(
             own_country.is_none()
                 && contacts
@@ -118,7 +118,7 @@ pub fn activation_file(
 ) -> Result<ActivationFile, ExportError> {
     let format = options.format;
     let texts = LabelTexts::new(analysis, Wording::Localized(options.lang));
-    let fallback = options.phone_country.as_deref().and_then(normalise::chosen_country);
+    let fallback = options.phone_country.as_deref().and_then(countries::country_by_code);
     let contacts = dataset.customers.profile.contacts();
     let (mut customers, mut left_out) = (0u64, 0u64);
     let mut lines: Vec<String> = Vec::new();

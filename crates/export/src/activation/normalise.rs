@@ -1,7 +1,7 @@
 //! Contact details in the forms the platforms match on, before they are
 //! written or hashed (docs/export/activation.md#normalising).
 
-use super::countries::{country_by_code, country_of, Country};
+use super::countries::Country;
 
 /// A trimmed, lowercased e-mail address; `None` unless it has one `@` with
 /// text on both sides, a dot in the domain and no whitespace.
@@ -56,11 +56,6 @@ pub(crate) fn zip(raw: &str, country: Option<&Country>) -> Option<String> {
     Some(z)
 }
 
-/// The country a cell names (ISO code or name).
-pub(crate) fn country(raw: &str) -> Option<&'static Country> {
-    country_of(raw)
-}
-
 /// A phone number as its country calling code followed by the national
 /// number (E.164 without the `+`), or `None` when it cannot be one: too few
 /// or too many digits, or no country code in the cell and no `fallback`
@@ -106,14 +101,10 @@ fn national_to_e164(digits: &str, country: &Country) -> Option<String> {
     fits(national).then(|| format!("{}{national}", country.calling))
 }
 
-/// The country of an ISO code the user chose in the export's settings.
-pub(crate) fn chosen_country(code: &str) -> Option<&'static Country> {
-    country_by_code(code)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::activation::countries::country_by_code;
 
     fn c(code: &str) -> Option<&'static Country> {
         country_by_code(code)

@@ -107,7 +107,6 @@ fn tag_text(tag: &str, max: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::activation::normalise;
     use segscope_model::{ContactField, Contacts};
 
     fn tags() -> CustomerTags<'static> {
@@ -222,7 +221,7 @@ mod tests {
             (ContactField::Email, "Ana@Example.com"),
             (ContactField::Phone, "138 0013 8000"),
         ]);
-        let contact = Contact::of(&c, 0, normalise::chosen_country("CN"));
+        let contact = Contact::of(&c, 0, crate::activation::countries::country_by_code("CN"));
         let mailchimp = &rows(ActivationFormat::Mailchimp, true, &contact, &tags()).unwrap_or_default()[0];
         assert_eq!(mailchimp[0], "ana@example.com");
         assert_eq!(mailchimp[4], "At Risk, High  VIP, Lapsing, Win-back");
