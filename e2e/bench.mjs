@@ -41,6 +41,7 @@ for (let i = 0; i < runs; i++) {
   await page.waitForFunction(() => window.__bench.ready || window.__bench.error, null, { timeout: 120_000, polling: 50 });
   const r = await page.evaluate(() => window.__bench);
   if (r.error) throw new Error(r.error);
+  await page.click('[data-testid=tab-quality]');
   const timings = await page.textContent('[data-testid=timings]');
   // The models (K-means and CLV, docs/product.md#budgets ≤ 1 s and ≤ 2 s) are fitted after the
   // dashboard is up: time from ready until the Clusters page has them.

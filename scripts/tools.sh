@@ -53,6 +53,18 @@ ensure_chromium() {
   fi
 }
 
+# pdftoppm (poppler-utils) turns the printed report into pages to look at; the
+# Noto CJK fonts draw Chinese in headless screenshots and PDFs.
+ensure_print_tools() {
+  if ! command -v pdftoppm >/dev/null || ! fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; then
+    log "installing poppler-utils and fonts-noto-cjk (Debian packages)"
+    local sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq poppler-utils fonts-noto-cjk
+  fi
+}
+
 build_site() {
   log "building the release site into dist/"
   (cd "$ROOT" && trunk build --release)

@@ -26,10 +26,20 @@ pub fn App() -> impl IntoView {
             doc.set_title(t(lang, "app.title"));
         }
     });
-    let screen = move || match (state.phase.get(), state.summary.with(Option::is_some)) {
-        (Phase::Mapping, _) => view! { <MappingPage/> }.into_any(),
-        (_, true) => view! { <Dashboard/> }.into_any(),
-        _ => view! { <UploadPage/> }.into_any(),
+    // A memo, so that the screen is built again only when it changes: a
+    // re-analysis (phase Analyzing → Ready, a new summary) keeps the dashboard
+    // and the focus of the field being edited.
+    let screen_in_view = Memo::new(
+        move |_| match (state.phase.get(), state.summary.with(Option::is_some)) {
+            (Phase::Mapping, _) => Screen::Mapping,
+            (_, true) => Screen::Dashboard,
+            _ => Screen::Upload,
+        },
+    );
+    let screen = move || match screen_in_view.get() {
+        Screen::Mapping => view! { <MappingPage/> }.into_any(),
+        Screen::Dashboard => view! { <Dashboard/> }.into_any(),
+        Screen::Upload => view! { <UploadPage/> }.into_any(),
     };
     view! {
         <div class="app">
@@ -39,4 +49,15 @@ pub fn App() -> impl IntoView {
             <footer class="footer">{move || state.tr("footer.privacy")}</footer>
         </div>
     }
+}
+
+/// The screens of the app's flow.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Screen {
+    /// Choosing files (and the demo).
+    Upload,
+    /// Checking the column mapping.
+    Mapping,
+    /// The analysis.
+    Dashboard,
 }

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 use segscope_engine::analyses::migration::{Migration, MigrationProblem};
+use segscope_engine::briefing::Briefing;
 use segscope_engine::clv::{ClvProblem, HoldoutCheck};
 use segscope_engine::custom::CustomSummary;
 use segscope_engine::explore::{CustomerDetail, CustomerPage, CustomerQuery};
@@ -90,28 +91,39 @@ pub enum Tab {
 }
 
 /// Every tab in display order (the order of [`Tab`]'s variants) with the
-/// i18n key of its name and the `data-testid` of its button.
-const TABS: [(Tab, &str, &str); 20] = [
-    (Tab::Overview, "tab.overview", "tab-overview"),
-    (Tab::Tiers, "tab.tiers", "tab-tiers"),
-    (Tab::Rfm, "tab.rfm", "tab-rfm"),
-    (Tab::Membership, "tab.membership", "tab-membership"),
-    (Tab::Lifecycle, "tab.lifecycle", "tab-lifecycle"),
-    (Tab::Sources, "tab.sources", "tab-sources"),
-    (Tab::Leads, "tab.leads", "tab-leads"),
-    (Tab::Engagement, "tab.engagement", "tab-engagement"),
-    (Tab::Interest, "tab.interest", "tab-interest"),
-    (Tab::Demographics, "tab.demographics", "tab-demographics"),
-    (Tab::Clusters, "tab.clusters", "tab-clusters"),
-    (Tab::Clv, "tab.clv", "tab-clv"),
-    (Tab::Segments, "tab.segments", "tab-segments"),
-    (Tab::Migration, "tab.migration", "tab-migration"),
-    (Tab::Repeat, "tab.repeat", "tab-repeat"),
-    (Tab::AfterSales, "tab.after_sales", "tab-after-sales"),
-    (Tab::Customers, "tab.customers", "tab-customers"),
-    (Tab::Quality, "tab.quality", "tab-quality"),
-    (Tab::Report, "tab.report", "tab-report"),
-    (Tab::Settings, "tab.settings", "tab-settings"),
+/// i18n key of its name, the `data-testid` of its button and the i18n key of
+/// the sentence its page opens with.
+const TABS: [(Tab, &str, &str, &str); 20] = [
+    (Tab::Overview, "tab.overview", "tab-overview", "intro.overview"),
+    (Tab::Tiers, "tab.tiers", "tab-tiers", "intro.tiers"),
+    (Tab::Rfm, "tab.rfm", "tab-rfm", "intro.rfm"),
+    (Tab::Membership, "tab.membership", "tab-membership", "intro.membership"),
+    (Tab::Lifecycle, "tab.lifecycle", "tab-lifecycle", "intro.lifecycle"),
+    (Tab::Sources, "tab.sources", "tab-sources", "intro.sources"),
+    (Tab::Leads, "tab.leads", "tab-leads", "intro.leads"),
+    (Tab::Engagement, "tab.engagement", "tab-engagement", "intro.engagement"),
+    (Tab::Interest, "tab.interest", "tab-interest", "intro.interest"),
+    (
+        Tab::Demographics,
+        "tab.demographics",
+        "tab-demographics",
+        "intro.demographics",
+    ),
+    (Tab::Clusters, "tab.clusters", "tab-clusters", "intro.clusters"),
+    (Tab::Clv, "tab.clv", "tab-clv", "intro.clv"),
+    (Tab::Segments, "tab.segments", "tab-segments", "intro.segments"),
+    (Tab::Migration, "tab.migration", "tab-migration", "intro.migration"),
+    (Tab::Repeat, "tab.repeat", "tab-repeat", "intro.repeat"),
+    (
+        Tab::AfterSales,
+        "tab.after_sales",
+        "tab-after-sales",
+        "intro.after_sales",
+    ),
+    (Tab::Customers, "tab.customers", "tab-customers", "intro.customers"),
+    (Tab::Quality, "tab.quality", "tab-quality", "intro.quality"),
+    (Tab::Report, "tab.report", "tab-report", "intro.report"),
+    (Tab::Settings, "tab.settings", "tab-settings", "intro.settings"),
 ];
 
 // Each row sits at its variant's position, so `TABS[tab as usize]` is its row.
@@ -143,6 +155,11 @@ impl Tab {
     /// The `data-testid` of the tab's button.
     pub fn testid(self) -> &'static str {
         TABS[self as usize].2
+    }
+
+    /// The i18n key of the sentence the tab's page opens with.
+    pub fn intro_key(self) -> &'static str {
+        TABS[self as usize].3
     }
 }
 
@@ -192,6 +209,8 @@ pub struct AppState {
     pub models_asked: RwSignal<bool>,
     /// The latest CLV holdout check.
     pub holdout: RwSignal<Option<Result<HoldoutCheck, ClvProblem>>>,
+    /// The report's first page of the current analysis, once asked for.
+    pub briefing: RwSignal<Option<Briefing>>,
     /// The latest segment migration.
     pub migration: RwSignal<Option<Result<Migration, MigrationProblem>>>,
     /// Live counts of the custom segments being edited.
@@ -228,6 +247,7 @@ impl AppState {
             models_asked: RwSignal::new(false),
             holdout: RwSignal::new(None),
             migration: RwSignal::new(None),
+            briefing: RwSignal::new(None),
             rule_counts: RwSignal::new(None),
             contacts: RwSignal::new(None),
             activation_done: RwSignal::new(None),

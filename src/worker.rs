@@ -122,14 +122,28 @@ pub fn ensure_models(state: AppState) {
     }
 }
 
-/// Stops all work at once by restarting the worker.
+/// Stops all work at once by restarting the worker; the status says it was
+/// cancelled.
 pub fn cancel(state: AppState) {
+    reset(state, "status.cancelled");
+}
+
+/// Drops the analysis the user chose to discard and waits for new files
+/// (settings are kept).
+pub fn start_over(state: AppState) {
+    reset(state, "status.idle");
+}
+
+/// Restarts the worker and forgets the loaded data; `stage_key` names the
+/// status shown after.
+fn reset(state: AppState, stage_key: &'static str) {
     start(state);
     state.schemas.set(Vec::new());
     state.summary.set(None);
     state.models.set(None);
     state.progress.set(0.0);
-    state.stage_key.set("status.cancelled");
+    state.failure.set(None);
+    state.stage_key.set(stage_key);
     state.phase.set(Phase::Idle);
 }
 
@@ -200,6 +214,7 @@ fn on_reply(state: AppState, reply: Reply) {
                 state.models_asked.set(false);
                 state.models.set(None);
             }
+            state.briefing.set(None);
             state.summary.set(Some(*summary));
             state.quality.set(Some(*quality));
             // A re-segmentation reads nothing: keep the last read time.
@@ -231,6 +246,7 @@ fn on_reply(state: AppState, reply: Reply) {
         Reply::Models(models) => state.models.set(Some(*models)),
         Reply::Holdout(check) => state.holdout.set(Some(*check)),
         Reply::Migration(migration) => state.migration.set(Some(*migration)),
+        Reply::Briefing(briefing) => state.briefing.set(Some(*briefing)),
         Reply::RuleCounts(counts) => state.rule_counts.set(Some(counts)),
         Reply::Contacts(coverage) => state.contacts.set(Some(coverage)),
         Reply::Activation(file) => {

@@ -66,8 +66,17 @@ export async function setSetting(page, testid, value, { commit = 'change' } = {}
   else await page.dispatchEvent(selector, 'change');
 }
 
-/** The "read in …" part of the timings line: unchanged as long as no file is re-read. */
-export const readTime = async (page) => (await page.textContent('[data-testid=timings]')).split('·')[0];
+/**
+ * The "read in …" part of the timings line on the data-quality page (unchanged as long as no
+ * file is re-read); comes back to the tab it was called from.
+ */
+export async function readTime(page) {
+  const from = await page.getAttribute('[role=tab][aria-selected=true]', 'data-testid');
+  await openTab(page, 'quality');
+  const text = (await page.textContent('[data-testid=timings]')).split('·')[0];
+  await page.click(`[data-testid=${from}]`);
+  return text;
+}
 
 /** The customer table export (English labels), one record per customer. */
 export const exportCustomers = async (page) => records((await download(page, 'export-customers-csv')).text);

@@ -10,21 +10,26 @@ export const num = (text) => {
 /** Only the digits of a text, as a number (`3,060 customers` → 3060). */
 export const digits = (text) => Number(String(text).replace(/[^0-9]/g, ''));
 
-// The display names of built-in labels in Chinese (crates/i18n), per scheme (some names repeat
-// across schemes), so a table read in either language is keyed by the English export label.
-const ZH = {
+// The display names of built-in labels (crates/i18n) that differ from the English export label, per
+// scheme (some names repeat across schemes), so a table read in either language is keyed by the
+// export label.
+const DISPLAY = {
   tier: { 高价值: 'High', 中价值: 'Medium', 低价值: 'Low', 未购买: 'No purchase' },
   segment: {
     冠军客户: 'Champions', 忠诚客户: 'Loyal Customers', 潜力忠诚客户: 'Potential Loyalists', 新客户: 'New Customers',
     有潜力客户: 'Promising', 需要关注: 'Need Attention', 即将沉睡: 'About To Sleep', 有流失风险: 'At Risk',
-    不能失去: "Can't Lose Them", 休眠客户: 'Hibernating', 已流失: 'Lost',
+    不能失去: "Can't Lose Them", 休眠客户: 'Hibernating', 流失客户: 'Lost',
   },
-  stage: { 潜在客户: 'Potential', 新客户: 'New', 活跃客户: 'Active', 流失风险: 'At risk', 已流失: 'Churned' },
+  stage: {
+    Prospect: 'Potential', Newcomer: 'New', Lapsing: 'At risk',
+    潜在客户: 'Potential', 首购客户: 'New', 活跃客户: 'Active', 流失预警: 'At risk', 已流失: 'Churned',
+  },
+  engagement: { Engaged: 'Active', 互动活跃: 'Active', 互动沉默: 'Silent', 互动停滞: 'Dormant' },
   level: { 青铜: 'Bronze', 白银: 'Silver', 黄金: 'Gold', 钻石: 'Diamond' },
   source: { 未知: 'Unknown' },
 };
-/** The English label of a `scheme` label (tier, segment, stage, level, source) shown in either language. */
-export const english = (scheme, name) => ZH[scheme][name.trim()] ?? name.trim();
+/** The English export label of a `scheme` label (tier, segment, stage, engagement, level, source) shown in either language. */
+export const english = (scheme, name) => DISPLAY[scheme][name.trim()] ?? name.trim();
 
 /** The cell texts of every row matched by `rowSelector` (rows of a table body). */
 export async function tableRows(page, rowSelector) {

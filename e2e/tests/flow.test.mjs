@@ -272,6 +272,7 @@ test('a mapping choice is remembered for files with the same headers', async () 
   await page.selectOption('[data-testid=role-Status]', '');
   await analyze(page);
   await page.click('[data-testid=new-analysis]');
+  await page.click('[data-testid=discard-analysis]');
   await waitForState(page, 'idle');
   await upload(page, [plain('orders.csv')], { until: 'mapping' });
   assert.equal(await page.inputValue('[data-testid=role-Status]'), '');
@@ -433,8 +434,11 @@ test('keyboard only: demo, a tab, a filter and an export, with focus always visi
   await tabTo('demo-button');
   await page.keyboard.press('Enter');
   await waitForState(page, 'ready');
-  await tabTo('tab-customers');
-  await page.keyboard.press('Enter');
+  // Focus lands on the selected tab; the tablist moves with arrow keys (End, then back three).
+  await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'tab-overview');
+  await page.keyboard.press('End');
+  for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowLeft');
+  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-testid')), 'tab-customers');
   await waitForCustomerRows(page);
   await tabTo('filter-segment-Champions');
   await page.keyboard.press('Enter');

@@ -38,7 +38,7 @@ test('clusters and lifetime value: pages, lists, exports and fits', async () => 
   const clusters = await checkClusterSizes(page, 'en');
   const k = clusters.length;
   assert.ok(k >= 2 && k <= 8, `k = ${k}`);
-  assert.match(await page.textContent('[data-testid=clusters-k]'), /k = \d/);
+  assert.match(await page.textContent('[data-testid=clusters-k-detail]'), /k = \d/);
   for (const chart of ['chart-clusters', 'chart-silhouette']) {
     const svg = await chartSvg(page, chart);
     assert.ok(svg.length > 500 && !svg.includes('??'), chart);

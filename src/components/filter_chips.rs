@@ -30,7 +30,8 @@ pub fn FilterChips<T>(
     query: RwSignal<CustomerQuery>,
     /// Runs after a chip was toggled.
     changed: Callback<()>,
-    /// The i18n key of the group's accessible name.
+    /// The i18n key of the group's title (shown before the chips, and the
+    /// group's accessible name).
     group_key: &'static str,
     /// Hides the group (a scheme the data cannot fill).
     #[prop(optional, into)]
@@ -57,7 +58,10 @@ where
         })
         .collect_view();
     view! {
-        <div class="chips" role="group" hidden=move || hidden.get() aria-label=move || state.tr(group_key)>{chips}</div>
+        <div class="chips" role="group" hidden=move || hidden.get() aria-label=move || state.tr(group_key)>
+            <span class="chips-title" aria-hidden="true">{move || state.tr(group_key)}</span>
+            {chips}
+        </div>
     }
 }
 

@@ -20,6 +20,12 @@ pub fn Header() -> impl IntoView {
         state.lang.set(next);
     };
     let has_data = move || state.summary.with(Option::is_some);
+    // Discarding an analysis asks first (the data would have to be loaded again).
+    let confirming = RwSignal::new(false);
+    let discard = move |_| {
+        confirming.set(false);
+        worker::start_over(state);
+    };
     view! {
         <header class="topbar">
             <div class="brand">
@@ -29,9 +35,21 @@ pub fn Header() -> impl IntoView {
             </div>
             <nav class="topbar-actions">
                 <Show when=has_data>
-                    <button class="btn btn-ghost" data-testid="new-analysis" on:click=move |_| worker::cancel(state)>
+                    <button class="btn btn-ghost" data-testid="new-analysis" aria-expanded=move || confirming.get().to_string()
+                        on:click=move |_| confirming.update(|c| *c = !*c)>
                         {move || state.tr("action.new_analysis")}
                     </button>
+                    <Show when=move || confirming.get()>
+                        <div class="confirm-pop" role="alertdialog" aria-labelledby="discard-question" data-testid="discard-confirm">
+                            <p id="discard-question">{move || state.tr("action.discard_question")}</p>
+                            <button class="btn btn-primary btn-small" data-testid="discard-analysis" on:click=discard>
+                                {move || state.tr("action.discard")}
+                            </button>
+                            <button class="btn btn-ghost btn-small" data-testid="keep-analysis" on:click=move |_| confirming.set(false)>
+                                {move || state.tr("action.keep")}
+                            </button>
+                        </div>
+                    </Show>
                 </Show>
                 <button class="btn btn-ghost" data-testid="lang-switch" on:click=switch_lang
                     aria-label=move || state.tr("action.switch_lang_label")>

@@ -1,6 +1,6 @@
-//! The clusters page (docs/product.md#clusters): K-means on log R, F, M — the number of
-//! clusters (set, or chosen by silhouette), the scatter, each cluster in
-//! original units with its list, and why there are none when there are none.
+//! The clusters page (docs/product.md#clusters): K-means on log R, F, M — the scatter, each
+//! cluster in original units with its list, how the number of clusters was
+//! chosen under Details, and why there are none when there are none.
 
 use crate::components::chart_card::ChartCard;
 use crate::components::show_list::ShowListButton;
@@ -41,6 +41,10 @@ pub fn ClustersPage() -> impl IntoView {
 #[component]
 fn Clusters(summary: ClusterSummary) -> impl IntoView {
     let state = use_app();
+    let plain = {
+        let k = summary.k;
+        move || state.tr("models.k_plain").replace("{k}", &k.to_string())
+    };
     let text = {
         let summary = summary.clone();
         move || {
@@ -86,11 +90,8 @@ fn Clusters(summary: ClusterSummary) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <p class="muted" data-testid="clusters-k">{text}</p>
-        <div class="grid-2">
-            <ChartCard testid="chart-clusters" file_stem="clusters" svg=scatter/>
-            <ChartCard testid="chart-silhouette" file_stem="silhouette" svg=silhouette/>
-        </div>
+        <p class="muted" data-testid="clusters-k">{plain}</p>
+        <ChartCard testid="chart-clusters" file_stem="clusters" svg=scatter/>
         <section class="card">
             <table class="table">
                 <thead><tr>
@@ -104,6 +105,11 @@ fn Clusters(summary: ClusterSummary) -> impl IntoView {
                 <tbody>{rows}</tbody>
             </table>
         </section>
+        <details class="card details" data-testid="clusters-details">
+            <summary>{move || state.tr("models.details")}</summary>
+            <p class="muted" data-testid="clusters-k-detail">{text}</p>
+            <ChartCard testid="chart-silhouette" file_stem="silhouette" svg=silhouette/>
+        </details>
     }
 }
 

@@ -1,6 +1,6 @@
-//! The lifetime-value page (docs/product.md#predicted-lifetime-value): BG/NBD + Gamma-Gamma fits with their
-//! parameters, log-likelihood and convergence, predicted CLV by band and by
-//! source, the settings (time unit, horizon, discount) and a holdout check;
+//! The lifetime-value page (docs/product.md#predicted-lifetime-value): predicted CLV by band and by
+//! source, the BG/NBD + Gamma-Gamma fits (parameters, log-likelihood,
+//! convergence) under Details, the settings (time unit, horizon, discount) and a holdout check;
 //! when no fit can be made, why — and that only historical value is shown.
 
 use crate::components::chart_card::ChartCard;
@@ -83,8 +83,12 @@ fn Fits(summary: ClvSummary) -> impl IntoView {
             <div class="kpi" data-testid="kpi-expected"><span class="kpi-value">{number::count(summary.expected_purchases.round().max(0.0) as u64)}</span>
                 <span class="kpi-label">{move || state.tr("models.expected_purchases")}</span></div>
         </div>
-        <section class="card" data-testid="clv-params">
-            <h3>{move || state.tr("models.params")}</h3>
+        <div class="grid-2">
+            <ChartCard testid="chart-clv-distribution" file_stem="clv-distribution" svg=distribution/>
+            <ChartCard testid="chart-clv-sources" file_stem="clv-by-source" svg=by_source/>
+        </div>
+        <details class="card details" data-testid="clv-params">
+            <summary>{move || state.tr("models.details")}</summary>
             <p class="muted">{buyers}</p>
             <table class="table">
                 <thead><tr><th>{move || state.tr("models.model")}</th><th>{move || state.tr("models.params")}</th>
@@ -104,11 +108,7 @@ fn Fits(summary: ClvSummary) -> impl IntoView {
                     </tr>
                 </tbody>
             </table>
-        </section>
-        <div class="grid-2">
-            <ChartCard testid="chart-clv-distribution" file_stem="clv-distribution" svg=distribution/>
-            <ChartCard testid="chart-clv-sources" file_stem="clv-by-source" svg=by_source/>
-        </div>
+        </details>
     }
 }
 

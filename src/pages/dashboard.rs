@@ -6,7 +6,6 @@ use crate::components::kpi_cards::KpiCards;
 use crate::components::segment_table::SegmentTable;
 use crate::components::settings_bar::SettingsBar;
 use crate::components::tier_table::TierTable;
-use crate::format;
 use crate::pages::after_sales::AfterSalesPage;
 use crate::pages::clusters::ClustersPage;
 use crate::pages::clv::ClvPage;
@@ -30,6 +29,7 @@ use crate::state::{use_app, Tab};
 use crate::worker;
 use leptos::prelude::*;
 use segscope_session::protocol::SessionRequest;
+use wasm_bindgen::JsCast;
 
 /// Dashboard screen: tabs over the pages of the analysis.
 #[component]
@@ -61,7 +61,6 @@ pub fn Dashboard() -> impl IntoView {
         <section class="dashboard">
             <div class="dash-head">
                 <Tabs/>
-                <span class="muted" data-testid="timings">{timing_text}</span>
                 <button class="btn btn-ghost" data-testid="export-analysis-json"
                     on:click=move |_| worker::ask(SessionRequest::ExportAnalysis)>
                     {move || state.tr("action.export_json")}
@@ -71,43 +70,74 @@ pub fn Dashboard() -> impl IntoView {
                     {move || state.tr("action.export_csv")}
                 </button>
             </div>
-            {page}
+            <div role="tabpanel" id="tab-panel" tabindex="-1"
+                aria-labelledby=move || state.tab.get().testid()>
+                <p class="page-intro" data-testid="page-intro">{move || state.tr(state.tab.get().intro_key())}</p>
+                {page}
+            </div>
         </section>
     }
 }
 
-/// "read in … · segmented in …" for the last load.
-fn timing_text() -> String {
-    let state = use_app();
-    let t = state.timings.get();
-    let lang = state.lang.get();
-    format!(
-        "{} {} · {} {}",
-        state.tr("dash.parsed_in"),
-        format::duration(t.parse_ms, lang),
-        state.tr("dash.analyzed_in"),
-        format::duration(t.analyze_ms, lang)
-    )
-}
-
-/// The tab buttons.
+/// The tab buttons: a WAI-ARIA tablist. Only the selected tab is in the Tab
+/// order; arrow keys, Home and End move between tabs (selecting them), and
+/// when the dashboard appears (after the demo or an analysis) focus lands on
+/// the selected tab instead of dropping to the page body.
 #[component]
 fn Tabs() -> impl IntoView {
     let state = use_app();
+    let list = NodeRef::<leptos::html::Div>::new();
+    let focus_selected = move || {
+        if let Some(button) = list
+            .get_untracked()
+            .and_then(|l| l.query_selector("[aria-selected=true]").ok().flatten())
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = button.focus();
+        }
+    };
+    let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
+        let current = state.tab.get_untracked() as usize;
+        let last = Tab::ALL.len() - 1;
+        let next = match ev.key().as_str() {
+            "ArrowRight" | "ArrowDown" => (current + 1) % Tab::ALL.len(),
+            "ArrowLeft" | "ArrowUp" => current.checked_sub(1).unwrap_or(last),
+            "Home" => 0,
+            "End" => last,
+            _ => return,
+        };
+        ev.prevent_default();
+        state.tab.set(Tab::ALL[next]);
+        focus_selected();
+    };
+    Effect::new(move |_| {
+        let body_has_focus = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.active_element())
+            .is_none_or(|e| e.tag_name().eq_ignore_ascii_case("body"));
+        if list.get().is_some() && body_has_focus {
+            focus_selected();
+        }
+    });
     let buttons = Tab::ALL
         .into_iter()
         .map(|tab| {
+            let selected = move || state.tab.get() == tab;
             view! {
-                <button role="tab" class="tab" data-testid=tab.testid()
-                    aria-selected=move || (state.tab.get() == tab).to_string()
-                    class:tab-active=move || state.tab.get() == tab
+                <button role="tab" class="tab" data-testid=tab.testid() id=tab.testid()
+                    aria-selected=move || selected().to_string() aria-controls="tab-panel"
+                    tabindex=move || if selected() { "0" } else { "-1" }
+                    class:tab-active=selected
                     on:click=move |_| state.tab.set(tab)>
                     {move || state.tr(tab.i18n_key())}
                 </button>
             }
         })
         .collect_view();
-    view! { <div class="tabs" role="tablist">{buttons}</div> }
+    view! {
+        <div class="tabs" role="tablist" node_ref=list on:keydown=on_keydown
+            aria-label=move || state.tr("tab.list")>{buttons}</div>
+    }
 }
 
 /// The overview page: settings, KPIs, charts and tables.
@@ -124,10 +154,8 @@ fn Overview() -> impl IntoView {
                 <ChartCard testid="chart-tiers" file_stem="tiers" svg=tier_svg/>
                 <ChartCard testid="chart-rf" file_stem="rfm-grid" svg=rf_svg/>
             </div>
-            <div class="grid-2">
-                <TierTable/>
-                <SegmentTable/>
-            </div>
+            <TierTable/>
+            <SegmentTable/>
         </div>
     }
 }

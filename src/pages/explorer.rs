@@ -137,7 +137,10 @@ fn Filters(query: RwSignal<CustomerQuery>, first_visible: RwSignal<u64>) -> impl
                 testid=|segment| format!("filter-segment-{}", stable_id(&segment))
                 field=ChipField { get: |q| &q.segments, get_mut: |q| &mut q.segments }
                 query=query changed=Callback::new(move |()| reset_scroll()) group_key="segments.segment"/>
-            <div class="chips" role="group" aria-label=move || state.tr("tiers.title")>{tier_chips}</div>
+            <div class="chips" role="group" aria-label=move || state.tr("tiers.title")>
+                <span class="chips-title" aria-hidden="true">{move || state.tr("tiers.title")}</span>
+                {tier_chips}
+            </div>
             <AudienceFilters query=query first_visible=first_visible/>
             <ActivationExport query=query/>
         </div>

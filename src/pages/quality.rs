@@ -2,6 +2,7 @@
 //! reasons for rejections with their places, and what else deserves a look.
 
 use crate::download::download_text;
+use crate::format;
 use crate::state::use_app;
 use leptos::prelude::*;
 use segscope_export::rejections_csv;
@@ -52,6 +53,7 @@ pub fn QualityPage() -> impl IntoView {
                 <h3>{move || state.tr("quality.title")}</h3>
                 <p class="muted">{move || state.tr("quality.lead")}</p>
                 <ul class="facts">
+                    <li data-testid="timings">{timing_text}</li>
                     <li data-testid="quality-merged">{move || state.tr("quality.customers_merged")}": "<b>{move || number::count(merged().0)}</b></li>
                     <li data-testid="quality-orphans">{move || state.tr("quality.orphans")}": "<b>{move || number::count(merged().1)}</b></li>
                     <li data-testid="quality-matched">{move || state.tr("quality.matched_by_contact")}": "<b>{move || number::count(merged().2)}</b></li>
@@ -254,4 +256,18 @@ fn RejectedRows() -> impl IntoView {
             </Show>
         </div>
     }
+}
+
+/// "read in … · segmented in …" for the last load.
+fn timing_text() -> String {
+    let state = use_app();
+    let t = state.timings.get();
+    let lang = state.lang.get();
+    format!(
+        "{} {} · {} {}",
+        state.tr("dash.parsed_in"),
+        format::duration(t.parse_ms, lang),
+        state.tr("dash.analyzed_in"),
+        format::duration(t.analyze_ms, lang)
+    )
 }

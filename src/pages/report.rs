@@ -1,10 +1,11 @@
-//! The printable report (docs/product.md#acting-on-segments): headline numbers, every chart and table,
-//! the data-quality summary — one page laid out for print-to-PDF, what a
+//! The printable report (docs/product.md#report): a first page with who the customers are and the
+//! three segments that matter most, then every chart and table, the playbook
+//! and the data-quality summary — laid out for print-to-PDF, what a
 //! consultant hands a client.
 
 use crate::charts::{self, summary_chart};
 use crate::components::chart_svg::ChartSvg;
-use crate::components::kpi_cards::KpiCards;
+use crate::components::report_summary::ReportSummary;
 use crate::components::segment_table::SegmentTable;
 use crate::components::tier_table::TierTable;
 use crate::state::use_app;
@@ -47,15 +48,14 @@ pub fn ReportPage() -> impl IntoView {
                     {move || state.tr("report.print")}
                 </button>
             </header>
-            <KpiCards/>
+            <ReportSummary/>
+            <h3 class="report-details-title">{move || state.tr("briefing.details_title")}</h3>
             <div class="grid-2">
                 <figure class="card chart"><ChartSvg svg=tier_svg/></figure>
                 <figure class="card chart"><ChartSvg svg=rf_svg/></figure>
             </div>
-            <div class="grid-2">
-                <TierTable/>
-                <SegmentTable/>
-            </div>
+            <TierTable/>
+            <SegmentTable/>
             <PageCharts/>
             <ModelCharts/>
             <PlaybookList/>
@@ -139,26 +139,36 @@ fn ModelCharts() -> impl IntoView {
     }
 }
 
-/// The playbook: the action for every segment, stage and tier.
+/// The playbook: the action for every segment, stage and tier, in one table
+/// per scheme.
 #[component]
 fn PlaybookList() -> impl IntoView {
     let state = use_app();
-    let rows = move || {
-        let lang = state.lang.get();
-        state.settings.with(|s| {
-            playbook_keys()
-                .into_iter()
-                .map(|key| {
-                    let action = action(key, lang, &s.playbook).to_string();
-                    view! { <tr><td>{t(lang, key)}</td><td>{action}</td></tr> }
-                })
-                .collect_view()
-        })
+    let group = move |title: &'static str, prefix: &'static str| {
+        let rows = move || {
+            let lang = state.lang.get();
+            state.settings.with(|s| {
+                playbook_keys()
+                    .into_iter()
+                    .filter(|key| key.starts_with(prefix))
+                    .map(|key| {
+                        let action = action(key, lang, &s.playbook).to_string();
+                        view! { <tr><th scope="row">{t(lang, key)}</th><td>{action}</td></tr> }
+                    })
+                    .collect_view()
+            })
+        };
+        view! {
+            <h4>{move || state.tr(title)}</h4>
+            <table class="table playbook"><tbody>{rows}</tbody></table>
+        }
     };
     view! {
         <section class="card" data-testid="report-playbook">
             <h3>{move || state.tr("playbook.title")}</h3>
-            <table class="table"><tbody>{rows}</tbody></table>
+            {group("briefing.playbook_segments", "seg.")}
+            {group("briefing.playbook_stages", "life.")}
+            {group("briefing.playbook_tiers", "tier.")}
         </section>
     }
 }

@@ -8,7 +8,7 @@ use crate::prefs;
 use crate::state::use_app;
 use crate::worker;
 use leptos::prelude::*;
-use segscope_engine::settings::{FixedCutoffs, Settings, SettingsError};
+use segscope_engine::settings::{FixedCutoffs, Settings, SettingsError, TIER_COUNTS};
 use segscope_i18n::{t, Lang};
 use std::fmt;
 use wasm_bindgen::JsCast;
@@ -129,7 +129,21 @@ fn TierSettingsCard(apply: impl Fn(Settings) + Copy + 'static) -> impl IntoView 
         texts.join(", ")
     };
     let names = move || tiers().names.join(", ");
-    let set_cutoffs = move |ev| change(&|s, v| s.tiers.cutoffs = parse_list(v), event_target_value(&ev));
+    // A new number of cut-offs resizes the names, so the two fields never
+    // disagree (docs/product.md#value-tiers).
+    let set_cutoffs = move |ev| {
+        change(
+            &|s, v| s.tiers = s.tiers.with_cutoffs(parse_list(v)),
+            event_target_value(&ev),
+        )
+    };
+    let set_count = move |ev| {
+        change(
+            &|s, v| s.tiers = s.tiers.with_tier_count(v.parse().unwrap_or(3)),
+            event_target_value(&ev),
+        )
+    };
+    let count = move || tiers().count();
     let set_names = move |ev| {
         change(
             &|s, v| s.tiers.names = v.split([',', '，']).map(|n| n.trim().to_string()).collect(),
@@ -146,6 +160,12 @@ fn TierSettingsCard(apply: impl Fn(Settings) + Copy + 'static) -> impl IntoView 
                 {weight("settings.weight_revenue", "setting-weight-revenue", |s| &mut s.tiers.weight_revenue)}
             </div>
             <div class="field-row">
+                <label class="field">
+                    <span>{move || state.tr("settings.tier_count")}</span>
+                    <select data-testid="setting-tier-count" on:change=set_count>
+                        {TIER_COUNTS.map(|n| view! { <option value=n.to_string() selected=move || count() == n>{n}</option> }).collect_view()}
+                    </select>
+                </label>
                 <label class="field">
                     <span>{move || state.tr("settings.tier_cutoffs")}</span>
                     <input type="text" data-testid="setting-tier-cutoffs" prop:value=cutoffs on:change=set_cutoffs/>

@@ -4,7 +4,7 @@
 use super::frame::{self, text_width, WIDTH};
 use super::inputs::{ChartText, ValueFormat};
 use super::palette::{blue_at, text_on, BLUES, MUTED};
-use super::parts::{self, Plot, Rows, MARGIN};
+use super::parts::{self, ColumnLabels, Plot, Rows, MARGIN};
 use super::svg::{Anchor, TextStyle};
 use segscope_i18n::Lang;
 
@@ -17,7 +17,8 @@ const SMALL_CELL_FONT: f64 = 9.0;
 
 /// A `row_labels × col_labels` grid of `cells` (row-major; a cell that is
 /// `None`, not finite or beyond the end of `cells` is missing and left
-/// blank). Cells are coloured from light (smallest value) to dark (largest)
+/// blank). Every row and column is named (column names turn when they do
+/// not fit side by side). Cells are coloured from light (smallest value) to dark (largest)
 /// and print their value with `format` when it fits; hover gives row, column
 /// and value. A colour legend on the right shows the range. The chart grows
 /// taller beyond about twelve rows. `text.x_label` names the columns,
@@ -60,18 +61,21 @@ pub fn heatmap_with_hover(
         return frame::no_data(frame::start(text.id, lang, text.title, text.desc), lang);
     };
     let high = finite().fold(low, f64::max);
-    let rows = Rows::new(rows_n, parts::TOP_PLAIN, 56.0);
-    let mut svg = frame::start_sized(text.id, lang, text.title, text.desc, rows.chart_height);
-
     let low_text = format.format(low);
     let high_text = format.format(high);
     let legend_text = text_width(&low_text, 11.0).max(text_width(&high_text, 11.0)).min(100.0);
     let labels: Vec<&str> = row_labels.iter().map(String::as_str).collect();
     let label_width = parts::row_label_width(&labels, 140.0);
     let title_space = if text.y_label.is_empty() { 0.0 } else { 20.0 };
+    let left = MARGIN + title_space + label_width + 8.0;
+    let right = WIDTH - MARGIN - LEGEND_BAR - legend_text - 24.0;
+    let columns: Vec<&str> = col_labels.iter().map(String::as_str).collect();
+    let column_labels = ColumnLabels::new(&columns, (right - left) / cols_n as f64);
+    let rows = Rows::new(rows_n, parts::TOP_PLAIN, column_labels.below());
+    let mut svg = frame::start_sized(text.id, lang, text.title, text.desc, rows.chart_height);
     let plot = Plot {
-        left: MARGIN + title_space + label_width + 8.0,
-        right: WIDTH - MARGIN - LEGEND_BAR - legend_text - 24.0,
+        left,
+        right,
         top: parts::TOP_PLAIN,
         bottom: parts::TOP_PLAIN + rows.band * rows_n as f64,
     };
@@ -100,9 +104,8 @@ pub fn heatmap_with_hover(
         }
     }
     parts::row_labels(&mut svg, plot, rows.band, &labels, label_width);
-    let columns: Vec<&str> = col_labels.iter().map(String::as_str).collect();
-    parts::bottom_labels(&mut svg, plot, &columns);
-    parts::x_title(&mut svg, plot, text.x_label, plot.bottom + 40.0);
+    column_labels.draw(&mut svg, plot, &columns);
+    parts::x_title(&mut svg, plot, text.x_label, plot.bottom + column_labels.title_offset());
     parts::y_title(&mut svg, plot, text.y_label);
 
     let legend_x = plot.right + 16.0;

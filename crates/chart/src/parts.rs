@@ -302,6 +302,91 @@ pub fn bottom_labels(svg: &mut Svg, plot: Plot, names: &[&str]) {
     }
 }
 
+/// Longest a turned column name may be before it is cut (in full on hover).
+const TURNED_MAX: f64 = 120.0;
+/// How far column names are turned when they do not fit side by side.
+const TURN_DEGREES: f64 = -40.0;
+/// The narrowest column that still takes a turned name of its own.
+const TURNED_BAND: f64 = 13.0;
+
+/// The names under the columns of a matrix (a heatmap), each column named:
+/// side by side when the widest fits its column, otherwise turned 40° so
+/// that every name still shows (cut beyond 120 px, in full on hover). Only
+/// columns narrower than one line of text are thinned.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ColumnLabels {
+    /// Width of each column.
+    band: f64,
+    /// Width of the widest name, at most [`TURNED_MAX`] when turned.
+    widest: f64,
+    /// True when the names are turned.
+    turned: bool,
+}
+
+impl ColumnLabels {
+    /// The layout for `names` under columns `band` px wide.
+    pub fn new(names: &[&str], band: f64) -> ColumnLabels {
+        let widest = names.iter().map(|n| text_width(n, CATEGORY.size)).fold(0.0, f64::max);
+        let turned = widest + 6.0 > band;
+        ColumnLabels {
+            band,
+            widest: if turned { widest.min(TURNED_MAX) } else { widest },
+            turned,
+        }
+    }
+
+    /// How far below the plot the names reach.
+    fn depth(&self) -> f64 {
+        if self.turned {
+            14.0 + self.widest * (-TURN_DEGREES).to_radians().sin() + CATEGORY.size
+        } else {
+            22.0
+        }
+    }
+
+    /// Where the x-axis title's baseline goes, below the plot.
+    pub fn title_offset(&self) -> f64 {
+        self.depth() + 18.0
+    }
+
+    /// The space to leave under the plot for the names and the axis title.
+    pub fn below(&self) -> f64 {
+        self.title_offset() + 16.0
+    }
+
+    /// Draws the names under `plot`.
+    pub fn draw(&self, svg: &mut Svg, plot: Plot, names: &[&str]) {
+        let step = if self.turned {
+            label_step(self.band, TURNED_BAND)
+        } else {
+            1
+        };
+        for (i, name) in names.iter().enumerate().step_by(step.max(1)) {
+            let centre = plot.left + self.band * (i as f64 + 0.5);
+            if self.turned {
+                let style = CATEGORY.anchored(Anchor::End);
+                let shown = fit(name, style.size, TURNED_MAX);
+                let (x, y) = (centre + 4.0, plot.bottom + 14.0);
+                if shown != *name {
+                    svg.open_group(name);
+                }
+                svg.rotated_text(x, y, style, &shown, TURN_DEGREES);
+                if shown != *name {
+                    svg.close_group();
+                }
+            } else {
+                label(
+                    svg,
+                    (centre, plot.bottom + 18.0),
+                    CATEGORY.anchored(Anchor::Middle),
+                    name,
+                    self.band - 4.0,
+                );
+            }
+        }
+    }
+}
+
 /// Row names right-aligned left of the plot, thinned when rows are thin.
 pub fn row_labels(svg: &mut Svg, plot: Plot, band: f64, names: &[&str], width: f64) {
     let step = label_step(band, 14.0);
@@ -324,6 +409,25 @@ pub fn row_label_width(names: &[&str], max: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn column_names_turn_when_they_do_not_fit_and_all_show() {
+        let names = ["Champions", "Loyal Customers", "Potential Loyalists", "Hibernating"];
+        let wide = ColumnLabels::new(&names, 200.0);
+        assert!(!wide.turned);
+        let narrow = ColumnLabels::new(&names, 60.0);
+        assert!(narrow.turned && narrow.below() > wide.below());
+        let plot = Plot {
+            left: 100.0,
+            right: 340.0,
+            top: 10.0,
+            bottom: 200.0,
+        };
+        let mut svg = Svg::new((400.0, 400.0), "t", "en", "t", "d");
+        narrow.draw(&mut svg, plot, &names);
+        let out = svg.finish();
+        assert_eq!(out.matches("rotate(-40").count(), names.len(), "every column is named");
+    }
 
     #[test]
     fn rows_keep_the_usual_height_then_grow() {

@@ -166,12 +166,18 @@ impl Svg {
 
     /// A text at `(x, y)` (baseline).
     pub fn text(&mut self, x: f64, y: f64, style: TextStyle, content: &str) {
-        self.text_element(x, y, style, content, false);
+        self.text_element(x, y, style, content, 0.0);
     }
 
     /// A text turned 90° anticlockwise around `(x, y)`, for vertical axes.
     pub fn vertical_text(&mut self, x: f64, y: f64, style: TextStyle, content: &str) {
-        self.text_element(x, y, style, content, true);
+        self.text_element(x, y, style, content, -90.0);
+    }
+
+    /// A text turned `degrees` (negative: anticlockwise) around `(x, y)`, for
+    /// column names too long to stand side by side.
+    pub fn rotated_text(&mut self, x: f64, y: f64, style: TextStyle, content: &str, degrees: f64) {
+        self.text_element(x, y, style, content, degrees);
     }
 
     /// Opens a group whose `<title>` shows as a tooltip on hover.
@@ -217,7 +223,7 @@ impl Svg {
         self.out
     }
 
-    fn text_element(&mut self, x: f64, y: f64, style: TextStyle, content: &str, vertical: bool) {
+    fn text_element(&mut self, x: f64, y: f64, style: TextStyle, content: &str, degrees: f64) {
         self.out.push_str("<text x=\"");
         self.num(x);
         self.out.push_str("\" y=\"");
@@ -235,8 +241,10 @@ impl Svg {
         if style.bold {
             self.out.push_str(" font-weight=\"600\"");
         }
-        if vertical {
-            self.out.push_str(" transform=\"rotate(-90 ");
+        if degrees != 0.0 {
+            self.out.push_str(" transform=\"rotate(");
+            self.num(degrees);
+            self.out.push(' ');
             self.num(x);
             self.out.push(' ');
             self.num(y);

@@ -5,6 +5,7 @@
 pub mod analyses;
 mod as_of;
 pub mod audience;
+pub mod briefing;
 pub mod clv;
 pub mod custom;
 pub mod explore;

@@ -16,9 +16,11 @@ pub fn tier_display_name(tier: &TierStat, lang: Lang) -> String {
         return tier.name.clone();
     }
     let key = match tier.name.as_str() {
+        "Top" => "tier.top",
         "High" => "tier.high",
         "Medium" => "tier.medium",
         "Low" => "tier.low",
+        "Lowest" => "tier.lowest",
         NO_PURCHASE => "tier.none",
         _ => return numbered_tier(lang, tier.index),
     };
@@ -55,23 +57,25 @@ pub fn band_display_name(name: &BandName, lang: Lang) -> String {
 }
 
 impl ClusterProfile {
-    /// The cluster's name in `lang`: its segment's name, numbered when
-    /// another cluster shares the segment.
+    /// The cluster's name in `lang`: "Like" its centre's segment (so that it
+    /// never reads as the RFM segment itself, whose size differs), numbered
+    /// when another cluster shares the segment.
     pub fn display_name(&self, lang: Lang) -> String {
-        self.numbered(t(lang, self.nearest_segment.i18n_key()), lang)
+        self.named(t(lang, self.nearest_segment.i18n_key()), lang)
     }
 
     /// The cluster's English name, for exports whatever the UI language.
     pub fn english_name(&self) -> String {
-        self.numbered(self.nearest_segment.english_name(), Lang::En)
+        self.named(self.nearest_segment.english_name(), Lang::En)
     }
 
-    fn numbered(&self, segment: &str, lang: Lang) -> String {
+    fn named(&self, segment: &str, lang: Lang) -> String {
+        let like = t(lang, "kmeans.like").replace("{segment}", segment);
         if self.ordinal == 0 {
-            segment.to_string()
+            like
         } else {
             t(lang, "kmeans.numbered")
-                .replace("{segment}", segment)
+                .replace("{cluster}", &like)
                 .replace("{n}", &self.ordinal.to_string())
         }
     }

@@ -14,7 +14,7 @@ pub use crate::audience::settings::{
 pub use crate::lifecycle::settings::LifecycleSettings;
 pub use crate::membership::settings::{MemberLevel, MembershipSettings, PointsSource};
 pub use crate::rfm::settings::{FixedCutoffs, RfmSettings};
-pub use crate::tiers::settings::TierSettings;
+pub use crate::tiers::settings::{TierSettings, TIER_COUNTS};
 pub use error::{SettingsError, MAX_INCOME_BOUNDS, MAX_MEMBER_LEVELS};
 
 /// All analysis settings. Missing fields take their defaults when deserialised.

@@ -22,7 +22,7 @@ pub(crate) const ENTRIES: &[Entry] = &[
     ("export.col.member_level", "Membership level", "会员等级"),
     ("export.col.lifecycle_stage", "Lifecycle stage", "生命周期阶段"),
     ("export.col.lead_stage", "Lead stage", "线索阶段"),
-    ("export.col.engagement", "Engagement", "活跃度"),
+    ("export.col.engagement", "Engagement", "互动度"),
     ("export.col.favorite_category", "Favorite category", "偏好品类"),
     ("export.col.source", "Source", "来源渠道"),
     ("export.col.cluster", "Cluster", "聚类"),

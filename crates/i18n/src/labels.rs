@@ -15,11 +15,13 @@ pub(crate) const ENTRIES: &[Entry] = &[
     ("seg.at_risk", "At Risk", "有流失风险"),
     ("seg.cant_lose_them", "Can't Lose Them", "不能失去"),
     ("seg.hibernating", "Hibernating", "休眠客户"),
-    ("seg.lost", "Lost", "已流失"),
+    ("seg.lost", "Lost", "流失客户"),
     // Value tiers (docs/product.md#value-tiers); {n} is the tier's 1-based position.
+    ("tier.top", "Top", "顶级价值"),
     ("tier.high", "High", "高价值"),
     ("tier.medium", "Medium", "中价值"),
     ("tier.low", "Low", "低价值"),
+    ("tier.lowest", "Lowest", "最低价值"),
     ("tier.none", "No purchase", "未购买"),
     ("tier.numbered", "Tier {n}", "第 {n} 级"),
     // Charts of the dashboard pages: title, description, axis titles.
@@ -28,7 +30,7 @@ pub(crate) const ENTRIES: &[Entry] = &[
     ("chart.levels.x", "Membership level", "会员等级"),
     ("chart.levels.y", "Customers", "客户数"),
     ("chart.stages.title", "Customers per lifecycle stage", "各生命周期阶段客户数"),
-    ("chart.stages.desc", "Potential, new, active, at-risk and churned customers as of the analysis date.", "截至分析基准日的潜在、新、活跃、流失风险与已流失客户数。"),
+    ("chart.stages.desc", "Prospects, newcomers, active, lapsing and churned customers as of the analysis date.", "截至分析基准日的潜在、首购、活跃、流失预警与已流失客户数。"),
     ("chart.stages.x", "Lifecycle stage", "生命周期阶段"),
     ("chart.stages.y", "Customers", "客户数"),
     ("chart.funnel.title", "Lifecycle funnel", "生命周期漏斗"),
@@ -64,10 +66,10 @@ pub(crate) const ENTRIES: &[Entry] = &[
     ("source.unknown", "Unknown", "未知"),
     ("after.rate", "Refund rate", "退款率"),
     // Lifecycle stages (docs/product.md#lifecycle-stages).
-    ("life.potential", "Potential", "潜在客户"),
-    ("life.new", "New", "新客户"),
+    ("life.potential", "Prospect", "潜在客户"),
+    ("life.new", "Newcomer", "首购客户"),
     ("life.active", "Active", "活跃客户"),
-    ("life.at_risk", "At risk", "流失风险"),
+    ("life.at_risk", "Lapsing", "流失预警"),
     ("life.churned", "Churned", "已流失"),
     // Built-in membership levels (docs/product.md#membership-levels).
     ("level.bronze", "Bronze", "青铜"),

@@ -4,9 +4,11 @@
 mod audience;
 mod exports;
 mod ingest;
+mod intro;
 mod labels;
 mod migration;
 mod models;
+mod report;
 mod rules;
 mod settings;
 mod ui;
@@ -48,7 +50,7 @@ impl Lang {
 /// One table entry: key, English, Chinese.
 pub(crate) type Entry = (&'static str, &'static str, &'static str);
 
-fn all_tables() -> [&'static [Entry]; 9] {
+fn all_tables() -> [&'static [Entry]; 11] {
     [
         ui::ENTRIES,
         labels::ENTRIES,
@@ -58,6 +60,8 @@ fn all_tables() -> [&'static [Entry]; 9] {
         migration::ENTRIES,
         exports::ENTRIES,
         ingest::ENTRIES,
+        intro::ENTRIES,
+        report::ENTRIES,
         settings::ENTRIES,
     ]
 }
@@ -91,6 +95,29 @@ pub fn keys() -> impl Iterator<Item = &'static str> {
 mod tests {
     use super::*;
     use std::collections::HashSet;
+
+    /// The labels a customer carries, one scheme per prefix: a name must not
+    /// mean two things (lifecycle "Active" and engagement "Active", RFM
+    /// 新客户 and lifecycle 新客户 did), in either language.
+    #[test]
+    fn label_names_mean_one_thing_per_language() {
+        const SCHEMES: [&str; 6] = ["seg.", "life.", "engagement.", "lead.", "tier.", "level."];
+        let labels: Vec<&Entry> = all_tables()
+            .into_iter()
+            .flatten()
+            .filter(|(k, ..)| SCHEMES.iter().any(|p| k.starts_with(p)) && !k.ends_with("numbered"))
+            .collect();
+        assert!(labels.len() > 30);
+        for lang in [Lang::En, Lang::Zh] {
+            let mut seen = std::collections::HashMap::new();
+            for (key, en, zh) in &labels {
+                let name = if lang == Lang::En { en } else { zh };
+                if let Some(other) = seen.insert(name.to_lowercase(), *key) {
+                    panic!("{name:?} names both {other} and {key} ({lang:?})");
+                }
+            }
+        }
+    }
 
     #[test]
     fn keys_are_unique_and_both_languages_are_filled() {

@@ -5,7 +5,8 @@ use super::Entry;
 /// Entries of this area: (key, English, Chinese).
 pub(crate) const ENTRIES: &[Entry] = &[
     // K-means clusters (docs/product.md#clusters); {segment} is an RFM segment name.
-    ("kmeans.numbered", "{segment} {n}", "{segment} {n}"),
+    ("kmeans.like", "Like {segment}", "类{segment}"),
+    ("kmeans.numbered", "{cluster} {n}", "{cluster} {n}"),
     ("kmeans.problem.too_few_buyers", "Clustering needs at least {needed} buyers; there are {n}.", "聚类至少需要 {needed} 位购买客户,目前只有 {n} 位。"),
     ("kmeans.problem.too_few_distinct", "Clustering into {needed} groups needs at least {needed} buyers who differ in recency, orders or revenue; there are {n}.", "分成 {needed} 个群组至少需要 {needed} 位在最近购买、订单数或消费金额上不同的购买客户,目前只有 {n} 位。"),
     ("chart.clusters.title", "Customer clusters", "客户聚类"),
@@ -39,6 +40,8 @@ pub(crate) const ENTRIES: &[Entry] = &[
     ("models.predicted", "Predicted", "预测"),
     ("models.actual", "Actual", "实际"),
     ("models.computing", "Fitting the models…", "正在拟合模型……"),
+    ("models.k_plain", "{k} groups of buyers who buy alike, found from how recently, how often and how much they buy.", "按最近购买时间、购买频次和消费金额,找出 {k} 组购买行为相近的客户。"),
+    ("models.details", "Details", "详细信息"),
     ("models.k_auto", "k = {k} chosen by silhouette {s} on a sample.", "在样本上按轮廓系数 {s} 选出 k = {k}。"),
     ("models.k_set", "k = {k} as set; silhouette {s}.", "按设置 k = {k};轮廓系数 {s}。"),
     ("models.k_setting", "Clusters (blank = automatic)", "聚类数(留空 = 自动)"),

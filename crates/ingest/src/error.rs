@@ -12,6 +12,8 @@ pub enum Problem {
     EmptyFile,
     /// The file is not text (an image, archive, …).
     Binary,
+    /// The file is a markup document (a web page, an SVG image, XML), not a table.
+    Markup,
     /// A workbook (or zip) that could not be read: damaged, password-protected
     /// or not a spreadsheet.
     UnreadableWorkbook,
@@ -85,6 +87,10 @@ impl IngestError {
             (Problem::EmptyFile, true) => "是空的。请重新导出数据后再拖入。".to_string(),
             (Problem::Binary, false) => "is not a text table. Drop a CSV, TSV or TXT export.".to_string(),
             (Problem::Binary, true) => "不是文本表格。请拖入 CSV、TSV 或 TXT 导出文件。".to_string(),
+            (Problem::Markup, false) => "is a web page or image (HTML, SVG or XML), not a table. Export the data as CSV \
+                or Excel and drop that file."
+                .to_string(),
+            (Problem::Markup, true) => "是网页或图片(HTML、SVG 或 XML),不是表格。请把数据导出为 CSV 或 Excel 后再拖入。".to_string(),
             (Problem::UnreadableWorkbook, false) => "looks like a spreadsheet or zip but cannot be read (damaged, \
                 password-protected, or not a workbook). Open it in Excel, save it as .xlsx or CSV UTF-8, and drop that."
                 .to_string(),

@@ -174,6 +174,9 @@ pub fn sniff_as(
     let encoding = choice.encoding;
     let mut decoder = ChunkDecoder::new(encoding);
     let text = decoder.decode(prefix, is_whole_file).to_vec();
+    if looks_like_markup(&text) {
+        return Err(fail(Problem::Markup));
+    }
     let delimiter = sniff_delimiter(&text);
     let (mut rows, lines) = read_rows(&text, delimiter, MAX_TITLE_ROWS + SAMPLE_ROWS + 1, is_whole_file);
     if rows.is_empty() {
@@ -249,6 +252,17 @@ fn looks_binary(prefix: &[u8]) -> bool {
     }
     let utf16 = prefix.starts_with(b"\xFF\xFE") || prefix.starts_with(b"\xFE\xFF");
     !utf16 && prefix.iter().take(8192).filter(|b| **b == 0).count() > 0
+}
+
+/// Markup documents (HTML, SVG, XML) open with a tag: `<` then a letter, `!`
+/// or `?`, closed by `>` on the first lines. No export's header starts so.
+fn looks_like_markup(text: &[u8]) -> bool {
+    let start = text.iter().position(|b| !b.is_ascii_whitespace()).unwrap_or(text.len());
+    let head = &text[start..text.len().min(start + 1024)];
+    match head {
+        [b'<', next, ..] if next.is_ascii_alphabetic() || matches!(next, b'!' | b'?') => head.contains(&b'>'),
+        _ => false,
+    }
 }
 
 /// Picks the delimiter among `,` `;` tab `|` that splits the first lines into
@@ -373,6 +387,21 @@ mod tests {
     fn rejects_empty_and_binary_files() {
         assert!(sniff("e.csv", b"", true).is_err());
         assert!(sniff("b.bin", b"\x00\x01\x02abc", true).is_err());
+    }
+
+    #[test]
+    fn refuses_markup_documents() {
+        let markup = |text: &str| sniff("page", text.as_bytes(), true).map_err(|e| e.problem);
+        let svg = "<?xml version=\"1.0\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"3000\"><rect/></svg>\n";
+        assert_eq!(markup(svg), Err(Problem::Markup));
+        assert_eq!(
+            markup("\n  <!DOCTYPE html><html><body><table></table></body></html>"),
+            Err(Problem::Markup)
+        );
+        assert_eq!(markup("<svg viewBox='0 0 1 1'></svg>"), Err(Problem::Markup));
+        // A header that merely contains angle brackets is still a table.
+        assert!(markup("id,<note>\nA,1\n").is_ok());
+        assert!(markup("<5 items,total\n1,2\n").is_ok());
     }
 
     #[test]

@@ -72,6 +72,7 @@ impl Session {
             SessionRequest::ExportAnalysis => text("segscope-analysis.json", "application/json", self.analysis_json()?),
             SessionRequest::Models => Reply::Models(Box::new(self.models()?)),
             SessionRequest::Migration(request) => Reply::Migration(Box::new(self.migration(&request)?)),
+            SessionRequest::Briefing => Reply::Briefing(Box::new(self.briefing()?)),
             SessionRequest::RuleCounts(rules) => Reply::RuleCounts(self.rule_counts(&rules)?),
             SessionRequest::Holdout { days } => Reply::Holdout(Box::new(self.holdout(days)?)),
         })

@@ -9,6 +9,7 @@
 //! ends are built from this crate together, so the format needs no stability.
 
 use segscope_engine::analyses::migration::{Migration, MigrationProblem, MigrationRequest};
+use segscope_engine::briefing::Briefing;
 use segscope_engine::clv::{ClvProblem, HoldoutCheck};
 use segscope_engine::custom::rules::CustomSegments;
 use segscope_engine::custom::CustomSummary;
@@ -101,6 +102,8 @@ pub enum SessionRequest {
     Models,
     /// Compare a scheme at two as-of dates.
     Migration(MigrationRequest),
+    /// The report's first page: the segments that matter most and their trend.
+    Briefing,
     /// Count a draft of custom segments on the current analysis.
     RuleCounts(CustomSegments),
     /// Check the CLV model on a holdout of this many last days.
@@ -157,6 +160,8 @@ pub enum Reply {
     WhatIf(WhatIf),
     /// A segment migration, or why it could not be made.
     Migration(Box<Result<Migration, MigrationProblem>>),
+    /// The report's first page.
+    Briefing(Box<Briefing>),
     /// Counts of a draft of custom segments.
     RuleCounts(CustomSummary),
     /// The fitted models of the current analysis.

@@ -4,6 +4,7 @@
 
 use crate::protocol::Failure;
 use segscope_engine::analyses::migration::{migrate, Migration, MigrationProblem, MigrationRequest};
+use segscope_engine::briefing::{briefing, Briefing};
 use segscope_engine::clv::{holdout_check, ClvProblem, HoldoutCheck};
 use segscope_engine::custom::rules::CustomSegments;
 use segscope_engine::custom::CustomSummary;
@@ -16,6 +17,7 @@ use segscope_engine::{self as analyze, Analysis};
 use segscope_export as export;
 use segscope_i18n::Lang;
 use segscope_ingest::QualityReport;
+use segscope_model::date::date_of;
 use segscope_model::Dataset;
 
 /// Loaded data, the settings in force and the latest analysis.
@@ -132,6 +134,19 @@ impl Session {
     pub fn rule_counts(&self, rules: &CustomSegments) -> Result<CustomSummary, Failure> {
         match (&self.loaded, &self.analysis) {
             (Some((dataset, _)), Some(analysis)) => Ok(analyze::custom::evaluate(dataset, analysis, rules).1),
+            _ => Err(Failure::NoData),
+        }
+    }
+
+    /// The report's first page: the segments that matter most and their trend.
+    pub fn briefing(&self) -> Result<Briefing, Failure> {
+        match (&self.loaded, &self.analysis) {
+            (Some((dataset, _)), Some(analysis)) => Ok(briefing(
+                dataset,
+                &self.settings,
+                date_of(analysis.as_of),
+                &analysis.summary.segments,
+            )),
             _ => Err(Failure::NoData),
         }
     }

@@ -198,8 +198,8 @@ mod tests {
         ];
         number_shared_segments(&mut p);
         assert_eq!(p.iter().map(|p| p.ordinal).collect::<Vec<_>>(), vec![1, 0, 2]);
-        assert_eq!(p[2].english_name(), "Champions 2");
-        assert_eq!(p[1].display_name(Lang::En), "Lost");
-        assert_eq!(p[0].display_name(Lang::Zh), "冠军客户 1");
+        assert_eq!(p[2].english_name(), "Like Champions 2");
+        assert_eq!(p[1].display_name(Lang::En), "Like Lost");
+        assert_eq!(p[0].display_name(Lang::Zh), "类冠军客户 1");
     }
 }

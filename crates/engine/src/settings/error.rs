@@ -199,8 +199,8 @@ mod tests {
             ),
             (
                 SettingsError::EngagementWindows,
-                "Engagement windows need active ≥ 1 day and silent longer than active.",
-                "活跃度窗口要求活跃至少 1 天,沉默窗口长于活跃窗口。",
+                "Engagement windows need engaged ≥ 1 day and silent longer than engaged.",
+                "互动度窗口要求互动活跃至少 1 天,互动沉默窗口长于互动活跃窗口。",
             ),
             (
                 SettingsError::InterestWeights,

@@ -18,11 +18,6 @@ pub(crate) struct TierAssignment {
     pub tier: Vec<Option<u32>>,
 }
 
-/// Number of tiers the settings define (one more than the cut-offs).
-pub(crate) fn tier_count(settings: &TierSettings) -> usize {
-    settings.cutoffs.len() + 1
-}
-
 /// `⌈share · n⌉`, clamped to `0..=n`. A product within rounding error of a whole
 /// number counts as that number, so `0.7 · 10` is 7, not 8.
 pub(crate) fn ceil_share(share: f64, n: usize) -> usize {

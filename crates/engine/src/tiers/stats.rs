@@ -1,7 +1,6 @@
 //! Per-tier totals for the dashboard (their display names: [`crate::names`]).
 
 use super::settings::TierSettings;
-use super::tier_count;
 use crate::analyses::kpis::ratio;
 use crate::labels::Labels;
 use crate::metrics::CustomerMetrics;
@@ -32,13 +31,12 @@ pub struct TierStat {
     pub customer_share: f64,
 }
 
-/// The name of each tier and whether it is built in. The default names
-/// (High, Medium, Low) are built in; so is any blank or missing name, which
-/// becomes "Tier N".
+/// The name of each tier and whether it is built in. The built-in names of
+/// the tier count (High, Medium, Low for three) are built in; so is any blank
+/// or missing name, which becomes "Tier N".
 pub(crate) fn tier_names(settings: &TierSettings) -> Vec<(String, bool)> {
-    let defaults = TierSettings::default().names;
-    let all_default = settings.names == defaults;
-    (0..tier_count(settings))
+    let all_default = settings.has_built_in_names();
+    (0..settings.count())
         .map(|i| match settings.names.get(i).map(|n| n.trim()) {
             Some(name) if !name.is_empty() => (name.to_string(), all_default),
             _ => (numbered_tier(Lang::En, i), true),
