@@ -68,7 +68,9 @@ fn who_sentence(s: &Summary, lang: Lang) -> String {
         } else {
             0.0
         };
-        text.push(' ');
+        if lang == Lang::En {
+            text.push(' ');
+        }
         text += &t(lang, "briefing.who_source")
             .replace("{source}", &source_display_name(source.source.as_deref(), lang))
             .replace("{share}", &number::percent(share));

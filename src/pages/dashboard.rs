@@ -87,10 +87,11 @@ pub fn Dashboard() -> impl IntoView {
 fn Tabs() -> impl IntoView {
     let state = use_app();
     let list = NodeRef::<leptos::html::Div>::new();
-    let focus_selected = move || {
-        if let Some(button) = list
-            .get_untracked()
-            .and_then(|l| l.query_selector("[aria-selected=true]").ok().flatten())
+    // By id, so that it does not wait for the selection to reach the DOM.
+    let focus_tab = move |tab: Tab| {
+        if let Some(button) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id(tab.testid()))
             .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
         {
             let _ = button.focus();
@@ -108,7 +109,7 @@ fn Tabs() -> impl IntoView {
         };
         ev.prevent_default();
         state.tab.set(Tab::ALL[next]);
-        focus_selected();
+        focus_tab(Tab::ALL[next]);
     };
     Effect::new(move |_| {
         let body_has_focus = web_sys::window()
@@ -116,7 +117,7 @@ fn Tabs() -> impl IntoView {
             .and_then(|d| d.active_element())
             .is_none_or(|e| e.tag_name().eq_ignore_ascii_case("body"));
         if list.get().is_some() && body_has_focus {
-            focus_selected();
+            focus_tab(state.tab.get_untracked());
         }
     });
     let buttons = Tab::ALL

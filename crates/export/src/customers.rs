@@ -167,7 +167,7 @@ mod tests {
         assert!(lines[0].starts_with("\u{feff}客户ID,首次下单日期,最近下单日期,订单数,消费金额,客单价"));
         assert_eq!(
             lines[1],
-            "\"a,1\",2024-01-05,2024-01-08,2,30.50,15.25,1,3,3,3,需要关注,0.3500,高价值,青铜,新客户,,,'=bags,\"WeChat \"\"group\"\"\",,,,,,,,,,,,,"
+            "\"a,1\",2024-01-05,2024-01-08,2,30.50,15.25,1,3,3,3,需要关注,0.3500,高价值,青铜,首购客户,,,'=bags,\"WeChat \"\"group\"\"\",,,,,,,,,,,,,"
         );
         assert_eq!(lines[2], "'=cmd,,,0,0.00,,,,,,,,未购买,青铜,潜在客户,,,,,,,,,,,,,,,,,");
         let en = customers_csv_localized(&d, &a, [2, 9].into_iter(), Lang::En);
@@ -175,7 +175,7 @@ mod tests {
         assert!(lines[0].starts_with("\u{feff}Customer ID,First order date,"));
         assert_eq!(
             lines[1],
-            "c,2024-01-07,2024-01-07,1,30.00,30.00,2,1,1,1,Lost,0.1500,Low,Bronze,New,,,,,,,,,,,,,,,Chloé Wu,chloe@example.com,'+86 138 0013 8000"
+            "c,2024-01-07,2024-01-07,1,30.00,30.00,2,1,1,1,Lost,0.1500,Low,Bronze,Newcomer,,,,,,,,,,,,,,,Chloé Wu,chloe@example.com,'+86 138 0013 8000"
         );
         assert_eq!(lines.len(), 2);
     }

@@ -34,7 +34,7 @@ pub(crate) const ENTRIES: &[Entry] = &[
     ("chart.holdout.y", "Purchases per customer", "人均购买次数"),
     // Pages.
     ("tab.clusters", "Clusters", "聚类"),
-    ("tab.clv", "Lifetime value", "生命周期价值"),
+    ("tab.clv", "Lifetime value", "客户终身价值"),
     ("models.silhouette", "Silhouette", "轮廓系数"),
     ("models.total_clv", "Total predicted CLV", "预测 CLV 合计"),
     ("models.predicted", "Predicted", "预测"),
@@ -59,7 +59,7 @@ pub(crate) const ENTRIES: &[Entry] = &[
     ("models.not_converged", "Did not converge ({n} iterations)", "未收敛({n} 次迭代)"),
     ("models.buyers", "{n} buyers, {r} repeat buyers in the spend model.", "{n} 位购买客户,其中 {r} 位复购客户用于消费模型。"),
     ("models.mean_clv", "Mean predicted CLV", "平均预测 CLV"),
-    ("models.mean_p_alive", "Mean P(alive)", "平均存活概率"),
+    ("models.mean_p_alive", "Average chance still buying", "仍在购买的平均概率"),
     ("models.expected_purchases", "Expected purchases", "预期购买次数"),
     ("models.time_unit", "Time unit", "时间单位"),
     ("models.days", "Days", "天"),

@@ -255,7 +255,7 @@ pub(crate) const ENTRIES: &[Entry] = &[
     ("settings.rfm_scale", "RFM score levels", "RFM 分值档数"),
     ("tiers.title", "Value tiers", "客户价值分级"),
     ("tiers.tier", "Tier", "等级"),
-    ("tiers.explain", "Score = {aov} average order value + {orders} orders + {revenue} revenue, each as the share of buyers with a smaller value. Tiers end at {cutoffs} of buyers, best first.", "得分 = {aov} 客单价 + {orders} 订单数 + {revenue} 消费金额(各为数值低于该客户的购买客户占比)。按得分从高到低,各等级止于购买客户的 {cutoffs}。"),
+    ("tiers.explain", "Buyers are ranked by a value score that weighs order value ({aov}), number of orders ({orders}) and total spend ({revenue}); the tiers end at {cutoffs} of buyers, best first.", "按价值得分给购买客户排序,得分综合客单价({aov})、订单数({orders})和消费金额({revenue});按得分从高到低,各等级止于购买客户的 {cutoffs}。"),
     ("table.share", "Share", "占比"),
     ("table.revenue_share", "Revenue share", "收入占比"),
     ("segments.title", "RFM segments", "RFM 客户分群"),
