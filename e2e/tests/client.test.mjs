@@ -60,8 +60,18 @@ test('after the demo every page opens with its sentence and shows numbers from t
     assert.equal(sum(eventKinds), events.length, `every event of events.csv is counted (${lang})`);
     await openTab(page, 'interest');
     assert.ok(sum(await barValues(page, 'chart-interest')) > 0, 'favourite categories');
+    // Custom segments start from three examples, counted live: checked against the export.
     await openTab(page, 'segments');
-    assert.ok(await page.locator('[data-testid=page-segments] button, [data-testid=page-segments] select').count() > 0, 'the rule builder');
+    await page.click('[data-testid=rule-examples]');
+    await page.waitForFunction(() => [...document.querySelectorAll('[data-testid=rule-count]')].filter((e) => /\d/.test(e.textContent)).length === 3);
+    const counted = (await page.locator('[data-testid=rule-count]').allTextContents()).map(digits);
+    const bought = exported.filter((r) => r.orders !== '' && r.orders !== '0');
+    assert.deepEqual(counted, [
+      bought.filter((r) => ['At Risk', "Can't Lose Them"].includes(r.rfm_segment) && Number(r.m_score) >= 4).length,
+      bought.filter((r) => Number(r.orders) === 1 && Number(r.recency_days) <= 90).length,
+      bought.filter((r) => Number(r.orders) >= 5 && Number(r.recency_days) <= 60).length,
+    ], `example segments counted (${lang})`);
+    assert.ok(counted.every((n) => n > 0), 'each example holds customers of the demo');
     // Paid orders in the file against the KPI.
     await openTab(page, 'overview');
     const paid = orders.filter((o) => ['paid', 'completed'].includes(o.status.trim().toLowerCase())).length;

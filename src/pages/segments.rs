@@ -8,7 +8,7 @@ use crate::components::show_list::ShowListButton;
 use crate::state::use_app;
 use crate::worker;
 use leptos::prelude::*;
-use segscope_engine::custom::rules::{CustomSegments, Mode, Node, SegmentRule};
+use segscope_engine::custom::rules::{example_segments, CustomSegments, Mode, Node, SegmentRule};
 use segscope_engine::explore::CustomerQuery;
 use segscope_i18n::Lang;
 use segscope_model::format as number;
@@ -116,7 +116,13 @@ pub fn SegmentsPage() -> impl IntoView {
                 {move || problem.get().map(|p| view! { <p class="notice notice-error" role="alert">{p}</p> })}
             </div>
             <Show when=move || count() == 0>
-                <p class="notice" data-testid="rules-empty">{move || state.tr("rules.empty")}</p>
+                <div class="notice" data-testid="rules-empty">
+                    <p>{move || state.tr("rules.empty")}</p>
+                    <button class="btn btn-secondary" data-testid="rule-examples"
+                        on:click=move |_| draft.update(|d| d.segments = example_segments(state.lang.get_untracked()))>
+                        {move || state.tr("rules.examples")}
+                    </button>
+                </div>
             </Show>
             {messages}
             {cards}

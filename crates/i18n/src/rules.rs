@@ -174,4 +174,16 @@ pub(crate) const ENTRIES: &[Entry] = &[
         "还没有自定义分群。添加一个分群,用任意指标或标签设置规则,然后应用。",
     ),
     ("rules.new_name", "Segment {n}", "分群 {n}"),
+    ("rules.examples", "Start from three examples", "从三个示例开始"),
+    (
+        "rules.example.slipping",
+        "Big spenders slipping away",
+        "流失中的高消费客户",
+    ),
+    (
+        "rules.example.one_time",
+        "Recent one-time buyers",
+        "近期只买过一次的客户",
+    ),
+    ("rules.example.regulars", "Loyal regulars", "忠实常客"),
 ];
