@@ -18,12 +18,14 @@ pub struct ChipField<T: 'static> {
 /// `changed` runs after each toggle (the table scrolls back to the top).
 #[component]
 pub fn FilterChips<T>(
-    /// The labels offered, in display order.
-    values: Vec<T>,
-    /// The i18n key of a label's name.
-    label_key: fn(T) -> &'static str,
+    /// The labels offered, in display order (they may change with the
+    /// analysis, as value tiers do).
+    #[prop(into)]
+    values: Signal<Vec<T>>,
+    /// A label's name in the UI language.
+    label: Callback<T, String>,
     /// The `data-testid` of a label's chip.
-    testid: fn(T) -> String,
+    testid: Callback<T, String>,
     /// Where the labels sit in the query.
     field: ChipField<T>,
     /// The explorer's query.
@@ -41,28 +43,37 @@ where
     T: Copy + PartialEq + Send + Sync + 'static,
 {
     let state = use_app();
-    let chips = values
-        .into_iter()
-        .map(|value| {
-            let active = move || query.with(|q| (field.get)(q).contains(&value));
-            let toggle = move |_| {
-                query.update(|q| toggle_in((field.get_mut)(q), value));
-                changed.run(());
-            };
-            view! {
-                <button class="chip" class:chip-active=active aria-pressed=move || active().to_string()
-                    data-testid=testid(value) on:click=toggle>
-                    {move || state.tr(label_key(value))}
-                </button>
-            }
-        })
-        .collect_view();
+    let chips = move || {
+        values
+            .get()
+            .into_iter()
+            .map(|value| {
+                let active = move || query.with(|q| (field.get)(q).contains(&value));
+                let toggle = move |_| {
+                    query.update(|q| toggle_in((field.get_mut)(q), value));
+                    changed.run(());
+                };
+                view! {
+                    <button class="chip" class:chip-active=active aria-pressed=move || active().to_string()
+                        data-testid=testid.run(value) on:click=toggle>
+                        {move || label.run(value)}
+                    </button>
+                }
+            })
+            .collect_view()
+    };
     view! {
         <div class="chips" role="group" hidden=move || hidden.get() aria-label=move || state.tr(group_key)>
             <span class="chips-title" aria-hidden="true">{move || state.tr(group_key)}</span>
             {chips}
         </div>
     }
+}
+
+/// Chip names of a built-in scheme: each label's i18n key in the UI language.
+pub fn translated<T: 'static>(key: fn(T) -> &'static str) -> Callback<T, String> {
+    let state = use_app();
+    Callback::new(move |value| state.tr(key(value)).to_string())
 }
 
 /// Adds `value` to `list`, or removes it when present.

@@ -5,7 +5,7 @@
 use crate::components::activation_export::ActivationExport;
 use crate::components::customer_detail::CustomerDetailPanel;
 use crate::components::enum_select::stable_id;
-use crate::components::filter_chips::{toggle_in, ChipField, FilterChips};
+use crate::components::filter_chips::{translated, ChipField, FilterChips};
 use crate::state::use_app;
 use crate::worker;
 use leptos::prelude::*;
@@ -87,31 +87,25 @@ fn Filters(query: RwSignal<CustomerQuery>, first_visible: RwSignal<u64>) -> impl
         query.update(|q| q.search = text);
         reset_scroll();
     };
-    let tier_chips = move || {
+    // Value tiers follow the settings (their number and names); `None` is No purchase.
+    let tiers = Signal::derive(move || {
+        state.summary.with(|s| {
+            let count = s.as_ref().map_or(0, |s| s.tiers.len());
+            (0..count)
+                .map(|i| (i + 1 < count).then_some(i as u32))
+                .collect::<Vec<_>>()
+        })
+    });
+    let tier_position = move |value: Option<u32>| value.map_or(tiers.with(Vec::len).saturating_sub(1), |i| i as usize);
+    let tier_label = Callback::new(move |value: Option<u32>| {
         let lang = state.lang.get();
         state.summary.with(|s| {
-            s.as_ref().map(|s| {
-                s.tiers
-                    .iter()
-                    .enumerate()
-                    .map(|(i, tier)| {
-                        let value = (i + 1 < s.tiers.len()).then_some(i as u32);
-                        let active = move || query.with(|q| q.tiers.contains(&value));
-                        let toggle = move |_| {
-                            query.update(|q| toggle_in(&mut q.tiers, value));
-                            reset_scroll();
-                        };
-                        view! {
-                            <button class="chip" class:chip-active=active aria-pressed=move || active().to_string()
-                                data-testid=format!("filter-tier-{i}") on:click=toggle>
-                                {tier_display_name(tier, lang)}
-                            </button>
-                        }
-                    })
-                    .collect_view()
-            })
+            s.as_ref()
+                .and_then(|s| s.tiers.get(tier_position(value)))
+                .map(|tier| tier_display_name(tier, lang))
+                .unwrap_or_default()
         })
-    };
+    });
     view! {
         <div class="card explorer-filters">
             <div class="export-selection">
@@ -133,14 +127,14 @@ fn Filters(query: RwSignal<CustomerQuery>, first_visible: RwSignal<u64>) -> impl
                 <input type="search" data-testid="customer-search" on:input=on_search
                     placeholder=move || state.tr("explorer.search_hint")/>
             </label>
-            <FilterChips values=RfmSegment::ALL.to_vec() label_key=RfmSegment::i18n_key
-                testid=|segment| format!("filter-segment-{}", stable_id(&segment))
+            <FilterChips values=RfmSegment::ALL.to_vec() label=translated(RfmSegment::i18n_key)
+                testid=Callback::new(|segment| format!("filter-segment-{}", stable_id(&segment)))
                 field=ChipField { get: |q| &q.segments, get_mut: |q| &mut q.segments }
                 query=query changed=Callback::new(move |()| reset_scroll()) group_key="segments.segment"/>
-            <div class="chips" role="group" aria-label=move || state.tr("tiers.title")>
-                <span class="chips-title" aria-hidden="true">{move || state.tr("tiers.title")}</span>
-                {tier_chips}
-            </div>
+            <FilterChips values=tiers label=tier_label
+                testid=Callback::new(move |value| format!("filter-tier-{}", tier_position(value)))
+                field=ChipField { get: |q| &q.tiers, get_mut: |q| &mut q.tiers }
+                query=query changed=Callback::new(move |()| reset_scroll()) group_key="tiers.title"/>
             <AudienceFilters query=query first_visible=first_visible/>
             <ActivationExport query=query/>
         </div>
@@ -179,16 +173,16 @@ fn AudienceFilters(query: RwSignal<CustomerQuery>, first_visible: RwSignal<u64>)
         })
     };
     view! {
-        <FilterChips values=LifecycleStage::ALL.to_vec() label_key=LifecycleStage::i18n_key
-            testid=|stage| format!("filter-stage-{}", stage.english_name().to_lowercase().replace(' ', "-"))
+        <FilterChips values=LifecycleStage::ALL.to_vec() label=translated(LifecycleStage::i18n_key)
+            testid=Callback::new(|stage: LifecycleStage| format!("filter-stage-{}", stage.english_name().to_lowercase().replace(' ', "-")))
             field=ChipField { get: |q| &q.lifecycle, get_mut: |q| &mut q.lifecycle }
             query=query changed=reset group_key="chart.stages.x"/>
-        <FilterChips values=LeadStage::ALL.to_vec() label_key=LeadStage::i18n_key
-            testid=|stage| format!("filter-lead-{}", stage.english_name().to_lowercase())
+        <FilterChips values=LeadStage::ALL.to_vec() label=translated(LeadStage::i18n_key)
+            testid=Callback::new(|stage: LeadStage| format!("filter-lead-{}", stage.english_name().to_lowercase()))
             field=ChipField { get: |q| &q.lead_stages, get_mut: |q| &mut q.lead_stages }
             query=query changed=reset group_key="reason.scheme.lead" hidden=no_events/>
-        <FilterChips values=Engagement::ALL.to_vec() label_key=Engagement::i18n_key
-            testid=|level| format!("filter-engagement-{}", level.english_name().to_lowercase())
+        <FilterChips values=Engagement::ALL.to_vec() label=translated(Engagement::i18n_key)
+            testid=Callback::new(|level: Engagement| format!("filter-engagement-{}", level.english_name().to_lowercase()))
             field=ChipField { get: |q| &q.engagement, get_mut: |q| &mut q.engagement }
             query=query changed=reset group_key="reason.scheme.engagement" hidden=no_events/>
         {browsed}
