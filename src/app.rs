@@ -7,9 +7,9 @@ use crate::pages::mapping::MappingPage;
 use crate::pages::upload::UploadPage;
 use crate::prefs;
 use crate::state::{AppState, Phase};
+use crate::texts::t;
 use crate::worker;
 use leptos::prelude::*;
-use segscope_i18n::t;
 
 /// Segscope's root component.
 #[component]

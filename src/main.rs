@@ -8,6 +8,7 @@ mod format;
 mod pages;
 mod prefs;
 mod state;
+mod texts;
 mod worker;
 
 fn main() {

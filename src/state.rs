@@ -1,5 +1,6 @@
 //! The app's signals, provided to every component through context.
 
+use crate::texts::t;
 use leptos::prelude::*;
 use segscope_engine::analyses::migration::{Migration, MigrationProblem};
 use segscope_engine::briefing::Briefing;
@@ -10,7 +11,7 @@ use segscope_engine::models::ModelsSummary;
 use segscope_engine::settings::Settings;
 use segscope_engine::{Summary, WhatIf};
 use segscope_export::{ActivationFile, ContactCoverage};
-use segscope_i18n::{t, Lang};
+use segscope_i18n::Lang;
 use segscope_ingest::{FileSchema, QualityReport};
 use segscope_session::protocol::{Failure, Timings};
 

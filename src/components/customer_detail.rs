@@ -2,9 +2,10 @@
 //! order timeline. Shown beside the explorer's table.
 
 use crate::state::use_app;
+use crate::texts::t;
 use leptos::prelude::*;
 use segscope_engine::explore::CustomerDetail;
-use segscope_i18n::{t, Lang};
+use segscope_i18n::Lang;
 use segscope_model::format as number;
 use segscope_model::OrderStatus;
 

@@ -4,13 +4,14 @@
 
 use crate::components::kpi_cards::KpiCards;
 use crate::state::{use_app, AppState};
+use crate::texts::t;
 use crate::worker;
 use leptos::prelude::*;
 use segscope_engine::briefing::{Briefing, FocusSegment};
 use segscope_engine::names::source_display_name;
 use segscope_engine::playbook::action;
 use segscope_engine::Summary;
-use segscope_i18n::{t, Lang};
+use segscope_i18n::Lang;
 use segscope_model::format as number;
 use segscope_session::protocol::SessionRequest;
 

@@ -1,9 +1,9 @@
 //! RFM segments as a table: customers, revenue share and averages.
 
 use crate::state::use_app;
+use crate::texts::t;
 use leptos::prelude::*;
 use segscope_engine::playbook::action;
-use segscope_i18n::t;
 use segscope_model::format as number;
 
 /// The segment table.

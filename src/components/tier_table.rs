@@ -1,8 +1,8 @@
 //! Value tiers as a table: customers, share and revenue share per tier.
 
 use crate::state::use_app;
+use crate::texts::t;
 use leptos::prelude::*;
-use segscope_i18n::t;
 use segscope_model::format as number;
 
 /// The tier table.

@@ -7,13 +7,14 @@ use crate::components::customer_detail::CustomerDetailPanel;
 use crate::components::enum_select::stable_id;
 use crate::components::filter_chips::{translated, ChipField, FilterChips};
 use crate::state::use_app;
+use crate::texts::t;
 use crate::worker;
 use leptos::prelude::*;
 use segscope_engine::audience::{Engagement, LeadStage};
 use segscope_engine::explore::{CustomerQuery, CustomerRow, SortColumn};
 use segscope_engine::LifecycleStage;
 use segscope_engine::{tier_display_name, RfmSegment};
-use segscope_i18n::{t, Lang};
+use segscope_i18n::Lang;
 use segscope_model::format as number;
 use segscope_session::protocol::SessionRequest;
 

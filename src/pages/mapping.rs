@@ -3,9 +3,9 @@
 
 use crate::components::enum_select::{stable_id, EnumSelect};
 use crate::state::{use_app, AppState};
+use crate::texts::t;
 use crate::worker;
 use leptos::prelude::*;
-use segscope_i18n::t;
 use segscope_ingest::describe::describe_schema;
 use segscope_ingest::records::BLANKS;
 use segscope_ingest::schema::{required_roles, RoleColumn, RoleSource};

@@ -4,9 +4,10 @@
 use crate::download::download_text;
 use crate::format;
 use crate::state::use_app;
+use crate::texts::t;
 use leptos::prelude::*;
 use segscope_export::rejections_csv;
-use segscope_i18n::{t, Lang};
+use segscope_i18n::Lang;
 use segscope_ingest::quality::{FileReport, JoinReport};
 use segscope_ingest::value::DateOrder;
 use segscope_model::format as number;

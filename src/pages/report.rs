@@ -9,11 +9,12 @@ use crate::components::report_summary::ReportSummary;
 use crate::components::segment_table::SegmentTable;
 use crate::components::tier_table::TierTable;
 use crate::state::use_app;
+use crate::texts::t;
 use leptos::prelude::*;
 use segscope_engine::audience::Dimension;
 use segscope_engine::playbook::{action, playbook_keys};
 use segscope_engine::Summary;
-use segscope_i18n::{t, Lang};
+use segscope_i18n::Lang;
 use segscope_model::format as number;
 use segscope_report as chart;
 

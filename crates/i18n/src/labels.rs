@@ -107,14 +107,8 @@ pub(crate) const ENTRIES: &[Entry] = &[
     ("play.tier.none", "Turn sign-ups into buyers: a welcome gift with the first order and a reminder of what they looked at.", "把注册用户变成买家:首单赠礼,并提醒他们浏览过的商品。"),
     // Overview KPIs (docs/product.md#analyses-and-charts); {share} and {revenue} are percentages.
     ("kpi.customers", "Customers", "客户数"),
-    ("kpi.buyers", "Buyers", "购买客户"),
-    ("kpi.paid_orders", "Paid orders", "已付款订单"),
     ("kpi.revenue", "Revenue", "收入"),
-    ("kpi.aov", "AOV", "客单价"),
-    ("kpi.repeat_rate", "Repeat rate", "复购率"),
-    ("kpi.refunded_orders", "Refunded orders", "退款订单"),
     ("kpi.cancelled_orders", "Cancelled orders", "取消订单"),
-    ("kpi.active_share", "Active buyers", "活跃购买客户占比"),
     (
         "kpi.top_sentence",
         "The top {share} of buyers bring {revenue} of revenue",

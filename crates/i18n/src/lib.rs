@@ -1,10 +1,12 @@
-//! The one zh-CN / en text table. Every user-visible string — UI, labels, chart
-//! titles — is looked up here by key. Entries live in per-area files.
+//! The zh-CN / en texts of the engine crates: label names (segments, stages,
+//! tiers, levels), chart titles, ingest and export messages, settings
+//! problems, looked up by key. Entries live in per-area files. The page's own
+//! texts (screens, buttons, page sentences) live with the app, in `src/texts/`,
+//! which falls back to these.
 
 mod audience;
 mod exports;
 mod ingest;
-mod intro;
 mod labels;
 mod migration;
 mod models;
@@ -50,7 +52,7 @@ impl Lang {
 /// One table entry: key, English, Chinese.
 pub(crate) type Entry = (&'static str, &'static str, &'static str);
 
-fn all_tables() -> [&'static [Entry]; 11] {
+fn all_tables() -> [&'static [Entry]; 10] {
     [
         ui::ENTRIES,
         labels::ENTRIES,
@@ -60,7 +62,6 @@ fn all_tables() -> [&'static [Entry]; 11] {
         migration::ENTRIES,
         exports::ENTRIES,
         ingest::ENTRIES,
-        intro::ENTRIES,
         report::ENTRIES,
         settings::ENTRIES,
     ]

@@ -16,10 +16,4 @@ pub(crate) const ENTRIES: &[Entry] = &[
     ("chart.migration.y", "State at the first date", "起始日期时的状态"),
     ("chart.migration.cell_hover", "Customers {from} → {to}: {n} ({share} of {from})", "{from} → {to} 的客户:{n} 位(占{from}的 {share})"),
 
-    ("tab.migration", "Migration", "分群迁移"),
-    ("migration.scheme", "Compare", "比较"),
-    ("migration.from", "From", "起始日期"),
-    ("migration.to", "To", "结束日期"),
-    ("migration.totals", "{stayed} customers kept their label, {moved} moved.", "{stayed} 位客户标签未变,{moved} 位发生迁移。"),
-    ("migration.top_moves", "Largest moves", "最大的迁移"),
 ];

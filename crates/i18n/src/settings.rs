@@ -101,9 +101,4 @@ pub(crate) const ENTRIES: &[Entry] = &[
         "CLV 拟合至少需要 {min} 位复购客户。",
     ),
     // Importing settings.
-    (
-        "settings.problem.not_settings_file",
-        "\"{file}\" is not a Segscope settings file. Export one from this page and import that.",
-        "「{file}」不是 Segscope 设置文件。请从本页导出设置文件后再导入。",
-    ),
 ];

@@ -1,10 +1,9 @@
-//! The sentence each dashboard page opens with: what it shows and what to do
-//! next (docs/product.md#pages).
+//! Texts of the sentence each dashboard page opens with: what it shows and what to do next (docs/product.md#pages).
 
 use super::Entry;
 
 /// Entries of this area: (key, English, Chinese).
-pub(crate) const ENTRIES: &[Entry] = &[
+pub(super) const ENTRIES: &[Entry] = &[
     ("intro.overview", "Your customers at a glance: value tiers and RFM segments as of the date below. Open a segment's list from the RFM page to act on it.", "客户概览:截至下方日期的价值分级和 RFM 分群。要对某个分群采取行动,请在 RFM 页打开其名单。"),
     ("intro.tiers", "Buyers ranked by a weighted value score and cut into tiers; check how much revenue the top tier carries and which sources bring it.", "按加权价值得分给购买客户排序并分级;看看最高等级贡献了多少收入、来自哪些渠道。"),
     ("intro.rfm", "Buyers scored on recency, frequency and spend, grouped into segments with a suggested action each; export a segment's list to run its campaign.", "按最近购买、购买频次和消费金额给客户打分并分群,每个分群附建议动作;导出分群名单即可开展营销。"),

@@ -1,0 +1,3 @@
+//! Helpers of the key tests.
+
+pub mod key_scan;

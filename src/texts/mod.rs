@@ -1,0 +1,89 @@
+//! The page's own texts in zh-CN and en — screens, buttons, page sentences,
+//! the report's first page — looked up by key, in per-area files. Keys of the
+//! engine crates' texts (label names, chart titles, messages) fall through to
+//! `segscope_i18n`, so the page reads both with one [`t`].
+
+mod audience;
+mod exports;
+mod intro;
+mod kpis;
+mod mapping;
+mod migration;
+mod models;
+mod report;
+mod rules;
+mod settings;
+mod ui;
+
+use segscope_i18n::Lang;
+
+/// The key finder the engine crates' key test uses, for the test below.
+#[cfg(test)]
+#[path = "../../crates/i18n/tests/common/key_scan.rs"]
+mod key_scan;
+
+/// One table entry: key, English, Chinese.
+type Entry = (&'static str, &'static str, &'static str);
+
+/// Every table of the page.
+const TABLES: [&[Entry]; 11] = [
+    ui::ENTRIES,
+    intro::ENTRIES,
+    kpis::ENTRIES,
+    mapping::ENTRIES,
+    audience::ENTRIES,
+    exports::ENTRIES,
+    migration::ENTRIES,
+    models::ENTRIES,
+    report::ENTRIES,
+    rules::ENTRIES,
+    settings::ENTRIES,
+];
+
+/// The text for `key` in `lang`: the page's own, else the engine crates'
+/// (whose unknown-key marker a test keeps from ever reaching a user).
+pub fn t(lang: Lang, key: &str) -> &'static str {
+    for table in TABLES {
+        if let Some((_, en, zh)) = table.iter().find(|(k, _, _)| *k == key) {
+            return match lang {
+                Lang::En => en,
+                Lang::Zh => zh,
+            };
+        }
+    }
+    segscope_i18n::t(lang, key)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::key_scan;
+    use super::*;
+    use std::collections::HashSet;
+    use std::path::Path;
+
+    #[test]
+    fn keys_are_unique_across_the_page_and_the_engine_and_both_languages_are_filled() {
+        let mut seen: HashSet<&str> = segscope_i18n::keys().collect();
+        for (key, en, zh) in TABLES.into_iter().flatten() {
+            assert!(seen.insert(key), "{key} is in two tables");
+            assert!(!en.trim().is_empty() && !zh.trim().is_empty(), "{key} lacks a language");
+        }
+    }
+
+    /// Every key the page's sources look up (found as the engine crates'
+    /// key test finds them) has a text.
+    #[test]
+    fn every_key_the_page_names_is_known() {
+        let mut files = Vec::new();
+        key_scan::rust_files(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut files);
+        let mut checked = 0;
+        for file in &files {
+            let text = std::fs::read_to_string(file).unwrap_or_default();
+            for key in key_scan::keys_in(&text) {
+                assert_ne!(t(Lang::En, &key), "??", "unknown key {key} in {}", file.display());
+                checked += 1;
+            }
+        }
+        assert!(checked > 250, "only {checked} keys found");
+    }
+}
