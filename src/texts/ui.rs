@@ -191,4 +191,6 @@ pub(super) const ENTRIES: &[Entry] = &[
     ("segments.segment", "Segment", "分群"),
     ("segments.avg_recency", "Avg. days since last order", "平均距上次购买天数"),
     ("segments.avg_orders", "Avg. orders", "平均订单数"),
+    ("format.ms", "{n} ms", "{n} 毫秒"),
+    ("format.s", "{n} s", "{n} 秒"),
 ];

@@ -21,10 +21,12 @@ const GRADIENT_ID: &str = "segscope-rf-scale";
 pub fn rf_heatmap(summary: &Summary, lang: Lang) -> String {
     let mut svg = frame::start("segscope-rf", lang, t(lang, "chart.rf.title"), t(lang, "chart.rf.desc"));
     let scale = summary.rfm_scale;
-    if summary.kpis.buyers == 0 || scale == 0 || summary.rf_grid.is_empty() {
+    let largest = summary.rf_grid.iter().map(|c| c.customers).max().unwrap_or(0);
+    // Buyers known only from an undated summary have no R or F score: an
+    // empty grid says "no data" rather than a grid of zeros.
+    if summary.kpis.buyers == 0 || scale == 0 || largest == 0 {
         return frame::no_data(svg, lang);
     }
-    let largest = summary.rf_grid.iter().map(|c| c.customers).max().unwrap_or(0);
     for cell in &summary.rf_grid {
         draw_cell(&mut svg, lang, cell, scale, largest);
     }

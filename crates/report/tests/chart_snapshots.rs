@@ -90,4 +90,8 @@ fn empty_summary_renders_no_data() {
     }
     let zh = rf_heatmap(&empty, Lang::Zh);
     assert!(zh.contains(">暂无数据</text>"));
+    // Buyers without dated orders (a customer summary) have no R×F cell.
+    let mut undated = summary();
+    undated.rf_grid.iter_mut().for_each(|cell| cell.customers = 0);
+    assert!(rf_heatmap(&undated, Lang::En).contains(">No data</text>"));
 }
