@@ -231,6 +231,9 @@ test('model internals and timings stay out of view until asked for', async () =>
   await openTab(page, 'clusters');
   await page.waitForSelector('[data-testid=cluster-row]');
   assert.doesNotMatch(await page.evaluate(() => document.querySelector('[data-testid=page-clusters]').innerText), /silhouette/i);
+  await openTab(page, 'interest');
+  assert.equal(await page.getAttribute('[data-testid=interest-weights]', 'open'), null, 'the weights under a closed disclosure');
+  assert.doesNotMatch(await page.evaluate(() => document.querySelector('[data-testid=page-interest]').innerText), /Weights:/);
   await openTab(page, 'quality');
   assert.match(await page.textContent('[data-testid=timings]'), /\d/);
   await context.close();

@@ -58,7 +58,10 @@ pub fn InterestPage() -> impl IntoView {
         <div class="page" data-testid="page-interest">
             <section class="card">
                 <h3>{move || state.tr("interest.title")}</h3>
-                <p class="muted" data-testid="interest-weights">{move || state.tr("interest.weights")}" "{weights}</p>
+                <details class="details" data-testid="interest-weights">
+                    <summary>{move || state.tr("interest.how")}</summary>
+                    <p class="muted">{move || state.tr("interest.weights")}" "{weights}</p>
+                </details>
                 <table class="table">
                     <thead><tr>
                         <th>{move || state.tr("chart.interest.y")}</th>
