@@ -11,7 +11,7 @@ use segscope_engine::briefing::{Briefing, FocusSegment};
 use segscope_engine::names::source_display_name;
 use segscope_engine::playbook::action;
 use segscope_engine::Summary;
-use segscope_i18n::Lang;
+use segscope_i18n::{join, Lang};
 use segscope_model::format as number;
 use segscope_session::protocol::SessionRequest;
 
@@ -69,12 +69,10 @@ fn who_sentence(s: &Summary, lang: Lang) -> String {
         } else {
             0.0
         };
-        if lang == Lang::En {
-            text.push(' ');
-        }
-        text += &t(lang, "briefing.who_source")
+        let source_sentence = t(lang, "briefing.who_source")
             .replace("{source}", &source_display_name(source.source.as_deref(), lang))
             .replace("{share}", &number::percent(share));
+        text = join(lang, &text, &source_sentence);
     }
     text
 }
@@ -89,7 +87,7 @@ fn focus_rows(state: AppState, briefing: &Briefing, lang: Lang) -> impl IntoView
         .focus
         .iter()
         .map(|focus| {
-            let action = state.settings.with_untracked(|s| action(focus.segment.i18n_key(), lang, &s.playbook).to_string());
+            let action = state.settings.with(|s| action(focus.segment.i18n_key(), lang, &s.playbook).to_string());
             view! {
                 <article class="card focus" data-testid="focus-segment" data-segment=focus.segment.english_name()>
                     <span class="focus-priority">{t(lang, focus.priority.i18n_key())}</span>

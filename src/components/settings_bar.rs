@@ -43,7 +43,7 @@ pub fn SettingsBar() -> impl IntoView {
     };
     view! {
         <div class="settings-bar card">
-            <AsOfField/>
+            <AsOfField problem=problem/>
             <button class="btn btn-small btn-ghost" data-testid="setting-as-of-latest" on:click=move |_| apply(&|s| s.as_of = None)>
                 {move || state.tr("settings.as_of_reset")}
             </button>
@@ -64,9 +64,11 @@ pub fn SettingsBar() -> impl IntoView {
 /// so that a half-typed year (0002, 0020, 0202 on the way to 2023) never
 /// starts an analysis.
 #[component]
-fn AsOfField() -> impl IntoView {
+fn AsOfField(
+    /// Where the bar shows a rejected change.
+    problem: RwSignal<Option<String>>,
+) -> impl IntoView {
     let state = use_app();
-    let problem = RwSignal::new(None::<String>);
     let typing = StoredValue::new(false);
     let pending = StoredValue::new(None::<String>);
     let shown = move || {
@@ -116,7 +118,6 @@ fn AsOfField() -> impl IntoView {
             <input type="date" data-testid="setting-as-of" prop:value=shown min=first
                 on:keydown=on_keydown on:change=on_change on:blur=on_blur/>
         </label>
-        {move || problem.get().map(|p| view! { <p class="notice notice-error" role="alert">{p}</p> })}
     }
 }
 
@@ -140,8 +141,8 @@ enum AsOfPlace {
 /// Days after the last order from which the as-of date gets a warning.
 const LONG_AFTER_DAYS: i64 = 365;
 
-/// Whether the summary's as-of date lies outside its orders (dates are ISO
-/// `YYYY-MM-DD`, so they compare as text).
+/// Whether the summary's as-of date lies outside its orders (the summary
+/// writes its dates as ISO `YYYY-MM-DD`).
 fn as_of_outside_orders(summary: &Summary) -> Option<AsOfPlace> {
     let as_of = NaiveDate::parse_from_str(&summary.as_of, "%Y-%m-%d").ok()?;
     let day = |text: &Option<String>| {

@@ -3,10 +3,11 @@
 //! back, the most buyers to grow — each with its size, revenue share and
 //! trend over the last quarter.
 
-use crate::analyses::migration::{migrate, MigrationRequest, Scheme, StateName};
+use crate::analyses::migration::has_data_by;
 use crate::settings::Settings;
 use crate::{RfmSegment, SegmentStat};
 use chrono::{Duration, NaiveDate};
+use segscope_model::date::day_of;
 use segscope_model::Dataset;
 use serde::{Deserialize, Serialize};
 
@@ -82,17 +83,18 @@ pub struct Briefing {
 /// `segments`.
 pub fn briefing(dataset: &Dataset, settings: &Settings, as_of: NaiveDate, segments: &[SegmentStat]) -> Briefing {
     let trend_from = as_of - Duration::days(TREND_DAYS);
-    let request = MigrationRequest {
-        scheme: Scheme::Rfm,
-        from: trend_from,
-        to: as_of,
-    };
-    let before = migrate(dataset, settings, &request).ok();
+    // One analysis at the earlier date, under the same settings (nothing to
+    // compare with when no customer is known by then).
+    let before = has_data_by(dataset, day_of(trend_from)).then(|| {
+        let earlier = Settings {
+            as_of: Some(trend_from),
+            ..settings.clone()
+        };
+        crate::run(dataset, &earlier).summary.segments
+    });
     let customers_before = |segment: RfmSegment| {
-        let migration = before.as_ref()?;
-        let key = StateName::Key(segment.i18n_key().to_string());
-        let row = migration.states.iter().position(|s| *s == key)?;
-        Some(migration.matrix[row].iter().sum())
+        let stats = before.as_ref()?;
+        Some(stats.iter().find(|s| s.segment == segment).map_or(0, |s| s.customers))
     };
     let focus = Priority::ALL
         .into_iter()
@@ -124,7 +126,7 @@ pub fn briefing(dataset: &Dataset, settings: &Settings, as_of: NaiveDate, segmen
 mod tests {
     use super::*;
     use crate::fixture::paid;
-    use segscope_model::date::{date_of, day_of};
+    use segscope_model::date::date_of;
 
     /// Thirty buyers over a year, every mix of recency (five steps of 70
     /// days) and frequency (one to six orders).

@@ -76,7 +76,6 @@ pub(crate) const ENTRIES: &[Entry] = &[
     ("platform.wenjuanxing", "Wenjuanxing", "问卷星"),
     ("platform.tencent_survey", "Tencent Survey", "腾讯问卷"),
     // Ingest errors (docs/ingest/roles.md): where, then what went wrong and what to do.
-    ("error.sentence", "{place} {what}", "{place}{what}"),
     ("error.place.file", "File \"{file}\"", "文件「{file}」"),
     ("error.place.row", ", row {row}", "第 {row} 行"),
     ("error.place.column", ", column \"{column}\"", "「{column}」列"),

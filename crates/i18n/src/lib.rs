@@ -82,6 +82,12 @@ pub fn t(lang: Lang, key: &str) -> &'static str {
     "??"
 }
 
+/// `a` then `b`, joined as `lang` joins sentences (a space in English, none
+/// in Chinese).
+pub fn join(lang: Lang, a: &str, b: &str) -> String {
+    t(lang, "text.join").replace("{a}", a).replace("{b}", b)
+}
+
 /// True when `key` has an entry.
 pub fn has(key: &str) -> bool {
     all_tables().iter().any(|table| table.iter().any(|(k, _, _)| *k == key))

@@ -80,4 +80,6 @@ pub(crate) const ENTRIES: &[Entry] = &[
     ("error.read_failed", "The browser could not read \"{file}\". Check that the file still exists and try again.", "浏览器无法读取「{file}」。请确认文件仍然存在后重试。"),
     ("error.worker_stopped", "The analysis stopped unexpectedly. Your files are untouched: drop them again, and if it happens again, save them as CSV UTF-8 first.", "分析意外中止。文件未受影响:请重新拖入;如仍出现,请先另存为 CSV UTF-8。"),
     ("error.bad_request", "Something went wrong inside Segscope. Reload the page and try again.", "Segscope 内部出错。请刷新页面后重试。"),
+    // Two sentences or parts of one, as each language joins them (a space in English, none in Chinese).
+    ("text.join", "{a} {b}", "{a}{b}"),
 ];

@@ -2,7 +2,7 @@
 //! one sentence, in Chinese and English, what went wrong and what to do.
 
 use super::schema::Role;
-use segscope_i18n::{t, Lang};
+use segscope_i18n::{join, t, Lang};
 use serde::{Deserialize, Serialize};
 
 /// What is wrong with a file as a whole.
@@ -77,9 +77,7 @@ impl IngestError {
             Problem::UnknownEncoding(name) => t(lang, self.problem.i18n_key()).replace("{name}", name),
             _ => t(lang, self.problem.i18n_key()).to_string(),
         };
-        t(lang, "error.sentence")
-            .replace("{place}", &place)
-            .replace("{what}", &what)
+        join(lang, &place, &what)
     }
 }
 

@@ -267,7 +267,7 @@ fn transitions(
 }
 
 /// True when some customer has a signup, order or event on or before `day`.
-fn has_data_by(dataset: &Dataset, day: Day) -> bool {
+pub(crate) fn has_data_by(dataset: &Dataset, day: Day) -> bool {
     let n = dataset.customers.len();
     let known = |customer: u32, d: Day| d <= day && (customer as usize) < n;
     dataset.customers.signup.iter().flatten().any(|&d| d <= day)
