@@ -41,6 +41,7 @@ pub use rfm::segment::RfmSegment;
 pub use rfm::stats::{RfCell, SegmentStat};
 pub use summary::Summary;
 pub use tiers::stats::{TierStat, NO_PURCHASE};
+pub use tiers::{integer_weights, Share, DECIMAL_SCALE};
 
 use crate::settings::Settings;
 use audience::{AudienceLabels, AudienceSummary};

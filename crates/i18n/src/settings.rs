@@ -18,8 +18,8 @@ pub(crate) const ENTRIES: &[Entry] = &[
     ),
     (
         "settings.problem.tier_weights",
-        "Tier weights must be non-negative numbers, not all zero.",
-        "分级权重必须是非负数,且不能全为 0。",
+        "Tier weights must be numbers from 0 to 1,000,000, not all zero (six decimals count).",
+        "分级权重必须是 0 到 1,000,000 之间的数,且不能全为 0(计入六位小数)。",
     ),
     (
         "settings.problem.tier_cutoffs",

@@ -12,6 +12,7 @@ pub mod date;
 mod events;
 pub mod format;
 mod lifetime;
+pub mod money;
 mod profile;
 pub mod progress;
 

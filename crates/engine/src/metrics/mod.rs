@@ -7,6 +7,7 @@ pub(crate) mod customer_orders;
 
 use categories::CategoryTally;
 use customer_orders::CustomerOrders;
+use segscope_model::money::{from_cents, to_cents};
 use segscope_model::{CategoryIdx, CustomerIdx, Dataset, Day, LifetimeTotals};
 use serde::{Deserialize, Serialize};
 
@@ -22,7 +23,7 @@ pub struct CustomerMetrics {
     pub last_day: Vec<Option<Day>>,
     /// Number of paid orders.
     pub orders: Vec<u32>,
-    /// Sum of paid order amounts.
+    /// Sum of paid order amounts, each rounded to cents first.
     pub revenue: Vec<f64>,
     /// Average order value: revenue / paid orders, 0 for customers without one.
     pub aov: Vec<f64>,
@@ -86,7 +87,7 @@ impl CustomerMetrics {
             } else {
                 (first, last)
             };
-            let revenue = if spent[k].is_finite() { spent[k] } else { 0.0 };
+            let revenue = from_cents(to_cents(spent[k]));
             let aov = revenue / f64::from(orders);
             self.orders[c] = orders;
             self.revenue[c] = revenue;
@@ -140,8 +141,9 @@ impl CustomerMetrics {
             let orders = u32::try_from(paid.len()).unwrap_or(u32::MAX);
             let first = paid.first().map(|p| p.day);
             let last = paid.last().map(|p| p.day);
-            let revenue: f64 = paid.iter().map(|p| p.amount).sum();
-            let max_order = paid.iter().map(|p| p.amount).reduce(f64::max).unwrap_or(0.0);
+            // In whole cents, so equal spends tie exactly (docs/product.md#per-customer-metrics).
+            let revenue = from_cents(paid.iter().map(|p| to_cents(p.amount)).sum());
+            let max_order = from_cents(paid.iter().map(|p| to_cents(p.amount)).max().unwrap_or(0));
             let (distinct, favorite) = tally.customer(paid);
             metrics.distinct_categories.push(distinct);
             metrics.favorite_category.push(favorite);

@@ -12,26 +12,65 @@ use settings::TierSettings;
 
 /// Value score and tier index per customer; `None` for non-buyers ("No purchase").
 pub(crate) struct TierAssignment {
-    /// Weighted percentile score in 0..1.
+    /// Value score in 0..1: the integer value key over (sum of weights × buyers).
     pub value_score: Vec<Option<f64>>,
     /// Index of the tier, best first.
     pub tier: Vec<Option<u32>>,
 }
 
-/// `⌈share · n⌉`, clamped to `0..=n`. A product within rounding error of a whole
-/// number counts as that number, so `0.7 · 10` is 7, not 8.
-pub(crate) fn ceil_share(share: f64, n: usize) -> usize {
-    if !share.is_finite() || share <= 0.0 {
-        return 0;
-    }
-    let exact = share.min(1.0) * n as f64;
-    let nearest = exact.round();
-    let count = if (exact - nearest).abs() <= 1e-9 * nearest.max(1.0) {
-        nearest
+/// Decimal places a weight or cut-off keeps: they are exact rationals over
+/// 10⁶, so the browser and the warehouse SQL compute the same integers.
+pub const DECIMAL_SCALE: u64 = 1_000_000;
+
+/// `x` in millionths (`0.2` → 200 000), for finite `x` in 0…10⁶; 0 otherwise.
+fn millionths(x: f64) -> u64 {
+    if x.is_finite() && x > 0.0 {
+        (x.min(1e6) * DECIMAL_SCALE as f64).round() as u64
     } else {
-        exact.ceil()
-    };
-    (count as usize).min(n)
+        0
+    }
+}
+
+fn gcd(a: u64, b: u64) -> u64 {
+    if b == 0 {
+        a
+    } else {
+        gcd(b, a % b)
+    }
+}
+
+/// A share `p / q` in lowest terms, from a decimal share rounded to 10⁻⁶.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Share {
+    /// Numerator.
+    pub p: u64,
+    /// Denominator (≥ 1).
+    pub q: u64,
+}
+
+impl Share {
+    /// `share` (clamped to 0…1) as an exact fraction: `0.2` is 1/5.
+    pub fn of(share: f64) -> Share {
+        let p = if share.is_nan() { 0 } else { millionths(share.min(1.0)) };
+        let g = gcd(p, DECIMAL_SCALE).max(1);
+        Share {
+            p: p / g,
+            q: DECIMAL_SCALE / g,
+        }
+    }
+
+    /// `⌈p · n / q⌉` in integers, clamped to `0..=n`.
+    pub fn ceil_of(self, n: usize) -> usize {
+        let n128 = n as u128;
+        let count = (u128::from(self.p) * n128).div_ceil(u128::from(self.q));
+        usize::try_from(count.min(n128)).unwrap_or(n)
+    }
+}
+
+/// `⌈share · n⌉` with the share taken as an exact decimal ([`Share`]), so
+/// `0.7 · 10` is 7, not 8.
+pub(crate) fn ceil_share(share: f64, n: usize) -> usize {
+    Share::of(share).ceil_of(n)
 }
 
 /// Cumulative end position of every tier among `n` ordered buyers; the last
@@ -47,17 +86,14 @@ pub(crate) fn tier_ends(cutoffs: &[f64], n: usize) -> Vec<usize> {
     ends
 }
 
-/// The weights of AOV, orders and revenue, scaled to sum to 1 (negative or
-/// non-finite weights count as 0), so value scores stay within 0..1.
-fn normalized_weights(settings: &TierSettings) -> [f64; 3] {
-    let clean = |w: f64| if w.is_finite() && w > 0.0 { w } else { 0.0 };
-    let weights = [settings.weight_aov, settings.weight_orders, settings.weight_revenue].map(clean);
-    let total: f64 = weights.iter().sum();
-    if total > 0.0 {
-        weights.map(|w| w / total)
-    } else {
-        weights
-    }
+/// The weights of AOV, orders and revenue as the smallest integers in their
+/// exact decimal proportion (0.3, 0.3, 0.4 → 3, 3, 4; docs/product.md#value-tiers).
+/// The value key of a buyer is `Σ weight · (buyers strictly below)`, an
+/// integer, so equal keys tie exactly.
+pub fn integer_weights(settings: &TierSettings) -> [u64; 3] {
+    let weights = [settings.weight_aov, settings.weight_orders, settings.weight_revenue].map(millionths);
+    let g = weights.iter().fold(0, |g, &w| gcd(g, w)).max(1);
+    weights.map(|w| w / g)
 }
 
 /// Scores and tiers every buyer; `ranks` is indexed by position in `buyers`.
@@ -74,22 +110,23 @@ pub(crate) fn assign(
         tier: vec![None; customers],
     };
     let n = buyers.len();
-    let [w_aov, w_orders, w_revenue] = normalized_weights(settings);
-    let share = |column: &[u32], position: usize| f64::from(column.get(position).copied().unwrap_or(0)) / n as f64;
+    let [w_aov, w_orders, w_revenue] = integer_weights(settings).map(u128::from);
+    let denominator = ((w_aov + w_orders + w_revenue) * n as u128).max(1) as f64;
+    let below = |column: &[u32], position: usize| u128::from(column.get(position).copied().unwrap_or(0));
 
-    // (score key desc, revenue key desc, customer) for each buyer.
-    let mut order: Vec<(u64, u64, CustomerIdx)> = Vec::with_capacity(n);
+    // (value key desc, revenue key desc, customer) for each buyer.
+    let mut order: Vec<(u128, u64, CustomerIdx)> = Vec::with_capacity(n);
     for (position, &customer) in buyers.iter().enumerate() {
         let c = customer as usize;
         if c >= customers {
             continue;
         }
-        let score = w_aov * share(&ranks.aov_smaller, position)
-            + w_orders * share(&ranks.orders_smaller, position)
-            + w_revenue * share(&ranks.revenue_smaller, position);
-        assignment.value_score[c] = Some(score);
+        let key = w_aov * below(&ranks.aov_smaller, position)
+            + w_orders * below(&ranks.orders_smaller, position)
+            + w_revenue * below(&ranks.revenue_smaller, position);
+        assignment.value_score[c] = Some(key as f64 / denominator);
         let revenue = metrics.revenue.get(c).copied().unwrap_or(0.0);
-        order.push((!float_key(score), !float_key(revenue), customer));
+        order.push((!key, !float_key(revenue), customer));
     }
 
     let key_of = |c: CustomerIdx| keys.get(c as usize).map_or("", String::as_str);
@@ -193,13 +230,23 @@ mod tests {
     }
 
     #[test]
-    fn weights_are_normalized() {
+    fn weights_become_the_smallest_integers_in_proportion() {
         let settings = TierSettings {
             weight_aov: 3.0,
             weight_orders: f64::NAN,
             weight_revenue: 1.0,
             ..TierSettings::default()
         };
-        assert_eq!(normalized_weights(&settings), [0.75, 0.0, 0.25]);
+        assert_eq!(integer_weights(&settings), [3, 0, 1]);
+        assert_eq!(integer_weights(&TierSettings::default()), [3, 3, 4]);
+        let thirds = TierSettings {
+            weight_aov: 0.333333,
+            weight_orders: 0.333333,
+            weight_revenue: 0.25,
+            ..TierSettings::default()
+        };
+        assert_eq!(integer_weights(&thirds), [333_333, 333_333, 250_000]);
+        assert_eq!(Share::of(0.2), Share { p: 1, q: 5 });
+        assert_eq!(Share::of(0.7).ceil_of(10), 7);
     }
 }

@@ -112,7 +112,7 @@ impl TierSettings {
     /// cut-offs (at least one, strictly rising, inside 0–1).
     pub fn validate(&self) -> Result<(), SettingsError> {
         let weights = [self.weight_aov, self.weight_orders, self.weight_revenue];
-        if weights.iter().any(|w| !w.is_finite() || *w < 0.0) || weights.iter().sum::<f64>() <= 0.0 {
+        if weights.iter().any(|w| !w.is_finite() || *w < 0.0 || *w > 1e6) || weights.iter().sum::<f64>() <= 0.0 {
             return Err(SettingsError::TierWeights);
         }
         let ascending = self.cutoffs.windows(2).all(|w| w[0] < w[1]);
