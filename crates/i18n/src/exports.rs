@@ -5,6 +5,11 @@ use super::Entry;
 
 /// Entries of this area: (key, English, Chinese).
 pub(crate) const ENTRIES: &[Entry] = &[
+    (
+        "warehouse.missing_name",
+        "The warehouse script needs a name for {name}: fill it in and download again.",
+        "仓库 SQL 脚本需要填写 {name} 的名称:填好后再下载。",
+    ),
     // Column headers, in the order of the per-customer CSV.
     ("export.col.customer_id", "Customer ID", "客户ID"),
     ("export.col.first_order_date", "First order date", "首次下单日期"),

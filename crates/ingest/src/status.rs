@@ -9,7 +9,7 @@ use segscope_model::OrderStatus;
 /// After-sales columns (拼多多, 抖音小店 `售后状态`) say the same with 无售后,
 /// 售后取消, 售后关闭 and 售后处理中: no after-sales case, one withdrawn or
 /// closed, or one still open (not refunded yet).
-const NO_REFUND_PHRASES: &[&str] = &[
+pub const NO_REFUND_PHRASES: &[&str] = &[
     "no refund",
     "not refunded",
     "无退款",
@@ -24,7 +24,7 @@ const NO_REFUND_PHRASES: &[&str] = &[
 ];
 /// A partly refunded order is still a paid order; its refunded amount, when a
 /// column gives it, is taken off.
-const PARTIAL_REFUND_PHRASES: &[&str] = &[
+pub const PARTIAL_REFUND_PHRASES: &[&str] = &[
     "partially refunded",
     "partial refund",
     "部分退款",
@@ -39,7 +39,7 @@ const PARTIAL_REFUND_PHRASES: &[&str] = &[
 /// Money given back: refunds, returns, chargebacks and disputes (Stripe,
 /// Square), in English, Spanish, Portuguese, French, German, Italian,
 /// Chinese, Japanese and Korean.
-const REFUND_WORDS: &[&str] = &[
+pub const REFUND_WORDS: &[&str] = &[
     "refund",
     "return",
     "chargeback",
@@ -65,14 +65,14 @@ const REFUND_WORDS: &[&str] = &[
 ];
 /// Refund words that count only as a whole word: Magento's `closed` is an
 /// order refunded by credit memo, but "disclosed" is not.
-const REFUND_WHOLE_WORDS: &[&str] = &["closed"];
+pub const REFUND_WHOLE_WORDS: &[&str] = &["closed"];
 /// Cancelled or never paid: Shopify `pending`/`voided`/`expired`, WooCommerce
 /// `pending`/`on-hold`/`failed`/`checkout-draft` (and `wc-` slugs), Magento
 /// `holded`/`pending_payment`/`fraud`, BigCommerce `Awaiting Payment`/
 /// `Declined`/`Incomplete`, Olist `unavailable`, Mercado Pago `rejected`,
 /// Taobao 等待买家付款/交易关闭, Youzan 待付款/已关闭, and the same in
 /// Spanish, Portuguese, French, German, Italian, Japanese and Korean.
-const CANCEL_WORDS: &[&str] = &[
+pub const CANCEL_WORDS: &[&str] = &[
     "cancel",
     "void",
     "fail",
@@ -169,18 +169,18 @@ pub fn classify_status(raw: &[u8]) -> OrderStatus {
 }
 
 /// Cells of a cancellation-date column that mean "not cancelled".
-const NOT_SET: &[&[u8]] = &[
-    b"0",
-    b"-",
-    b"--",
-    b"null",
-    b"none",
-    b"nan",
-    b"n/a",
-    b"false",
-    b"no",
-    b"0000-00-00",
-    b"0000-00-00 00:00:00",
+pub const NOT_SET: &[&str] = &[
+    "0",
+    "-",
+    "--",
+    "null",
+    "none",
+    "nan",
+    "n/a",
+    "false",
+    "no",
+    "0000-00-00",
+    "0000-00-00 00:00:00",
 ];
 
 /// True when a cancellation-date cell (Shopify `Cancelled at`, 取消时间) says
@@ -188,7 +188,7 @@ const NOT_SET: &[&[u8]] = &[
 /// `null` or `0000-00-00`.
 pub fn is_cancellation_mark(cell: &[u8]) -> bool {
     let cell = super::value::trim(cell);
-    !cell.is_empty() && !NOT_SET.iter().any(|n| n.eq_ignore_ascii_case(cell))
+    !cell.is_empty() && !NOT_SET.iter().any(|n| n.as_bytes().eq_ignore_ascii_case(cell))
 }
 
 #[cfg(test)]

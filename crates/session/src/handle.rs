@@ -70,6 +70,11 @@ impl Session {
                 bytes: self.campaign_pack(lang)?,
             },
             SessionRequest::ExportAnalysis => text("segscope-analysis.json", "application/json", self.analysis_json()?),
+            SessionRequest::WarehouseSql(dialect, source) => text(
+                &format!("segscope-labels-{}.sql", dialect.id()),
+                "application/sql",
+                self.warehouse_sql(dialect, &source)?,
+            ),
             SessionRequest::Models => Reply::Models(Box::new(self.models()?)),
             SessionRequest::Migration(request) => Reply::Migration(Box::new(self.migration(&request)?)),
             SessionRequest::Briefing => Reply::Briefing(Box::new(self.briefing()?)),

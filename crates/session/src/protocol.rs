@@ -21,6 +21,7 @@ use segscope_export::{ActivationFile, ActivationOptions, ContactCoverage, Export
 use segscope_i18n::{t, Lang};
 use segscope_ingest::{FileSchema, IngestError, QualityReport};
 use segscope_model::progress::Stage;
+use segscope_warehouse::{Dialect, SourceTables, WarehouseError};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
@@ -98,6 +99,9 @@ pub enum SessionRequest {
     CampaignPack(Lang),
     /// Build the analysis JSON (settings, data quality, KPIs, segment counts).
     ExportAnalysis,
+    /// Write the warehouse SQL that computes the current labels from these
+    /// tables in this dialect (fitting the models first).
+    WarehouseSql(Dialect, SourceTables),
     /// Fit (or reuse) the models of the current analysis.
     Models,
     /// Compare a scheme at two as-of dates.
@@ -225,6 +229,8 @@ pub enum Failure {
     Export(ExportError),
     /// The files read hold no order: value metrics cannot be computed.
     NoOrders,
+    /// The warehouse script could not be written.
+    Warehouse(WarehouseError),
 }
 
 impl Failure {
@@ -239,6 +245,7 @@ impl Failure {
             Failure::WorkerStopped => t(lang, "error.worker_stopped").to_string(),
             Failure::Export(e) => e.message(lang),
             Failure::NoOrders => t(lang, "finding.no_orders").to_string(),
+            Failure::Warehouse(e) => e.message(lang),
         }
     }
 }

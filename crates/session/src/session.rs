@@ -19,6 +19,7 @@ use segscope_i18n::Lang;
 use segscope_ingest::QualityReport;
 use segscope_model::date::date_of;
 use segscope_model::Dataset;
+use segscope_warehouse::{Dialect, SourceTables};
 
 /// Loaded data, the settings in force and the latest analysis.
 pub struct Session {
@@ -108,6 +109,11 @@ impl Session {
         Ok(plan)
     }
 
+    /// The loaded dataset, if any.
+    pub fn dataset(&self) -> Option<&Dataset> {
+        self.loaded.as_ref().map(|(dataset, _)| dataset)
+    }
+
     /// The current analysis and the loaded data's quality report.
     pub fn analysis(&self) -> Option<(&Analysis, &QualityReport)> {
         match (&self.loaded, &self.analysis) {
@@ -175,6 +181,14 @@ impl Session {
             (Some((_, quality)), Some(analysis)) => Ok(export::analysis_json(analysis, quality, &self.settings)),
             _ => Err(Failure::NoData),
         }
+    }
+
+    /// The warehouse script computing the current labels from `source` in
+    /// `dialect`, with the CLV model fitted first (docs/warehouse.md).
+    pub fn warehouse_sql(&mut self, dialect: Dialect, source: &SourceTables) -> Result<String, Failure> {
+        self.models()?;
+        let analysis = self.analysis.as_ref().ok_or(Failure::NoData)?;
+        segscope_warehouse::script(dialect, source, analysis, &self.settings).map_err(Failure::Warehouse)
     }
 
     /// One page of the customer explorer's table.

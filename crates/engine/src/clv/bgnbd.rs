@@ -83,16 +83,32 @@ impl BgNbdFit {
         if t == 0.0 {
             return Some(0.0);
         }
-        let a = if (self.a - 1.0).abs() < 1e-6 {
+        let a = self.a_in_outlook();
+        let x = f64::from(frequency);
+        let kept = (self.alpha + age) / (self.alpha + age + t);
+        let [sa, sb, sc] = self.outlook_series(frequency);
+        let series = hyp2f1(sa, sb, sc, t / (self.alpha + age + t))?;
+        let value = (a + self.b + x - 1.0) / (a - 1.0) * (1.0 - kept.powf(a - 1.0) * series);
+        value.is_finite().then_some(value.max(0.0))
+    }
+
+    /// The `a` the outlook uses: `a`, or 1 + 1e-6 within 1e-6 of the
+    /// removable singularity at 1.
+    pub fn a_in_outlook(&self) -> f64 {
+        if (self.a - 1.0).abs() < 1e-6 {
             1.0 + 1e-6
         } else {
             self.a
-        };
+        }
+    }
+
+    /// The parameters (A, B, C) of the ₂F₁ series in
+    /// [`Self::expected_if_alive`] for x repeat purchases:
+    /// (a+b−1−r, a−1, a+b+x−1), with `a` from [`Self::a_in_outlook`].
+    pub fn outlook_series(&self, frequency: u32) -> [f64; 3] {
+        let a = self.a_in_outlook();
         let (r, b, x) = (self.r, self.b, f64::from(frequency));
-        let kept = (self.alpha + age) / (self.alpha + age + t);
-        let series = hyp2f1(a + b - 1.0 - r, a - 1.0, a + b + x - 1.0, t / (self.alpha + age + t))?;
-        let value = (a + b + x - 1.0) / (a - 1.0) * (1.0 - kept.powf(a - 1.0) * series);
-        value.is_finite().then_some(value.max(0.0))
+        [a + b - 1.0 - r, a - 1.0, a + b + x - 1.0]
     }
 }
 

@@ -19,6 +19,7 @@ pub use bgnbd::BgNbdFit;
 pub use gamma_gamma::GammaGammaFit;
 pub use holdout::{holdout_check, FrequencyBucket, HoldoutCheck};
 pub use settings::{ClvSettings, ClvSettingsError, MAX_HORIZON_MONTHS, MIN_REPEAT_BUYERS};
+pub use special::hyp2f1_terms;
 pub use summary::{CustomerSummary, TimeUnit};
 
 use crate::metrics::customer_orders::CustomerOrders;
@@ -27,7 +28,7 @@ use segscope_model::{Dataset, Day};
 use serde::{Deserialize, Serialize};
 
 /// Days in a CLV month.
-const MONTH_DAYS: f64 = 30.0;
+pub const MONTH_DAYS: f64 = 30.0;
 
 /// Fitted shape parameters outside [1e-6, 1e6] count as degenerate (e.g. b
 /// running off to infinity when the data show no dropout).

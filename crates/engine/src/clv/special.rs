@@ -41,13 +41,24 @@ pub(crate) fn digamma(x: f64) -> f64 {
 /// non-positive integer the series meets, the sum overflows, or it has not
 /// converged after 200 000 terms (z extremely close to 1).
 pub fn hyp2f1(a: f64, b: f64, c: f64, z: f64) -> Option<f64> {
+    series(a, b, c, z).map(|(sum, _)| sum)
+}
+
+/// How many terms after the first [`hyp2f1`] adds before it stops, the
+/// bound a warehouse script sums to (docs/warehouse.md#predicted-lifetime-value).
+pub fn hyp2f1_terms(a: f64, b: f64, c: f64, z: f64) -> Option<u32> {
+    series(a, b, c, z).map(|(_, terms)| terms)
+}
+
+/// The sum of [`hyp2f1`] and the number of terms after the first it took.
+fn series(a: f64, b: f64, c: f64, z: f64) -> Option<(f64, u32)> {
     if !((0.0..1.0).contains(&z) && a.is_finite() && b.is_finite() && c.is_finite()) {
         return None;
     }
     let mut term = 1.0_f64;
     let mut sum = 1.0_f64;
-    for n in 0..MAX_TERMS {
-        let n = f64::from(n);
+    for k in 0..MAX_TERMS {
+        let n = f64::from(k);
         let denominator = (c + n) * (n + 1.0);
         if denominator == 0.0 {
             return None;
@@ -58,11 +69,11 @@ pub fn hyp2f1(a: f64, b: f64, c: f64, z: f64) -> Option<f64> {
             return None;
         }
         if term == 0.0 {
-            return Some(sum);
+            return Some((sum, k + 1));
         }
         let ratio = ((a + n + 1.0) * (b + n + 1.0) / ((c + n + 1.0) * (n + 2.0)) * z).abs();
         if ratio < 1.0 && (term * ratio / (1.0 - ratio)).abs() <= TOLERANCE * sum.abs() {
-            return Some(sum);
+            return Some((sum, k + 1));
         }
     }
     None

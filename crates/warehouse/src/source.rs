@@ -1,0 +1,119 @@
+//! The user's tables and columns the script reads (docs/warehouse.md#input).
+
+use segscope_ingest::line_items::LineStructure;
+use segscope_ingest::{FileKind, FileSchema, Role};
+use serde::{Deserialize, Serialize};
+
+/// How the rows of one order id make its amount (the mapping's line
+/// structure, docs/ingest/orders.md#line-items).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LineAmounts {
+    /// Each row's amount is a line of the order: they add up.
+    #[default]
+    Add,
+    /// The order total is on one row or repeated on every row: counted once.
+    OncePerOrder,
+}
+
+/// Where the orders and customers are, and which columns hold what.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SourceTables {
+    /// The orders table (may be a dotted path such as `shop.orders`).
+    pub orders_table: String,
+    /// Order id column; rows sharing one are lines of one order.
+    pub order_id: Option<String>,
+    /// Customer id column of the orders table.
+    pub order_customer: String,
+    /// Order date or date-time column (ISO `YYYY-MM-DD…`).
+    pub order_date: String,
+    /// Paid amount column (plain decimal).
+    pub amount: String,
+    /// Order status column.
+    pub status: Option<String>,
+    /// Cancellation date column: any value but a placeholder cancels.
+    pub cancelled_at: Option<String>,
+    /// How rows of one order id make its amount.
+    pub lines: LineAmounts,
+    /// The customers table, if any.
+    pub customers_table: Option<String>,
+    /// Customer id column of the customers table.
+    pub customer_id: String,
+    /// Points balance column of the customers table.
+    pub points: Option<String>,
+}
+
+impl Default for SourceTables {
+    fn default() -> Self {
+        SourceTables {
+            orders_table: "orders".into(),
+            order_id: None,
+            order_customer: "customer_id".into(),
+            order_date: "order_date".into(),
+            amount: "amount".into(),
+            status: None,
+            cancelled_at: None,
+            lines: LineAmounts::Add,
+            customers_table: None,
+            customer_id: "customer_id".into(),
+            points: None,
+        }
+    }
+}
+
+impl SourceTables {
+    /// The defaults of the dialog: tables `orders` and `customers`, and the
+    /// columns the user confirmed in the mapping step (the first orders file
+    /// and the first customers file), with their line structure.
+    pub fn from_schemas(schemas: &[FileSchema]) -> SourceTables {
+        let mut source = SourceTables::default();
+        let header = |schema: &FileSchema, role: Role| schema.column(role).and_then(|c| schema.headers.get(c)).cloned();
+        if let Some(orders) = schemas.iter().find(|s| s.kind == FileKind::Orders) {
+            let named = |role, fallback: &str| header(orders, role).unwrap_or_else(|| fallback.to_string());
+            source.order_customer = named(Role::CustomerKey, "customer_id");
+            source.order_date = named(Role::OrderDate, "order_date");
+            source.amount = named(Role::Amount, "amount");
+            source.order_id = header(orders, Role::OrderId);
+            source.status = header(orders, Role::Status);
+            source.cancelled_at = header(orders, Role::CancelledAt);
+            source.lines = match orders.line_structure {
+                LineStructure::OrderTotalOnFirstLine | LineStructure::OrderTotalRepeated => LineAmounts::OncePerOrder,
+                LineStructure::OneRowPerOrder | LineStructure::LineAmounts => LineAmounts::Add,
+            };
+        }
+        if let Some(customers) = schemas.iter().find(|s| s.kind == FileKind::Customers) {
+            source.customers_table = Some("customers".into());
+            source.customer_id = header(customers, Role::CustomerKey).unwrap_or_else(|| "customer_id".into());
+            source.points = header(customers, Role::Points);
+        }
+        source
+    }
+
+    /// The first name that is blank, for a message; `None` when every
+    /// required table and column is named.
+    pub fn missing(&self) -> Option<&'static str> {
+        let blank = |s: &str| s.trim().is_empty();
+        let optional_blank = |s: &Option<String>| s.as_deref().is_some_and(blank);
+        if blank(&self.orders_table) {
+            Some("orders_table")
+        } else if blank(&self.order_customer) {
+            Some("order_customer")
+        } else if blank(&self.order_date) {
+            Some("order_date")
+        } else if blank(&self.amount) {
+            Some("amount")
+        } else if self.customers_table.as_deref().is_some_and(|t| !blank(t)) && blank(&self.customer_id) {
+            Some("customer_id")
+        } else if optional_blank(&self.order_id) || optional_blank(&self.status) || optional_blank(&self.points) {
+            Some("optional column")
+        } else {
+            None
+        }
+    }
+
+    /// The customers table when one is named.
+    pub(crate) fn customers(&self) -> Option<&str> {
+        self.customers_table.as_deref().filter(|t| !t.trim().is_empty())
+    }
+}
