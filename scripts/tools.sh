@@ -65,6 +65,36 @@ ensure_print_tools() {
   fi
 }
 
+# The warehouse engines the SQL equality check runs on (docs/warehouse.md#tests):
+# DuckDB, PySpark and sqlglot from PyPI in a venv under target/, pinned; the
+# PostgreSQL server and Java 17 (for Spark) from Debian when the image lacks them.
+WAREHOUSE_PY="$ROOT/target/warehouse-py"
+ensure_warehouse_engines() {
+  if ! "$WAREHOUSE_PY/bin/python" -c "import duckdb, pyspark, sqlglot" 2>/dev/null; then
+    log "installing DuckDB, PySpark and sqlglot (pip, into target/warehouse-py)"
+    python3 -m venv "$WAREHOUSE_PY"
+    "$WAREHOUSE_PY/bin/pip" install -q duckdb==2.0.1 pyspark==4.3.0 sqlglot==30.31.0
+  fi
+  if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || ! command -v java >/dev/null; then
+    log "installing the PostgreSQL server and Java 17 (Debian packages)"
+    local sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq postgresql openjdk-17-jre-headless
+  fi
+  PG_BIN="$(dirname "$(ls /usr/lib/postgresql/*/bin/initdb | sort -V | tail -1)")"
+  export PG_BIN
+}
+
+# Writes the warehouse cases and checks every script on DuckDB, PostgreSQL and
+# Spark, and that the BigQuery script parses.
+warehouse_check() {
+  local cases="$ROOT/target/warehouse-cases"
+  rm -rf "$cases"
+  cargo run --release -q -p segscope-session --example warehouse_cases -- "$cases" >/dev/null
+  "$WAREHOUSE_PY/bin/python" "$ROOT/scripts/warehouse-check.py" "$cases"
+}
+
 build_site() {
   log "building the release site into dist/"
   (cd "$ROOT" && trunk build --release)

@@ -27,7 +27,7 @@ from pathlib import Path
 EXACT = [
     "customer_id", "first_order_date", "last_order_date", "orders", "recency_days",
     "r_score", "f_score", "m_score", "rfm_segment", "value_tier", "member_level",
-    "lifecycle_stage",
+    "lifecycle_stage", "custom_segments",
 ]
 PRECISE = ["revenue", "aov", "value_score", "p_alive", "expected_purchases", "clv"]
 TABLES = ["orders", "customers"]

@@ -8,6 +8,7 @@
 
 use chrono::NaiveDate;
 use segscope_engine::clv::TimeUnit;
+use segscope_engine::custom::rules::CustomSegments;
 use segscope_engine::settings::{FixedCutoffs, MemberLevel, PointsSource, Settings};
 use segscope_ingest::sniff;
 use segscope_model::Dataset;
@@ -129,12 +130,48 @@ fn demo_files() -> Vec<(&'static str, String)> {
         .collect()
 }
 
+/// Rules over every field the warehouse holds, with label names in both
+/// languages, NOT groups and references; `mode` is the JSON of the mode.
+fn rules(mode: &str) -> CustomSegments {
+    let json = format!(
+        r#"{{"mode": {mode}, "segments": [
+        {{"name": "Big spenders", "rule": {{"all": [
+            {{"cond": {{"field": "revenue", "test": {{"cmp": {{"op": "ge", "value": 40.5}}}}}}}},
+            {{"cond": {{"field": "m_score", "test": {{"between": {{"min": 3.0, "max": 5.0}}}}}}}}]}}}},
+        {{"name": "Slipping", "rule": {{"any": [
+            {{"cond": {{"field": "lifecycle_stage", "test": {{"equals": " lapsing "}}}}}},
+            {{"cond": {{"field": "rfm_segment", "test": {{"in_list": ["有流失风险", "hibernating"]}}}}}}]}}}},
+        {{"name": "Top tiers, not slipping", "rule": {{"all": [
+            {{"cond": {{"field": "value_tier", "test": {{"contains": "h"}}}}}},
+            {{"not": {{"cond": {{"field": {{"segment": "Slipping"}}, "test": "is_set"}}}}}}]}}}},
+        {{"name": "Recent, named eta", "rule": {{"any": [
+            {{"cond": {{"field": "customer_id", "test": {{"contains": "ETA"}}}}}},
+            {{"all": [
+                {{"cond": {{"field": "last_order_date", "test": {{"within_days": 45}}}}}},
+                {{"cond": {{"field": "first_order_date", "test": {{"after": "2024-02-10"}}}}}}]}}]}}}},
+        {{"name": "No AOV or refunds", "rule": {{"any": [
+            {{"cond": {{"field": "aov", "test": "is_empty"}}}},
+            {{"cond": {{"field": "refunds", "test": {{"cmp": {{"op": "gt", "value": 0.0}}}}}}}},
+            {{"cond": {{"field": "member_level", "test": {{"in_list": ["白银", "Gold"]}}}}}},
+            {{"not": {{"cond": {{"field": "points", "test": {{"cmp": {{"op": "lt", "value": 750.0}}}}}}}}}}]}}}},
+        {{"name": "Regulars", "rule": {{"all": [
+            {{"cond": {{"field": "mean_interpurchase_days", "test": {{"cmp": {{"op": "le", "value": 60.0}}}}}}}},
+            {{"cond": {{"field": "value_score", "test": {{"cmp": {{"op": "gt", "value": 0.3}}}}}}}},
+            {{"cond": {{"field": "tenure_days", "test": "is_set"}}}}]}}}}
+    ]}}"#
+    );
+    serde_json::from_str(&json).unwrap_or_else(|e| panic!("the case rules: {e}"))
+}
+
 fn cases() -> Vec<Case> {
     let date = |y, m, d| NaiveDate::from_ymd_opt(y, m, d);
     let mut cases = vec![Case {
         name: "ties".into(),
         files: tied_shop(60, 7),
-        settings: Settings::default(),
+        settings: Settings {
+            custom_segments: rules(r#""tags""#),
+            ..Settings::default()
+        },
     }];
     for n in [1, 2, 3, 5, 7] {
         cases.push(Case {
@@ -145,6 +182,7 @@ fn cases() -> Vec<Case> {
     }
     let mut past = Settings {
         as_of: date(2024, 4, 15),
+        custom_segments: rules(r#"{"ordered_exclusive": {"other_name": "Everyone else"}}"#),
         ..Settings::default()
     };
     past.rfm.scale = 3;
@@ -171,7 +209,10 @@ fn cases() -> Vec<Case> {
         files: tied_shop(80, 21),
         settings: past,
     });
-    let mut fixed = Settings::default();
+    let mut fixed = Settings {
+        custom_segments: rules(r#""tags""#),
+        ..Settings::default()
+    };
     fixed.rfm.scale = 4;
     fixed.rfm.fixed = Some(FixedCutoffs {
         recency_days: vec![30.0, 90.0, 150.0],
@@ -204,6 +245,7 @@ fn cases() -> Vec<Case> {
     });
     let mut days = Settings {
         as_of: date(2024, 3, 31),
+        custom_segments: rules(r#"{"ordered_exclusive": {"other_name": "Rest"}}"#),
         ..Settings::default()
     };
     days.clv.time_unit = TimeUnit::Days;

@@ -187,8 +187,13 @@ impl Session {
     /// `dialect`, with the CLV model fitted first (docs/warehouse.md).
     pub fn warehouse_sql(&mut self, dialect: Dialect, source: &SourceTables) -> Result<String, Failure> {
         self.models()?;
-        let analysis = self.analysis.as_ref().ok_or(Failure::NoData)?;
-        segscope_warehouse::script(dialect, source, analysis, &self.settings).map_err(Failure::Warehouse)
+        match (&self.loaded, &self.analysis) {
+            (Some((dataset, _)), Some(analysis)) => {
+                segscope_warehouse::script(dialect, source, dataset, analysis, &self.settings)
+                    .map_err(Failure::Warehouse)
+            }
+            _ => Err(Failure::NoData),
+        }
     }
 
     /// One page of the customer explorer's table.

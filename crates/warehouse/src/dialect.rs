@@ -230,6 +230,19 @@ impl Dialect {
         }
     }
 
+    /// The texts among `items` that are not NULL, joined by `separator` (a
+    /// literal); empty when all are NULL.
+    pub fn join_present(self, separator: &str, items: &[String]) -> String {
+        let separator = self.string(separator);
+        if items.is_empty() {
+            return "''".into();
+        }
+        match self {
+            Dialect::BigQuery => format!("ARRAY_TO_STRING([{}], {separator})", items.join(", ")),
+            _ => format!("CONCAT_WS({separator}, {})", items.join(", ")),
+        }
+    }
+
     /// A value unique to each row of a query (Spark's `row_number` needs an
     /// order; an id serves as well here).
     pub fn row_id(self) -> &'static str {

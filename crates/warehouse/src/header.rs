@@ -2,6 +2,7 @@
 //! which settings, and what it leaves out (docs/warehouse.md#header).
 
 use crate::clv::series_terms;
+use crate::custom::CustomSql;
 use crate::dialect::Dialect;
 use crate::source::{LineAmounts, SourceTables};
 use segscope_engine::clv::ClvModel;
@@ -16,6 +17,7 @@ pub(crate) fn write(
     settings: &Settings,
     as_of: &str,
     clv: Option<&ClvModel>,
+    custom: Option<&CustomSql>,
 ) -> String {
     let mut lines = vec![
         format!("Segscope warehouse script for {}.", d.name()),
@@ -147,14 +149,30 @@ pub(crate) fn write(
         None => lines
             .push("  CLV: no model was fitted in the browser, so p_alive, expected_purchases and clv are NULL.".into()),
     }
+    match custom {
+        Some(c) if c.left_out.is_empty() => lines.push(format!(
+            "  Custom segments: {} rules, all translated.",
+            settings.custom_segments.segments.len()
+        )),
+        Some(c) => {
+            lines.push(format!(
+                "  Custom segments: not exported, their fields are not in these tables (category, source,\n  favourite category, signup date): {}.",
+                c.left_out.join(", ")
+            ));
+            if c.column.is_none() {
+                lines.push("  Ordered segments need every rule, so custom_segments is NULL.".into());
+            }
+        }
+        None => lines.push("  Custom segments: none in force, so custom_segments is NULL.".into()),
+    }
     lines.extend([
         String::new(),
         "Not in this script: lead stages, engagement and favourite categories (they need the".into(),
-        "events), clusters, customer-summary files, custom segments, and customers known only".into(),
-        "from events.".into(),
+        "events), clusters, customer-summary files, and customers known only from events.".into(),
     ]);
     lines
-        .iter()
+        .join("\n")
+        .lines()
         .map(|l| {
             if l.is_empty() {
                 "--".to_string()

@@ -6,6 +6,7 @@
 
 mod clv;
 mod cte;
+mod custom;
 pub mod dialect;
 mod header;
 mod lifecycle;
@@ -20,9 +21,11 @@ mod tiers;
 pub use dialect::Dialect;
 pub use source::{LineAmounts, SourceTables};
 
+use segscope_engine::custom::rules::RuleContext;
 use segscope_engine::settings::Settings;
 use segscope_engine::Analysis;
 use segscope_model::date::format_day;
+use segscope_model::Dataset;
 
 /// Why no script could be written.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -50,11 +53,12 @@ impl std::fmt::Display for WarehouseError {
 
 impl std::error::Error for WarehouseError {}
 
-/// The script for `dialect` that computes `analysis`'s labels (made under
-/// `settings`) from the tables in `source`.
+/// The script for `dialect` that computes `analysis`'s labels (made from
+/// `dataset` under `settings`) from the tables in `source`.
 pub fn script(
     dialect: Dialect,
     source: &SourceTables,
+    dataset: &Dataset,
     analysis: &Analysis,
     settings: &Settings,
 ) -> Result<String, WarehouseError> {
@@ -86,7 +90,13 @@ pub fn script(
     if let Some(model) = clv {
         clv::add(&mut steps, d, model, &as_of);
     }
-    let head = header::write(d, source, analysis, settings, &as_of_iso, clv);
-    let body = steps.render(&select::final_select(d, clv.is_some()));
+    // The rules in force: those the analysis applied (valid ones).
+    let custom = analysis.custom.as_ref().map(|_| {
+        let ctx = RuleContext::new(dataset, analysis, &settings.custom_segments);
+        custom::translate(d, &ctx, &as_of)
+    });
+    let head = header::write(d, source, analysis, settings, &as_of_iso, clv, custom.as_ref());
+    let custom_column = custom.as_ref().and_then(|c| c.column.as_deref());
+    let body = steps.render(&select::final_select(d, clv.is_some(), custom_column));
     Ok(format!("{head}\n{body}"))
 }

@@ -4,8 +4,9 @@
 use crate::dialect::Dialect;
 use segscope_engine::NO_PURCHASE;
 
-/// The `SELECT` over every step; `with_clv` adds the three prediction columns.
-pub(crate) fn final_select(d: Dialect, with_clv: bool) -> String {
+/// The `SELECT` over every step; `with_clv` adds the three prediction
+/// columns, `custom` is the custom segments' expression (NULL without one).
+pub(crate) fn final_select(d: Dialect, with_clv: bool, custom: Option<&str>) -> String {
     let mut columns = vec![
         "m.customer_key AS customer_id".to_string(),
         "m.first_order_day AS first_order_date".into(),
@@ -30,6 +31,10 @@ pub(crate) fn final_select(d: Dialect, with_clv: bool) -> String {
             columns.push(format!("CAST(NULL AS {}) AS {name}", d.double_type()));
         }
     }
+    columns.push(match custom {
+        Some(expression) => format!("{expression} AS custom_segments"),
+        None => format!("CAST(NULL AS {}) AS custom_segments", d.text_type()),
+    });
     let mut joins = vec![
         "LEFT JOIN rfm ON rfm.customer_key = m.customer_key",
         "LEFT JOIN value_tiers t ON t.customer_key = m.customer_key",

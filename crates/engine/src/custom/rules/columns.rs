@@ -6,7 +6,7 @@ use super::ast::{Condition, Test};
 use super::context::RuleContext;
 use super::field::Field;
 use super::mask::Mask;
-use super::names::label_names;
+use super::names::label_hits;
 use super::text::TextMatcher;
 use segscope_model::date::day_of;
 use segscope_model::Day;
@@ -109,14 +109,8 @@ fn date(ctx: &RuleContext, n: usize, test: &Test, day: impl Fn(usize) -> Option<
 /// A text test over a label column given as codes into [`label_names`]: the
 /// test runs once per code, then each customer looks its code up.
 fn coded(ctx: &RuleContext, n: usize, condition: &Condition, code: impl Fn(usize) -> Option<usize>) -> Mask {
-    match TextMatcher::of(&condition.test) {
-        Some(matcher) => {
-            let hit: Vec<bool> = label_names(ctx, &condition.field)
-                .iter()
-                .map(|names| matcher.matches_any(names))
-                .collect();
-            Mask::from_fn(n, |i| code(i).is_some_and(|c| hit.get(c).copied().unwrap_or(false)))
-        }
+    match label_hits(ctx, condition) {
+        Some(hit) => Mask::from_fn(n, |i| code(i).is_some_and(|c| hit.get(c).copied().unwrap_or(false))),
         None => presence(n, &condition.test, |i| code(i).is_some()),
     }
 }

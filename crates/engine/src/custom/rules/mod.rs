@@ -31,6 +31,7 @@ pub use eval::{live_count, matching};
 pub use examples::example_segments;
 pub use field::{Field, FieldKind};
 pub use mask::Mask;
+pub use names::label_hits;
 pub use problem::RuleProblem;
 pub use segments::{CustomSegments, Mode, SegmentRule, MAX_DEPTH, MAX_RULES};
 pub use warning::RuleWarning;

@@ -1,8 +1,10 @@
 //! The names each value of a label column answers to in text tests: its
 //! English (spec) name and its displayed names in every UI language.
 
+use super::ast::Condition;
 use super::context::RuleContext;
 use super::field::Field;
+use super::text::TextMatcher;
 use crate::level_display_name;
 use crate::{tier_display_name, LifecycleStage, RfmSegment};
 use segscope_i18n::{t, Lang};
@@ -49,4 +51,13 @@ pub(crate) fn label_names(ctx: &RuleContext, field: &Field) -> Vec<Vec<String>> 
             .collect(),
         _ => Vec::new(),
     }
+}
+
+/// For a text test on a label field, whether each value of the label (by
+/// code, as [`label_names`] lists them) matches; `None` for other tests
+/// (is set, is empty) and other fields.
+pub fn label_hits(ctx: &RuleContext, condition: &Condition) -> Option<Vec<bool>> {
+    let matcher = TextMatcher::of(&condition.test)?;
+    let names = label_names(ctx, &condition.field);
+    Some(names.iter().map(|n| matcher.matches_any(n)).collect())
 }
