@@ -68,7 +68,7 @@ ensure_print_tools() {
 # The warehouse engines the SQL equality check runs on (docs/warehouse.md#tests):
 # DuckDB, PySpark and sqlglot from PyPI in a venv under target/, pinned; the
 # PostgreSQL server and Java 17 (for Spark) from Debian when the image lacks them.
-WAREHOUSE_PY="$ROOT/target/warehouse-py"
+export WAREHOUSE_PY="$ROOT/target/warehouse-py"
 ensure_warehouse_engines() {
   if ! "$WAREHOUSE_PY/bin/python" -c "import duckdb, pyspark, sqlglot" 2>/dev/null; then
     log "installing DuckDB, PySpark and sqlglot (pip, into target/warehouse-py)"

@@ -18,3 +18,4 @@ pub mod settings_bar;
 pub mod show_list;
 pub mod status_bar;
 pub mod tier_table;
+pub mod warehouse_sql;

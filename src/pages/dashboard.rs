@@ -6,6 +6,7 @@ use crate::components::kpi_cards::KpiCards;
 use crate::components::segment_table::SegmentTable;
 use crate::components::settings_bar::SettingsBar;
 use crate::components::tier_table::TierTable;
+use crate::components::warehouse_sql::WarehouseSql;
 use crate::pages::after_sales::AfterSalesPage;
 use crate::pages::clusters::ClustersPage;
 use crate::pages::clv::ClvPage;
@@ -61,6 +62,7 @@ pub fn Dashboard() -> impl IntoView {
         <section class="dashboard">
             <div class="dash-head">
                 <Tabs/>
+                <WarehouseSql/>
                 <button class="btn btn-ghost" data-testid="export-analysis-json"
                     on:click=move |_| worker::ask(SessionRequest::ExportAnalysis)>
                     {move || state.tr("action.export_json")}

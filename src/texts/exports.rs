@@ -4,6 +4,35 @@ use super::Entry;
 
 /// Entries of this area: (key, English, Chinese).
 pub(super) const ENTRIES: &[Entry] = &[
+    ("warehouse.open", "Warehouse SQL", "仓库 SQL"),
+    ("warehouse.title", "Compute these labels in your warehouse", "在数据仓库中计算同样的标签"),
+    (
+        "warehouse.intro",
+        "Download one SQL script that gives every customer the labels shown here, read from your own orders and customers tables: for data too large for a browser tab. It carries the settings in force and the fitted CLV parameters.",
+        "下载一个 SQL 脚本,直接读取你自己的订单表和客户表,为每位客户算出与这里相同的标签,适合浏览器装不下的数据量。脚本写入了当前的设置和已拟合的 CLV 参数。",
+    ),
+    ("warehouse.dialect", "Engine", "数据库"),
+    ("warehouse.dialect.duckdb", "DuckDB", "DuckDB"),
+    ("warehouse.dialect.postgres", "PostgreSQL", "PostgreSQL"),
+    ("warehouse.dialect.spark", "Spark SQL", "Spark SQL"),
+    ("warehouse.dialect.bigquery", "BigQuery", "BigQuery"),
+    ("warehouse.tables", "Tables and columns in your warehouse", "仓库中的表和列"),
+    ("warehouse.orders_table", "Orders table", "订单表"),
+    ("warehouse.order_customer", "Customer column", "客户列"),
+    ("warehouse.order_date", "Order date column", "下单日期列"),
+    ("warehouse.amount", "Amount column", "金额列"),
+    ("warehouse.order_id", "Order ID column (optional)", "订单号列(可选)"),
+    ("warehouse.status", "Status column (optional)", "状态列(可选)"),
+    ("warehouse.customers_table", "Customers table (optional)", "客户表(可选)"),
+    ("warehouse.customer_id", "Customer ID column of the customers table", "客户表的客户 ID 列"),
+    ("warehouse.points", "Points column (optional)", "积分列(可选)"),
+    (
+        "warehouse.formats",
+        "The script reads dates written as YYYY-MM-DD (a time after them is ignored) and plain decimal amounts; for other formats, put a view in front of the table that rewrites them.",
+        "脚本按 YYYY-MM-DD 读取日期(其后的时间忽略),金额按普通小数读取;其他格式请先建一个视图转换。",
+    ),
+    ("warehouse.close", "Close", "关闭"),
+    ("warehouse.download", "Download SQL", "下载 SQL"),
     ("explorer.export_localized", "CSV in this language", "当前语言 CSV"),
     (
         "explorer.export_xlsx",

@@ -6,15 +6,18 @@ use serde::{Deserialize, Serialize};
 
 /// A warehouse engine the script is written for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
 pub enum Dialect {
     /// DuckDB 1.x and later.
+    #[serde(rename = "duckdb")]
     DuckDb,
     /// PostgreSQL 12 and later.
+    #[serde(rename = "postgres")]
     Postgres,
     /// Spark SQL 3.4 and later.
+    #[serde(rename = "spark")]
     Spark,
     /// Google BigQuery (GoogleSQL).
+    #[serde(rename = "bigquery")]
     BigQuery,
 }
 
@@ -36,6 +39,16 @@ impl Dialect {
     /// The dialect of an identifier from [`Dialect::id`].
     pub fn from_id(id: &str) -> Option<Dialect> {
         Dialect::ALL.into_iter().find(|d| d.id() == id)
+    }
+
+    /// The i18n key of the dialect's name in the export dialog.
+    pub fn i18n_key(self) -> &'static str {
+        match self {
+            Dialect::DuckDb => "warehouse.dialect.duckdb",
+            Dialect::Postgres => "warehouse.dialect.postgres",
+            Dialect::Spark => "warehouse.dialect.spark",
+            Dialect::BigQuery => "warehouse.dialect.bigquery",
+        }
     }
 
     /// The engine's name as its makers write it.

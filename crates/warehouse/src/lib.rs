@@ -65,6 +65,7 @@ pub fn script(
     if let Some(name) = source.missing() {
         return Err(WarehouseError::MissingName(name.to_string()));
     }
+    let source = &source.normalized();
     let d = dialect;
     let as_of_iso = format_day(analysis.as_of);
     let as_of = d.date_literal(&as_of_iso);

@@ -90,11 +90,11 @@ impl SourceTables {
         source
     }
 
-    /// The first name that is blank, for a message; `None` when every
-    /// required table and column is named.
+    /// The first required name that is blank (`orders_table`,
+    /// `order_customer`, `order_date`, `amount`, `customer_id`), for a
+    /// message; `None` when every required table and column is named.
     pub fn missing(&self) -> Option<&'static str> {
         let blank = |s: &str| s.trim().is_empty();
-        let optional_blank = |s: &Option<String>| s.as_deref().is_some_and(blank);
         if blank(&self.orders_table) {
             Some("orders_table")
         } else if blank(&self.order_customer) {
@@ -103,12 +103,23 @@ impl SourceTables {
             Some("order_date")
         } else if blank(&self.amount) {
             Some("amount")
-        } else if self.customers_table.as_deref().is_some_and(|t| !blank(t)) && blank(&self.customer_id) {
+        } else if self.customers().is_some() && blank(&self.customer_id) {
             Some("customer_id")
-        } else if optional_blank(&self.order_id) || optional_blank(&self.status) || optional_blank(&self.points) {
-            Some("optional column")
         } else {
             None
+        }
+    }
+
+    /// The same names with blank optional ones taken as absent.
+    pub(crate) fn normalized(&self) -> SourceTables {
+        let present = |name: &Option<String>| name.clone().filter(|n| !n.trim().is_empty());
+        SourceTables {
+            order_id: present(&self.order_id),
+            status: present(&self.status),
+            cancelled_at: present(&self.cancelled_at),
+            customers_table: present(&self.customers_table),
+            points: present(&self.points),
+            ..self.clone()
         }
     }
 
