@@ -10,6 +10,9 @@ use segscope_engine::clv::{hyp2f1_terms, ClvModel, MONTH_DAYS};
 /// Terms added on top of the count the browser's own series needs.
 const SPARE_TERMS: u64 = 10;
 
+/// Terms below e^−CUT (with the coefficients' peak) are left out.
+const CUT: f64 = 50.0;
+
 /// Repeat-purchase counts whose series lengths are checked for the bound.
 const CHECKED_FREQUENCIES: u32 = 8;
 
@@ -81,7 +84,7 @@ pub(crate) fn add(steps: &mut Steps, d: Dialect, model: &ClvModel, as_of: &str) 
         ),
     );
     let running = "OVER (PARTITION BY x ORDER BY j ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)";
-    steps.add(
+    steps.add_materialized(
         "clv_coefficients",
         "Term n's coefficient as a logarithm of its size, its sign and whether it is zero.",
         format!(
@@ -96,12 +99,36 @@ pub(crate) fn add(steps: &mut Steps, d: Dialect, model: &ClvModel, as_of: &str) 
             d.integers("month", 1, horizon)
         ),
     );
+    steps.add(
+        "clv_envelope",
+        "The largest coefficient of each x (as a logarithm, at least that of the first term, 1).",
+        format!(
+            "SELECT x, GREATEST({}, MAX(log_size)) AS peak\nFROM clv_coefficients\nGROUP BY x",
+            f(0.0)
+        ),
+    );
+    steps.add(
+        "clv_reach",
+        format!(
+            "How many terms each month needs: past n = (−{CUT} − peak) / ln z every term is below e^−{CUT},\nso what is left out stays below 1e-19 (at most {terms})."
+        ),
+        format!(
+            "SELECT m.x, m.t_age, m.month, m.z, m.kept,\n  GREATEST(1, LEAST({terms}, CAST(CEIL(({cut} - e.peak) / LN(m.z)) AS {int}))) AS terms\nFROM clv_months m\nJOIN clv_envelope e ON e.x = m.x",
+            cut = f(-CUT),
+            int = d.bigint_type(),
+        ),
+    );
+    steps.add_materialized(
+        "clv_steps",
+        "One row per month and term it needs.",
+        d.rows_up_to("clv_reach", "r", "r.terms", "n"),
+    );
     let log_term = "c.log_size + c.n * LN(m.z)";
     steps.add(
         "clv_series",
         "The series at each month's z.",
         format!(
-            "SELECT m.x, m.t_age, m.month, m.kept,\n  1 + SUM(CASE WHEN c.zeros > 0 OR {log_term} < -700 THEN 0\n    ELSE (CASE WHEN {odd} THEN -1 ELSE 1 END) * EXP({log_term}) END) AS series\nFROM clv_months m\nJOIN clv_coefficients c ON c.x = m.x\nGROUP BY m.x, m.t_age, m.month, m.kept",
+            "SELECT m.x, m.t_age, m.month, m.kept,\n  1 + SUM(CASE WHEN c.zeros > 0 OR {log_term} < -700 THEN 0\n    ELSE (CASE WHEN {odd} THEN -1 ELSE 1 END) * EXP({log_term}) END) AS series\nFROM clv_steps m\nJOIN clv_coefficients c ON c.x = m.x AND c.n = m.n\nGROUP BY m.x, m.t_age, m.month, m.kept",
             odd = d.is_odd("c.negatives")
         ),
     );

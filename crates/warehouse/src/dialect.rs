@@ -265,6 +265,34 @@ impl Dialect {
         }
     }
 
+    /// `SELECT alias.*, column FROM table alias` with one row for each
+    /// `column` in 1..=`count`, `count` an expression of the row.
+    pub fn rows_up_to(self, table: &str, alias: &str, count: &str, column: &str) -> String {
+        match self {
+            Dialect::DuckDb => format!(
+                "SELECT {alias}.*, {column} FROM {table} {alias}\nCROSS JOIN UNNEST(range(1, {count} + 1)) AS steps({column})"
+            ),
+            Dialect::Postgres => format!(
+                "SELECT {alias}.*, {column} FROM {table} {alias}\nCROSS JOIN LATERAL generate_series(1, {count}) AS steps({column})"
+            ),
+            Dialect::Spark => {
+                format!("SELECT {alias}.*, explode(sequence(1, {count})) AS {column}\nFROM {table} {alias}")
+            }
+            Dialect::BigQuery => format!(
+                "SELECT {alias}.*, {column} FROM {table} {alias}\nCROSS JOIN UNNEST(GENERATE_ARRAY(1, {count})) AS {column}"
+            ),
+        }
+    }
+
+    /// What follows a step's name: ` AS MATERIALIZED (` where the dialect
+    /// lets a query keep a step (DuckDB, PostgreSQL), else ` AS (`.
+    pub fn cte_as(self, materialized: bool) -> &'static str {
+        match self {
+            Dialect::DuckDb | Dialect::Postgres if materialized => " AS MATERIALIZED (\n",
+            _ => " AS (\n",
+        }
+    }
+
     /// `n` mod 2 for a non-negative integer.
     pub fn is_odd(self, n: &str) -> String {
         match self {

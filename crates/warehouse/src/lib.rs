@@ -98,6 +98,6 @@ pub fn script(
     });
     let head = header::write(d, source, analysis, settings, &as_of_iso, clv, custom.as_ref());
     let custom_column = custom.as_ref().and_then(|c| c.column.as_deref());
-    let body = steps.render(&select::final_select(d, clv.is_some(), custom_column));
+    let body = steps.render(d, &select::final_select(d, clv.is_some(), custom_column));
     Ok(format!("{head}\n{body}"))
 }

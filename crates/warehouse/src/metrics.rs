@@ -33,7 +33,7 @@ pub(crate) fn add(steps: &mut Steps, d: Dialect, as_of: &str) {
         tenure = d.days_between(as_of, "t.first_order_day"),
         span_double = d.double(&span),
     );
-    steps.add(
+    steps.add_materialized(
         "metrics",
         "Per-customer metrics; revenue = cents / 100, AOV = revenue / orders, recency and tenure\nin whole days to the as-of date. Customers without a paid order have 0 orders and no dates.",
         body,

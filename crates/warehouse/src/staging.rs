@@ -120,13 +120,13 @@ pub(crate) fn add(steps: &mut Steps, d: Dialect, source: &SourceTables) {
                     "SELECT\n  MIN(customer_key) AS customer_key,\n  MIN(order_day) AS order_day,\n  {amount} AS amount_cents,\n  CASE\n    WHEN MAX(CASE WHEN status = 'refunded' THEN 1 ELSE 0 END) = 1 THEN 'refunded'\n    WHEN MAX(CASE WHEN status = 'cancelled' THEN 1 ELSE 0 END) = 1 THEN 'cancelled'\n    ELSE 'paid'\n  END AS status\nFROM typed_rows\nGROUP BY COALESCE(order_id, {row_ref})"
                 ),
             );
-            steps.add(
+            steps.add_materialized(
                 "kept_orders",
                 "6. Orders with a customer, a date and an amount (the others are rejected rows).",
                 format!("SELECT * FROM merged_orders\nWHERE {complete}"),
             );
         }
-        None => steps.add(
+        None => steps.add_materialized(
             "kept_orders",
             "5. Rows with a customer, a date and an amount (the others are rejected rows);\n   each row is one order.",
             format!("SELECT customer_key, order_day, amount_cents, status FROM typed_rows\nWHERE {complete}"),
