@@ -13,7 +13,7 @@ use segscope_engine::settings::{FixedCutoffs, MemberLevel, PointsSource, Setting
 use segscope_ingest::sniff;
 use segscope_model::Dataset;
 use segscope_session::protocol::{Reply, SessionRequest};
-use segscope_session::{reading_order, Loader, Session};
+use segscope_session::{Loader, Session};
 use segscope_warehouse::{Dialect, SourceTables};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -266,14 +266,8 @@ fn session_of(files: &[(&'static str, String)], settings: &Settings) -> (Session
         .iter()
         .map(|(name, text)| sniff(name, text.as_bytes(), true).expect("sniff"))
         .collect();
-    let mut loader = Loader::for_files(&schemas);
-    for i in reading_order(&schemas) {
-        let bytes = files[i].1.as_bytes();
-        let mut parser = loader.open(schemas[i].clone(), bytes.len() as u64).expect("open");
-        loader.feed(&mut parser, bytes).expect("feed");
-        loader.close(parser).expect("close");
-    }
-    let (dataset, quality) = loader.finish();
+    let contents: Vec<&[u8]> = files.iter().map(|(_, text)| text.as_bytes()).collect();
+    let (dataset, quality) = Loader::read_all(&schemas, &contents).expect("read the case's files");
     let mut session = Session::new(|| 0.0);
     session.load(dataset, quality);
     session.analyze(settings).expect("analyze");

@@ -7,7 +7,7 @@
 use segscope_engine::settings::Settings;
 use segscope_ingest::sniff;
 use segscope_session::protocol::{Reply, SessionRequest};
-use segscope_session::{reading_order, Loader, Session};
+use segscope_session::{Loader, Session};
 use segscope_warehouse::{Dialect, SourceTables};
 use std::path::PathBuf;
 
@@ -26,16 +26,8 @@ fn main() {
         .iter()
         .map(|(name, bytes)| sniff(name, bytes, true).unwrap_or_else(|e| panic!("{name}: {e:?}")))
         .collect();
-    let mut loader = Loader::for_files(&schemas);
-    for i in reading_order(&schemas) {
-        let bytes = &files[i].1;
-        let mut parser = loader.open(schemas[i].clone(), bytes.len() as u64).expect("open");
-        for chunk in bytes.chunks(1 << 22) {
-            loader.feed(&mut parser, chunk).expect("read");
-        }
-        loader.close(parser).expect("close");
-    }
-    let (dataset, quality) = loader.finish();
+    let contents: Vec<&[u8]> = files.iter().map(|(_, bytes)| bytes.as_slice()).collect();
+    let (dataset, quality) = Loader::read_all(&schemas, &contents).expect("read the files");
     let mut session = Session::new(|| 0.0);
     session.load(dataset, quality);
     session.analyze(&Settings::default()).expect("analyse");

@@ -69,6 +69,20 @@ impl Loader {
     pub fn finish(self) -> (Dataset, QualityReport) {
         self.builder.finish()
     }
+
+    /// Reads whole files held in memory (`contents[i]` with `schemas[i]`) in
+    /// [`reading_order`], as the worker reads dropped files: for native
+    /// tools and tests.
+    pub fn read_all(schemas: &[FileSchema], contents: &[&[u8]]) -> Result<(Dataset, QualityReport), IngestError> {
+        let mut loader = Loader::for_files(schemas);
+        for i in reading_order(schemas) {
+            let bytes = contents.get(i).copied().unwrap_or_default();
+            let mut parser = loader.open(schemas[i].clone(), bytes.len() as u64)?;
+            loader.feed(&mut parser, bytes)?;
+            loader.close(parser)?;
+        }
+        Ok(loader.finish())
+    }
 }
 
 impl Default for Loader {

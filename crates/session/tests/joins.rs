@@ -10,7 +10,7 @@ use segscope_ingest::quality::RejectReason;
 use segscope_ingest::{sniff, FileKind, IngestError, QualityReport};
 use segscope_model::date::format_day;
 use segscope_model::Dataset;
-use segscope_session::{reading_order, Loader};
+use segscope_session::Loader;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
@@ -40,14 +40,8 @@ fn read(files: &[File]) -> Result<(Dataset, QualityReport), IngestError> {
         .iter()
         .map(|(name, text)| sniff(name, text.as_bytes(), true).expect("sniff"))
         .collect();
-    let mut loader = Loader::for_files(&schemas);
-    for i in reading_order(&schemas) {
-        let bytes = files[i].1.as_bytes();
-        let mut parser = loader.open(schemas[i].clone(), bytes.len() as u64)?;
-        loader.feed(&mut parser, bytes)?;
-        loader.close(parser)?;
-    }
-    Ok(loader.finish())
+    let contents: Vec<&[u8]> = files.iter().map(|(_, text)| text.as_bytes()).collect();
+    Loader::read_all(&schemas, &contents)
 }
 
 /// The figures the tests compare.

@@ -10,7 +10,7 @@ use segscope_ingest::quality::RejectReason;
 use segscope_ingest::{sniff, FileKind, QualityReport};
 use segscope_model::Dataset;
 use segscope_session::protocol::Failure;
-use segscope_session::{reading_order, Loader, Session};
+use segscope_session::{Loader, Session};
 
 /// Sniffs and reads `files` (name, text) in the engine's reading order.
 fn read(files: &[(&str, &str)]) -> (Dataset, QualityReport) {
@@ -18,14 +18,8 @@ fn read(files: &[(&str, &str)]) -> (Dataset, QualityReport) {
         .iter()
         .map(|(name, text)| sniff(name, text.as_bytes(), true).expect("sniff"))
         .collect();
-    let mut loader = Loader::for_files(&schemas);
-    for i in reading_order(&schemas) {
-        let text = files[i].1.as_bytes();
-        let mut parser = loader.open(schemas[i].clone(), text.len() as u64).expect("open");
-        loader.feed(&mut parser, text).expect("feed");
-        loader.close(parser).expect("close");
-    }
-    loader.finish()
+    let contents: Vec<&[u8]> = files.iter().map(|(_, text)| text.as_bytes()).collect();
+    Loader::read_all(&schemas, &contents).expect("read")
 }
 
 fn analysed(files: &[(&str, &str)]) -> (Dataset, QualityReport, Analysis) {
