@@ -10,7 +10,7 @@ export const num = (text) => {
 /** Only the digits of a text, as a number (`3,060 customers` → 3060). */
 export const digits = (text) => Number(String(text).replace(/[^0-9]/g, ''));
 
-// The display names of built-in labels (crates/i18n) that differ from the English export label, per
+// The display names of built-in labels (crates/engine/src/texts) that differ from the English export label, per
 // scheme (some names repeat across schemes), so a table read in either language is keyed by the
 // export label.
 const DISPLAY = {

@@ -1,7 +1,7 @@
 //! The page's own texts in zh-CN and en — screens, buttons, page sentences,
-//! the report's first page — looked up by key, in per-area files. Keys of the
-//! engine crates' texts (label names, chart titles, messages) fall through to
-//! `segscope_i18n`, so the page reads both with one [`t`].
+//! the report's first page — looked up by key, in per-area files. Keys the
+//! crates below hold (label names, chart titles, messages) fall through to
+//! their lookups, so the page reads all of them with one [`t`].
 
 mod audience;
 mod exports;
@@ -40,18 +40,15 @@ const TABLES: [&[Entry]; 11] = [
     settings::ENTRIES,
 ];
 
-/// The text for `key` in `lang`: the page's own, else the engine crates'
-/// (whose unknown-key marker a test keeps from ever reaching a user).
+/// The text for `key` in `lang`: the page's own, else the crates' below it
+/// (the charts', then the session's, which reaches export, warehouse,
+/// engine and ingest); `??` for an unknown key, which a test keeps from
+/// ever reaching a user.
 pub fn t(lang: Lang, key: &str) -> &'static str {
-    for table in TABLES {
-        if let Some((_, en, zh)) = table.iter().find(|(k, _, _)| *k == key) {
-            return match lang {
-                Lang::En => en,
-                Lang::Zh => zh,
-            };
-        }
-    }
-    segscope_i18n::t(lang, key)
+    segscope_i18n::find(&TABLES, lang, key)
+        .or_else(|| segscope_report::texts::text(lang, key))
+        .or_else(|| segscope_session::texts::text(lang, key))
+        .unwrap_or("??")
 }
 
 #[cfg(test)]
@@ -62,8 +59,19 @@ mod tests {
     use std::path::Path;
 
     #[test]
-    fn keys_are_unique_across_the_page_and_the_engine_and_both_languages_are_filled() {
-        let mut seen: HashSet<&str> = segscope_i18n::keys().collect();
+    fn keys_are_unique_across_the_page_and_every_crate_and_both_languages_are_filled() {
+        let mut seen = HashSet::new();
+        let below = [
+            segscope_ingest::texts::own_entries().collect::<Vec<_>>(),
+            segscope_engine::texts::own_entries().collect(),
+            segscope_report::texts::own_entries().collect(),
+            segscope_export::texts::own_entries().collect(),
+            segscope_warehouse::texts::own_entries().collect(),
+            segscope_session::texts::own_entries().collect(),
+        ];
+        for (key, _, _) in below.into_iter().flatten() {
+            assert!(seen.insert(*key), "{key} is in two crates");
+        }
         for (key, en, zh) in TABLES.into_iter().flatten() {
             assert!(seen.insert(key), "{key} is in two tables");
             assert!(!en.trim().is_empty() && !zh.trim().is_empty(), "{key} lacks a language");

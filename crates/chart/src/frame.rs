@@ -2,7 +2,8 @@
 
 use super::palette::{BACKGROUND, MUTED, TEXT};
 use super::svg::{Anchor, Svg, TextStyle};
-use segscope_i18n::{t, Lang};
+use crate::texts::t;
+use segscope_i18n::Lang;
 
 /// Chart width in px (the viewBox scales it).
 pub const WIDTH: f64 = 640.0;

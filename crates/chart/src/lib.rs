@@ -20,6 +20,7 @@ pub mod parts;
 pub mod scale;
 mod stacked;
 pub mod svg;
+pub mod texts;
 
 pub use bars::{bar_chart, horizontal_bars};
 pub use funnel::{funnel, FunnelColumns};

@@ -24,6 +24,7 @@ mod rank;
 mod rfm;
 pub mod settings;
 mod summary;
+pub mod texts;
 mod tiers;
 
 pub use analyses::after_sales::{AfterSales, RefundRate, Returner};

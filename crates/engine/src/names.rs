@@ -5,9 +5,10 @@
 
 use crate::audience::BandName;
 use crate::kmeans::ClusterProfile;
+use crate::texts::t;
 use crate::TierStat;
 use crate::NO_PURCHASE;
-use segscope_i18n::{t, Lang};
+use segscope_i18n::Lang;
 
 /// The name of `tier` to show in `lang`: built-in names are translated, user
 /// names are shown as given.

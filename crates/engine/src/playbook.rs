@@ -8,7 +8,8 @@
 
 use crate::lifecycle::LifecycleStage;
 use crate::rfm::segment::RfmSegment;
-use segscope_i18n::{has, t, Lang};
+use crate::texts::{has, t};
+use segscope_i18n::Lang;
 use std::collections::BTreeMap;
 
 /// Playbook keys of the value tiers: best, middle, lowest, no purchase.

@@ -284,6 +284,6 @@ fn segment_names_match_the_spec() {
         ]
     );
     for segment in RfmSegment::ALL {
-        assert!(segscope_i18n::has(segment.i18n_key()));
+        assert!(segscope_engine::texts::has(segment.i18n_key()));
     }
 }

@@ -8,8 +8,9 @@ use segscope_engine::custom::rules::{
     SegmentRule, Test,
 };
 use segscope_engine::settings::Settings;
+use segscope_engine::texts::t;
 use segscope_engine::{run, Analysis};
-use segscope_i18n::{t, Lang};
+use segscope_i18n::Lang;
 use segscope_model::date::day_from_ymd;
 use segscope_model::{Customers, Dataset, OrderStatus};
 

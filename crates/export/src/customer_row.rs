@@ -2,13 +2,14 @@
 //! CSV, the localized CSV and the `.xlsx` workbook all render these same cells,
 //! each its own way.
 
+use crate::texts::t;
 use segscope_engine::kmeans::ClusterProfile;
 use segscope_engine::level_display_name;
 use segscope_engine::{
     audience::{Engagement, LeadStage},
     tier_display_name, Analysis, LifecycleStage, RfmSegment, NO_PURCHASE,
 };
-use segscope_i18n::{t, Lang};
+use segscope_i18n::Lang;
 use segscope_model::{ContactField, Dataset, Day};
 use std::borrow::Cow;
 
@@ -328,7 +329,7 @@ pub(crate) fn customer_cells<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use segscope_i18n::has;
+    use crate::texts::has;
 
     #[test]
     fn every_column_has_a_readable_header() {

@@ -1,6 +1,7 @@
 //! Why an export could not be produced.
 
-use segscope_i18n::{t, Lang};
+use crate::texts::t;
+use segscope_i18n::Lang;
 use serde::{Deserialize, Serialize};
 
 /// An export that failed.

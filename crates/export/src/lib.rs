@@ -10,6 +10,7 @@ mod customers;
 mod error;
 mod number_cell;
 mod rejections_csv;
+pub mod texts;
 mod xlsx;
 mod zip_out;
 

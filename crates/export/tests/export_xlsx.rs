@@ -6,8 +6,9 @@ use calamine::{open_workbook_from_rs, Data, DataType, Range, Reader, Xlsx};
 use proptest::prelude::*;
 use segscope_engine::settings::Settings;
 use segscope_engine::{run, Analysis, RfmSegment};
+use segscope_export::texts::t;
 use segscope_export::{customers_csv_localized, customers_xlsx, CUSTOMER_COLUMNS};
-use segscope_i18n::{t, Lang};
+use segscope_i18n::Lang;
 use segscope_model::Dataset;
 use std::io::{Cursor, Read};
 

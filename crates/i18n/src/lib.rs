@@ -1,19 +1,9 @@
-//! The zh-CN / en texts of the engine crates: label names (segments, stages,
-//! tiers, levels), chart titles, ingest and export messages, settings
-//! problems, looked up by key. Entries live in per-area files. The page's own
-//! texts (screens, buttons, page sentences) live with the app, in `src/texts/`,
-//! which falls back to these.
-
-mod audience;
-mod exports;
-mod ingest;
-mod labels;
-mod migration;
-mod models;
-mod report;
-mod rules;
-mod settings;
-mod ui;
+//! The UI languages and the text lookup every crate shares. Texts live with
+//! the crate that uses them (`texts/` in ingest, engine, chart, report,
+//! export, warehouse, session; `src/texts/` in the app): each declares its
+//! tables with [`texts!`], which looks a key up in the crate's own tables and
+//! then in those of the crates it builds on. This crate holds only what every
+//! crate needs: [`Lang`], the lookup, and how sentences are joined.
 
 use serde::{Deserialize, Serialize};
 
@@ -50,98 +40,85 @@ impl Lang {
 }
 
 /// One table entry: key, English, Chinese.
-pub(crate) type Entry = (&'static str, &'static str, &'static str);
+pub type Entry = (&'static str, &'static str, &'static str);
 
-fn all_tables() -> [&'static [Entry]; 10] {
-    [
-        ui::ENTRIES,
-        labels::ENTRIES,
-        audience::ENTRIES,
-        rules::ENTRIES,
-        models::ENTRIES,
-        migration::ENTRIES,
-        exports::ENTRIES,
-        ingest::ENTRIES,
-        report::ENTRIES,
-        settings::ENTRIES,
-    ]
+/// The text of `key` in `lang` in `tables`, if one holds it.
+pub fn find(tables: &[&[Entry]], lang: Lang, key: &str) -> Option<&'static str> {
+    tables
+        .iter()
+        .flat_map(|t| t.iter())
+        .find(|(k, _, _)| *k == key)
+        .map(|(_, en, zh)| match lang {
+            Lang::En => *en,
+            Lang::Zh => *zh,
+        })
 }
 
-/// The text for `key` in `lang`. An unknown key returns the key itself, and a
-/// test (`every_key_is_known`) keeps that from ever reaching a user.
-pub fn t(lang: Lang, key: &str) -> &'static str {
-    for table in all_tables() {
-        if let Some((_, en, zh)) = table.iter().find(|(k, _, _)| *k == key) {
-            return match lang {
-                Lang::En => en,
-                Lang::Zh => zh,
-            };
+/// Declares a crate's texts: `TABLES`, and `text` (this crate's tables, then
+/// each lookup of `below` in turn), `t` (the same, `??` for an unknown key,
+/// which each crate's key test keeps from a user), `has` and `own_entries`.
+#[macro_export]
+macro_rules! texts {
+    (tables: [$($table:expr),* $(,)?], below: [$($below:path),* $(,)?]) => {
+        /// This crate's tables.
+        const TABLES: &[&[$crate::Entry]] = &[$($table),*];
+
+        /// The text of `key` in `lang`: this crate's tables first, then those
+        /// of the crates it builds on.
+        pub fn text(lang: $crate::Lang, key: &str) -> Option<&'static str> {
+            $crate::find(TABLES, lang, key)$(.or_else(|| $below(lang, key)))*
         }
-    }
-    // Leak-free fallback: a static marker; tests assert it never happens.
-    "??"
+
+        /// The text of `key` in `lang`, or `??` for a key no table holds.
+        pub fn t(lang: $crate::Lang, key: &str) -> &'static str {
+            text(lang, key).unwrap_or("??")
+        }
+
+        /// True when `key` has a text here or in a crate below.
+        pub fn has(key: &str) -> bool {
+            text($crate::Lang::En, key).is_some()
+        }
+
+        /// The entries of this crate's own tables.
+        pub fn own_entries() -> impl Iterator<Item = &'static $crate::Entry> {
+            TABLES.iter().flat_map(|table| table.iter())
+        }
+    };
+}
+
+/// The texts every crate shares.
+const SHARED: &[Entry] = &[("text.join", "{a} {b}", "{a}{b}")];
+
+/// A shared text of `key` in `lang`, if there is one: the last lookup of
+/// every crate's chain.
+pub fn text(lang: Lang, key: &str) -> Option<&'static str> {
+    find(&[SHARED], lang, key)
 }
 
 /// `a` then `b`, joined as `lang` joins sentences (a space in English, none
 /// in Chinese).
 pub fn join(lang: Lang, a: &str, b: &str) -> String {
-    t(lang, "text.join").replace("{a}", a).replace("{b}", b)
-}
-
-/// True when `key` has an entry.
-pub fn has(key: &str) -> bool {
-    all_tables().iter().any(|table| table.iter().any(|(k, _, _)| *k == key))
-}
-
-/// Every key in every table (for completeness tests).
-pub fn keys() -> impl Iterator<Item = &'static str> {
-    all_tables().into_iter().flat_map(|t| t.iter().map(|(k, _, _)| *k))
+    text(lang, "text.join")
+        .unwrap_or("{a} {b}")
+        .replace("{a}", a)
+        .replace("{b}", b)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::collections::HashSet;
-
-    /// The labels a customer carries, one scheme per prefix: a name must not
-    /// mean two things (lifecycle "Active" and engagement "Active", RFM
-    /// 新客户 and lifecycle 新客户 did), in either language.
-    #[test]
-    fn label_names_mean_one_thing_per_language() {
-        const SCHEMES: [&str; 6] = ["seg.", "life.", "engagement.", "lead.", "tier.", "level."];
-        let labels: Vec<&Entry> = all_tables()
-            .into_iter()
-            .flatten()
-            .filter(|(k, ..)| SCHEMES.iter().any(|p| k.starts_with(p)) && !k.ends_with("numbered"))
-            .collect();
-        assert!(labels.len() > 30);
-        for lang in [Lang::En, Lang::Zh] {
-            let mut seen = std::collections::HashMap::new();
-            for (key, en, zh) in &labels {
-                let name = if lang == Lang::En { en } else { zh };
-                if let Some(other) = seen.insert(name.to_lowercase(), *key) {
-                    panic!("{name:?} names both {other} and {key} ({lang:?})");
-                }
-            }
-        }
-    }
-
-    #[test]
-    fn keys_are_unique_and_both_languages_are_filled() {
-        let mut seen = HashSet::new();
-        for table in all_tables() {
-            for (k, en, zh) in table.iter() {
-                assert!(seen.insert(*k), "duplicate i18n key {k}");
-                assert!(!en.trim().is_empty(), "missing English for {k}");
-                assert!(!zh.trim().is_empty(), "missing Chinese for {k}");
-            }
-        }
-    }
 
     #[test]
     fn language_tags_parse() {
         assert_eq!(Lang::from_tag("zh-CN"), Some(Lang::Zh));
         assert_eq!(Lang::from_tag("EN-us"), Some(Lang::En));
         assert_eq!(Lang::from_tag("fr"), None);
+    }
+
+    #[test]
+    fn sentences_join_per_language() {
+        assert_eq!(join(Lang::En, "One.", "Two."), "One. Two.");
+        assert_eq!(join(Lang::Zh, "一。", "二。"), "一。二。");
+        assert_eq!(find(&[SHARED], Lang::En, "nothing"), None);
     }
 }

@@ -6,7 +6,8 @@ use super::infer::Platform;
 use super::quality::FileReport;
 use super::schema::{FileKind, Role};
 use super::sniff::FileSchema;
-use segscope_i18n::{t, Lang};
+use crate::texts::t;
+use segscope_i18n::Lang;
 use serde::{Deserialize, Serialize};
 
 /// Which column a file's rows are matched to customers by.

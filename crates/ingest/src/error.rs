@@ -2,7 +2,8 @@
 //! one sentence, in Chinese and English, what went wrong and what to do.
 
 use super::schema::Role;
-use segscope_i18n::{join, t, Lang};
+use crate::texts::t;
+use segscope_i18n::{join, Lang};
 use serde::{Deserialize, Serialize};
 
 /// What is wrong with a file as a whole.

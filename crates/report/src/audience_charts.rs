@@ -2,13 +2,14 @@
 //! drawn from the [`AudienceSummary`] by the generic kinds.
 
 use crate::summary_charts::Texts;
+use crate::texts::t;
 use segscope_chart::{bar_chart, funnel, heatmap, horizontal_bars, stacked_share_bars};
 use segscope_chart::{ChartText, FunnelColumns, Series, ValueFormat};
 use segscope_engine::audience::journey::JOURNEY_STEPS;
 use segscope_engine::audience::{AudienceSummary, BandStat, DemographicSplit, Dimension, Engagement, LeadStage};
 use segscope_engine::source_display_name;
 use segscope_engine::{band_display_name, tier_display_name, LifecycleStage, RfmSegment, Summary};
-use segscope_i18n::{t, Lang};
+use segscope_i18n::Lang;
 use segscope_model::EventKind;
 
 fn columns(lang: Lang) -> FunnelColumns<'static> {

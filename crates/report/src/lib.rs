@@ -9,6 +9,7 @@ mod model_charts;
 mod rf_heatmap;
 mod scatter;
 mod summary_charts;
+pub mod texts;
 mod tier_chart;
 
 pub use audience_charts::{

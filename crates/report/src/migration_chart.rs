@@ -2,11 +2,12 @@
 //! state at the first date (rows) and at the second date (columns).
 
 use crate::summary_charts::Texts;
+use crate::texts::t;
 use segscope_chart::frame::fill;
 use segscope_chart::heatmap::heatmap_with_hover;
 use segscope_chart::ValueFormat;
 use segscope_engine::analyses::migration::Migration;
-use segscope_i18n::{t, Lang};
+use segscope_i18n::Lang;
 use segscope_model::format::{count, percent};
 
 /// Customers per (state at `from`, state at `to`), titled with the scheme and

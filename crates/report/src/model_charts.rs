@@ -2,11 +2,12 @@
 //! by the generic kinds (the cluster scatter is drawn where the metrics are).
 
 use crate::summary_charts::Texts;
+use crate::texts::t;
 use segscope_chart::{bar_chart, histogram, horizontal_bars, Series, ValueFormat};
 use segscope_engine::clv::HoldoutCheck;
 use segscope_engine::models::{ClusterSummary, ClvSummary};
 use segscope_engine::source_display_name;
-use segscope_i18n::{t, Lang};
+use segscope_i18n::Lang;
 
 /// The silhouette of each k tried.
 pub fn silhouette_by_k(c: &ClusterSummary, lang: Lang) -> String {

@@ -1,11 +1,12 @@
 //! The R × F heatmap: buyers per recency/frequency score pair, R on the
 //! vertical axis with the best score on top, F on the horizontal axis.
 
+use crate::texts::t;
 use segscope_chart::frame::{self, fill};
 use segscope_chart::palette::{blue_at, text_on_blue, BLUES, EMPTY_CELL, MUTED, TEXT};
 use segscope_chart::svg::{Anchor, Svg, TextStyle};
 use segscope_engine::{RfCell, RfmSegment, Summary};
-use segscope_i18n::{t, Lang};
+use segscope_i18n::Lang;
 use segscope_model::format::{count, money};
 
 /// Grid area: left, top, width, height.

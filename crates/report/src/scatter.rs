@@ -2,6 +2,7 @@
 //! latest order (x) and revenue on a log scale (y), coloured by cluster,
 //! with the cluster centres marked.
 
+use crate::texts::t;
 use segscope_chart::frame::{self, fill, HEIGHT, WIDTH};
 use segscope_chart::inputs::ValueFormat;
 use segscope_chart::palette::{series_colour, TEXT};
@@ -9,7 +10,7 @@ use segscope_chart::parts::{self, Plot, MARGIN};
 use segscope_chart::scale::Scale;
 use segscope_chart::svg::Svg;
 use segscope_engine::kmeans::{ClusterDot, ClusterProfile};
-use segscope_i18n::{t, Lang};
+use segscope_i18n::Lang;
 use segscope_model::format::{count, money};
 
 /// Radius of a buyer's dot.

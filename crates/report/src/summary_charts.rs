@@ -1,12 +1,13 @@
 //! The dashboard's charts drawn from the [`Summary`]: texts looked up in the
 //! i18n table, data taken from the summary, drawn by the generic kinds.
 
+use crate::texts::t;
 use segscope_chart::{bar_chart, funnel, heatmap, histogram, horizontal_bars, stacked_share_bars};
 use segscope_chart::{ChartText, FunnelColumns, Series, ValueFormat};
 use segscope_engine::{
     level_display_name, source_display_name, tier_display_name, LifecycleStage, RfmSegment, Summary,
 };
-use segscope_i18n::{t, Lang};
+use segscope_i18n::Lang;
 
 /// The texts of chart `key` (`chart.<key>.title`, `.desc`, `.x`, `.y`).
 pub(super) struct Texts {

@@ -1,11 +1,12 @@
 //! The value-tier chart: per tier, its share of customers next to its share
 //! of revenue, on one percentage axis.
 
+use crate::texts::t;
 use segscope_chart::frame::{self, fill, fit, text_width, HEIGHT};
 use segscope_chart::palette::{AXIS, GRID, MUTED, SERIES_BLUE, SERIES_TEAL, TEXT};
 use segscope_chart::svg::{Anchor, Svg, TextStyle};
 use segscope_engine::{tier_display_name, Summary, TierStat};
-use segscope_i18n::{t, Lang};
+use segscope_i18n::Lang;
 use segscope_model::format::{count, money, percent};
 
 /// Plot area: left, right, top, bottom.

@@ -73,7 +73,7 @@ fn every_audience_and_model_chart_renders_in_both_languages() {
             assert!(svg.contains("<title"), "{name} titled");
             assert!(!svg.contains("??"), "untranslated text in {name}");
             assert!(
-                !svg.contains(segscope_i18n::t(lang, "chart.no_data")),
+                !svg.contains(segscope_report::texts::t(lang, "chart.no_data")),
                 "{name} has data"
             );
             common::check_snapshot(&format!("audience_{name}_{tag}.svg"), svg);

@@ -8,6 +8,7 @@ mod handle;
 mod loader;
 pub mod protocol;
 mod session;
+pub mod texts;
 
 pub use loader::{reading_order, Loader};
 pub use session::Session;

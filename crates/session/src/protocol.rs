@@ -8,6 +8,7 @@
 //! fraction of that, and its messages are smaller and faster to read. Both
 //! ends are built from this crate together, so the format needs no stability.
 
+use crate::texts::t;
 use segscope_engine::analyses::migration::{Migration, MigrationProblem, MigrationRequest};
 use segscope_engine::briefing::Briefing;
 use segscope_engine::clv::{ClvProblem, HoldoutCheck};
@@ -18,7 +19,7 @@ use segscope_engine::models::ModelsSummary;
 use segscope_engine::settings::{MemberLevel, Settings, SettingsError};
 use segscope_engine::{Summary, WhatIf};
 use segscope_export::{ActivationFile, ActivationOptions, ContactCoverage, ExportError};
-use segscope_i18n::{t, Lang};
+use segscope_i18n::Lang;
 use segscope_ingest::{FileSchema, IngestError, QualityReport};
 use segscope_model::progress::Stage;
 use segscope_warehouse::{Dialect, SourceTables, WarehouseError};

@@ -16,6 +16,7 @@ mod rfm;
 mod select;
 pub mod source;
 mod staging;
+pub mod texts;
 mod tiers;
 
 pub use dialect::Dialect;
@@ -39,7 +40,7 @@ impl WarehouseError {
     pub fn message(&self, lang: segscope_i18n::Lang) -> String {
         match self {
             WarehouseError::MissingName(name) => {
-                segscope_i18n::t(lang, "warehouse.missing_name").replace("{name}", name)
+                crate::texts::t(lang, "warehouse.missing_name").replace("{name}", name)
             }
         }
     }

@@ -9,9 +9,10 @@
 //! (lifecycle: Potential), so first-time buyers show up as moving out of it.
 
 use crate::settings::Settings;
+use crate::texts::t;
 use crate::{run, tier_display_name, Analysis, LifecycleStage, RfmSegment, TierStat};
 use chrono::NaiveDate;
-use segscope_i18n::{t, Lang};
+use segscope_i18n::Lang;
 use segscope_model::date;
 use segscope_model::{Dataset, Day};
 use serde::{Deserialize, Serialize};

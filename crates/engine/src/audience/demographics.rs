@@ -72,7 +72,7 @@ impl Banding {
             .map(|name| match name {
                 BandName::Text(t) => t.as_str(),
                 BandName::Key(k) if k == UNKNOWN_KEY => "",
-                BandName::Key(k) => segscope_i18n::t(lang, k),
+                BandName::Key(k) => crate::texts::t(lang, k),
             })
             .collect()
     }

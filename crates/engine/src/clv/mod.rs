@@ -230,7 +230,7 @@ impl<'a> Outlook<'a> {
 impl ClvProblem {
     /// One sentence for the user in `lang`.
     pub fn message(self, lang: segscope_i18n::Lang) -> String {
-        use segscope_i18n::t;
+        use crate::texts::t;
         let part = |p: ClvPart| match p {
             ClvPart::Purchases => t(lang, "clv.part.purchases"),
             ClvPart::Spend => t(lang, "clv.part.spend"),

@@ -1,7 +1,8 @@
 //! The settings of the CLV prediction (docs/product.md#predicted-lifetime-value).
 
 use super::summary::TimeUnit;
-use segscope_i18n::{t, Lang};
+use crate::texts::t;
+use segscope_i18n::Lang;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 

@@ -2,8 +2,9 @@
 
 use super::detail::LabelReason;
 use crate::audience::LeadReason;
+use crate::texts::t;
 use crate::Analysis;
-use segscope_i18n::{t, Lang};
+use segscope_i18n::Lang;
 use segscope_model::date::format_day;
 
 /// The lead-stage and engagement reasons of customer `at`; none without events.

@@ -1,8 +1,9 @@
 //! One customer in full: attributes, the order timeline, and every label
 //! with the reason it was given, in both languages.
 
+use crate::texts::t;
 use crate::{Analysis, RfmSegment};
-use segscope_i18n::{t, Lang};
+use segscope_i18n::Lang;
 use segscope_model::date::format_day;
 use segscope_model::format;
 use segscope_model::{ContactField, CustomerIx, Dataset, OrderStatus, NO_CATEGORY};

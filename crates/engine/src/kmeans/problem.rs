@@ -1,6 +1,7 @@
 //! Why buyers could not be clustered.
 
-use segscope_i18n::{t, Lang};
+use crate::texts::t;
+use segscope_i18n::Lang;
 use serde::{Deserialize, Serialize};
 
 /// Why there are no clusters: the data is too small or too uniform.

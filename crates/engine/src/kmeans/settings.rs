@@ -1,6 +1,7 @@
 //! What the user can set for K-means clusters (docs/product.md#clusters).
 
-use segscope_i18n::{t, Lang};
+use crate::texts::t;
+use segscope_i18n::Lang;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 

@@ -7,7 +7,8 @@
 use crate::clv::ClvSettingsError;
 use crate::custom::rules::RuleProblem;
 use crate::kmeans::KmeansSettingsError;
-use segscope_i18n::{t, Lang};
+use crate::texts::t;
+use segscope_i18n::Lang;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 

@@ -7,9 +7,10 @@
 use super::super::customers::customers_csv_localized;
 use super::super::error::ExportError;
 use super::super::zip_out::ZipOut;
+use crate::texts::t;
 use segscope_engine::playbook::{action, tier_key};
 use segscope_engine::{tier_display_name, Analysis, LifecycleStage, RfmSegment};
-use segscope_i18n::{t, Lang};
+use segscope_i18n::Lang;
 use segscope_model::{ContactField, Dataset};
 
 /// One list of the pack.

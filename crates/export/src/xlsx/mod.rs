@@ -16,9 +16,10 @@ mod styles;
 use super::customer_row::{customer_cells, localized_columns, LabelTexts, Wording, COLUMNS};
 use super::error::ExportError;
 use super::zip_out::ZipOut;
+use crate::texts::t;
 use package::SheetEntry;
 use segscope_engine::{Analysis, RfmSegment};
-use segscope_i18n::{t, Lang};
+use segscope_i18n::Lang;
 use segscope_model::Dataset;
 use std::io::Write;
 

@@ -1,7 +1,7 @@
 //! Finding the text keys a source tree looks up: literal keys passed to
 //! `tr(…)` / `t(lang, …)` and keys returned by `i18n_key()` methods. Shared by
-//! the key tests of segscope-i18n and of the app (which includes this file by
-//! path).
+//! the key tests of every crate with texts and of the app (which include this
+//! file by path).
 
 use std::path::{Path, PathBuf};
 
@@ -51,4 +51,38 @@ pub fn keys_in(text: &str) -> Vec<String> {
         }
     }
     keys
+}
+
+/// The keys the sources under `src` look up that `has` does not know, each
+/// with its file.
+#[allow(dead_code)]
+pub fn unknown_keys(src: &Path, has: fn(&str) -> bool) -> Vec<String> {
+    let mut files = Vec::new();
+    rust_files(src, &mut files);
+    let mut unknown = Vec::new();
+    for file in &files {
+        let text = std::fs::read_to_string(file).unwrap_or_default();
+        for key in keys_in(&text) {
+            if !has(&key) {
+                unknown.push(format!("{key} in {}", file.display()));
+            }
+        }
+    }
+    unknown
+}
+
+/// Keys of `entries` that repeat or lack a language.
+#[allow(dead_code)]
+pub fn filling_problems<'a>(entries: impl Iterator<Item = &'a (&'a str, &'a str, &'a str)>) -> Vec<String> {
+    let mut seen = std::collections::HashSet::new();
+    let mut problems = Vec::new();
+    for (key, en, zh) in entries {
+        if !seen.insert(*key) {
+            problems.push(format!("{key} twice"));
+        }
+        if en.trim().is_empty() || zh.trim().is_empty() {
+            problems.push(format!("{key} lacks a language"));
+        }
+    }
+    problems
 }

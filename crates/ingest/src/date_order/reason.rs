@@ -3,8 +3,9 @@
 
 use super::convention::ConventionHint;
 use super::plausibility::{judge, Plausibility, PlausibilityCue, ReadingShape};
+use crate::texts::t;
 use crate::value::DateOrder;
-use segscope_i18n::{t, Lang};
+use segscope_i18n::Lang;
 use serde::{Deserialize, Serialize};
 
 /// Why a file's year-last dates (`05/01/2024`) are read in the order they are.
@@ -107,7 +108,7 @@ pub(crate) fn decide(
 mod tests {
     use super::super::evidence::DateEvidence;
     use super::*;
-    use segscope_i18n::has;
+    use crate::texts::has;
 
     fn decide_from(
         e: &DateEvidence,

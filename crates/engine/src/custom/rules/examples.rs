@@ -5,7 +5,8 @@
 use super::ast::{CmpOp, Node, Test};
 use super::field::Field;
 use super::segments::SegmentRule;
-use segscope_i18n::{t, Lang};
+use crate::texts::t;
+use segscope_i18n::Lang;
 
 /// Big spenders slipping away, recent one-time buyers, and loyal regulars.
 pub fn example_segments(lang: Lang) -> Vec<SegmentRule> {

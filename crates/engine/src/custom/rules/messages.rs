@@ -4,7 +4,8 @@ use super::field::Field;
 use super::problem::RuleProblem;
 use super::segments::{MAX_DEPTH, MAX_RULES};
 use super::warning::RuleWarning;
-use segscope_i18n::{t, Lang};
+use crate::texts::t;
+use segscope_i18n::Lang;
 
 /// `template` with each `{name}` replaced by its value.
 fn fill(template: &str, values: &[(&str, &str)]) -> String {

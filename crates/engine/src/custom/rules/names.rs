@@ -6,8 +6,9 @@ use super::context::RuleContext;
 use super::field::Field;
 use super::text::TextMatcher;
 use crate::level_display_name;
+use crate::texts::t;
 use crate::{tier_display_name, LifecycleStage, RfmSegment};
-use segscope_i18n::{t, Lang};
+use segscope_i18n::Lang;
 
 /// The names of each code of the label column `field` (codes as in
 /// `super::columns`), or the dataset's own names for sources and categories;

@@ -3,7 +3,8 @@
 
 use super::ast::Node;
 use super::problem::RuleProblem;
-use segscope_i18n::{t, Lang};
+use crate::texts::t;
+use segscope_i18n::Lang;
 use serde::{Deserialize, Serialize};
 
 /// The most custom segments a rule set may hold.

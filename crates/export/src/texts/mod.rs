@@ -1,16 +1,10 @@
-//! Texts of the per-customer exports: readable column headers (localized CSV
-//! and workbook), sheet names and export errors.
+//! The exports' zh/en texts: readable column headers, activation lists, the campaign pack, export errors, looked up by key; a key this crate does not hold
+//! falls through to the engine and ingest crates' texts.
 
-use super::Entry;
+use segscope_i18n::Entry;
 
-/// Entries of this area: (key, English, Chinese).
-pub(crate) const ENTRIES: &[Entry] = &[
-    (
-        "warehouse.missing_name",
-        "The warehouse script needs a name for {name}: fill it in and download again.",
-        "仓库 SQL 脚本需要填写 {name} 的名称:填好后再下载。",
-    ),
-    // Column headers, in the order of the per-customer CSV.
+/// This crate's entries: (key, English, Chinese).
+const ENTRIES: &[Entry] = &[
     ("export.col.customer_id", "Customer ID", "客户ID"),
     ("export.col.first_order_date", "First order date", "首次下单日期"),
     ("export.col.last_order_date", "Last order date", "最近下单日期"),
@@ -43,7 +37,6 @@ pub(crate) const ENTRIES: &[Entry] = &[
     ("export.col.name", "Name", "姓名"),
     ("export.col.email", "Email", "邮箱"),
     ("export.col.phone", "Phone", "手机号"),
-    // Workbook sheets and errors.
     ("export.sheet.all", "All customers", "全部客户"),
     (
         "export.error.write",
@@ -55,7 +48,6 @@ pub(crate) const ENTRIES: &[Entry] = &[
         "The file would be larger than 4 GB: export a smaller selection.",
         "文件将超过 4 GB,请导出较少的客户。",
     ),
-    // Lists for marketing tools (docs/export/activation.md).
     ("activation.format.meta", "Meta custom audience", "Meta 自定义受众"),
     (
         "activation.format.google",
@@ -93,3 +85,22 @@ pub(crate) const ENTRIES: &[Entry] = &[
     ),
     ("pack.readme.action", "Recommended action", "建议动作"),
 ];
+
+segscope_i18n::texts!(tables: [ENTRIES], below: [segscope_engine::texts::text, segscope_ingest::texts::text]);
+
+/// The key finder every crate's key test shares.
+#[cfg(test)]
+#[path = "../../../i18n/tests/common/key_scan.rs"]
+mod key_scan;
+
+#[cfg(test)]
+mod tests {
+    use super::key_scan;
+
+    #[test]
+    fn every_key_this_crate_names_has_both_languages() {
+        let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        assert_eq!(key_scan::unknown_keys(&src, super::has), Vec::<String>::new());
+        assert_eq!(key_scan::filling_problems(super::own_entries()), Vec::<String>::new());
+    }
+}

@@ -1,10 +1,9 @@
-//! Texts of what the app understood of a file: value evidence, what chose a
-//! column, platforms, and files that are not customer tables.
+//! Ingest messages: errors, findings, encodings, platforms, the sentence that describes a file.
 
-use super::Entry;
+use segscope_i18n::Entry;
 
 /// Entries of this area: (key, English, Chinese).
-pub(crate) const ENTRIES: &[Entry] = &[
+pub(super) const ENTRIES: &[Entry] = &[
     ("kind.ignored", "Not read", "不读取"),
     ("role.partial_refund", "Partial refunds (taken off, order stays paid)", "部分退款金额(扣除后订单仍为已付款)"),
     ("encoding.reason.bom", "marked by the file", "文件自带标记"),
@@ -31,9 +30,6 @@ pub(crate) const ENTRIES: &[Entry] = &[
     ("finding.no_buyer_column", "This looks like an order report without a buyer column (no customer id, e-mail or phone). Per-customer analysis needs one: choose it below, or export the orders again with the buyer's id or e-mail.", "这看起来是没有买家列的订单报表(没有客户 ID、邮箱或手机号)。按客户分析需要其中之一:请在下方选择,或重新导出带买家 ID 或邮箱的订单。"),
     ("finding.product_list", "This looks like a product or price list (prices, but no buyers and no dates). It is not read: customer segments need orders, customers or events.", "这看起来是商品或价格清单(有价格,但没有买家和日期)。不会读取:客户分类需要订单、客户或行为事件数据。"),
     ("finding.unrecognised", "This file has no column the app can use (no buyer, order, date or amount). It is not read: choose its kind and columns below if it holds orders, customers or events.", "这个文件没有可用的列(没有买家、订单、日期或金额)。不会读取:如果它包含订单、客户或行为事件,请在下方选择类型和列。"),
-    ("finding.no_orders", "None of these files holds orders. Value tiers, RFM segments, lifecycle stages and lifetime value need an orders export (one row per order or order line, with the buyer, the date and the amount): add it and analyse again.", "这些文件里都没有订单。价值分级、RFM 分群、生命周期和客户终身价值都需要订单导出文件(每行一个订单或订单明细,含买家、日期和金额):请加入后重新分析。"),
-    ("finding.undated_all", "These buyers' orders come from a customer summary, as lifetime totals without order dates: orders, spend, value tiers and membership are theirs; recency, RFM segments, lifecycle stages, repeat cohorts, clusters and lifetime value need dated orders. Add an orders export (or a summary with first and last order dates) to see them.", "这些买家的订单来自客户汇总,只有累计总数,没有下单日期:订单数、消费额、价值分级和会员等级都已计入;最近购买、RFM 分群、生命周期、复购同期群、聚类和客户终身价值需要带日期的订单。请加入订单导出文件(或带首单和末单日期的客户汇总)后查看。"),
-    ("finding.undated_some", "{n} of {buyers} buyers are known only from a customer summary, as lifetime totals without order dates: they count in the orders, spend, value tiers and membership, but not in recency, RFM segments, lifecycle stages, repeat cohorts, clusters or lifetime value, which need dated orders.", "{buyers} 个买家中有 {n} 个只出现在客户汇总里,只有累计总数,没有下单日期:他们计入订单数、消费额、价值分级和会员等级,但不计入需要下单日期的最近购买、RFM 分群、生命周期、复购同期群、聚类和客户终身价值。"),
     ("describe.n_summary", ": {n} customers with {orders} orders in lifetime totals", ":{n} 位客户,累计 {orders} 个订单"),
     ("describe.platform_kind", "{platform} {kind}", "{platform} {kind}"),
     ("describe.kind", "{kind}", "{kind}"),
@@ -75,7 +71,6 @@ pub(crate) const ENTRIES: &[Entry] = &[
     ("platform.google_forms", "Google Forms", "Google 表单"),
     ("platform.wenjuanxing", "Wenjuanxing", "问卷星"),
     ("platform.tencent_survey", "Tencent Survey", "腾讯问卷"),
-    // Ingest errors (docs/ingest/roles.md): where, then what went wrong and what to do.
     ("error.place.file", "File \"{file}\"", "文件「{file}」"),
     ("error.place.row", ", row {row}", "第 {row} 行"),
     ("error.place.column", ", column \"{column}\"", "「{column}」列"),

@@ -1,21 +1,15 @@
-//! Texts of the statistical models: K-means clusters and their chart.
+//! Texts of the clusters and lifetime-value models.
 
-use super::Entry;
+use segscope_i18n::Entry;
 
 /// Entries of this area: (key, English, Chinese).
-pub(crate) const ENTRIES: &[Entry] = &[
-    // K-means clusters (docs/product.md#clusters); {segment} is an RFM segment name.
-    ("kmeans.like", "Like {segment}", "类{segment}"),
-    ("kmeans.numbered", "{cluster} {n}", "{cluster} {n}"),
-    ("kmeans.problem.too_few_buyers", "Clustering needs at least {needed} buyers; there are {n}.", "聚类至少需要 {needed} 位购买客户,目前只有 {n} 位。"),
-    ("kmeans.problem.too_few_distinct", "Clustering into {needed} groups needs at least {needed} buyers who differ in recency, orders or revenue; there are {n}.", "分成 {needed} 个群组至少需要 {needed} 位在最近购买、订单数或消费金额上不同的购买客户,目前只有 {n} 位。"),
+pub(super) const ENTRIES: &[Entry] = &[
     ("chart.clusters.title", "Customer clusters", "客户聚类"),
     ("chart.clusters.desc", "A sample of buyers by days since their latest order and revenue, coloured by K-means cluster; diamonds mark the cluster centres.", "按距最近一次购买的天数与消费金额展示的购买客户样本,颜色表示 K-means 聚类,菱形为各聚类中心。"),
     ("chart.clusters.x", "Days since the latest order", "距最近一次购买天数"),
     ("chart.clusters.y", "Revenue (log scale)", "消费金额(对数刻度)"),
     ("chart.clusters.point_hover", "{cluster}: recency {days} d, orders {orders}, revenue {revenue}", "{cluster}:距今 {days} 天,{orders} 单,消费 {revenue}"),
     ("chart.clusters.centre_hover", "Centre of {cluster} (buyers: {n}): recency {days} d, orders {orders}, revenue {revenue}", "{cluster} 中心({n} 位客户):距今 {days} 天,{orders} 单,消费 {revenue}"),
-
     ("chart.silhouette.title", "Silhouette per number of clusters", "各聚类数的轮廓系数"),
     ("chart.silhouette.desc", "How well separated the clusters are for each k tried on a sample (higher is better).", "在样本上尝试的每个 k 的聚类分离程度(越高越好)。"),
     ("chart.silhouette.x", "Clusters (k)", "聚类数 k"),
@@ -32,15 +26,8 @@ pub(crate) const ENTRIES: &[Entry] = &[
     ("chart.holdout.desc", "Mean repeat purchases per customer in the holdout period, predicted by the model fitted before it and actual, by repeat purchases before it.", "按校准期内复购次数分组,每位客户在留出期内的平均复购次数:模型预测与实际。"),
     ("chart.holdout.x", "Repeat purchases in calibration", "校准期复购次数"),
     ("chart.holdout.y", "Purchases per customer", "人均购买次数"),
-    // Pages.
     ("models.silhouette", "Silhouette", "轮廓系数"),
     ("models.total_clv", "Total predicted CLV", "预测 CLV 合计"),
     ("models.predicted", "Predicted", "预测"),
     ("models.actual", "Actual", "实际"),
-    ("clv.problem.no_buyers", "CLV needs buyers; there are none before the as-of date.", "计算 CLV 需要购买客户,分析日期前没有。"),
-    ("clv.problem.too_few_repeat", "CLV needs at least {needed} repeat buyers; there are {n}.", "计算 CLV 至少需要 {needed} 位复购客户,目前只有 {n} 位。"),
-    ("clv.problem.not_converged", "The {part} model did not converge on this data.", "{part}模型在此数据上未收敛。"),
-    ("clv.problem.degenerate", "The {part} model has no finite best fit on this data (for example, the same dropout for everyone).", "{part}模型在此数据上没有有限的最优解(例如所有人流失概率相同)。"),
-    ("clv.part.purchases", "purchase (BG/NBD)", "购买(BG/NBD)"),
-    ("clv.part.spend", "spend (Gamma-Gamma)", "消费(Gamma-Gamma)"),
 ];

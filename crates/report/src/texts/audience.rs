@@ -1,67 +1,10 @@
-//! Texts of the event- and profile-based schemes: event kinds, lead stages,
-//! engagement, the journey, demographics, and their pages and charts.
+//! Texts of the audience schemes: lead stages, engagement, events, journey, demographics, sources.
 
-use super::Entry;
+use segscope_i18n::Entry;
 
 /// Entries of this area: (key, English, Chinese).
-pub(crate) const ENTRIES: &[Entry] = &[
-    // Column roles of events and customer profiles.
-    ("role.gender", "Gender", "性别"),
-    ("role.birth_date", "Birth date", "出生日期"),
-    ("role.age", "Age", "年龄"),
-    ("role.income", "Income", "收入"),
-    ("role.occupation", "Occupation", "职业"),
-    ("role.region", "Province / state", "省份/地区"),
-    ("role.city", "City", "城市"),
-    ("role.country", "Country", "国家"),
-    // Event kinds (docs/product.md#inputs).
-    ("event.page_view", "Page view", "页面浏览"),
-    ("event.product_view", "Product view", "商品浏览"),
-    ("event.like", "Like", "点赞/收藏"),
-    ("event.comment", "Comment", "评论"),
-    ("event.share", "Share", "分享"),
-    ("event.add_to_cart", "Add to cart", "加购"),
-    ("event.compare", "Compare", "对比"),
-    ("event.trial", "Trial", "试用"),
-    ("event.inquiry", "Inquiry", "咨询"),
-    ("event.checkout_started", "Checkout started", "发起结算"),
-    ("event.coupon_claimed", "Coupon claimed", "领券"),
-    ("event.service_request", "Service request", "客服请求"),
-    ("event.return_request", "Return request", "退货申请"),
-    ("event.purchase", "Purchase", "购买"),
-    ("event.other", "Other", "其他"),
-    // Lead purchase stages (docs/product.md#lead-stages).
-    ("lead.unengaged", "Unengaged", "未互动"),
-    ("lead.awareness", "Awareness", "认知"),
-    ("lead.consideration", "Consideration", "考虑"),
-    ("lead.decision", "Decision", "决策"),
-    ("lead.purchased", "Purchased", "已购买"),
+pub(super) const ENTRIES: &[Entry] = &[
     ("lead.first_purchase", "First purchase", "首次购买"),
-    // Engagement (docs/product.md#engagement).
-    ("engagement.active", "Engaged", "互动活跃"),
-    ("engagement.silent", "Silent", "互动沉默"),
-    ("engagement.dormant", "Dormant", "互动停滞"),
-    // Journey (docs/product.md#analyses-and-charts).
-    ("journey.awareness", "Awareness", "认知"),
-    ("journey.consideration", "Consideration", "考虑"),
-    ("journey.decision", "Decision", "决策"),
-    ("journey.purchase", "Purchase", "购买"),
-    ("journey.repeat", "Repeat", "复购"),
-    ("journey.loyal", "Loyal", "忠诚"),
-    // Demographics (docs/product.md#analyses-and-charts).
-    ("demo.age", "Age", "年龄"),
-    ("demo.gender", "Gender", "性别"),
-    ("demo.income", "Income", "收入"),
-    ("demo.occupation", "Occupation", "职业"),
-    ("demo.region", "Region", "地区"),
-    ("demo.unknown", "Unknown", "未知"),
-    ("demo.other", "Other", "其他"),
-    ("gender.female", "Female", "女"),
-    ("gender.male", "Male", "男"),
-    ("gender.other", "Other", "其他"),
-    ("gender.unknown", "Unknown", "未知"),
-
-    // Charts (title, description, axis titles).
     ("chart.leads.title", "Customers per lead stage", "各购买阶段客户数"),
     ("chart.leads.desc", "Customers without a paid order by how far their events took them; buyers are Purchased.", "未付款客户按其行为所到达的购买阶段分布;已付款客户为“已购买”。"),
     ("chart.leads.x", "Lead stage", "购买阶段"),
@@ -105,17 +48,4 @@ pub(crate) const ENTRIES: &[Entry] = &[
     ("audience.events", "Events", "事件数"),
     ("interest.favourite", "Favourite", "最爱品类"),
     ("interest.browsed_not_bought", "Browsed, never bought", "浏览未购买"),
-
-    // Reasons in the customer detail.
-    ("reason.scheme.lead", "Lead stage", "购买阶段"),
-    ("reason.scheme.engagement", "Engagement", "互动度"),
-    ("reason.lead_purchased", "Has a paid order.", "已有付款订单。"),
-    ("reason.lead_none", "No event that counts towards a stage.", "没有计入阶段的行为。"),
-    ("reason.lead_event", "Furthest event: {event} on {date}.", "最深一步行为:{date} 的{event}。"),
-    ("reason.lead_views", "{n} product views.", "浏览商品 {n} 次。"),
-    ("reason.lead_cart", "Added to cart on {date}, within the recent-cart window.", "{date} 加购,处于近期加购窗口内。"),
-    ("reason.engagement", "Last interaction on {date}, {days} days before the as-of date.", "最近一次互动在 {date},距分析日期 {days} 天。"),
-    ("reason.engagement_none", "No event or order.", "没有任何行为或订单。"),
-
-    // Pages.
 ];

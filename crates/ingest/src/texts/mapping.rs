@@ -1,9 +1,9 @@
-//! Texts of the app's screens: upload, mapping, progress, dashboard chrome.
+//! Texts of the mapping step: column roles, file kinds, evidence, date order, line structure, rejection reasons.
 
-use super::Entry;
+use segscope_i18n::Entry;
 
 /// Entries of this area: (key, English, Chinese).
-pub(crate) const ENTRIES: &[Entry] = &[
+pub(super) const ENTRIES: &[Entry] = &[
     ("date_order.day_first", "Read day first (05/01/2024 is 5 January)", "按日在前读取(05/01/2024 即 1 月 5 日)"),
     ("date_order.month_first", "Read month first (05/01/2024 is 1 May)", "按月在前读取(05/01/2024 即 5 月 1 日)"),
     ("date_order.reason.proven", "{order}: {this_way} dates read only this way, {other_way} only the other way.", "{order}:有 {this_way} 个日期只能这样读,{other_way} 个只能按另一种方式读。"),
@@ -54,20 +54,6 @@ pub(crate) const ENTRIES: &[Entry] = &[
     ("lines.total_on_first_line", "One row per item; the order total is on the order's first row and counted once", "每行一个商品;订单金额只在订单首行,只计一次"),
     ("lines.total_repeated", "One row per item; the order total is repeated on every row and counted once", "每行一个商品;订单金额在每行重复,只计一次"),
     ("lines.line_amounts", "One row per item; the items' amounts are added up", "每行一个商品;各商品金额相加"),
-    ("reason.scheme.r", "Recency score (R)", "最近购买得分(R)"),
-    ("reason.scheme.f", "Frequency score (F)", "购买频次得分(F)"),
-    ("reason.scheme.m", "Monetary score (M)", "消费金额得分(M)"),
-    ("reason.scheme.rfm", "RFM", "RFM"),
-    ("reason.scheme.segment", "RFM segment", "RFM 分群"),
-    ("reason.scheme.tier", "Value tier", "价值等级"),
-    ("reason.scheme.category", "Favourite category", "偏好品类"),
-    ("reason.category", "Most paid orders are in this category (of {n} categories bought).", "已付款订单最多的品类(共购买过 {n} 个品类)。"),
-    ("reason.no_purchase", "No paid order on or before the as-of date, so no RFM scores or value tier.", "分析基准日前没有已付款订单,因此没有 RFM 得分和价值等级。"),
-    ("reason.r", "R {score} of {scale} because the last paid order was {value} days before the as-of date.", "R 为 {score}(满分 {scale}),因为最近一笔已付款订单距基准日 {value} 天。"),
-    ("reason.f", "F {score} of {scale} because of {value} paid orders.", "F 为 {score}(满分 {scale}),因为共有 {value} 笔已付款订单。"),
-    ("reason.m", "M {score} of {scale} because paid orders add up to {value}.", "M 为 {score}(满分 {scale}),因为已付款订单合计 {value}。"),
-    ("reason.segment", "R {r} and F {f} fall in this cell of the RFM grid.", "R 为 {r}、F 为 {f},落在 RFM 网格的这一格。"),
-    ("reason.tier", "Value score {value} (0–1: weighted share of buyers with a smaller AOV, order count and revenue) ranks in this tier.", "价值得分 {value}(0–1:客单价、订单数、消费额低于该客户的购买客户占比的加权和),排名落在这一级。"),
     ("quality.kind", "Holds", "类型"),
     ("quality.range", "Date range", "日期范围"),
     ("reject.missing_key", "No customer ID, email or phone", "缺少客户 ID、邮箱或手机号"),
@@ -75,11 +61,4 @@ pub(crate) const ENTRIES: &[Entry] = &[
     ("reject.bad_amount", "Amount is not a number", "金额不是数字"),
     ("reject.unknown_order", "Order ID missing or in no orders file", "订单号缺失或不在任何订单文件中"),
     ("reject.no_order_details", "Paid order with no payment or order line: amount unknown", "已付款订单没有支付或明细记录:金额未知"),
-    ("segments.avg_monetary", "Avg. revenue", "平均消费金额"),
-    ("error.no_data", "No data is loaded yet. Drop files first.", "尚未载入数据。请先拖入文件。"),
-    ("error.read_failed", "The browser could not read \"{file}\". Check that the file still exists and try again.", "浏览器无法读取「{file}」。请确认文件仍然存在后重试。"),
-    ("error.worker_stopped", "The analysis stopped unexpectedly. Your files are untouched: drop them again, and if it happens again, save them as CSV UTF-8 first.", "分析意外中止。文件未受影响:请重新拖入;如仍出现,请先另存为 CSV UTF-8。"),
-    ("error.bad_request", "Something went wrong inside Segscope. Reload the page and try again.", "Segscope 内部出错。请刷新页面后重试。"),
-    // Two sentences or parts of one, as each language joins them (a space in English, none in Chinese).
-    ("text.join", "{a} {b}", "{a}{b}"),
 ];

@@ -1,11 +1,9 @@
-//! Texts of custom segments and tags (docs/product.md#custom-segments-and-tags): field and test names for
-//! the rule builder, problems and warnings.
+//! Texts of custom segments: fields, tests, modes, warnings and problems.
 
-use super::Entry;
+use segscope_i18n::Entry;
 
 /// Entries of this area: (key, English, Chinese).
-pub(crate) const ENTRIES: &[Entry] = &[
-    // Fields a condition can test.
+pub(super) const ENTRIES: &[Entry] = &[
     ("rules.field.orders", "Orders", "订单数"),
     ("rules.field.revenue", "Revenue", "收入"),
     ("rules.field.aov", "Average order value", "客单价"),
@@ -35,7 +33,6 @@ pub(crate) const ENTRIES: &[Entry] = &[
     ("rules.field.last_order_date", "Last order date", "最近购买日期"),
     ("rules.field.signup_date", "Signup date", "注册日期"),
     ("rules.field.segment", "Custom segment", "自定义分群"),
-    // Tests.
     ("rules.test.cmp", "compare", "比较"),
     ("rules.test.between", "between", "介于"),
     ("rules.test.equals", "equals", "等于"),
@@ -46,7 +43,6 @@ pub(crate) const ENTRIES: &[Entry] = &[
     ("rules.test.within_days", "within the last N days", "最近 N 天内"),
     ("rules.test.is_empty", "is empty / not in", "为空 / 不属于"),
     ("rules.test.is_set", "is set / in", "有值 / 属于"),
-    // Modes.
     (
         "rules.mode.tags",
         "Tags (a customer can have several)",
@@ -58,10 +54,8 @@ pub(crate) const ENTRIES: &[Entry] = &[
         "有序分群(按顺序首个匹配)",
     ),
     ("rules.other_default", "Other", "其他"),
-    // Punctuation of names in sentences.
     ("rules.quoted", "“{name}”", "「{name}」"),
     ("rules.list_sep", ", ", "、"),
-    // Problems that keep a rule set from being saved or imported.
     (
         "rules.problem.bad_json",
         "The rules file could not be read: {detail}",
@@ -127,7 +121,6 @@ pub(crate) const ENTRIES: &[Entry] = &[
         "In {segment}, the list of {field} values is empty.",
         "{segment}中{field}的取值列表为空。",
     ),
-    // Warnings about rules that are valid but suspicious.
     (
         "rules.warn.unsatisfiable",
         "{name} can never match: its conditions contradict each other.",
@@ -143,7 +136,6 @@ pub(crate) const ENTRIES: &[Entry] = &[
         "{name} gets no customer: everyone it matches is already in {by}.",
         "{name}分不到任何客户:它匹配的客户都已归入{by}。",
     ),
-    // The rule builder page.
     ("rules.in_segment", "is in", "属于"),
     ("rules.not_in_segment", "is not in", "不属于"),
     (

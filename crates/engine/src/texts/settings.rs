@@ -1,11 +1,9 @@
-//! Texts of settings problems (docs/product.md#settings): why a value cannot be used, and
-//! why an imported file is not a settings file.
+//! Settings problems.
 
-use super::Entry;
+use segscope_i18n::Entry;
 
 /// Entries of this area: (key, English, Chinese).
-pub(crate) const ENTRIES: &[Entry] = &[
-    // RFM and value tiers (docs/product.md#rfm-scores-and-segments, docs/product.md#value-tiers).
+pub(super) const ENTRIES: &[Entry] = &[
     (
         "settings.problem.rfm_scale",
         "RFM scale must be 3, 4 or 5, not {scale}.",
@@ -31,7 +29,6 @@ pub(crate) const ENTRIES: &[Entry] = &[
         "There are {cutoffs} tier cut-offs, so give {names} tier names.",
         "共有 {cutoffs} 个分界,请给出 {names} 个等级名称。",
     ),
-    // Membership (docs/product.md#membership-levels) and lifecycle (S5.4).
     (
         "settings.problem.points_rate",
         "Points per currency unit must be a number of 0 or more.",
@@ -52,7 +49,6 @@ pub(crate) const ENTRIES: &[Entry] = &[
         "Lifecycle windows must be at least 1 day.",
         "生命周期窗口至少为 1 天。",
     ),
-    // Leads, engagement, interest, demographics (docs/product.md#lead-stages–S5.7, S6).
     (
         "settings.problem.product_views",
         "Product views for Consideration must be at least 1.",
@@ -73,7 +69,6 @@ pub(crate) const ENTRIES: &[Entry] = &[
         "Income bands need 1 to {max} rising positive boundaries.",
         "收入分档需要 1 到 {max} 个递增的正数分界。",
     ),
-    // K-means (docs/product.md#clusters).
     (
         "settings.problem.cluster_count",
         "The number of clusters must be from {min} to {max}, not {k}.",
@@ -84,7 +79,6 @@ pub(crate) const ENTRIES: &[Entry] = &[
         "The clustering sample must hold {min} to {max} buyers.",
         "聚类样本必须包含 {min} 到 {max} 位购买客户。",
     ),
-    // CLV (docs/product.md#predicted-lifetime-value).
     (
         "settings.problem.clv_horizon",
         "The CLV horizon must be 1 to {max} months.",
@@ -100,5 +94,4 @@ pub(crate) const ENTRIES: &[Entry] = &[
         "A CLV fit needs at least {min} repeat buyers.",
         "CLV 拟合至少需要 {min} 位复购客户。",
     ),
-    // Importing settings.
 ];

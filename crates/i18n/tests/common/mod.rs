@@ -1,3 +1,0 @@
-//! Helpers of the key tests.
-
-pub mod key_scan;
