@@ -150,7 +150,7 @@ test('a typed as-of date applies on Enter only, keeps the focus, and a date befo
   await context.close();
 });
 
-test('no page is wider than the screen and no table spills out of its card, at two sizes in both languages', async () => {
+test('no page is wider than the screen, no table spills out of its card and no text is missing, at two sizes in both languages', async () => {
   for (const [width, height] of [[1280, 720], [1366, 900]]) {
     for (const lang of ['en', 'zh']) {
       const { page, context } = await openPage(env, `?lang=${lang}`);
@@ -169,10 +169,13 @@ test('no page is wider than the screen and no table spills out of its card, at t
             range.selectNodeContents(td);
             return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size > 1;
           }).length,
+          // A key without a text in any crate reads "??" (charts included).
+          untranslated: document.getElementById('tab-panel')?.textContent.includes('??') ?? true,
         }));
         assert.ok(layout.page <= 0, `${tab} at ${width}×${height} (${lang}) is ${layout.page} px too wide`);
         assert.deepEqual(layout.cards, [], `${tab} at ${width}×${height} (${lang}): cards whose content spills`);
         assert.equal(layout.tallNames, 0, `${tab} at ${width}×${height} (${lang}): names broken over lines`);
+        assert.equal(layout.untranslated, false, `${tab} (${lang}) shows an unknown text key`);
         if (width === 1280) await page.screenshot({ path: ARTIFACTS + `page-${tab}-${lang}.png` });
       }
       await context.close();
