@@ -34,8 +34,10 @@ fn shop(customers: u32) -> Dataset {
     };
     for c in 0..customers {
         let r = next();
-        d.customers.source[c as usize] = (r % 5 < 4).then_some((r % 4) as u16);
-        d.customers.signup[c as usize] = (r % 3 == 0).then_some(18_600 + ((r >> 8) % 1_100) as i32);
+        d.customers
+            .set_source(c as usize, (r % 5 < 4).then_some((r % 4) as u16));
+        d.customers
+            .set_signup(c as usize, (r % 3 == 0).then_some(18_600 + ((r >> 8) % 1_100) as i32));
         for _ in 0..next() % 15 {
             let r = next();
             let status = match r % 10 {

@@ -12,7 +12,7 @@ pub fn latest_dated_day(dataset: &Dataset) -> Option<Day> {
     dataset
         .last_order_day()
         .max(last_event)
-        .or_else(|| dataset.customers.signup.iter().flatten().copied().max())
+        .or_else(|| dataset.customers.signup().iter().flatten().copied().max())
 }
 
 /// The default as-of day: the day after [`latest_dated_day`]; day 0 when
@@ -35,9 +35,8 @@ mod tests {
     fn defaults_to_the_day_after_the_latest_order() {
         let mut d = Dataset::default();
         assert_eq!(default_as_of(&d), 0);
-        d.customers.key.push("a".into());
-        d.customers.source.push(None);
-        d.customers.signup.push(Some(100));
+        d.customers.push("a".into());
+        d.customers.set_signup(0, Some(100));
         assert_eq!(default_as_of(&d), 101);
         d.orders.push(0, 40, 1.0, OrderStatus::Paid);
         d.orders.push(0, 60, 1.0, OrderStatus::Cancelled);

@@ -79,7 +79,7 @@ impl Labels {
                 rfm::assign(metrics.len(), &dated, &dated_ranks, scale)
             }
         };
-        let tiers = tiers::assign(&dataset.customers.key, metrics, buyers, &ranks, &settings.tiers);
+        let tiers = tiers::assign(dataset.customers.key(), metrics, buyers, &ranks, &settings.tiers);
         Labels {
             rfm_scale: scale,
             r: rfm.r,

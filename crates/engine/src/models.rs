@@ -216,7 +216,7 @@ fn by_source(dataset: &Dataset, values: &[(usize, f64)]) -> Vec<SourceClv> {
     for &(c, v) in values {
         let s = dataset
             .customers
-            .source
+            .source()
             .get(c)
             .copied()
             .flatten()

@@ -42,10 +42,11 @@ fn an_empty_dataset_gives_empty_totals() {
 #[test]
 fn without_a_buyer_everyone_is_potential_at_the_first_level() {
     let mut d = Dataset {
-        customers: Customers {
-            source: vec![Some(0), Some(0), None],
-            ..Customers::with_keys(vec!["a".into(), "b".into(), "c".into()])
-        },
+        customers: Customers::with_keys(vec!["a".into(), "b".into(), "c".into()]).with_sources(vec![
+            Some(0),
+            Some(0),
+            None,
+        ]),
         sources: vec!["ads".into()],
         ..Dataset::default()
     };
@@ -77,10 +78,7 @@ fn without_a_buyer_everyone_is_potential_at_the_first_level() {
 #[test]
 fn one_buyer_with_a_points_balance() {
     let mut d = Dataset {
-        customers: Customers {
-            points: vec![Some(6_000.0), None],
-            ..Customers::with_keys(vec!["vip".into(), "browser".into()])
-        },
+        customers: Customers::with_keys(vec!["vip".into(), "browser".into()]).with_points(vec![Some(6_000.0), None]),
         categories: vec!["tea".into()],
         ..Dataset::default()
     };

@@ -122,7 +122,7 @@ fn demo_lead_stages_match_an_independent_reading() {
     assert!(analysis.labels.has_events);
     let expected = independent_lead_stages(i64::from(analysis.as_of));
     let mut compared = 0;
-    for (c, key) in dataset.customers.key.iter().enumerate() {
+    for (c, key) in dataset.customers.key().iter().enumerate() {
         let ours = analysis.labels.lead_stage[c].english_name();
         let theirs = expected.get(key).copied().unwrap_or("Unengaged");
         assert_eq!(ours, theirs, "customer {key}");
@@ -166,7 +166,7 @@ fn demo_summary_is_consistent() {
     assert!(!a.categories.is_empty());
     assert!(a.categories.iter().any(|c| c.browsed_not_bought > 0));
     assert_eq!(a.affinity.len(), 11);
-    let profile = &dataset.customers.profile;
+    let profile = dataset.customers.profile();
     assert!((0..profile.contacts().len()).any(|c| profile
         .contacts()
         .get(c, segscope_model::ContactField::Email)

@@ -10,10 +10,8 @@ use segscope_model::{ContactField, Customers, Dataset, OrderStatus};
 /// `n` customers; customer i buys i % 4 times (so a quarter never buy).
 fn dataset(n: usize) -> Dataset {
     let mut d = Dataset {
-        customers: Customers {
-            source: (0..n).map(|i| (i % 3 != 0).then_some((i % 2) as u16)).collect(),
-            ..Customers::with_keys((0..n).map(|i| format!("C{:04}", (i * 7919) % 10_000)).collect())
-        },
+        customers: Customers::with_keys((0..n).map(|i| format!("C{:04}", (i * 7919) % 10_000)).collect())
+            .with_sources((0..n).map(|i| (i % 3 != 0).then_some((i % 2) as u16)).collect()),
         sources: vec!["ads".into(), "微信".into()],
         ..Dataset::default()
     };
@@ -72,7 +70,7 @@ fn filters_search_sort_and_pages() {
     );
     let expected = d
         .customers
-        .key
+        .key()
         .iter()
         .filter(|k| k.to_lowercase().contains("c00"))
         .count();
@@ -194,15 +192,15 @@ fn search_by_name_email_or_phone_and_filters_by_lead_stage_cluster_and_custom_se
     use segscope_engine::models::Models;
     let mut d = dataset(200);
     d.customers
-        .profile
+        .profile_mut()
         .contacts_mut()
         .fill(5, ContactField::Name, "Zhang Wei");
     d.customers
-        .profile
+        .profile_mut()
         .contacts_mut()
         .fill(6, ContactField::Email, "Wei.Li@Example.com");
     d.customers
-        .profile
+        .profile_mut()
         .contacts_mut()
         .fill(7, ContactField::Phone, "+86 138-0013-8000");
     let settings = Settings {

@@ -26,11 +26,9 @@ fn date(y: i32, m: u32, d: u32) -> NaiveDate {
 /// order, signed up), dave (one big old order, ads). As of 2024-05-02.
 fn shop() -> Dataset {
     let mut d = Dataset {
-        customers: Customers {
-            source: vec![Some(0), Some(1), None, Some(0)],
-            signup: vec![Some(day(2023, 12, 1)), None, Some(day(2024, 5, 15)), None],
-            ..Customers::with_keys(vec!["Alice".into(), "bob".into(), "Carol".into(), "dave".into()])
-        },
+        customers: Customers::with_keys(vec!["Alice".into(), "bob".into(), "Carol".into(), "dave".into()])
+            .with_sources(vec![Some(0), Some(1), None, Some(0)])
+            .with_signups(vec![Some(day(2023, 12, 1)), None, Some(day(2024, 5, 15)), None]),
         sources: vec!["ads".into(), "WeChat".into()],
         categories: vec!["tea".into(), "cups".into()],
         ..Dataset::default()

@@ -25,12 +25,10 @@ fn dataset() -> impl Strategy<Value = Dataset> {
         .prop_map(|(n, orders, attributes)| {
             let (source, signup): (Vec<_>, Vec<_>) = attributes.into_iter().take(n).unzip();
             let mut d = Dataset {
-                customers: Customers {
-                    source,
-                    signup,
-                    points: (0..n).map(|i| (i % 3 == 0).then_some(i as f64 * 250.0)).collect(),
-                    ..Customers::with_keys((0..n).map(|i| format!("C{i}")).collect())
-                },
+                customers: Customers::with_keys((0..n).map(|i| format!("C{i}")).collect())
+                    .with_sources(source)
+                    .with_signups(signup)
+                    .with_points((0..n).map(|i| (i % 3 == 0).then_some(i as f64 * 250.0)).collect()),
                 sources: vec!["ads".into(), "WeChat".into(), "store".into()],
                 categories: vec!["tea".into(), "cups".into(), "pots".into()],
                 ..Dataset::default()

@@ -17,16 +17,9 @@ fn dataset() -> impl Strategy<Value = Dataset> {
     )
         .prop_map(|(n, orders, sources)| {
             let mut d = Dataset {
-                customers: Customers {
-                    source: sources
-                        .into_iter()
-                        .take(n)
-                        .chain(std::iter::repeat(None))
-                        .take(n)
-                        .collect(),
-                    points: (0..n).map(|i| (i % 4 == 0).then_some(i as f64 * 300.0)).collect(),
-                    ..Customers::with_keys((0..n).map(|i| format!("c{i}")).collect())
-                },
+                customers: Customers::with_keys((0..n).map(|i| format!("c{i}")).collect())
+                    .with_sources(sources)
+                    .with_points((0..n).map(|i| (i % 4 == 0).then_some(i as f64 * 300.0)).collect()),
                 sources: vec!["ads".into(), "wechat".into(), "store".into()],
                 categories: vec!["shoes".into(), "bags".into(), "hats".into()],
                 ..Dataset::default()

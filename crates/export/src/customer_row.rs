@@ -233,7 +233,7 @@ pub(crate) fn customer_cells<'a>(
     texts: &'a LabelTexts,
     i: usize,
 ) -> Option<[Cell<'a>; COLUMNS]> {
-    let key = dataset.customers.key.get(i)?;
+    let key = dataset.customers.key().get(i)?;
     let metrics = &analysis.metrics;
     let labels = &analysis.labels;
     let orders = metrics.orders.get(i).copied().unwrap_or(0);
@@ -257,13 +257,13 @@ pub(crate) fn customer_cells<'a>(
     };
     let level = labels.member_level.get(i).copied().unwrap_or(0);
     let favorite = metrics.favorite_category.get(i).copied().flatten();
-    let source = dataset.customers.source.get(i).copied().flatten();
+    let source = dataset.customers.source().get(i).copied().flatten();
     let band = |d: usize| {
         let names = texts.bands.get(d)?;
         let band = analysis.bands.get(d)?.band.get(i)?;
         names.get(usize::from(*band)).copied()
     };
-    let contacts = dataset.customers.profile.contacts();
+    let contacts = dataset.customers.profile().contacts();
     let contact = |field| text(contacts.get(i, field));
     let models = analysis.models.as_ref();
     let cluster = models

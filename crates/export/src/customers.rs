@@ -96,14 +96,13 @@ mod tests {
 
     fn dataset() -> Dataset {
         let mut d = Dataset {
-            customers: Customers {
-                source: vec![Some(0), None, Some(7)],
-                ..Customers::with_keys(vec!["a,1".into(), "=cmd".into(), "c".into()])
-            },
+            customers: Customers::with_keys(vec!["a,1".into(), "=cmd".into(), "c".into()]),
             sources: vec!["WeChat \"group\"".into()],
             categories: vec!["shoes".into(), "=bags".into()],
             ..Dataset::default()
         };
+        d.customers.set_source(0, Some(0));
+        d.customers.set_source(2, Some(7));
         // Day 19727 is 2024-01-05. Categories: a one order each (bags bring
         // more revenue, so they are the favourite); the refund does not count.
         d.orders.push_with_category(0, 19_727, 10.5, OrderStatus::Paid, 0);
@@ -112,15 +111,15 @@ mod tests {
         d.orders
             .push_with_category(2, 19_729, 30.0, OrderStatus::Paid, NO_CATEGORY);
         d.customers
-            .profile
+            .profile_mut()
             .contacts_mut()
             .fill(2, ContactField::Name, "Chloé Wu");
         d.customers
-            .profile
+            .profile_mut()
             .contacts_mut()
             .fill(2, ContactField::Email, "chloe@example.com");
         d.customers
-            .profile
+            .profile_mut()
             .contacts_mut()
             .fill(2, ContactField::Phone, "+86 138 0013 8000");
         d

@@ -40,7 +40,7 @@ fn values_match_the_analysis() {
     assert_eq!(rows.len(), d.customers.len());
     for (i, row) in rows.iter().enumerate() {
         assert_eq!(row.len(), CUSTOMER_COLUMNS.len());
-        assert_eq!(row[0], d.customers.key[i]);
+        assert_eq!(row[0], d.customers.key()[i]);
         assert_eq!(row[3], a.metrics.orders[i].to_string());
         let revenue: f64 = row[4].parse().expect("revenue is a number");
         assert!((revenue - a.metrics.revenue[i]).abs() <= 0.005);
@@ -67,7 +67,7 @@ fn values_match_the_analysis() {
         } else {
             assert_eq!(row[12], "No purchase");
         }
-        let expected_source = match d.customers.source[i] {
+        let expected_source = match d.customers.source()[i] {
             Some(0) => "'=Ads, \"paid\"",
             Some(_) => "微信群",
             None => "",

@@ -98,7 +98,7 @@ fn cells_are_typed_and_formulas_stay_text() {
     for (i, row) in all.rows().skip(1).enumerate() {
         assert_eq!(
             row[0],
-            Data::String(d.customers.key[i].clone()),
+            Data::String(d.customers.key()[i].clone()),
             "keys are text, never formulas"
         );
         assert_eq!(row[3].as_f64(), Some(f64::from(a.metrics.orders[i])));
@@ -121,7 +121,7 @@ fn cells_are_typed_and_formulas_stay_text() {
             assert_eq!((&row[5], &row[7]), (&Data::Empty, &Data::Empty));
             assert_eq!(row[12], Data::String("No purchase".into()));
         }
-        let source = match d.customers.source[i] {
+        let source = match d.customers.source()[i] {
             Some(0) => Data::String("=Ads, \"paid\"".into()),
             Some(_) => Data::String("微信群".into()),
             None => Data::Empty,

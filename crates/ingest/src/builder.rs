@@ -152,7 +152,9 @@ impl DatasetBuilder {
             (Some(idx), _) => idx,
             (None, Some(idx)) => {
                 self.keyed_by_contact[idx as usize] = false;
-                self.dataset.customers.key[idx as usize] = String::from_utf8_lossy(person).into_owned();
+                self.dataset
+                    .customers
+                    .set_key(idx as usize, String::from_utf8_lossy(person).into_owned());
                 self.key_index.insert(person.into(), idx);
                 idx
             }
@@ -196,7 +198,9 @@ impl DatasetBuilder {
             Some(idx) => {
                 self.report.customers_matched_by_contact += 1;
                 self.keyed_by_contact[idx as usize] = false;
-                self.dataset.customers.key[idx as usize] = String::from_utf8_lossy(id).into_owned();
+                self.dataset
+                    .customers
+                    .set_key(idx as usize, String::from_utf8_lossy(id).into_owned());
                 self.key_index.insert(id.into(), idx);
                 self.remember(id, idx);
                 idx
@@ -245,15 +249,7 @@ impl DatasetBuilder {
 
     /// Adds a customer keyed by `key`.
     fn create(&mut self, key: &[u8]) -> CustomerIdx {
-        let idx = self.dataset.customers.key.len() as CustomerIdx;
-        self.dataset
-            .customers
-            .key
-            .push(String::from_utf8_lossy(key).into_owned());
-        self.dataset.customers.source.push(None);
-        self.dataset.customers.signup.push(None);
-        self.dataset.customers.points.push(None);
-        self.dataset.customers.profile.push_empty();
+        let idx = self.dataset.customers.push(String::from_utf8_lossy(key).into_owned());
         self.in_customer_file.push(false);
         self.keyed_by_contact.push(false);
         self.key_index.insert(key.into(), idx);
@@ -269,39 +265,48 @@ impl DatasetBuilder {
 
     /// Sets the customer's acquisition source (first non-empty value wins).
     pub(super) fn set_source(&mut self, idx: CustomerIdx, source: &str) {
-        let slot = &mut self.dataset.customers.source[idx as usize];
-        if slot.is_none() {
-            *slot = self.sources.intern(&mut self.dataset.sources, source);
+        let i = idx as usize;
+        if self.dataset.customers.source().get(i) == Some(&None) {
+            let value = self.sources.intern(&mut self.dataset.sources, source);
+            self.dataset.customers.set_source(i, value);
         }
     }
 
     /// Sets the customer's occupation (first non-empty value wins).
     pub(super) fn set_occupation(&mut self, idx: CustomerIdx, occupation: &str) {
         let i = idx as usize;
-        if self.dataset.customers.profile.occupation().get(i) == Some(&None) {
+        if self.dataset.customers.profile().occupation().get(i) == Some(&None) {
             let value = self.occupations.intern(&mut self.dataset.occupations, occupation);
-            self.dataset.customers.profile.fill_occupation(i, value);
+            self.dataset.customers.profile_mut().fill_occupation(i, value);
         }
     }
 
     /// Sets the customer's region (first non-empty value wins).
     pub(super) fn set_region(&mut self, idx: CustomerIdx, region: &str) {
         let i = idx as usize;
-        if self.dataset.customers.profile.region().get(i) == Some(&None) {
+        if self.dataset.customers.profile().region().get(i) == Some(&None) {
             let value = self.regions.intern(&mut self.dataset.regions, region);
-            self.dataset.customers.profile.fill_region(i, value);
+            self.dataset.customers.profile_mut().fill_region(i, value);
         }
     }
 
     /// Sets the customer's signup date (earliest wins).
     pub(super) fn set_signup(&mut self, idx: CustomerIdx, day: Day) {
-        let slot = &mut self.dataset.customers.signup[idx as usize];
-        *slot = Some(slot.map_or(day, |d| d.min(day)));
+        let i = idx as usize;
+        let earliest = self
+            .dataset
+            .customers
+            .signup()
+            .get(i)
+            .copied()
+            .flatten()
+            .map_or(day, |d| d.min(day));
+        self.dataset.customers.set_signup(i, Some(earliest));
     }
 
     /// Sets the customer's points balance (the last non-empty value wins).
     pub(super) fn set_points(&mut self, idx: CustomerIdx, points: f64) {
-        self.dataset.customers.points[idx as usize] = Some(points);
+        self.dataset.customers.set_points(idx as usize, Some(points));
     }
 
     /// Stores a customer summary's totals for `idx`: its entry's position and
@@ -364,13 +369,8 @@ impl DatasetBuilder {
                 FileKind::Orders if guessed(orders.day().get(i)) => orders.set_day(i, date.other),
                 FileKind::Events if guessed(events.day().get(i)) => events.set_day(i, date.other),
                 FileKind::Customers => {
-                    if let Some(day) = customers
-                        .signup
-                        .get_mut(i)
-                        .and_then(Option::as_mut)
-                        .filter(|d| guessed(Some(d)))
-                    {
-                        *day = date.other;
+                    if guessed(customers.signup().get(i).and_then(Option::as_ref)) {
+                        customers.set_signup(i, Some(date.other));
                     }
                 }
                 // Target 2·entry for the first order date, 2·entry + 1 for the last.

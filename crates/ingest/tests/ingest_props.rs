@@ -113,7 +113,7 @@ proptest! {
         prop_assert!(report.balances());
         // Every kept row's key and amount survive the round trip (duplicates aside).
         for (i, &c) in dataset.orders.customer().iter().enumerate() {
-            let key = &dataset.customers.key[c as usize];
+            let key = &dataset.customers.key()[c as usize];
             let cents = (dataset.orders.amount()[i] * 100.0).round() as u32;
             prop_assert!(kept.iter().any(|(k, c2)| k == key && *c2 == cents), "{key} {cents}");
         }
@@ -142,7 +142,7 @@ fn aligned(rows: &[(u32, u32, u32, u32)], pad: &[usize], header: bool, crlf: boo
 fn orders_of(dataset: &Dataset) -> Vec<(String, i32, u64)> {
     (0..dataset.orders.len())
         .map(|i| {
-            let key = dataset.customers.key[dataset.orders.customer()[i] as usize].clone();
+            let key = dataset.customers.key()[dataset.orders.customer()[i] as usize].clone();
             (
                 key,
                 dataset.orders.day()[i],

@@ -33,7 +33,7 @@ fn excel_text_marker_is_dropped_and_guest_id_zero_falls_back_to_email() {
          0,guest1@x.com,2024-01-07,5\n\
          0,Guest2@X.com,2024-01-07,5\n",
     );
-    assert_eq!(d.customers.key, vec!["7310448301001", "guest1@x.com", "guest2@x.com"]);
+    assert_eq!(d.customers.key(), vec!["7310448301001", "guest1@x.com", "guest2@x.com"]);
 }
 
 #[test]
@@ -68,7 +68,7 @@ fn customer_points_are_read_from_a_points_column() {
     let mut builder = DatasetBuilder::new();
     read_file(schema, text.as_bytes(), &mut builder).unwrap();
     let d = builder.finish().0;
-    assert_eq!(d.customers.points, vec![Some(1200.0), None, None]);
+    assert_eq!(d.customers.points(), vec![Some(1200.0), None, None]);
 }
 
 #[test]
@@ -117,7 +117,7 @@ fn orders_keyed_by_email_or_phone_join_customers_keyed_by_id_in_either_file_orde
         [("orders.csv", SHOP_ORDERS), ("customers.csv", SHOP_CUSTOMERS)],
     ] {
         let (d, q) = load_all(&files);
-        let mut keys = d.customers.key.clone();
+        let mut keys = d.customers.key().to_vec();
         keys.sort();
         assert_eq!(
             keys,
@@ -136,5 +136,5 @@ fn two_ids_sharing_an_email_stay_two_customers() {
         "c.csv",
         "customer_id,email,signup_date\nA,same@x.com,2024-01-01\nB,same@x.com,2024-01-02\n",
     )]);
-    assert_eq!(d.customers.key, vec!["A", "B"]);
+    assert_eq!(d.customers.key(), vec!["A", "B"]);
 }

@@ -161,14 +161,14 @@ fn summary(dataset: &Dataset) -> Summary {
     let orders = (0..o.len())
         .map(|i| {
             (
-                dataset.customers.key[o.customer()[i] as usize].clone(),
+                dataset.customers.key()[o.customer()[i] as usize].clone(),
                 format_day(o.day()[i]),
                 (o.amount()[i] * 100.0).round() as i64,
                 o.status()[i],
             )
         })
         .collect();
-    let mut customers = dataset.customers.key.clone();
+    let mut customers = dataset.customers.key().to_vec();
     customers.sort();
     (orders, customers)
 }

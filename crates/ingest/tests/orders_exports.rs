@@ -119,7 +119,7 @@ fn woocommerce_order_export_plugin_counts_the_repeated_total_once() {
     assert_eq!((report.refunds, report.cancellations), (1, 3));
     // Keyed by the billing phone's digits: Lucía, Marco, Anna, Joana.
     assert_eq!(dataset.customers.len(), 4);
-    assert_eq!(dataset.customers.key[0], "34600111222");
+    assert_eq!(dataset.customers.key()[0], "34600111222");
 }
 
 #[test]

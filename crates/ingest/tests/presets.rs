@@ -121,7 +121,7 @@ fn shopify_orders() {
     assert_eq!(f.report.lines_merged, 4);
     assert_eq!(f.dataset.orders.len(), 8);
     assert_eq!(f.dataset.customers.len(), 6);
-    assert_eq!(f.dataset.customers.key[0], "alice@example.com");
+    assert_eq!(f.dataset.customers.key()[0], "alice@example.com");
     // Paid: #1001 118.80 + #1002 27.00 + #1004 96.12 + #1008 138.02, and #1007
     // partially_refunded 86.40 less its 43.20 refund = 423.14.
     assert_eq!(paid_cents(&f.dataset), cents(423.14));
@@ -209,7 +209,7 @@ fn taobao_orders_in_gbk() {
     assert_rows(&f.report, 10, 10, 0, 0);
     assert_eq!(f.dataset.orders.len(), 10);
     assert_eq!(f.dataset.customers.len(), 5);
-    assert_eq!(f.dataset.customers.key[0], "tb_小鹿");
+    assert_eq!(f.dataset.customers.key()[0], "tb_小鹿");
     // Paid, from 买家实际支付金额 (not 买家应付货款: order …803 had a 2.50 coupon):
     // 89.00 + 158.00 + 45.50 + 66.00 + 130.00 + 32.00 + 58.80 = 579.30.
     assert_eq!(paid_cents(&f.dataset), cents(579.30));
@@ -240,7 +240,7 @@ fn youzan_orders() {
     assert_eq!(f.dataset.orders.len(), 9);
     // The key is the phone's digits, so `138-0000-1111` is `13800001111`.
     assert_eq!(f.dataset.customers.len(), 6);
-    assert_eq!(f.dataset.customers.key[0], "13800001111");
+    assert_eq!(f.dataset.customers.key()[0], "13800001111");
     // Paid (交易成功, 已发货, 待发货): 128.00 + 59.90 + 88.00 + (210.00 less its 30.00
     // 部分退款) + 36.80 + 76.50 = 569.20.
     assert_eq!(paid_cents(&f.dataset), cents(569.20));

@@ -27,7 +27,7 @@ fn orders(dataset: &Dataset) -> Vec<(String, String, i64, OrderStatus)> {
     (0..o.len())
         .map(|i| {
             (
-                dataset.customers.key[o.customer()[i] as usize].clone(),
+                dataset.customers.key()[o.customer()[i] as usize].clone(),
                 segscope_model::date::format_day(o.day()[i]),
                 (o.amount()[i] * 100.0).round() as i64,
                 o.status()[i],

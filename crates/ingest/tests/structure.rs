@@ -50,7 +50,7 @@ fn aligned_columns_without_a_header_are_read_from_their_values() {
     let (dataset, _) = builder.finish();
     assert_eq!(dataset.customers.len(), 5);
     assert_eq!(dataset.orders.len(), 10, "two records on one day are two orders");
-    assert_eq!(dataset.customers.key[0], "00001");
+    assert_eq!(dataset.customers.key()[0], "00001");
 }
 
 #[test]
@@ -173,7 +173,7 @@ fn a_report_workbook_with_title_rows_repeated_names_and_a_national_id() {
     assert_eq!((report.rows_read, report.rows_kept), (6, 6));
     assert_eq!((report.cancellations, report.refunds), (1, 1));
     let (dataset, _) = builder.finish();
-    assert_eq!(dataset.customers.key, ["30111222", "28333444", "35555666"]);
+    assert_eq!(dataset.customers.key(), ["30111222", "28333444", "35555666"]);
 }
 
 /// The files of every real-export family (fixtures/real), sniffed as the

@@ -216,18 +216,24 @@ impl Orders {
 }
 
 /// Customers, one entry per distinct customer key, stored column by column.
+///
+/// The columns are private so that they always have the same length:
+/// customers are only added by [`Customers::push`] (or made by
+/// [`Customers::with_keys`]), and the `set_…` methods change one attribute of
+/// one existing customer. Read them through the slice getters named like the
+/// columns.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Customers {
     /// The customer key as it appears in the files (id, or normalised email/phone).
-    pub key: Vec<String>,
+    key: Vec<String>,
     /// Index into [`Dataset::sources`] of the acquisition source, if known.
-    pub source: Vec<Option<u16>>,
+    source: Vec<Option<u16>>,
     /// Signup date, if known.
-    pub signup: Vec<Option<Day>>,
+    signup: Vec<Option<Day>>,
     /// Loyalty points balance from a customers file, if known.
-    pub points: Vec<Option<f64>>,
+    points: Vec<Option<f64>>,
     /// Contact details (from any file) and demographics (from a customers file).
-    pub profile: Profiles,
+    profile: Profiles,
 }
 
 impl Customers {
@@ -243,6 +249,37 @@ impl Customers {
         }
     }
 
+    /// The same customers with these sources, one per customer (missing
+    /// entries are `None`, extra ones dropped, so the columns stay equal).
+    pub fn with_sources(mut self, source: Vec<Option<u16>>) -> Self {
+        self.source = fitted(source, self.key.len());
+        self
+    }
+
+    /// The same customers with these signup days (fitted as in [`Self::with_sources`]).
+    pub fn with_signups(mut self, signup: Vec<Option<Day>>) -> Self {
+        self.signup = fitted(signup, self.key.len());
+        self
+    }
+
+    /// The same customers with these points balances (fitted as in [`Self::with_sources`]).
+    pub fn with_points(mut self, points: Vec<Option<f64>>) -> Self {
+        self.points = fitted(points, self.key.len());
+        self
+    }
+
+    /// Adds a customer keyed by `key`, with no attributes yet; its index.
+    pub fn push(&mut self, key: String) -> CustomerIdx {
+        let idx = CustomerIdx::try_from(self.key.len()).unwrap_or(CustomerIdx::MAX);
+        self.key.push(key);
+        self.source.push(None);
+        self.signup.push(None);
+        self.points.push(None);
+        self.profile.push_empty();
+        debug_assert!(self.source.len() == self.key.len() && self.points.len() == self.key.len());
+        idx
+    }
+
     /// Number of customers.
     pub fn len(&self) -> usize {
         self.key.len()
@@ -252,6 +289,71 @@ impl Customers {
     pub fn is_empty(&self) -> bool {
         self.key.is_empty()
     }
+
+    /// Each customer's key as it appears in the files.
+    pub fn key(&self) -> &[String] {
+        &self.key
+    }
+
+    /// Each customer's acquisition source (index into [`Dataset::sources`]).
+    pub fn source(&self) -> &[Option<u16>] {
+        &self.source
+    }
+
+    /// Each customer's signup day.
+    pub fn signup(&self) -> &[Option<Day>] {
+        &self.signup
+    }
+
+    /// Each customer's points balance from a customers file.
+    pub fn points(&self) -> &[Option<f64>] {
+        &self.points
+    }
+
+    /// Contact details and demographics.
+    pub fn profile(&self) -> &Profiles {
+        &self.profile
+    }
+
+    /// Contact details and demographics, to fill in (their own setters keep
+    /// their lengths).
+    pub fn profile_mut(&mut self) -> &mut Profiles {
+        &mut self.profile
+    }
+
+    /// Renames customer `i` (a person key or id found later); no-op out of range.
+    pub fn set_key(&mut self, i: usize, key: String) {
+        if let Some(slot) = self.key.get_mut(i) {
+            *slot = key;
+        }
+    }
+
+    /// Sets customer `i`'s source; no-op out of range.
+    pub fn set_source(&mut self, i: usize, source: Option<u16>) {
+        if let Some(slot) = self.source.get_mut(i) {
+            *slot = source;
+        }
+    }
+
+    /// Sets customer `i`'s signup day; no-op out of range.
+    pub fn set_signup(&mut self, i: usize, signup: Option<Day>) {
+        if let Some(slot) = self.signup.get_mut(i) {
+            *slot = signup;
+        }
+    }
+
+    /// Sets customer `i`'s points balance; no-op out of range.
+    pub fn set_points(&mut self, i: usize, points: Option<f64>) {
+        if let Some(slot) = self.points.get_mut(i) {
+            *slot = points;
+        }
+    }
+}
+
+/// `column` cut or padded with `None` to `n` entries.
+fn fitted<T: Clone>(mut column: Vec<Option<T>>, n: usize) -> Vec<Option<T>> {
+    column.resize(n, None);
+    column
 }
 
 /// Everything analysis needs, after parsing and cleaning.

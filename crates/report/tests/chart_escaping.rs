@@ -16,13 +16,11 @@ fn hostile_dataset() -> Dataset {
         "a&b".to_string(),
     ];
     let mut d = Dataset {
-        customers: Customers {
-            source: vec![Some(0), None, None],
-            ..Customers::with_keys(keys)
-        },
+        customers: Customers::with_keys(keys),
         sources: vec![SCRIPT.to_string()],
         ..Dataset::default()
     };
+    d.customers.set_source(0, Some(0));
     d.orders.push(0, 100, 10.0, OrderStatus::Paid);
     d.orders.push(1, 90, 20.0, OrderStatus::Paid);
     d.orders.push(1, 95, 20.0, OrderStatus::Paid);

@@ -281,7 +281,7 @@ fn precise(dataset: &Dataset, session: &Session) -> String {
         return out;
     };
     let number = |v: Option<f64>| v.map(|v| format!("{v:?}")).unwrap_or_default();
-    for (i, key) in dataset.customers.key.iter().enumerate() {
+    for (i, key) in dataset.customers.key().iter().enumerate() {
         let [p, e, c] = analysis.models.as_ref().map_or([None; 3], |m| m.predictions(i));
         let score = analysis.labels.value_score.get(i).copied().flatten();
         let metrics = &analysis.metrics;

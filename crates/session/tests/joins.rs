@@ -62,7 +62,7 @@ fn engine_figures(dataset: &Dataset) -> Figures {
     Figures {
         buyers: paid
             .iter()
-            .map(|&i| dataset.customers.key[orders.customer()[i] as usize].clone())
+            .map(|&i| dataset.customers.key()[orders.customer()[i] as usize].clone())
             .collect(),
         paid_orders: paid.len(),
         revenue_cents: paid.iter().map(|&i| (orders.amount()[i] * 100.0).round() as i64).sum(),
@@ -258,7 +258,7 @@ fn payments_give_the_amounts_whatever_the_drop_order() {
             "{unmatched:?}"
         );
         // One customer per person, shown by the person key; pD's only order had no payment.
-        let keys: BTreeSet<&str> = dataset.customers.key.iter().map(String::as_str).collect();
+        let keys: BTreeSet<&str> = dataset.customers.key().iter().map(String::as_str).collect();
         assert_eq!(keys, ["c99", "pA", "pB", "pC", "pD", "pE"].into_iter().collect());
         // The items still give each order its product.
         let first = dataset
@@ -336,11 +336,11 @@ fn a_customer_known_by_its_order_level_id_takes_its_person_key() {
     let mut set = files(&[CUSTOMERS, ORDERS, PAYMENTS]);
     set.push(("a_profiles.csv".into(), "customer_id,name\nc01,Ana\n".into()));
     let (dataset, report) = read(&set).expect("read");
-    let contacts = dataset.customers.profile.contacts();
+    let contacts = dataset.customers.profile().contacts();
     let ana = (0..contacts.len())
         .position(|c| contacts.get(c, segscope_model::ContactField::Name) == Some("Ana"))
         .expect("Ana");
-    assert_eq!(dataset.customers.key[ana], "pA");
+    assert_eq!(dataset.customers.key()[ana], "pA");
     assert_eq!(dataset.customers.len(), 6);
     assert_eq!(report.joins.customers_merged_by_person, 1);
     assert_eq!(engine_figures(&dataset), oracle(true).0);

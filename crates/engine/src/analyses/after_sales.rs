@@ -89,7 +89,7 @@ impl AfterSales {
                 .into_iter()
                 .take(HIGH_RETURNERS)
                 .map(|(i, refunded, paid, rate)| Returner {
-                    key: dataset.customers.key[i].clone(),
+                    key: dataset.customers.key()[i].clone(),
                     refunded_orders: refunded,
                     paid_orders: paid,
                     rate,

@@ -271,7 +271,7 @@ fn transitions(
 pub(crate) fn has_data_by(dataset: &Dataset, day: Day) -> bool {
     let n = dataset.customers.len();
     let known = |customer: u32, d: Day| d <= day && (customer as usize) < n;
-    dataset.customers.signup.iter().flatten().any(|&d| d <= day)
+    dataset.customers.signup().iter().flatten().any(|&d| d <= day)
         || (dataset.orders.customer().iter().zip(dataset.orders.day())).any(|(&c, &d)| known(c, d))
         || (dataset.events.customer().iter().zip(dataset.events.day())).any(|(&c, &d)| known(c, d))
 }

@@ -53,7 +53,7 @@ pub(crate) fn source_stats(
         .collect();
     let mut repeaters = vec![0u64; unknown + 1];
     for i in 0..metrics.len() {
-        let s = dataset.customers.source[i].map_or(unknown, usize::from).min(unknown);
+        let s = dataset.customers.source()[i].map_or(unknown, usize::from).min(unknown);
         let row = &mut rows[s];
         row.customers += 1;
         row.buyers += u64::from(metrics.orders[i] > 0);
@@ -89,7 +89,7 @@ mod tests {
     fn per_source_figures_by_hand() {
         let mut d = fixture::paid(&["a", "b", "c", "d"], &[(0, 1, 10.0), (0, 2, 30.0), (1, 1, 5.0)]);
         d.sources = vec!["ads".into(), "wechat".into()];
-        d.customers.source = vec![Some(1), Some(1), Some(0), None];
+        d.customers = d.customers.with_sources(vec![Some(1), Some(1), Some(0), None]);
         let a = run(&d, &Settings::default());
         let s = &a.summary.sources;
         assert_eq!(

@@ -94,7 +94,7 @@ pub fn bandings(dataset: &Dataset, as_of: Day, settings: &DemographicSettings) -
 
 /// Bands every customer on `dimension`.
 pub fn banding(dataset: &Dataset, dimension: Dimension, as_of: Day, settings: &DemographicSettings) -> Banding {
-    let p = &dataset.customers.profile;
+    let p = dataset.customers.profile();
     match dimension {
         Dimension::Age => {
             let ages = (0..dataset.customers.len()).map(|c| age_at(p.birth()[c], p.age()[c], as_of).map(f64::from));
@@ -247,7 +247,7 @@ mod tests {
             occupations: vec!["teacher".into(), "nurse".into()],
             ..Dataset::default()
         };
-        let p = &mut d.customers.profile;
+        let p = d.customers.profile_mut();
         p.fill_birth(0, Some(0)); // 1970-01-01
         p.fill_age(1, Some(17));
         p.fill_age(2, Some(65));

@@ -170,7 +170,7 @@ fn funnels_by_source(dataset: &Dataset, stages: &[LeadStage]) -> Vec<LeadFunnel>
     let sources = dataset.sources.len();
     let mut members: Vec<Vec<LeadStage>> = vec![Vec::new(); sources];
     for (c, stage) in stages.iter().enumerate() {
-        if let Some(s) = dataset.customers.source.get(c).copied().flatten() {
+        if let Some(s) = dataset.customers.source().get(c).copied().flatten() {
             if let Some(list) = members.get_mut(usize::from(s)) {
                 list.push(*stage);
             }

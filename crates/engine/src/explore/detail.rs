@@ -63,8 +63,8 @@ impl CustomerDetail {
     /// The detail of customer `index`; `None` when there is no such customer.
     pub fn of(dataset: &Dataset, analysis: &Analysis, customer: CustomerIx) -> CustomerDetail {
         let (at, index) = (customer.at(), customer.get());
-        let key = dataset.customers.key[at].clone();
-        let contacts = dataset.customers.profile.contacts();
+        let key = dataset.customers.key()[at].clone();
+        let contacts = dataset.customers.profile().contacts();
         let o = &dataset.orders;
         let (customers, days) = (o.customer(), o.day());
         let mut mine: Vec<usize> = (0..o.len())
@@ -87,8 +87,8 @@ impl CustomerDetail {
             .collect();
         CustomerDetail {
             key,
-            source: dataset.customers.source[at].and_then(|s| dataset.sources.get(usize::from(s)).cloned()),
-            signup: dataset.customers.signup[at].map(format_day),
+            source: dataset.customers.source()[at].and_then(|s| dataset.sources.get(usize::from(s)).cloned()),
+            signup: dataset.customers.signup()[at].map(format_day),
             name: contacts.display_name(at).map(String::from),
             email: contacts.get(at, ContactField::Email).map(String::from),
             phone: contacts.get(at, ContactField::Phone).map(String::from),

@@ -126,7 +126,7 @@ impl CustomerQuery {
         let keep = |i: usize| {
             (self.segments.is_empty() || labels.segment[i].is_some_and(|s| self.segments.contains(&s)))
                 && (self.tiers.is_empty() || self.tiers.contains(&labels.tier[i]))
-                && (self.sources.is_empty() || source_ids.contains(&dataset.customers.source[i]))
+                && (self.sources.is_empty() || source_ids.contains(&dataset.customers.source()[i]))
                 && (self.lifecycle.is_empty() || labels.lifecycle.get(i).is_some_and(|s| self.lifecycle.contains(s)))
                 && (self.lead_stages.is_empty()
                     || labels.lead_stage.get(i).is_some_and(|s| self.lead_stages.contains(s)))
@@ -160,7 +160,7 @@ impl CustomerQuery {
             (None, None) => Ordering::Equal,
         };
         match self.sort {
-            SortColumn::Key => ordered(dataset.customers.key[a].cmp(&dataset.customers.key[b])),
+            SortColumn::Key => ordered(dataset.customers.key()[a].cmp(&dataset.customers.key()[b])),
             SortColumn::Orders => ordered(m.orders[a].cmp(&m.orders[b])),
             SortColumn::Revenue => ordered(m.revenue[a].total_cmp(&m.revenue[b])),
             SortColumn::Aov => ordered(m.aov[a].total_cmp(&m.aov[b])),
@@ -179,10 +179,10 @@ impl CustomerQuery {
 /// (already lowercase); a search of digits also matches the phone's digits.
 fn matches_search(dataset: &Dataset, i: usize, search: &str) -> bool {
     let customers = &dataset.customers;
-    if customers.key[i].to_lowercase().contains(search) {
+    if customers.key()[i].to_lowercase().contains(search) {
         return true;
     }
-    let contacts = customers.profile.contacts();
+    let contacts = customers.profile().contacts();
     let contains = |value: Option<&str>| value.is_some_and(|v| v.to_lowercase().contains(search));
     if contains(contacts.display_name(i).as_deref())
         || contains(contacts.get(i, ContactField::Email))

@@ -37,7 +37,7 @@ impl CustomerRow {
         let l = &analysis.labels;
         CustomerRow {
             index: i,
-            key: dataset.customers.key.get(at).cloned().unwrap_or_default(),
+            key: dataset.customers.key().get(at).cloned().unwrap_or_default(),
             orders: m.orders.get(at).copied().unwrap_or(0),
             revenue: m.revenue.get(at).copied().unwrap_or(0.0),
             aov: m.aov.get(at).copied().unwrap_or(0.0),
@@ -51,7 +51,7 @@ impl CustomerRow {
             tier: l.tier.get(at).copied().flatten(),
             source: dataset
                 .customers
-                .source
+                .source()
                 .get(at)
                 .copied()
                 .flatten()

@@ -199,7 +199,7 @@ impl LifecycleStats {
                 orders >= 3,
                 orders >= 3 && stage.is_active(),
             ];
-            let source = dataset.customers.source[i].map_or(sources, usize::from).min(sources);
+            let source = dataset.customers.source()[i].map_or(sources, usize::from).min(sources);
             for (step, &hit) in reached.iter().enumerate() {
                 overall[step] += u64::from(hit);
                 by_source[source][step] += u64::from(hit);

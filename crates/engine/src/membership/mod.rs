@@ -17,7 +17,7 @@ pub(crate) fn points(dataset: &Dataset, metrics: &CustomerMetrics, settings: &Me
     let use_column = settings.points_source == PointsSource::FromColumnElseRevenue;
     (0..metrics.len())
         .map(|i| {
-            let from_file = dataset.customers.points.get(i).copied().flatten();
+            let from_file = dataset.customers.points().get(i).copied().flatten();
             match from_file.filter(|p| use_column && p.is_finite()) {
                 Some(p) => p,
                 None => metrics.revenue[i] * rate,
@@ -147,10 +147,7 @@ mod tests {
     #[test]
     fn points_prefer_the_file_balance_unless_told_otherwise() {
         let d = Dataset {
-            customers: Customers {
-                points: vec![Some(50.0), None],
-                ..Customers::with_keys(vec!["a".into(), "b".into()])
-            },
+            customers: Customers::with_keys(vec!["a".into(), "b".into()]).with_points(vec![Some(50.0), None]),
             ..Dataset::default()
         };
         let m = CustomerMetrics {

@@ -158,7 +158,7 @@ mod tests {
         let metrics = CustomerMetrics::compute(dataset, 100);
         let buyers = metrics.buyers();
         let ranks = BuyerRanks::compute(&metrics, &buyers);
-        assign(&dataset.customers.key, &metrics, &buyers, &ranks, settings)
+        assign(dataset.customers.key(), &metrics, &buyers, &ranks, settings)
     }
 
     #[test]

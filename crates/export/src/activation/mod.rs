@@ -74,7 +74,7 @@ pub struct ContactCoverage {
 
 /// Counts the contacts of every customer.
 pub fn contact_coverage(dataset: &Dataset) -> ContactCoverage {
-    let contacts = dataset.customers.profile.contacts();
+    let contacts = dataset.customers.profile().contacts();
     let mut coverage = ContactCoverage::default();
     let mut countries: Vec<(&str, u64)> = Vec::new();
     for i in (0..contacts.len()).filter(|&i| contacts.has_any(i)) {
@@ -119,7 +119,7 @@ pub fn activation_file(
     let format = options.format;
     let texts = LabelTexts::new(analysis, Wording::Localized(options.lang));
     let fallback = options.phone_country.as_deref().and_then(countries::country_by_code);
-    let contacts = dataset.customers.profile.contacts();
+    let contacts = dataset.customers.profile().contacts();
     let (mut customers, mut left_out) = (0u64, 0u64);
     let mut lines: Vec<String> = Vec::new();
     for i in indices.filter(|&i| i < contacts.len()) {

@@ -27,7 +27,7 @@ struct Group {
 /// CSV per group with customers, and `README.txt`.
 pub fn campaign_pack(dataset: &Dataset, analysis: &Analysis, lang: Lang) -> Result<Vec<u8>, ExportError> {
     let groups = groups(analysis, lang);
-    let contacts = dataset.customers.profile.contacts();
+    let contacts = dataset.customers.profile().contacts();
     let reachable = |members: &[usize]| {
         members
             .iter()

@@ -9,14 +9,14 @@ use segscope_model::{Customers, Dataset, OrderStatus};
 pub fn dataset(keys: Vec<String>, refunds: bool) -> Dataset {
     let n = keys.len();
     let mut d = Dataset {
-        customers: Customers {
-            source: (0..n).map(|i| (i % 3 != 2).then_some((i % 2) as u16)).collect(),
-            ..Customers::with_keys(keys)
-        },
+        customers: Customers::with_keys(keys),
         sources: vec!["=Ads, \"paid\"".into(), "微信群".into()],
         categories: vec!["books".into(), "+toys".into()],
         ..Dataset::default()
     };
+    for i in 0..n {
+        d.customers.set_source(i, (i % 3 != 2).then_some((i % 2) as u16));
+    }
     for i in 0..n as u32 {
         if i % 4 != 3 {
             d.orders.push_with_category(

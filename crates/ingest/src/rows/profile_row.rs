@@ -23,7 +23,7 @@ impl RowHandler<'_> {
             .map(|d| d.0);
         self.contact_cells(record, customer);
         let i = customer as usize;
-        let profile = &mut self.builder.dataset.customers.profile;
+        let profile = self.builder.dataset.customers.profile_mut();
         profile.fill_birth(i, birth);
         profile.fill_age(i, c.age.and_then(|col| parse_age(record.get(col))));
         let income = c.income.and_then(|col| parse_amount(record.get(col)).ok().flatten());
@@ -50,7 +50,7 @@ impl RowHandler<'_> {
     pub(super) fn contact_cells(&mut self, record: &Record, customer: CustomerIdx) {
         let c = self.columns;
         let i = customer as usize;
-        let contacts = self.builder.dataset.customers.profile.contacts_mut();
+        let contacts = self.builder.dataset.customers.profile_mut().contacts_mut();
         for (column, field) in [
             (c.contact_name, ContactField::Name),
             (c.first_name, ContactField::FirstName),

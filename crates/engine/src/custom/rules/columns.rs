@@ -38,11 +38,11 @@ pub(crate) fn column_mask(ctx: &RuleContext, condition: &Condition) -> Mask {
         Field::ValueScore => numeric(n, test, |i| l.value_score.get(i).copied().flatten()),
         Field::Points => numeric(n, test, |i| ctx.analysis.points.get(i).copied()),
         Field::CustomerId => match TextMatcher::of(test) {
-            Some(matcher) => Mask::from_fn(n, |i| c.key.get(i).is_some_and(|k| matcher.matches(k))),
-            None => presence(n, test, |i| c.key.get(i).is_some_and(|k| !k.is_empty())),
+            Some(matcher) => Mask::from_fn(n, |i| c.key().get(i).is_some_and(|k| matcher.matches(k))),
+            None => presence(n, test, |i| c.key().get(i).is_some_and(|k| !k.is_empty())),
         },
         Field::Source => coded(ctx, n, condition, |i| {
-            c.source.get(i).copied().flatten().map(usize::from)
+            c.source().get(i).copied().flatten().map(usize::from)
         }),
         Field::FavoriteCategory => coded(ctx, n, condition, |i| {
             m.favorite_category.get(i).copied().flatten().map(usize::from)
@@ -61,7 +61,7 @@ pub(crate) fn column_mask(ctx: &RuleContext, condition: &Condition) -> Mask {
         Field::LifecycleStage => coded(ctx, n, condition, |i| l.lifecycle.get(i).map(|s| s.index())),
         Field::FirstOrderDate => date(ctx, n, test, |i| m.first_day.get(i).copied().flatten()),
         Field::LastOrderDate => date(ctx, n, test, |i| m.last_day.get(i).copied().flatten()),
-        Field::SignupDate => date(ctx, n, test, |i| c.signup.get(i).copied().flatten()),
+        Field::SignupDate => date(ctx, n, test, |i| c.signup().get(i).copied().flatten()),
         Field::Segment(_) => Mask::none(n),
     }
 }
