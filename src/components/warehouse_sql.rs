@@ -7,7 +7,7 @@ use crate::state::use_app;
 use crate::worker;
 use leptos::prelude::*;
 use segscope_session::protocol::SessionRequest;
-use segscope_warehouse::{Dialect, SourceTables};
+use segscope_warehouse::{unreproduced, Dialect, SourceTables};
 
 /// The button in the dashboard's head and the dialog it opens.
 #[component]
@@ -71,6 +71,18 @@ pub fn WarehouseSql() -> impl IntoView {
                     get=|s| s.points.clone().unwrap_or_default() set=|s, v| s.points = optional(v)/>
             </fieldset>
             <p class="muted small">{move || state.tr("warehouse.formats")}</p>
+            {move || {
+                let gaps = unreproduced(&state.schemas.get());
+                (!gaps.is_empty()).then(|| {
+                    let list: Vec<&str> = gaps.iter().map(|k| state.tr(k)).collect();
+                    let separator = state.tr("warehouse.gap_separator");
+                    view! {
+                        <p class="notice notice-warn" data-testid="sql-gaps">
+                            {state.tr("warehouse.gaps").replace("{gaps}", &list.join(separator))}
+                        </p>
+                    }
+                })
+            }}
             {move || problem.get().map(|key| view! {
                 <p class="notice notice-warn" role="alert" data-testid="sql-problem">
                     {state.tr("warehouse.missing_name").replace("{name}", state.tr(key))}

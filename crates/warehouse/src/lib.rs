@@ -20,7 +20,7 @@ pub mod texts;
 mod tiers;
 
 pub use dialect::Dialect;
-pub use source::{LineAmounts, SourceTables};
+pub use source::{unreproduced, LineAmounts, SourceTables};
 
 use segscope_engine::custom::rules::RuleContext;
 use segscope_engine::settings::Settings;

@@ -62,6 +62,32 @@ impl Default for SourceTables {
     }
 }
 
+/// What the mapping of `schemas` relies on that the script does not
+/// reproduce (docs/warehouse.md#not-in-the-script), as text keys: the dialog
+/// says so before the download.
+pub fn unreproduced(schemas: &[FileSchema]) -> Vec<&'static str> {
+    let mut gaps = Vec::new();
+    let orders: Vec<&FileSchema> = schemas.iter().filter(|s| s.kind == FileKind::Orders).collect();
+    let any = |role: Role| orders.iter().any(|s| s.column(role).is_some());
+    if any(Role::RefundedAmount) || any(Role::PartialRefund) || any(Role::EventType) {
+        gaps.push("warehouse.gap.refunds");
+    }
+    if orders.iter().any(|s| s.column(Role::Amount).is_none()) {
+        gaps.push("warehouse.gap.line_price");
+    }
+    if orders.iter().any(|s| s.column(Role::CustomerKey).is_none()) {
+        gaps.push("warehouse.gap.contact_keys");
+    }
+    let has_kind = |kind: FileKind| schemas.iter().any(|s| s.kind == kind);
+    if has_kind(FileKind::OrderDetails) {
+        gaps.push("warehouse.gap.joined");
+    }
+    if has_kind(FileKind::Summary) {
+        gaps.push("warehouse.gap.summaries");
+    }
+    gaps
+}
+
 impl SourceTables {
     /// The defaults of the dialog: tables `orders` and `customers`, and the
     /// columns the user confirmed in the mapping step (the first orders file
@@ -71,7 +97,12 @@ impl SourceTables {
         let header = |schema: &FileSchema, role: Role| schema.column(role).and_then(|c| schema.headers.get(c)).cloned();
         if let Some(orders) = schemas.iter().find(|s| s.kind == FileKind::Orders) {
             let named = |role, fallback: &str| header(orders, role).unwrap_or_else(|| fallback.to_string());
-            source.order_customer = named(Role::CustomerKey, "customer_id");
+            // Keyed by e-mail or phone when there is no id (the dialog then
+            // says the import's matching is not reproduced).
+            let key = header(orders, Role::CustomerKey)
+                .or_else(|| header(orders, Role::Email))
+                .or_else(|| header(orders, Role::Phone));
+            source.order_customer = key.unwrap_or_else(|| "customer_id".into());
             source.order_date = named(Role::OrderDate, "order_date");
             source.amount = named(Role::Amount, "amount");
             source.order_id = header(orders, Role::OrderId);

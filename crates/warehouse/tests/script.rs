@@ -9,7 +9,7 @@ use segscope_engine::settings::Settings;
 use segscope_engine::{run, Analysis};
 use segscope_ingest::sniff;
 use segscope_model::{Customers, Dataset, OrderStatus};
-use segscope_warehouse::{script, Dialect, LineAmounts, SourceTables};
+use segscope_warehouse::{script, unreproduced, Dialect, LineAmounts, SourceTables};
 
 fn dataset() -> Dataset {
     let mut d = Dataset {
@@ -229,4 +229,10 @@ fn the_dialog_starts_from_the_mapped_columns() {
     );
     assert_eq!(source.customers_table.as_deref(), Some("customers"));
     assert_eq!(source.points.as_deref(), Some("Points"));
+    assert_eq!(source.order_customer, "Email", "keyed by e-mail without an id column");
+    assert_eq!(
+        unreproduced(&schemas),
+        vec!["warehouse.gap.contact_keys"],
+        "and the dialog says so"
+    );
 }
