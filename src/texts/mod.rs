@@ -17,11 +17,6 @@ mod ui;
 
 use segscope_i18n::Lang;
 
-/// The key finder the engine crates' key test uses, for the test below.
-#[cfg(test)]
-#[path = "../../crates/i18n/tests/common/key_scan.rs"]
-mod key_scan;
-
 /// One table entry: key, English, Chinese.
 type Entry = (&'static str, &'static str, &'static str);
 
@@ -53,8 +48,8 @@ pub fn t(lang: Lang, key: &str) -> &'static str {
 
 #[cfg(test)]
 mod tests {
-    use super::key_scan;
     use super::*;
+    use segscope_i18n::key_scan;
     use std::collections::HashSet;
     use std::path::Path;
 

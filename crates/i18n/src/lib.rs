@@ -5,6 +5,8 @@
 //! then in those of the crates it builds on. This crate holds only what every
 //! crate needs: [`Lang`], the lookup, and how sentences are joined.
 
+pub mod key_scan;
+
 use serde::{Deserialize, Serialize};
 
 /// A UI language.
@@ -55,8 +57,9 @@ pub fn find(tables: &[&[Entry]], lang: Lang, key: &str) -> Option<&'static str> 
 }
 
 /// Declares a crate's texts: `TABLES`, and `text` (this crate's tables, then
-/// each lookup of `below` in turn), `t` (the same, `??` for an unknown key,
-/// which each crate's key test keeps from a user), `has` and `own_entries`.
+/// each lookup of `below` in turn), `t` (the same, `??` for an unknown key),
+/// `has` and `own_entries`; and a test that every key the crate's sources
+/// name has a text and that its own entries are unique and filled.
 #[macro_export]
 macro_rules! texts {
     (tables: [$($table:expr),* $(,)?], below: [$($below:path),* $(,)?]) => {
@@ -82,6 +85,16 @@ macro_rules! texts {
         /// The entries of this crate's own tables.
         pub fn own_entries() -> impl Iterator<Item = &'static $crate::Entry> {
             TABLES.iter().flat_map(|table| table.iter())
+        }
+
+        #[cfg(test)]
+        mod key_test {
+            #[test]
+            fn every_key_this_crate_names_has_both_languages() {
+                let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+                assert_eq!($crate::key_scan::unknown_keys(&src, super::has), Vec::<String>::new());
+                assert_eq!($crate::key_scan::filling_problems(super::own_entries()), Vec::<String>::new());
+            }
         }
     };
 }

@@ -1,7 +1,6 @@
 //! Finding the text keys a source tree looks up: literal keys passed to
-//! `tr(…)` / `t(lang, …)` and keys returned by `i18n_key()` methods. Shared by
-//! the key tests of every crate with texts and of the app (which include this
-//! file by path).
+//! `tr(…)` / `t(lang, …)` and keys returned by `i18n_key()` methods, for the
+//! key test [`texts!`](crate::texts) gives every crate and for the app's.
 
 use std::path::{Path, PathBuf};
 
@@ -55,7 +54,6 @@ pub fn keys_in(text: &str) -> Vec<String> {
 
 /// The keys the sources under `src` look up that `has` does not know, each
 /// with its file.
-#[allow(dead_code)]
 pub fn unknown_keys(src: &Path, has: fn(&str) -> bool) -> Vec<String> {
     let mut files = Vec::new();
     rust_files(src, &mut files);
@@ -72,7 +70,6 @@ pub fn unknown_keys(src: &Path, has: fn(&str) -> bool) -> Vec<String> {
 }
 
 /// Keys of `entries` that repeat or lack a language.
-#[allow(dead_code)]
 pub fn filling_problems<'a>(entries: impl Iterator<Item = &'a (&'a str, &'a str, &'a str)>) -> Vec<String> {
     let mut seen = std::collections::HashSet::new();
     let mut problems = Vec::new();
