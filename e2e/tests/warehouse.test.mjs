@@ -113,3 +113,14 @@ test('each dialect downloads its own script; a blank column is said in the dialo
   assert.ok(!(await page.locator('[data-testid=warehouse-sql]').isVisible()));
   assert.deepEqual(errors, []);
 });
+
+test('files whose dates or amounts the script cannot read as written are named in the dialog', async () => {
+  const { page, errors } = await openPage(env, '?lang=en');
+  const dmy = (name) => join(DATA, 'semicolon-dmy', name);
+  await upload(page, [dmy('orders.csv'), dmy('customers.csv')]);
+  await page.click('[data-testid=open-warehouse-sql]');
+  const gaps = await page.textContent('[data-testid=sql-gaps]');
+  assert.match(gaps, /YYYY-MM-DD/, gaps);
+  await page.screenshot({ path: join(ARTIFACTS, 'warehouse-dialog-gaps-en.png') });
+  assert.deepEqual(errors, []);
+});

@@ -78,6 +78,9 @@ pub fn unreproduced(schemas: &[FileSchema]) -> Vec<&'static str> {
     if orders.iter().any(|s| s.column(Role::CustomerKey).is_none()) {
         gaps.push("warehouse.gap.contact_keys");
     }
+    if orders.iter().any(|s| !samples_read_as_written(s)) {
+        gaps.push("warehouse.gap.formats");
+    }
     let has_kind = |kind: FileKind| schemas.iter().any(|s| s.kind == kind);
     if has_kind(FileKind::OrderDetails) {
         gaps.push("warehouse.gap.joined");
@@ -86,6 +89,29 @@ pub fn unreproduced(schemas: &[FileSchema]) -> Vec<&'static str> {
         gaps.push("warehouse.gap.summaries");
     }
     gaps
+}
+
+/// True when the sample rows' dates are `YYYY-MM-DD…` and their amounts plain
+/// decimals, the formats the script reads (blank cells aside).
+fn samples_read_as_written(schema: &FileSchema) -> bool {
+    let cells = |role: Role| {
+        let column = schema.column(role);
+        schema
+            .samples
+            .iter()
+            .filter_map(move |row| row.get(column?))
+            .map(|cell| cell.trim())
+            .filter(|cell| !cell.is_empty())
+    };
+    let iso_date = |cell: &str| {
+        let b = cell.as_bytes();
+        b.len() >= 10 && b[4] == b'-' && b[7] == b'-' && [0, 1, 2, 3, 5, 6, 8, 9].iter().all(|&i| b[i].is_ascii_digit())
+    };
+    let plain_decimal = |cell: &str| {
+        let digits = cell.strip_prefix('-').unwrap_or(cell);
+        !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit() || c == '.') && digits.matches('.').count() <= 1
+    };
+    cells(Role::OrderDate).all(iso_date) && cells(Role::Amount).all(plain_decimal)
 }
 
 impl SourceTables {

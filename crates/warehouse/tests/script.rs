@@ -209,6 +209,15 @@ fn a_blank_column_name_is_a_message_not_a_script() {
 }
 
 #[test]
+fn formats_the_script_cannot_read_are_named() {
+    let day_first = "order_id,customer_id,order_date,amount\n1,a,05/01/2024,\"12,50\"\n2,b,06/01/2024,\"7,00\"\n";
+    let iso = "order_id,customer_id,order_date,amount\n1,a,2024-01-05 10:00,12.50\n2,b,2024-01-06,7\n";
+    let gaps = |text: &str| unreproduced(&[sniff("orders.csv", text.as_bytes(), true).expect("sniff")]);
+    assert_eq!(gaps(day_first), vec!["warehouse.gap.formats"]);
+    assert_eq!(gaps(iso), Vec::<&str>::new());
+}
+
+#[test]
 fn the_dialog_starts_from_the_mapped_columns() {
     let orders = "Name,Email,Financial Status,Created at,Lineitem name,Total\n#1001,a@example.com,paid,2024-01-05 10:00:00 -0500,Mug,12.00\n#1001,a@example.com,,2024-01-05 10:00:00 -0500,Cup,\n";
     let people = "Customer ID,First Name,Email,Points\n7,Ann,a@example.com,120\n";

@@ -27,6 +27,11 @@ const ENTRIES: &[Entry] = &[
     ),
     ("warehouse.gap.joined", "payments and order lines joined by order id", "按订单号关联的支付和订单明细"),
     ("warehouse.gap.summaries", "customer summary files", "客户汇总文件"),
+    (
+        "warehouse.gap.formats",
+        "dates not written as YYYY-MM-DD or amounts that are not plain decimals (rewrite them in a view first)",
+        "不是 YYYY-MM-DD 的日期或不是普通小数的金额(请先用视图转换)",
+    ),
     ("warehouse.gap_separator", ", ", "、"),
     (
         "warehouse.gaps",
