@@ -6,7 +6,7 @@
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use segscope_engine::kmeans::{cluster, KmeansSettings};
-use segscope_engine::CustomerMetrics;
+use segscope_engine::{CustomerMetrics, Headline};
 use std::hint::black_box;
 
 /// `n` buyers from a few overlapping behaviour groups (xorshift noise).
@@ -18,21 +18,24 @@ fn buyers(n: usize) -> CustomerMetrics {
         x ^= x << 17;
         (x >> 11) as f64 / (1u64 << 53) as f64
     };
-    let mut m = CustomerMetrics::default();
-    for i in 0..n {
-        // (typical recency days, orders, revenue) of four groups.
-        let (days, orders, revenue) = [
-            (10.0, 8.0, 900.0),
-            (60.0, 3.0, 250.0),
-            (200.0, 1.5, 80.0),
-            (500.0, 1.0, 30.0),
-        ][i % 4];
-        let spread = |typical: f64, u: f64| typical * (0.3 + 1.4 * u);
-        m.recency_days.push(Some(spread(days, next()) as i32));
-        m.orders.push(spread(orders, next()).round().max(1.0) as u32);
-        m.revenue.push((spread(revenue, next()) * 100.0).round() / 100.0);
-    }
-    m
+    let customers: Vec<Headline> = (0..n)
+        .map(|i| {
+            // (typical recency days, orders, revenue) of four groups.
+            let (days, orders, revenue) = [
+                (10.0, 8.0, 900.0),
+                (60.0, 3.0, 250.0),
+                (200.0, 1.5, 80.0),
+                (500.0, 1.0, 30.0),
+            ][i % 4];
+            let spread = |typical: f64, u: f64| typical * (0.3 + 1.4 * u);
+            Headline {
+                recency_days: Some(spread(days, next()) as i32),
+                orders: spread(orders, next()).round().max(1.0) as u32,
+                revenue: (spread(revenue, next()) * 100.0).round() / 100.0,
+            }
+        })
+        .collect();
+    CustomerMetrics::from_headlines(10_000, customers)
 }
 
 fn kmeans(c: &mut Criterion) {

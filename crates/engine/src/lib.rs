@@ -36,7 +36,7 @@ pub use as_of::{default_as_of, latest_dated_day, resolve_as_of};
 pub use labels::Labels;
 pub use lifecycle::{ActiveWindow, Funnel, LifecycleStage, LifecycleStats, StageStat};
 pub use membership::{level_of, what_if, LevelStat, WhatIf};
-pub use metrics::CustomerMetrics;
+pub use metrics::{CustomerMetrics, Headline};
 pub use names::{band_display_name, level_display_name, source_display_name, tier_display_name};
 pub use rfm::segment::RfmSegment;
 pub use rfm::stats::{RfCell, SegmentStat};
@@ -107,10 +107,7 @@ pub fn run(dataset: &Dataset, settings: &Settings) -> Analysis {
         },
     );
     let audience = AudienceLabels::assign(dataset, &metrics, &events, as_of, settings);
-    labels.has_events = !events.is_empty();
-    (labels.lead_stage, labels.lead_reason) = audience.lead.into_iter().unzip();
-    labels.engagement = audience.engagement;
-    labels.last_activity = audience.last_activity;
+    labels.add_audience(audience, !events.is_empty());
     let mut summary = Summary::build(SummaryInput {
         dataset,
         settings,

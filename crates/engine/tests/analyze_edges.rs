@@ -16,7 +16,7 @@ fn date(day: u64) -> Option<NaiveDate> {
 fn an_empty_dataset_gives_empty_totals() {
     let a = run(&Dataset::default(), &Settings::default());
     let s = &a.summary;
-    assert!(a.points.is_empty() && a.labels.member_level.is_empty() && a.labels.lifecycle.is_empty());
+    assert!(a.points.is_empty() && a.labels.member_level().is_empty() && a.labels.lifecycle().is_empty());
     assert_eq!(s.membership.len(), 4);
     assert!(s.membership.iter().all(|l| l.customers == 0 && l.revenue_share == 0.0));
     assert!(s.lifecycle.stages.iter().all(|st| st.customers == 0));
@@ -55,8 +55,8 @@ fn without_a_buyer_everyone_is_potential_at_the_first_level() {
     d.orders.push(1, 12, 20.0, OrderStatus::Cancelled);
     let a = run(&d, &Settings::default());
     let s = &a.summary;
-    assert_eq!(a.labels.lifecycle, vec![LifecycleStage::Potential; 3]);
-    assert_eq!(a.labels.member_level, vec![0; 3]);
+    assert_eq!(a.labels.lifecycle(), vec![LifecycleStage::Potential; 3]);
+    assert_eq!(a.labels.member_level(), vec![0; 3]);
     assert_eq!(a.points, vec![0.0; 3]);
     assert_eq!((s.membership[0].customers, s.membership[0].buyers), (3, 0));
     assert_eq!(s.lifecycle.funnel.steps, [3, 0, 0, 0, 0]);
@@ -88,16 +88,19 @@ fn one_buyer_with_a_points_balance() {
     let s = &a.summary;
     // The file's balance (Gold from 5000) beats revenue × 1 (Silver).
     assert_eq!(
-        (a.points.clone(), a.labels.member_level.clone()),
+        (a.points.clone(), a.labels.member_level().to_vec()),
         (vec![6_000.0, 0.0], vec![2, 0])
     );
     assert_eq!((s.membership[2].customers, s.membership[2].revenue_share), (1, 1.0));
-    assert_eq!(a.labels.lifecycle, vec![LifecycleStage::New, LifecycleStage::Potential]);
+    assert_eq!(
+        a.labels.lifecycle(),
+        vec![LifecycleStage::New, LifecycleStage::Potential]
+    );
     assert_eq!(s.kpis.active_share, 1.0);
     assert_eq!((s.repeat.buyers, s.repeat.repeat_buyers), (1, 0));
     assert_eq!(s.lifecycle.funnel.steps, [2, 1, 0, 0, 0]);
-    assert_eq!(a.metrics.favorite_category, vec![Some(0), None]);
-    assert_eq!(a.metrics.distinct_categories, vec![1, 0]);
+    assert_eq!(a.metrics.favorite_category(), vec![Some(0), None]);
+    assert_eq!(a.metrics.distinct_categories(), vec![1, 0]);
     let cohort = s.repeat.cohorts.sizes.iter().sum::<u64>();
     assert_eq!(cohort, 1);
 
@@ -105,7 +108,7 @@ fn one_buyer_with_a_points_balance() {
     settings.membership.points_per_currency_unit = 2.0;
     let a = run(&d, &settings);
     assert_eq!(
-        (a.points.clone(), a.labels.member_level.clone()),
+        (a.points.clone(), a.labels.member_level().to_vec()),
         (vec![3_000.0, 0.0], vec![1, 0])
     );
     // Raising Silver to 3001 moves the buyer down.
@@ -144,13 +147,16 @@ fn orders_after_the_as_of_date_are_left_out_everywhere() {
     let a = run(&d, &settings);
     let s = &a.summary;
     assert_eq!(a.points, vec![200.0, 0.0]);
-    assert_eq!(a.labels.member_level, vec![0, 0]);
-    assert_eq!(a.labels.lifecycle, vec![LifecycleStage::New, LifecycleStage::Potential]);
+    assert_eq!(a.labels.member_level(), vec![0, 0]);
+    assert_eq!(
+        a.labels.lifecycle(),
+        vec![LifecycleStage::New, LifecycleStage::Potential]
+    );
     assert_eq!((s.repeat.repeat_buyers, s.repeat.gaps.median_days), (1, Some(30.0)));
     assert_eq!(s.after_sales.overall.refunded_orders, 0);
     // A tie of one order each, at equal revenue: the lower index (tea) wins.
-    assert_eq!(a.metrics.favorite_category, vec![Some(0), None]);
-    assert_eq!(a.metrics.distinct_categories, vec![2, 0]);
+    assert_eq!(a.metrics.favorite_category(), vec![Some(0), None]);
+    assert_eq!(a.metrics.distinct_categories(), vec![2, 0]);
     // Cohort 1970-01 is seen in months 0 and 1; the as-of month 1970-02 is the last.
     let t = &s.repeat.cohorts;
     let row = t.cohorts.iter().position(|m| m == "1970-01").unwrap_or(0);

@@ -76,7 +76,7 @@ fn automatic_window_and_stages_by_hand() {
     // Recencies: g1 850, g2 720, g3 480, g4 200 (= A), risk_edge 400 (= 2A),
     // churn_edge 401, risk 201, new_edge first order 90 days ago, not_new 91.
     assert_eq!(
-        a.labels.lifecycle,
+        a.labels.lifecycle(),
         vec![Churned, Churned, Churned, Active, AtRisk, Churned, AtRisk, New, Active, Potential]
     );
     let counts: Vec<u64> = a.summary.lifecycle.stages.iter().map(|s| s.customers).collect();
@@ -112,7 +112,7 @@ fn short_gaps_keep_the_90_day_floor_and_a_set_window_wins() {
     assert_eq!((w.median_gap_days, w.days, w.automatic), (Some(25.0), 5.0, false));
     // As of day 71: a last bought 41 days ago (> 2A = 10), b 1 day ago.
     assert_eq!(
-        a.labels.lifecycle,
+        a.labels.lifecycle(),
         vec![LifecycleStage::Churned, LifecycleStage::Active]
     );
 }

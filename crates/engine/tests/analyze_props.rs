@@ -81,8 +81,8 @@ fn case() -> impl Strategy<Value = (Dataset, Settings)> {
 }
 
 fn buyers(a: &Analysis) -> Vec<usize> {
-    (0..a.metrics.orders.len())
-        .filter(|&i| a.metrics.orders[i] > 0)
+    (0..a.metrics.orders().len())
+        .filter(|&i| a.metrics.orders()[i] > 0)
         .collect()
 }
 
@@ -99,32 +99,32 @@ proptest! {
         let n = dataset.customers.len();
         let l = &a.labels;
         let columns = [
-            l.r.len(),
-            l.f.len(),
-            l.m.len(),
-            l.segment.len(),
-            l.value_score.len(),
-            l.tier.len(),
-            l.member_level.len(),
-            l.lifecycle.len(),
+            l.r().len(),
+            l.f().len(),
+            l.m().len(),
+            l.segment().len(),
+            l.value_score().len(),
+            l.tier().len(),
+            l.member_level().len(),
+            l.lifecycle().len(),
             a.points.len(),
-            a.metrics.favorite_category.len(),
-            a.metrics.distinct_categories.len(),
+            a.metrics.favorite_category().len(),
+            a.metrics.distinct_categories().len(),
         ];
         for column in columns {
             prop_assert_eq!(column, n);
         }
         let tiers = settings.tiers.cutoffs.len() + 1;
         for i in 0..n {
-            let buyer = a.metrics.orders[i] > 0;
-            prop_assert_eq!(l.segment[i].is_some(), buyer);
-            prop_assert_eq!(l.value_score[i].is_some(), buyer);
-            prop_assert_eq!(l.tier[i].is_some(), buyer);
-            if let Some(tier) = l.tier[i] {
+            let buyer = a.metrics.orders()[i] > 0;
+            prop_assert_eq!(l.segment()[i].is_some(), buyer);
+            prop_assert_eq!(l.value_score()[i].is_some(), buyer);
+            prop_assert_eq!(l.tier()[i].is_some(), buyer);
+            if let Some(tier) = l.tier()[i] {
                 prop_assert!((tier as usize) < tiers);
             }
-            prop_assert!(usize::from(l.member_level[i]) < settings.membership.levels.len());
-            prop_assert_eq!(l.lifecycle[i] == LifecycleStage::Potential, !buyer);
+            prop_assert!(usize::from(l.member_level()[i]) < settings.membership.levels.len());
+            prop_assert_eq!(l.lifecycle()[i] == LifecycleStage::Potential, !buyer);
         }
     }
 
@@ -135,22 +135,22 @@ proptest! {
         let m = &a.metrics;
         let b = buyers(&a);
         let n = b.len();
-        for i in 0..m.orders.len() {
-            if m.orders[i] == 0 {
-                prop_assert_eq!((a.labels.r[i], a.labels.f[i], a.labels.m[i]), (0, 0, 0));
+        for i in 0..m.orders().len() {
+            if m.orders()[i] == 0 {
+                prop_assert_eq!((a.labels.r()[i], a.labels.f()[i], a.labels.m()[i]), (0, 0, 0));
                 continue;
             }
-            let worse_r = b.iter().filter(|&&j| m.recency_days[j] > m.recency_days[i]).count();
-            let worse_f = b.iter().filter(|&&j| m.orders[j] < m.orders[i]).count();
-            let worse_m = b.iter().filter(|&&j| m.revenue[j] < m.revenue[i]).count();
-            prop_assert_eq!(a.labels.r[i], expected_score(worse_r, n, s));
-            prop_assert_eq!(a.labels.f[i], expected_score(worse_f, n, s));
-            prop_assert_eq!(a.labels.m[i], expected_score(worse_m, n, s));
-            for score in [a.labels.r[i], a.labels.f[i], a.labels.m[i]] {
+            let worse_r = b.iter().filter(|&&j| m.recency_days()[j] > m.recency_days()[i]).count();
+            let worse_f = b.iter().filter(|&&j| m.orders()[j] < m.orders()[i]).count();
+            let worse_m = b.iter().filter(|&&j| m.revenue()[j] < m.revenue()[i]).count();
+            prop_assert_eq!(a.labels.r()[i], expected_score(worse_r, n, s));
+            prop_assert_eq!(a.labels.f()[i], expected_score(worse_f, n, s));
+            prop_assert_eq!(a.labels.m()[i], expected_score(worse_m, n, s));
+            for score in [a.labels.r()[i], a.labels.f()[i], a.labels.m()[i]] {
                 prop_assert!((1..=s).contains(&score));
             }
-            let segment = RfmSegment::from_scores(a.labels.r[i], a.labels.f[i], s);
-            prop_assert_eq!(a.labels.segment[i], Some(segment));
+            let segment = RfmSegment::from_scores(a.labels.r()[i], a.labels.f()[i], s);
+            prop_assert_eq!(a.labels.segment()[i], Some(segment));
         }
     }
 
@@ -161,17 +161,17 @@ proptest! {
         let b = buyers(&a);
         for &i in &b {
             for &j in &b {
-                if m.recency_days[i] == m.recency_days[j] { prop_assert_eq!(l.r[i], l.r[j]); }
-                if m.recency_days[i] < m.recency_days[j] { prop_assert!(l.r[i] >= l.r[j]); }
-                if m.orders[i] == m.orders[j] { prop_assert_eq!(l.f[i], l.f[j]); }
-                if m.orders[i] > m.orders[j] { prop_assert!(l.f[i] >= l.f[j]); }
-                if m.revenue[i] == m.revenue[j] { prop_assert_eq!(l.m[i], l.m[j]); }
-                if m.revenue[i] > m.revenue[j] { prop_assert!(l.m[i] >= l.m[j]); }
+                if m.recency_days()[i] == m.recency_days()[j] { prop_assert_eq!(l.r()[i], l.r()[j]); }
+                if m.recency_days()[i] < m.recency_days()[j] { prop_assert!(l.r()[i] >= l.r()[j]); }
+                if m.orders()[i] == m.orders()[j] { prop_assert_eq!(l.f()[i], l.f()[j]); }
+                if m.orders()[i] > m.orders()[j] { prop_assert!(l.f()[i] >= l.f()[j]); }
+                if m.revenue()[i] == m.revenue()[j] { prop_assert_eq!(l.m()[i], l.m()[j]); }
+                if m.revenue()[i] > m.revenue()[j] { prop_assert!(l.m()[i] >= l.m()[j]); }
             }
         }
         // The worst value always scores 1.
-        if let Some(&worst) = b.iter().max_by_key(|&&i| m.recency_days[i]) {
-            prop_assert_eq!(l.r[worst], 1);
+        if let Some(&worst) = b.iter().max_by_key(|&&i| m.recency_days()[i]) {
+            prop_assert_eq!(l.r()[worst], 1);
         }
     }
 
@@ -181,7 +181,7 @@ proptest! {
         let n = buyers(&a).len();
         let tiers = settings.tiers.cutoffs.len() + 1;
         let mut counts = vec![0usize; tiers];
-        for tier in a.labels.tier.iter().flatten() {
+        for tier in a.labels.tier().iter().flatten() {
             counts[*tier as usize] += 1;
         }
         let mut cumulative = 0;
@@ -194,9 +194,9 @@ proptest! {
         prop_assert_eq!(counts.iter().sum::<usize>(), n);
         // A better tier never holds a lower value score than a worse tier.
         let l = &a.labels;
-        for i in 0..l.tier.len() {
-            for j in 0..l.tier.len() {
-                if let (Some(ti), Some(tj), Some(si), Some(sj)) = (l.tier[i], l.tier[j], l.value_score[i], l.value_score[j]) {
+        for i in 0..l.tier().len() {
+            for j in 0..l.tier().len() {
+                if let (Some(ti), Some(tj), Some(si), Some(sj)) = (l.tier()[i], l.tier()[j], l.value_score()[i], l.value_score()[j]) {
                     if ti < tj { prop_assert!(si >= sj); }
                 }
             }

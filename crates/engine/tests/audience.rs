@@ -119,11 +119,11 @@ fn independent_lead_stages(as_of: i64) -> HashMap<String, &'static str> {
 #[test]
 fn demo_lead_stages_match_an_independent_reading() {
     let (dataset, analysis) = demo();
-    assert!(analysis.labels.has_events);
+    assert!(analysis.labels.has_events());
     let expected = independent_lead_stages(i64::from(analysis.as_of));
     let mut compared = 0;
     for (c, key) in dataset.customers.key().iter().enumerate() {
-        let ours = analysis.labels.lead_stage[c].english_name();
+        let ours = analysis.labels.lead_stage()[c].english_name();
         let theirs = expected.get(key).copied().unwrap_or("Unengaged");
         assert_eq!(ours, theirs, "customer {key}");
         compared += 1;
@@ -202,16 +202,16 @@ proptest! {
         let orders: Vec<_> = orders.into_iter().map(|(c, d)| (c % customers, d)).collect();
         let d = events_dataset(customers, &events, &orders);
         let a = analyze::run(&d, &Settings::default());
-        prop_assert_eq!(a.labels.lead_stage.len(), customers);
-        prop_assert_eq!(a.labels.engagement.len(), customers);
+        prop_assert_eq!(a.labels.lead_stage().len(), customers);
+        prop_assert_eq!(a.labels.engagement().len(), customers);
         let s = &a.summary.audience;
         prop_assert_eq!(s.leads.iter().sum::<u64>(), customers as u64);
         let funnel = s.lead_funnel.as_ref().map(|f| f.steps).unwrap_or_default();
         prop_assert!(funnel.windows(2).all(|w| w[0] >= w[1]));
         prop_assert!(s.journey.windows(2).all(|w| w[0] >= w[1]));
         for c in 0..customers {
-            let buyer = a.metrics.orders[c] > 0;
-            prop_assert_eq!(a.labels.lead_stage[c] == LeadStage::Purchased, buyer);
+            let buyer = a.metrics.orders()[c] > 0;
+            prop_assert_eq!(a.labels.lead_stage()[c] == LeadStage::Purchased, buyer);
         }
     }
 }
@@ -228,11 +228,11 @@ fn summary_buyers_are_purchased_and_engaged_by_their_last_order() {
         ..Settings::default()
     };
     let a = analyze::run(&d, &settings);
-    assert_eq!(a.metrics.orders[1], 3, "the summary's orders count");
-    assert_eq!(a.labels.lead_stage[1], LeadStage::Purchased);
-    assert_eq!(a.labels.lead_stage[2], LeadStage::Awareness);
+    assert_eq!(a.metrics.orders()[1], 3, "the summary's orders count");
+    assert_eq!(a.labels.lead_stage()[1], LeadStage::Purchased);
+    assert_eq!(a.labels.lead_stage()[2], LeadStage::Awareness);
     // Last order 20 days before the as-of date: active (30 days by default),
     // not dormant from the page view 110 days before.
-    assert_eq!(a.labels.engagement[1], Engagement::Active);
-    assert_eq!(a.labels.engagement[0], Engagement::Active);
+    assert_eq!(a.labels.engagement()[1], Engagement::Active);
+    assert_eq!(a.labels.engagement()[0], Engagement::Active);
 }

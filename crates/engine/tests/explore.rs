@@ -54,7 +54,7 @@ fn filters_search_sort_and_pages() {
         ..CustomerQuery::default()
     };
     let high = explorer.page(&d, &a, &q);
-    let buyers = a.metrics.orders.iter().filter(|&&o| o > 0).count();
+    let buyers = a.metrics.orders().iter().filter(|&&o| o > 0).count();
     assert_eq!(high.total as usize, buyers.div_ceil(5));
     assert!(high.rows.iter().all(|r| r.tier == Some(0)));
     assert!(high.rows.windows(2).all(|w| w[0].revenue >= w[1].revenue));
@@ -174,8 +174,8 @@ fn detail_lists_orders_latest_first_and_explains_each_label() {
     assert_eq!(detail.order_count, 3);
     assert!(detail.orders.windows(2).all(|w| w[0].date >= w[1].date));
     let r = detail.labels.iter().find(|l| l.scheme == "reason.scheme.r").unwrap();
-    let days = a.metrics.recency_days[buyer as usize].unwrap();
-    assert_eq!(r.value[0], a.labels.r[buyer as usize].to_string());
+    let days = a.metrics.recency_days()[buyer as usize].unwrap();
+    assert_eq!(r.value[0], a.labels.r()[buyer as usize].to_string());
     assert!(r.reason[0].contains(&format!("{days} days")), "{}", r.reason[0]);
     assert!(r.reason[1].contains(&format!("{days} 天")), "{}", r.reason[1]);
     assert!(detail.labels.iter().any(|l| l.scheme == "reason.scheme.segment"));
@@ -238,7 +238,7 @@ fn search_by_name_email_or_phone_and_filters_by_lead_stage_cluster_and_custom_se
         ..CustomerQuery::default()
     });
     assert_eq!(frequent.len(), 50);
-    assert!(frequent.iter().all(|&i| a.metrics.orders[i as usize] >= 3));
+    assert!(frequent.iter().all(|&i| a.metrics.orders()[i as usize] >= 3));
     let leads = find(CustomerQuery {
         lead_stages: vec![LeadStage::Purchased],
         ..CustomerQuery::default()

@@ -134,9 +134,9 @@ fn text_tests_on_attributes_and_labels() {
     assert_eq!(s.who(Field::FavoriteCategory, text("tea")), vec![0]);
     assert_eq!(s.who(Field::FavoriteCategory, Test::IsEmpty), vec![2, 3]);
     // Labels answer to their English names and to their displayed names.
-    let alice = s.analysis.labels.segment[0].expect("alice has a segment");
+    let alice = s.analysis.labels.segment()[0].expect("alice has a segment");
     let same: Vec<usize> = (0..4)
-        .filter(|&i| s.analysis.labels.segment[i] == Some(alice))
+        .filter(|&i| s.analysis.labels.segment()[i] == Some(alice))
         .collect();
     assert_eq!(s.who(Field::RfmSegment, text(alice.english_name())), same);
     assert_eq!(s.who(Field::RfmSegment, text(t(Lang::Zh, alice.i18n_key()))), same);

@@ -184,12 +184,12 @@ impl<'a> LabelTexts<'a> {
     pub(crate) fn tags<'s>(&'s self, analysis: &'s Analysis, i: usize) -> CustomerTags<'s> {
         let labels = &analysis.labels;
         CustomerTags {
-            segment: labels.segment.get(i).copied().flatten().map(|s| self.segment(s)),
-            tier: match labels.tier.get(i).copied().flatten() {
+            segment: labels.segment().get(i).copied().flatten().map(|s| self.segment(s)),
+            tier: match labels.tier().get(i).copied().flatten() {
                 Some(tier) => self.tiers.get(tier as usize).map(|n| n.as_ref()),
                 None => Some(self.no_purchase),
             },
-            stage: labels.lifecycle.get(i).map(|s| self.lifecycle[s.index()]),
+            stage: labels.lifecycle().get(i).map(|s| self.lifecycle[s.index()]),
             custom: analysis.custom.as_ref().map(|a| a.names_of(i)).unwrap_or_default(),
         }
     }
@@ -236,7 +236,7 @@ pub(crate) fn customer_cells<'a>(
     let key = dataset.customers.key().get(i)?;
     let metrics = &analysis.metrics;
     let labels = &analysis.labels;
-    let orders = metrics.orders.get(i).copied().unwrap_or(0);
+    let orders = metrics.orders().get(i).copied().unwrap_or(0);
     let is_buyer = orders > 0;
     let day = |d: Option<&Option<Day>>| d.copied().flatten().map_or(Cell::Empty, Cell::Day);
     let fixed = |v: Option<f64>, decimals| {
@@ -250,13 +250,13 @@ pub(crate) fn customer_cells<'a>(
             .map_or(Cell::Empty, |s| Cell::Int(s.into()))
     };
     let text = |s: Option<&'a str>| Cell::Text(Cow::Borrowed(s.unwrap_or("")));
-    let with_events = |s: Option<&'static str>| text(s.filter(|_| labels.has_events));
-    let tier = match labels.tier.get(i).copied().flatten() {
+    let with_events = |s: Option<&'static str>| text(s.filter(|_| labels.has_events()));
+    let tier = match labels.tier().get(i).copied().flatten() {
         Some(tier) => texts.tiers.get(tier as usize).map(|n| n.as_ref()),
         None => Some(texts.no_purchase),
     };
-    let level = labels.member_level.get(i).copied().unwrap_or(0);
-    let favorite = metrics.favorite_category.get(i).copied().flatten();
+    let level = labels.member_level().get(i).copied().unwrap_or(0);
+    let favorite = metrics.favorite_category().get(i).copied().flatten();
     let source = dataset.customers.source().get(i).copied().flatten();
     let band = |d: usize| {
         let names = texts.bands.get(d)?;
@@ -279,27 +279,27 @@ pub(crate) fn customer_cells<'a>(
     };
     Some([
         Cell::Text(Cow::Borrowed(key)),
-        day(metrics.first_day.get(i)),
-        day(metrics.last_day.get(i)),
+        day(metrics.first_day().get(i)),
+        day(metrics.last_day().get(i)),
         Cell::Int(orders.into()),
-        fixed(metrics.revenue.get(i).copied().or(Some(0.0)), 2),
-        fixed(metrics.aov.get(i).copied().filter(|_| is_buyer), 2),
+        fixed(metrics.revenue().get(i).copied().or(Some(0.0)), 2),
+        fixed(metrics.aov().get(i).copied().filter(|_| is_buyer), 2),
         metrics
-            .recency_days
+            .recency_days()
             .get(i)
             .copied()
             .flatten()
             .map_or(Cell::Empty, |r| Cell::Int(r.into())),
-        score(&labels.r),
-        score(&labels.f),
-        score(&labels.m),
-        text(labels.segment.get(i).copied().flatten().map(|s| texts.segment(s))),
-        fixed(labels.value_score.get(i).copied().flatten(), 4),
+        score(labels.r()),
+        score(labels.f()),
+        score(labels.m()),
+        text(labels.segment().get(i).copied().flatten().map(|s| texts.segment(s))),
+        fixed(labels.value_score().get(i).copied().flatten(), 4),
         text(tier),
         text(texts.levels.get(usize::from(level)).map(|n| n.as_ref())),
-        text(labels.lifecycle.get(i).map(|s| texts.lifecycle[s.index()])),
-        with_events(labels.lead_stage.get(i).map(|s| texts.leads[s.index()])),
-        with_events(labels.engagement.get(i).map(|e| texts.engagement[e.index()])),
+        text(labels.lifecycle().get(i).map(|s| texts.lifecycle[s.index()])),
+        with_events(labels.lead_stage().get(i).map(|s| texts.leads[s.index()])),
+        with_events(labels.engagement().get(i).map(|e| texts.engagement[e.index()])),
         text(
             favorite
                 .and_then(|c| dataset.categories.get(usize::from(c)))

@@ -41,28 +41,28 @@ fn values_match_the_analysis() {
     for (i, row) in rows.iter().enumerate() {
         assert_eq!(row.len(), CUSTOMER_COLUMNS.len());
         assert_eq!(row[0], d.customers.key()[i]);
-        assert_eq!(row[3], a.metrics.orders[i].to_string());
+        assert_eq!(row[3], a.metrics.orders()[i].to_string());
         let revenue: f64 = row[4].parse().expect("revenue is a number");
-        assert!((revenue - a.metrics.revenue[i]).abs() <= 0.005);
-        let buyer = a.metrics.orders[i] > 0;
+        assert!((revenue - a.metrics.revenue()[i]).abs() <= 0.005);
+        let buyer = a.metrics.orders()[i] > 0;
         assert_eq!(row[1].is_empty(), !buyer);
         assert_eq!(row[5].is_empty(), !buyer);
         assert_eq!(
             row[6],
-            a.metrics.recency_days[i].map(|r| r.to_string()).unwrap_or_default()
+            a.metrics.recency_days()[i].map(|r| r.to_string()).unwrap_or_default()
         );
         assert_eq!(
             row[7],
             if buyer {
-                a.labels.r[i].to_string()
+                a.labels.r()[i].to_string()
             } else {
                 String::new()
             }
         );
-        assert_eq!(row[10], a.labels.segment[i].map(|s| s.english_name()).unwrap_or(""));
+        assert_eq!(row[10], a.labels.segment()[i].map(|s| s.english_name()).unwrap_or(""));
         if buyer {
             let score: f64 = row[11].parse().expect("value score is a number");
-            assert!((score - a.labels.value_score[i].unwrap_or(-1.0)).abs() <= 0.00005);
+            assert!((score - a.labels.value_score()[i].unwrap_or(-1.0)).abs() <= 0.00005);
             assert!(["High", "Medium", "Low"].contains(&row[12].as_str()));
         } else {
             assert_eq!(row[12], "No purchase");
@@ -72,9 +72,9 @@ fn values_match_the_analysis() {
             Some(_) => "微信群",
             None => "",
         };
-        let level = usize::from(a.labels.member_level[i]);
+        let level = usize::from(a.labels.member_level()[i]);
         assert_eq!(row[13], a.summary.membership[level].name);
-        assert_eq!(row[14], a.labels.lifecycle[i].english_name());
+        assert_eq!(row[14], a.labels.lifecycle()[i].english_name());
         let expected_favorite = match (i % 4, i % 2) {
             (3, _) => "",
             (_, 0) => "books",

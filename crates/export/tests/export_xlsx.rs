@@ -57,12 +57,12 @@ fn one_sheet_per_segment_after_all_customers() {
         let sheets = read_back(xlsx(&d, &a, lang));
         let mut expected = vec![(t(lang, "export.sheet.all").to_string(), d.customers.len())];
         for segment in RfmSegment::ALL {
-            let count = a.labels.segment.iter().filter(|s| **s == Some(segment)).count();
+            let count = a.labels.segment().iter().filter(|s| **s == Some(segment)).count();
             if count > 0 {
                 expected.push((t(lang, segment.i18n_key()).to_string(), count));
             }
         }
-        let non_buyers = a.labels.segment.iter().filter(|s| s.is_none()).count();
+        let non_buyers = a.labels.segment().iter().filter(|s| s.is_none()).count();
         assert!(
             non_buyers > 0 && expected.len() > 3,
             "the fixture covers several segments"
@@ -101,10 +101,10 @@ fn cells_are_typed_and_formulas_stay_text() {
             Data::String(d.customers.key()[i].clone()),
             "keys are text, never formulas"
         );
-        assert_eq!(row[3].as_f64(), Some(f64::from(a.metrics.orders[i])));
+        assert_eq!(row[3].as_f64(), Some(f64::from(a.metrics.orders()[i])));
         assert!(matches!(row[4], Data::Float(_)));
-        assert!((row[4].as_f64().unwrap_or(-1.0) - a.metrics.revenue[i]).abs() < 1e-9);
-        match a.metrics.first_day[i] {
+        assert!((row[4].as_f64().unwrap_or(-1.0) - a.metrics.revenue()[i]).abs() < 1e-9);
+        match a.metrics.first_day()[i] {
             Some(day) => {
                 let Data::DateTime(date) = &row[1] else {
                     panic!("row {i}: the first order date is a date, got {:?}", row[1]);
@@ -113,9 +113,9 @@ fn cells_are_typed_and_formulas_stay_text() {
             }
             None => assert_eq!(row[1], Data::Empty),
         }
-        if a.metrics.orders[i] > 0 {
-            assert_eq!(row[6].as_f64(), a.metrics.recency_days[i].map(f64::from));
-            assert_eq!(row[7].as_f64(), Some(f64::from(a.labels.r[i])));
+        if a.metrics.orders()[i] > 0 {
+            assert_eq!(row[6].as_f64(), a.metrics.recency_days()[i].map(f64::from));
+            assert_eq!(row[7].as_f64(), Some(f64::from(a.labels.r()[i])));
             assert!(matches!(row[11], Data::Float(_)), "value scores are numbers");
         } else {
             assert_eq!((&row[5], &row[7]), (&Data::Empty, &Data::Empty));

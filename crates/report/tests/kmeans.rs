@@ -7,7 +7,7 @@ mod common;
 
 use proptest::prelude::*;
 use segscope_engine::kmeans::{cluster, scatter_dots, Clustering, KmeansProblem, KmeansSettings, MAX_DOTS, MIN_BUYERS};
-use segscope_engine::CustomerMetrics;
+use segscope_engine::{CustomerMetrics, Headline};
 use segscope_i18n::Lang;
 use segscope_report::cluster_scatter;
 
@@ -19,12 +19,11 @@ fn scatter(metrics: &CustomerMetrics, clustering: &Clustering, lang: Lang) -> St
 
 /// Customers as (recency days, paid orders, revenue); 0 orders is a non-buyer.
 fn metrics(rows: &[(i32, u32, f64)]) -> CustomerMetrics {
-    CustomerMetrics {
-        recency_days: rows.iter().map(|r| (r.1 > 0).then_some(r.0)).collect(),
-        orders: rows.iter().map(|r| r.1).collect(),
-        revenue: rows.iter().map(|r| r.2).collect(),
-        ..CustomerMetrics::default()
-    }
+    CustomerMetrics::from_headlines(
+        10_000,
+        rows.iter()
+            .map(|&(days, orders, revenue)| Headline::new(orders, revenue, days)),
+    )
 }
 
 /// `n` customers in three behaviour groups, every seventh a non-buyer.

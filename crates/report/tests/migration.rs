@@ -150,7 +150,7 @@ fn rows_and_columns_add_up_to_the_analyses_at_both_dates() {
                     .segments
                     .iter()
                     .map(|s| s.customers)
-                    .chain([a.labels.segment.iter().filter(|s| s.is_none()).count() as u64])
+                    .chain([a.labels.segment().iter().filter(|s| s.is_none()).count() as u64])
                     .collect(),
                 Scheme::Tier => a.summary.tiers.iter().map(|t| t.customers).collect(),
                 Scheme::Lifecycle => a.summary.lifecycle.stages.iter().map(|s| s.customers).collect(),

@@ -283,15 +283,15 @@ fn precise(dataset: &Dataset, session: &Session) -> String {
     let number = |v: Option<f64>| v.map(|v| format!("{v:?}")).unwrap_or_default();
     for (i, key) in dataset.customers.key().iter().enumerate() {
         let [p, e, c] = analysis.models.as_ref().map_or([None; 3], |m| m.predictions(i));
-        let score = analysis.labels.value_score.get(i).copied().flatten();
+        let score = analysis.labels.value_score().get(i).copied().flatten();
         let metrics = &analysis.metrics;
-        let orders = metrics.orders.get(i).copied().unwrap_or(0);
-        let aov = metrics.aov.get(i).copied().filter(|_| orders > 0);
+        let orders = metrics.orders().get(i).copied().unwrap_or(0);
+        let aov = metrics.aov().get(i).copied().filter(|_| orders > 0);
         let _ = writeln!(
             out,
             "{},{},{},{},{},{},{}",
             cell(key),
-            number(metrics.revenue.get(i).copied()),
+            number(metrics.revenue().get(i).copied()),
             number(aov),
             number(score),
             number(p),

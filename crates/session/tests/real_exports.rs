@@ -120,8 +120,8 @@ fn run_family(sniffed: Vec<(FileSchema, Vec<u8>)>) -> Result<Analysis, String> {
 /// The engine's value of each figure, as the manifest writes it.
 fn figures_of(analysis: &Analysis) -> [Value; 5] {
     let kpis = &analysis.summary.kpis;
-    let first = analysis.metrics.first_day.iter().flatten().min().copied();
-    let last = analysis.metrics.last_day.iter().flatten().max().copied();
+    let first = analysis.metrics.first_day().iter().flatten().min().copied();
+    let last = analysis.metrics.last_day().iter().flatten().max().copied();
     let day = |d: Option<i32>| d.map_or(Value::Null, |d| Value::String(format_day(d)));
     [
         Value::from(kpis.buyers),

@@ -47,15 +47,15 @@ fn a_summary_alone_gives_value_metrics_and_says_recency_needs_dates() {
     assert!((k.aov - 374.12 / 6.0).abs() < 1e-9);
     assert!((k.repeat_rate - 2.0 / 3.0).abs() < 1e-12);
     // Value tiers: every buyer has a tier; the non-buyer is "No purchase".
-    assert!(a.labels.tier[..2]
+    assert!(a.labels.tier()[..2]
         .iter()
-        .chain(&a.labels.tier[3..])
+        .chain(&a.labels.tier()[3..])
         .all(Option::is_some));
-    assert_eq!(a.labels.tier[2], None);
+    assert_eq!(a.labels.tier()[2], None);
     // Recency-based schemes: no dates, no scores, no stage rows.
-    assert_eq!(a.metrics.recency_days, vec![None; 4]);
-    assert!(a.labels.segment.iter().all(Option::is_none));
-    assert!(a.labels.r.iter().all(|&r| r == 0));
+    assert_eq!(a.metrics.recency_days(), vec![None; 4]);
+    assert!(a.labels.segment().iter().all(Option::is_none));
+    assert!(a.labels.r().iter().all(|&r| r == 0));
     assert!(a.summary.segments.iter().all(|s| s.customers == 0));
     let staged: u64 = a.summary.lifecycle.stages.iter().map(|s| s.customers).sum();
     assert_eq!(staged, 1, "only the non-buyer has a stage");
@@ -92,7 +92,7 @@ fn orders_win_over_a_summary_and_nothing_is_counted_twice() {
     assert!((k.revenue - (120.0 + 112.50 + 45.75)).abs() < 1e-9);
     // The dated buyer is scored; the two undated ones are not.
     assert_eq!(a.summary.undated_buyers, 2);
-    let scored = a.labels.segment.iter().filter(|s| s.is_some()).count();
+    let scored = a.labels.segment().iter().filter(|s| s.is_some()).count();
     assert_eq!(scored, 1);
     assert!(a
         .summary
@@ -113,12 +113,12 @@ fn a_summary_with_order_dates_is_scored_like_orders() {
     assert_eq!(a.summary.as_of, "2024-03-02");
     assert_eq!(a.summary.first_order_date.as_deref(), Some("2024-01-01"));
     assert_eq!(a.summary.last_order_date.as_deref(), Some("2024-03-01"));
-    assert_eq!(a.metrics.recency_days, vec![Some(1), Some(21), None]);
+    assert_eq!(a.metrics.recency_days(), vec![Some(1), Some(21), None]);
     // One order: its first and last dates are the same day.
-    assert_eq!(a.metrics.tenure_days, vec![Some(61), Some(21), None]);
-    assert_eq!(a.metrics.mean_interpurchase_days[0], Some(30.0));
-    assert!(a.labels.segment[0].is_some() && a.labels.segment[1].is_some());
-    assert_eq!(a.labels.segment[2], None::<RfmSegment>);
+    assert_eq!(a.metrics.tenure_days(), vec![Some(61), Some(21), None]);
+    assert_eq!(a.metrics.mean_interpurchase_days()[0], Some(30.0));
+    assert!(a.labels.segment()[0].is_some() && a.labels.segment()[1].is_some());
+    assert_eq!(a.labels.segment()[2], None::<RfmSegment>);
 }
 
 #[test]
@@ -130,7 +130,7 @@ fn an_earlier_as_of_leaves_out_totals_it_cannot_split() {
         ..Settings::default()
     };
     let a = analyze::run(&dataset, &settings);
-    assert_eq!(a.metrics.orders, vec![0, 1, 1]);
+    assert_eq!(a.metrics.orders(), vec![0, 1, 1]);
     assert_eq!(a.summary.kpis.buyers, 2);
 }
 

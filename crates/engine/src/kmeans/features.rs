@@ -90,15 +90,7 @@ pub(crate) fn distinct_up_to(points: &[Point], limit: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn metrics(rows: &[(i32, u32, f64)]) -> CustomerMetrics {
-        CustomerMetrics {
-            recency_days: rows.iter().map(|r| Some(r.0)).collect(),
-            orders: rows.iter().map(|r| r.1).collect(),
-            revenue: rows.iter().map(|r| r.2).collect(),
-            ..CustomerMetrics::default()
-        }
-    }
+    use crate::kmeans::tests::metrics;
 
     #[test]
     fn features_are_standardised_and_map_back() {

@@ -1,17 +1,16 @@
 //! Behaviour of [`cluster`] on small hand-made buyer sets.
 
 use super::*;
-use crate::RfmSegment;
+use crate::{Headline, RfmSegment};
 
 /// Metrics of customers given as (recency days, paid orders, revenue);
 /// customers with 0 orders are non-buyers.
-fn metrics(rows: &[(i32, u32, f64)]) -> CustomerMetrics {
-    CustomerMetrics {
-        recency_days: rows.iter().map(|r| (r.1 > 0).then_some(r.0)).collect(),
-        orders: rows.iter().map(|r| r.1).collect(),
-        revenue: rows.iter().map(|r| r.2).collect(),
-        ..CustomerMetrics::default()
-    }
+pub(super) fn metrics(rows: &[(i32, u32, f64)]) -> CustomerMetrics {
+    CustomerMetrics::from_headlines(
+        10_000,
+        rows.iter()
+            .map(|&(days, orders, revenue)| Headline::new(orders, revenue, days)),
+    )
 }
 
 /// 30 recent, frequent, big spenders and 30 lapsed one-off small buyers,

@@ -2,8 +2,12 @@
 //! by customer.
 
 pub(crate) mod categories;
+mod columns;
 pub(crate) mod customer_events;
 pub(crate) mod customer_orders;
+mod headline;
+
+pub use headline::Headline;
 
 use categories::CategoryTally;
 use customer_orders::CustomerOrders;
@@ -18,36 +22,36 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct CustomerMetrics {
     /// Day of the first paid order.
-    pub first_day: Vec<Option<Day>>,
+    pub(crate) first_day: Vec<Option<Day>>,
     /// Day of the latest paid order.
-    pub last_day: Vec<Option<Day>>,
+    pub(crate) last_day: Vec<Option<Day>>,
     /// Number of paid orders.
-    pub orders: Vec<u32>,
+    pub(crate) orders: Vec<u32>,
     /// Sum of paid order amounts, each rounded to cents first.
-    pub revenue: Vec<f64>,
+    pub(crate) revenue: Vec<f64>,
     /// Average order value: revenue / paid orders, 0 for customers without one.
-    pub aov: Vec<f64>,
+    pub(crate) aov: Vec<f64>,
     /// Largest paid order amount, 0 for customers without one.
-    pub max_order: Vec<f64>,
+    pub(crate) max_order: Vec<f64>,
     /// Whole days from the latest paid order to the as-of day.
-    pub recency_days: Vec<Option<i32>>,
+    pub(crate) recency_days: Vec<Option<i32>>,
     /// Whole days from the first paid order to the as-of day.
-    pub tenure_days: Vec<Option<i32>>,
+    pub(crate) tenure_days: Vec<Option<i32>>,
     /// Mean days between consecutive paid orders (same-day orders count as a
     /// gap of 0), for customers with at least two paid orders.
-    pub mean_interpurchase_days: Vec<Option<f64>>,
+    pub(crate) mean_interpurchase_days: Vec<Option<f64>>,
     /// Number of refunded or returned orders.
-    pub refunded: Vec<u32>,
+    pub(crate) refunded: Vec<u32>,
     /// Number of cancelled orders.
-    pub cancelled: Vec<u32>,
+    pub(crate) cancelled: Vec<u32>,
     /// Distinct product categories among the paid orders.
     #[serde(default)]
-    pub distinct_categories: Vec<u16>,
+    pub(crate) distinct_categories: Vec<u16>,
     /// Favourite category (index into [`Dataset::categories`]): the one with
     /// the most paid orders, ties to the higher revenue, then the lower index;
     /// `None` without a paid order that has a category.
     #[serde(default)]
-    pub favorite_category: Vec<Option<CategoryIdx>>,
+    pub(crate) favorite_category: Vec<Option<CategoryIdx>>,
 }
 
 impl CustomerMetrics {
@@ -164,7 +168,32 @@ impl CustomerMetrics {
                 _ => None,
             });
         }
+        metrics.debug_check_lengths();
         metrics
+    }
+
+    /// Checks in debug builds that every column has one entry per customer.
+    pub(crate) fn debug_check_lengths(&self) {
+        let n = self.orders.len();
+        debug_assert!(
+            [
+                self.first_day.len(),
+                self.last_day.len(),
+                self.revenue.len(),
+                self.aov.len(),
+                self.max_order.len(),
+                self.recency_days.len(),
+                self.tenure_days.len(),
+                self.mean_interpurchase_days.len(),
+                self.refunded.len(),
+                self.cancelled.len(),
+                self.distinct_categories.len(),
+                self.favorite_category.len(),
+            ]
+            .iter()
+            .all(|&len| len == n),
+            "metric columns of unequal length"
+        );
     }
 
     /// Number of customers covered.

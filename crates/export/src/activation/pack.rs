@@ -63,20 +63,20 @@ fn groups(analysis: &Analysis, lang: Lang) -> Vec<Group> {
     let labels = &analysis.labels;
     let playbook = &analysis.settings.playbook;
     let tiers = &analysis.summary.tiers;
-    let n = labels.lifecycle.len();
+    let n = labels.lifecycle().len();
     let members = |test: &dyn Fn(usize) -> bool| (0..n).filter(|&i| test(i)).collect::<Vec<_>>();
     let mut groups: Vec<Group> = RfmSegment::ALL
         .iter()
         .map(|s| Group {
             name: t(lang, s.i18n_key()).to_string(),
             action: action(s.i18n_key(), lang, playbook).to_string(),
-            members: members(&|i| labels.segment.get(i).copied().flatten() == Some(*s)),
+            members: members(&|i| labels.segment().get(i).copied().flatten() == Some(*s)),
         })
         .collect();
     groups.extend(LifecycleStage::ALL.iter().map(|s| Group {
         name: t(lang, s.i18n_key()).to_string(),
         action: action(s.i18n_key(), lang, playbook).to_string(),
-        members: members(&|i| labels.lifecycle.get(i) == Some(s)),
+        members: members(&|i| labels.lifecycle().get(i) == Some(s)),
     }));
     // The last tier row is "No purchase" (customers without a tier).
     groups.extend(tiers.iter().enumerate().map(|(k, tier)| {
@@ -84,7 +84,7 @@ fn groups(analysis: &Analysis, lang: Lang) -> Vec<Group> {
         Group {
             name: tier_display_name(tier, lang),
             action: action(tier_key(value, tiers.len().saturating_sub(1)), lang, playbook).to_string(),
-            members: members(&|i| labels.tier.get(i).copied().flatten() == value),
+            members: members(&|i| labels.tier().get(i).copied().flatten() == value),
         }
     }));
     if let Some(custom) = &analysis.custom {

@@ -106,7 +106,7 @@ fn plan(source: &Source, indices: impl Iterator<Item = usize>, lang: Lang, rows_
     let no_purchase = RfmSegment::ALL.len();
     let mut groups = vec![Vec::new(); no_purchase + 1];
     for &i in &all {
-        let segment = source.analysis.labels.segment.get(i).copied().flatten();
+        let segment = source.analysis.labels.segment().get(i).copied().flatten();
         groups[segment.map_or(no_purchase, RfmSegment::index)].push(i);
     }
     let titles = RfmSegment::ALL

@@ -1,6 +1,8 @@
 //! Per-customer labels of every segmentation scheme, column by column.
 
-use crate::audience::{Engagement, LeadReason, LeadStage};
+mod columns;
+
+use crate::audience::{AudienceLabels, Engagement, LeadReason, LeadStage};
 use crate::lifecycle::{ActiveWindow, LifecycleStage};
 use crate::membership::level_of;
 use crate::metrics::CustomerMetrics;
@@ -15,35 +17,35 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Labels {
     /// RFM scale in force (3, 4 or 5).
-    pub rfm_scale: u8,
+    pub(crate) rfm_scale: u8,
     /// Recency score 1..=scale; 0 for non-buyers.
-    pub r: Vec<u8>,
+    pub(crate) r: Vec<u8>,
     /// Frequency score 1..=scale; 0 for non-buyers.
-    pub f: Vec<u8>,
+    pub(crate) f: Vec<u8>,
     /// Monetary score 1..=scale; 0 for non-buyers.
-    pub m: Vec<u8>,
+    pub(crate) m: Vec<u8>,
     /// Named RFM segment; `None` for non-buyers.
-    pub segment: Vec<Option<RfmSegment>>,
+    pub(crate) segment: Vec<Option<RfmSegment>>,
     /// Weighted percentile value score in 0..1; `None` for non-buyers.
-    pub value_score: Vec<Option<f64>>,
+    pub(crate) value_score: Vec<Option<f64>>,
     /// Value tier as an index into the tier names (best first); `None` is the
     /// separate "No purchase" label of non-buyers.
-    pub tier: Vec<Option<u32>>,
+    pub(crate) tier: Vec<Option<u32>>,
     /// Membership level as an index into the levels of the settings.
-    pub member_level: Vec<u8>,
+    pub(crate) member_level: Vec<u8>,
     /// Lifecycle stage.
-    pub lifecycle: Vec<LifecycleStage>,
+    pub(crate) lifecycle: Vec<LifecycleStage>,
     /// True when the dataset has events up to the as-of date (lead stages
     /// and engagement mean something).
-    pub has_events: bool,
+    pub(crate) has_events: bool,
     /// Lead purchase stage (Purchased for buyers).
-    pub lead_stage: Vec<LeadStage>,
+    pub(crate) lead_stage: Vec<LeadStage>,
     /// Why each lead stage.
-    pub lead_reason: Vec<LeadReason>,
+    pub(crate) lead_reason: Vec<LeadReason>,
     /// Engagement level.
-    pub engagement: Vec<Engagement>,
+    pub(crate) engagement: Vec<Engagement>,
     /// Last interaction (event or order of any status).
-    pub last_activity: Vec<Option<Day>>,
+    pub(crate) last_activity: Vec<Option<Day>>,
 }
 
 /// What the membership and lifecycle labels need beyond the metrics.
@@ -96,6 +98,40 @@ impl Labels {
             lifecycle: lifecycle::assign(metrics, more.window, &settings.lifecycle, more.as_of),
             ..Labels::default()
         }
+    }
+
+    /// Adds the labels that come from events (lead stage and its reason,
+    /// engagement, last activity); `has_events` says whether any event
+    /// counted up to the as-of day.
+    pub(crate) fn add_audience(&mut self, audience: AudienceLabels, has_events: bool) {
+        self.has_events = has_events;
+        (self.lead_stage, self.lead_reason) = audience.lead.into_iter().unzip();
+        self.engagement = audience.engagement;
+        self.last_activity = audience.last_activity;
+        self.debug_check_lengths();
+    }
+
+    /// Checks in debug builds that every column has one entry per customer.
+    fn debug_check_lengths(&self) {
+        let n = self.lifecycle.len();
+        debug_assert!(
+            [
+                self.r.len(),
+                self.f.len(),
+                self.m.len(),
+                self.segment.len(),
+                self.value_score.len(),
+                self.tier.len(),
+                self.member_level.len(),
+                self.lead_stage.len(),
+                self.lead_reason.len(),
+                self.engagement.len(),
+                self.last_activity.len(),
+            ]
+            .iter()
+            .all(|&len| len == n),
+            "label columns of unequal length"
+        );
     }
 }
 
