@@ -1,5 +1,6 @@
 // Page objects: what each dashboard page shows, read as numbers and English
 // labels, so tests compare figures instead of repeating selectors.
+import assert from 'node:assert/strict';
 import { openTab } from './app.mjs';
 
 /** A number as the app prints it: `1,234`, `12,345.60`, `20.0%` (→ 20), `—` (→ NaN). */
@@ -54,6 +55,23 @@ export async function chartMarks(page, testid) {
     const first = value.match(/-?\d[\d,]*(\.\d+)?/);
     return { text, subject, value, n: first ? num(first[0]) : NaN };
   });
+}
+
+/**
+ * Opens page `tab` and checks that each of its `parts` (test ids) is visible and that each chart
+ * among them is drawn, with data, and without a missing text (`??`).
+ */
+export async function checkPageParts(page, tab, parts, lang) {
+  await openTab(page, tab);
+  for (const part of parts) {
+    const el = page.locator(`[data-testid=${part}]`).first();
+    assert.ok(await el.isVisible(), `${part} on ${tab} (${lang})`);
+    if (part.startsWith('chart-')) {
+      const svg = await chartSvg(page, part);
+      assert.ok(!svg.includes('??') && svg.length > 500, `${part} drawn (${lang})`);
+      assert.ok(!svg.includes('No data') && !svg.includes('暂无数据'), `${part} has data (${lang})`);
+    }
+  }
 }
 
 /** One value per category of a one-series chart: English label → number. */

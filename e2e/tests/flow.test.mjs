@@ -14,7 +14,7 @@ import {
 } from '../lib/app.mjs';
 import {
   kpi, kpis, tierTable, segmentTable, levelTable, levelCustomers, sourceTable, repeatFacts, afterSales,
-  chartSvg, chartMarks, chartValues, reportQuality, customerCount, searchCustomers, waitForCustomerRows, waitForCustomerCount, openExplorer, filterExplorer,
+  checkPageParts, chartMarks, chartValues, reportQuality, customerCount, searchCustomers, waitForCustomerRows, waitForCustomerCount, openExplorer, filterExplorer,
   explorerRow, explorerKey, digits, english,
 } from '../lib/pages.mjs';
 
@@ -594,15 +594,7 @@ test('every dashboard page shows real numbers and its charts, in both languages'
     await upload(page, plainFiles());
     const exported = await exportCustomers(page);
     for (const [tab, parts] of Object.entries(pages)) {
-      await openTab(page, tab);
-      for (const part of parts) {
-        const el = page.locator(`[data-testid=${part}]`).first();
-        assert.ok(await el.isVisible(), `${part} on ${tab} (${lang})`);
-        if (part.startsWith('chart-')) {
-          const svg = await chartSvg(page, part);
-          assert.ok(!svg.includes('??') && svg.length > 500, `${part} drawn (${lang})`);
-        }
-      }
+      await checkPageParts(page, tab, parts, lang);
       await numbers[tab](page, exported, `${tab}, ${lang}`);
       await page.screenshot({ path: ARTIFACTS + `page-${tab}-${lang}.png`, fullPage: true });
     }

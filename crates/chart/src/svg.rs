@@ -72,25 +72,23 @@ impl Svg {
         svg.num(width);
         svg.out.push(' ');
         svg.num(height);
-        svg.out.push_str("\" width=\"");
-        svg.num(width);
-        svg.out.push_str("\" height=\"");
-        svg.num(height);
-        svg.out.push_str("\" role=\"img\" aria-labelledby=\"");
-        svg.escaped(id);
-        svg.out.push_str("-title ");
-        svg.escaped(id);
-        svg.out.push_str("-desc\" lang=\"");
-        svg.escaped(lang_tag);
-        svg.out.push_str("\" font-family=\"");
+        svg.out.push('"');
+        svg.num_attr("width", width);
+        svg.num_attr("height", height);
+        svg.text_attr("role", "img");
+        let (title_id, desc_id) = (format!("{id}-title"), format!("{id}-desc"));
+        svg.text_attr("aria-labelledby", &format!("{title_id} {desc_id}"));
+        svg.text_attr("lang", lang_tag);
+        // The font list is ours and its quotes stay as they are.
+        svg.out.push_str(" font-family=\"");
         svg.out.push_str(FONT_FAMILY);
-        svg.out.push_str("\">\n<title id=\"");
-        svg.escaped(id);
-        svg.out.push_str("-title\">");
+        svg.out.push_str("\">\n<title");
+        svg.text_attr("id", &title_id);
+        svg.out.push('>');
         svg.escaped(title);
-        svg.out.push_str("</title>\n<desc id=\"");
-        svg.escaped(id);
-        svg.out.push_str("-desc\">");
+        svg.out.push_str("</title>\n<desc");
+        svg.text_attr("id", &desc_id);
+        svg.out.push('>');
         svg.escaped(desc);
         svg.out.push_str("</desc>\n");
         svg
@@ -98,39 +96,32 @@ impl Svg {
 
     /// A filled rectangle.
     pub fn rect(&mut self, x: f64, y: f64, width: f64, height: f64, fill: &str) {
-        self.out.push_str("<rect x=\"");
-        self.num(x);
-        self.out.push_str("\" y=\"");
-        self.num(y);
-        self.out.push_str("\" width=\"");
-        self.num(width.max(0.0));
-        self.out.push_str("\" height=\"");
-        self.num(height.max(0.0));
-        self.out.push_str("\" fill=\"");
-        self.escaped(fill);
-        self.out.push_str("\"/>\n");
+        self.out.push_str("<rect");
+        self.num_attr("x", x);
+        self.num_attr("y", y);
+        self.num_attr("width", width.max(0.0));
+        self.num_attr("height", height.max(0.0));
+        self.text_attr("fill", fill);
+        self.out.push_str("/>\n");
     }
 
     /// A circle filled as its group says, with a `<title>` shown on hover.
     pub fn circle(&mut self, centre: (f64, f64), radius: f64, hover: &str) {
-        self.out.push_str("<circle cx=\"");
-        self.num(centre.0);
-        self.out.push_str("\" cy=\"");
-        self.num(centre.1);
-        self.out.push_str("\" r=\"");
-        self.num(radius.max(0.0));
-        self.out.push_str("\"><title>");
+        self.out.push_str("<circle");
+        self.num_attr("cx", centre.0);
+        self.num_attr("cy", centre.1);
+        self.num_attr("r", radius.max(0.0));
+        self.out.push_str("><title>");
         self.escaped(hover);
         self.out.push_str("</title></circle>\n");
     }
 
     /// Opens a group whose shapes are filled with `fill` at `opacity`.
     pub fn open_fill_group(&mut self, fill: &str, opacity: f64) {
-        self.out.push_str("<g fill=\"");
-        self.escaped(fill);
-        self.out.push_str("\" fill-opacity=\"");
-        self.num(opacity);
-        self.out.push_str("\">\n");
+        self.out.push_str("<g");
+        self.text_attr("fill", fill);
+        self.num_attr("fill-opacity", opacity);
+        self.out.push_str(">\n");
     }
 
     /// A filled polygon through `points`.
@@ -144,24 +135,20 @@ impl Svg {
             self.out.push(',');
             self.num(*y);
         }
-        self.out.push_str("\" fill=\"");
-        self.escaped(fill);
-        self.out.push_str("\"/>\n");
+        self.out.push('"');
+        self.text_attr("fill", fill);
+        self.out.push_str("/>\n");
     }
 
     /// A straight line.
     pub fn line(&mut self, from: (f64, f64), to: (f64, f64), stroke: &str) {
-        self.out.push_str("<line x1=\"");
-        self.num(from.0);
-        self.out.push_str("\" y1=\"");
-        self.num(from.1);
-        self.out.push_str("\" x2=\"");
-        self.num(to.0);
-        self.out.push_str("\" y2=\"");
-        self.num(to.1);
-        self.out.push_str("\" stroke=\"");
-        self.escaped(stroke);
-        self.out.push_str("\" stroke-width=\"1\"/>\n");
+        self.out.push_str("<line");
+        self.num_attr("x1", from.0);
+        self.num_attr("y1", from.1);
+        self.num_attr("x2", to.0);
+        self.num_attr("y2", to.1);
+        self.text_attr("stroke", stroke);
+        self.out.push_str(" stroke-width=\"1\"/>\n");
     }
 
     /// A text at `(x, y)` (baseline).
@@ -194,16 +181,15 @@ impl Svg {
 
     /// Defines a bottom-to-top linear gradient `id` through evenly spaced colours.
     pub fn vertical_gradient(&mut self, id: &str, stops: &[&str]) {
-        self.out.push_str("<defs><linearGradient id=\"");
-        self.escaped(id);
-        self.out.push_str("\" x1=\"0\" y1=\"1\" x2=\"0\" y2=\"0\">\n");
+        self.out.push_str("<defs><linearGradient");
+        self.text_attr("id", id);
+        self.out.push_str(" x1=\"0\" y1=\"1\" x2=\"0\" y2=\"0\">\n");
         let last = stops.len().saturating_sub(1).max(1) as f64;
         for (i, colour) in stops.iter().enumerate() {
-            self.out.push_str("<stop offset=\"");
-            self.num(i as f64 / last);
-            self.out.push_str("\" stop-color=\"");
-            self.escaped(colour);
-            self.out.push_str("\"/>\n");
+            self.out.push_str("<stop");
+            self.num_attr("offset", i as f64 / last);
+            self.text_attr("stop-color", colour);
+            self.out.push_str("/>\n");
         }
         self.out.push_str("</linearGradient></defs>\n");
     }
@@ -224,15 +210,11 @@ impl Svg {
     }
 
     fn text_element(&mut self, x: f64, y: f64, style: TextStyle, content: &str, degrees: f64) {
-        self.out.push_str("<text x=\"");
-        self.num(x);
-        self.out.push_str("\" y=\"");
-        self.num(y);
-        self.out.push_str("\" font-size=\"");
-        self.num(style.size);
-        self.out.push_str("\" fill=\"");
-        self.escaped(style.fill);
-        self.out.push('"');
+        self.out.push_str("<text");
+        self.num_attr("x", x);
+        self.num_attr("y", y);
+        self.num_attr("font-size", style.size);
+        self.text_attr("fill", style.fill);
         match style.anchor {
             Anchor::Start => {}
             Anchor::Middle => self.out.push_str(" text-anchor=\"middle\""),
@@ -253,6 +235,24 @@ impl Svg {
         self.out.push('>');
         self.escaped(content);
         self.out.push_str("</text>\n");
+    }
+
+    /// Writes ` name="value"` with the value a coordinate.
+    fn num_attr(&mut self, name: &str, value: f64) {
+        self.out.push(' ');
+        self.out.push_str(name);
+        self.out.push_str("=\"");
+        self.num(value);
+        self.out.push('"');
+    }
+
+    /// Writes ` name="value"` with the value escaped.
+    fn text_attr(&mut self, name: &str, value: &str) {
+        self.out.push(' ');
+        self.out.push_str(name);
+        self.out.push_str("=\"");
+        self.escaped(value);
+        self.out.push('"');
     }
 
     /// Writes a coordinate rounded to 0.1, without a trailing `.0`.

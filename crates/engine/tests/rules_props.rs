@@ -4,6 +4,8 @@
 //! NOT follow set algebra; rules reported as never matching match no one;
 //! evaluation is deterministic; rule sets survive a JSON round trip.
 
+mod common;
+
 use proptest::prelude::*;
 use segscope_engine::custom::rules::{
     assign, live_count, matching, CmpOp, CustomSegments, Field, FieldKind, Mode, Node, RuleContext, RuleWarning,
@@ -13,7 +15,7 @@ use segscope_engine::settings::Settings;
 use segscope_engine::{run, Analysis};
 use segscope_i18n::Lang;
 use segscope_model::date::date_of;
-use segscope_model::{Customers, Dataset, OrderStatus, NO_CATEGORY};
+use segscope_model::{Customers, Dataset};
 
 fn dataset() -> impl Strategy<Value = Dataset> {
     let order = ((0usize..40, 0i32..900, 0u32..50_000, 0u8..8), 0u16..4);
@@ -33,16 +35,7 @@ fn dataset() -> impl Strategy<Value = Dataset> {
                 categories: vec!["tea".into(), "cups".into(), "pots".into()],
                 ..Dataset::default()
             };
-            for ((c, day, cents, s), category) in orders {
-                let status = match s {
-                    0 => OrderStatus::Refunded,
-                    1 => OrderStatus::Cancelled,
-                    _ => OrderStatus::Paid,
-                };
-                let category = if category < 3 { category } else { NO_CATEGORY };
-                d.orders
-                    .push_with_category((c % n) as u32, day, f64::from(cents) / 100.0, status, category);
-            }
+            common::push_orders(&mut d, orders);
             d
         })
 }

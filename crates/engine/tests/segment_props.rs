@@ -3,10 +3,12 @@
 //! scheme, totals that add up, funnels that narrow, shares within 0..1, the
 //! what-if matrix consistent with the labels.
 
+mod common;
+
 use proptest::prelude::*;
 use segscope_engine::settings::{MemberLevel, Settings};
 use segscope_engine::{level_of, run, what_if, LifecycleStage};
-use segscope_model::{Customers, Dataset, OrderStatus, NO_CATEGORY};
+use segscope_model::{Customers, Dataset, NO_CATEGORY};
 
 fn dataset() -> impl Strategy<Value = Dataset> {
     let order = ((0usize..60, 0i32..900, 0u32..50_000, 0u8..8), 0u16..4);
@@ -24,16 +26,7 @@ fn dataset() -> impl Strategy<Value = Dataset> {
                 categories: vec!["shoes".into(), "bags".into(), "hats".into()],
                 ..Dataset::default()
             };
-            for ((c, day, cents, s), category) in orders {
-                let status = match s {
-                    0 => OrderStatus::Refunded,
-                    1 => OrderStatus::Cancelled,
-                    _ => OrderStatus::Paid,
-                };
-                let category = if category < 3 { category } else { NO_CATEGORY };
-                d.orders
-                    .push_with_category((c % n) as u32, day, f64::from(cents) / 100.0, status, category);
-            }
+            common::push_orders(&mut d, orders);
             d
         })
 }
@@ -68,12 +61,12 @@ proptest! {
         prop_assert!(s.validate().is_ok());
         let a = run(&d, &s);
         let n = d.customers.len();
-        prop_assert_eq!(a.labels.member_level.len(), n);
-        prop_assert_eq!(a.labels.lifecycle.len(), n);
+        prop_assert_eq!(a.labels.member_level().len(), n);
+        prop_assert_eq!(a.labels.lifecycle().len(), n);
         for i in 0..n {
-            prop_assert!(usize::from(a.labels.member_level[i]) < s.membership.levels.len());
-            prop_assert_eq!(a.labels.member_level[i], level_of(a.points[i], &s.membership.levels));
-            prop_assert_eq!(a.labels.lifecycle[i] == LifecycleStage::Potential, a.metrics.orders[i] == 0);
+            prop_assert!(usize::from(a.labels.member_level()[i]) < s.membership.levels.len());
+            prop_assert_eq!(a.labels.member_level()[i], level_of(a.points[i], &s.membership.levels));
+            prop_assert_eq!(a.labels.lifecycle()[i] == LifecycleStage::Potential, a.metrics.orders()[i] == 0);
         }
         let sum = &a.summary;
         prop_assert_eq!(sum.membership.iter().map(|l| l.customers).sum::<u64>(), n as u64);
@@ -87,7 +80,7 @@ proptest! {
             let by_source: u64 = sum.lifecycle.funnel_by_source.iter().map(|f| f.steps[step]).sum();
             prop_assert_eq!(by_source, sum.lifecycle.funnel.steps[step]);
         }
-        let active = a.labels.lifecycle.iter().filter(|st| matches!(st, LifecycleStage::New | LifecycleStage::Active)).count();
+        let active = a.labels.lifecycle().iter().filter(|st| matches!(st, LifecycleStage::New | LifecycleStage::Active)).count();
         prop_assert!(sum.lifecycle.funnel.steps[4] <= active as u64);
         prop_assert_eq!(sum.sources.iter().map(|r| r.customers).sum::<u64>(), n as u64);
         prop_assert_eq!(sum.sources.iter().map(|r| r.tier_mix.iter().sum::<u64>()).sum::<u64>(), n as u64);
@@ -95,7 +88,7 @@ proptest! {
         prop_assert!(sum.repeat.cohorts.cells.iter().flatten().all(|c| (0.0..=1.0).contains(c)));
         prop_assert_eq!(sum.repeat.buyers, sum.kpis.buyers);
         prop_assert!((0.0..=1.0).contains(&sum.kpis.active_share));
-        let refunded: u64 = a.metrics.refunded.iter().map(|&r| u64::from(r)).sum();
+        let refunded: u64 = a.metrics.refunded().iter().map(|&r| u64::from(r)).sum();
         prop_assert_eq!(sum.after_sales.overall.refunded_orders, refunded);
         prop_assert_eq!(sum.after_sales.by_tier.iter().map(|r| r.refunded_orders).sum::<u64>(), refunded);
     }
@@ -109,7 +102,7 @@ proptest! {
         let diagonal: u64 = w.moves.iter().enumerate().filter_map(|(i, row)| row.get(i)).sum();
         prop_assert_eq!(diagonal + w.moved, total);
         for (from, row) in w.moves.iter().enumerate() {
-            prop_assert_eq!(row.iter().sum::<u64>(), a.labels.member_level.iter().filter(|&&l| usize::from(l) == from).count() as u64);
+            prop_assert_eq!(row.iter().sum::<u64>(), a.labels.member_level().iter().filter(|&&l| usize::from(l) == from).count() as u64);
         }
         prop_assert_eq!(w.proposed_counts.iter().sum::<u64>(), total);
         prop_assert!(w.up <= w.moved && w.moved <= total);
@@ -139,8 +132,8 @@ proptest! {
                     best = Some(k);
                 }
             }
-            prop_assert_eq!(a.metrics.favorite_category[c].map(usize::from), best);
-            prop_assert_eq!(usize::from(a.metrics.distinct_categories[c]), tally.iter().filter(|t| t.0 > 0).count());
+            prop_assert_eq!(a.metrics.favorite_category()[c].map(usize::from), best);
+            prop_assert_eq!(usize::from(a.metrics.distinct_categories()[c]), tally.iter().filter(|t| t.0 > 0).count());
         }
     }
 }
