@@ -1,20 +1,29 @@
 // Browser benchmark (docs/product.md#budgets): time from "file chosen" to data-state=ready in
-// headless Chromium, for the generated 1.1 M-order / 150 k-customer file.
-// The mapping step is confirmed by the page itself the moment it appears, so
-// only the app's own time is measured. Also records the longest main-thread
-// task (Long Tasks API). Usage: node bench.mjs ORDERS.csv [RUNS]
+// headless Chromium, and, in the same browser on the same file, DuckDB-WASM's RFM query
+// (e2e/peer/duckdb-rfm.mjs), alternating run by run. The mapping step is confirmed by the page
+// itself the moment it appears, so only the app's own time is measured. Also records the longest
+// main-thread task (Long Tasks API), the models, re-segmentation and explorer scrolling.
+// Usage: node bench.mjs ORDERS.csv [RUNS] [PEER_SHAPE_JSON]
+// PEER_SHAPE_JSON names the file's customer, date, amount and status columns and its paid
+// statuses (scripts/bench-variant.py prints it); without it, the generator's columns.
 import { statSync, readFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { start } from './lib/browser.mjs';
 import { chooseFiles, FILE_INPUT } from './lib/app.mjs';
 
 const file = process.argv[2];
 const runs = Number(process.argv[3] ?? 3);
-if (!file) { console.error('usage: node bench.mjs ORDERS.csv [RUNS]'); process.exit(2); }
+if (!file) { console.error('usage: node bench.mjs ORDERS.csv [RUNS] [PEER_SHAPE_JSON]'); process.exit(2); }
+const GENERATOR_SHAPE = { customer: 'customer_id', date: 'order_date', amount: 'amount', status: 'status', paid: ['completed', 'paid'] };
+const shape = process.argv[4] ? JSON.parse(process.argv[4]) : GENERATOR_SHAPE;
 
-const env = await start();
+const HERE = new URL('.', import.meta.url).pathname;
+const env = await start({ '/__peer/': HERE + 'peer', '/__npm/': HERE + 'node_modules' });
 const results = [];
+const peerRuns = [];
+let peerInfo;
 for (let i = 0; i < runs; i++) {
+  peerRuns.push(await peer(i));
   const context = await env.browser.newContext();
   const page = await context.newPage();
   await page.goto(env.base + '?lang=en');
@@ -41,6 +50,7 @@ for (let i = 0; i < runs; i++) {
   await page.waitForFunction(() => window.__bench.ready || window.__bench.error, null, { timeout: 120_000, polling: 50 });
   const r = await page.evaluate(() => window.__bench);
   if (r.error) throw new Error(r.error);
+  const buyers = Number((await page.textContent('[data-testid=kpi-buyers] .kpi-value')).replace(/[^0-9]/g, ''));
   await page.click('[data-testid=tab-quality]');
   const timings = await page.textContent('[data-testid=timings]');
   // The models (K-means and CLV, docs/product.md#budgets ≤ 1 s and ≤ 2 s) are fitted after the
@@ -83,16 +93,50 @@ for (let i = 0; i < runs; i++) {
     return gaps.sort((x, y) => x - y);
   });
   const scroll = { median_frame_ms: +frames[60].toFixed(1), p95_frame_ms: +frames[114].toFixed(1) };
-  results.push({ total_ms: r.ready - r.chosen, sniff_ms: r.mapping - r.chosen, longest_task_ms: r.longest, app_timings: timings.trim(), models_ms: modelsMs, resegment_ms: resegment, explorer_scroll: scroll });
+  results.push({ total_ms: r.ready - r.chosen, buyers, sniff_ms: r.mapping - r.chosen, longest_task_ms: r.longest, app_timings: timings.trim(), models_ms: modelsMs, resegment_ms: resegment, explorer_scroll: scroll });
   console.error(`run ${i + 1}: ${(r.ready - r.chosen).toFixed(0)} ms (${timings.trim()}; longest main-thread task ${r.longest.toFixed(0)} ms); models +${modelsMs} ms; re-segment ${resegment.join(', ')} ms; scroll frames median ${scroll.median_frame_ms} / p95 ${scroll.p95_frame_ms} ms`);
   await context.close();
 }
 await env.close();
 
-const sorted = results.map((r) => r.total_ms).sort((a, b) => a - b);
+/** One DuckDB-WASM run: a fresh page and database, the file chosen, the query timed. */
+async function peer(i) {
+  const context = await env.browser.newContext();
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(env.base + '__peer/duckdb.html');
+  await page.waitForFunction(() => window.peer, null, { timeout: 60_000 });
+  peerInfo = await page.evaluate(() => window.peer.open());
+  await page.setInputFiles('#file', file);
+  const { first_ms: first, warm_ms: warm, grid } = await page.evaluate((s) => window.peer.rfm(s), shape);
+  if (errors.length) throw new Error('peer page: ' + errors.join('; '));
+  const buyers = grid.reduce((sum, cell) => sum + cell.customers, 0);
+  console.error(`peer run ${i + 1}: DuckDB-WASM RFM query ${first.toFixed(0)} ms first, ${warm.toFixed(0)} ms warm (${buyers} buyers in the R × F grid)`);
+  await context.close();
+  return { first_query_ms: Math.round(first), query_ms: Math.round(warm), buyers };
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const spread = (xs) => [Math.min(...xs), Math.max(...xs)];
+const ours = results.map((r) => r.total_ms);
+const theirs = peerRuns.map((r) => r.query_ms);
+const theirsFirst = peerRuns.map((r) => r.first_query_ms);
 const cpu = readFileSync('/proc/cpuinfo', 'utf8').match(/model name\s*:\s*(.*)/)?.[1] ?? cpus()[0]?.model;
-console.log(JSON.stringify({
+const report = {
   file, bytes: statSync(file).size, runs: results,
-  median_ms: sorted[Math.floor(sorted.length / 2)],
-  machine: { cpu, cores: cpus().length },
-}, null, 2));
+  median_ms: median(ours), spread_ms: spread(ours),
+  peer: {
+    engine: `DuckDB-WASM ${peerInfo.version} (${peerInfo.module})`, runs: peerRuns,
+    median_ms: median(theirs), spread_ms: spread(theirs), first_query_median_ms: median(theirsFirst),
+  },
+  // Against the warm query: the peer at its best.
+  ratio: +(median(ours) / median(theirs)).toFixed(2),
+  ratio_to_first_query: +(median(ours) / median(theirsFirst)).toFixed(2),
+  machine: { cpu, cores: cpus().length, load_average: loadavg().map((x) => +x.toFixed(2)) },
+};
+console.log(JSON.stringify(report, null, 2));
+console.error(`Segscope ${report.median_ms.toFixed(0)} ms (file chosen → dashboard) / DuckDB-WASM ${report.peer.median_ms} ms (RFM query, warm) = ${report.ratio} (${report.ratio_to_first_query} against its first query)`);
+if (peerRuns[0].buyers !== results[0].buyers) {
+  console.error(`note: buyers differ: Segscope ${results[0].buyers}, DuckDB's grid ${peerRuns[0].buyers}`);
+}

@@ -17,13 +17,17 @@ const TYPES = {
   '.ico': 'image/x-icon',
 };
 
-/** Starts serving `dir` on 127.0.0.1:`port`; resolves to the server. */
-export function serve(dir, port) {
-  const root = resolve(dir);
+/**
+ * Starts serving `dir` on 127.0.0.1:`port`; resolves to the server. `mounts` maps URL prefixes
+ * (`/__peer/`) to other folders, for the benchmark's peer page.
+ */
+export function serve(dir, port, mounts = {}) {
+  const roots = Object.entries(mounts).map(([prefix, folder]) => [prefix, resolve(folder)]);
   const server = createServer(async (req, res) => {
     try {
       const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-      let file = normalize(join(root, path));
+      const [prefix, root] = roots.find(([p]) => path.startsWith(p)) ?? ['/', resolve(dir)];
+      let file = normalize(join(root, path.slice(prefix.length - 1)));
       if (!file.startsWith(root)) { res.writeHead(403).end(); return; }
       if ((await stat(file).catch(() => null))?.isDirectory()) file = join(file, 'index.html');
       const body = await readFile(file);

@@ -10,9 +10,9 @@ export const ARTIFACTS = new URL('../artifacts/', import.meta.url).pathname;
 
 const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find(existsSync);
 
-/** Serves dist/ on a free port and launches headless Chromium. */
-export async function start() {
-  const server = await serve(DIST, 0);
+/** Serves dist/ (and `mounts`, see `serve`) on a free port and launches headless Chromium. */
+export async function start(mounts = {}) {
+  const server = await serve(DIST, 0, mounts);
   const base = `http://127.0.0.1:${server.address().port}/`;
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
