@@ -81,6 +81,8 @@ pub enum Tab {
     Repeat,
     /// Refunds and returns.
     AfterSales,
+    /// Survey scores (NPS, CSAT) by segment.
+    Survey,
     /// Every customer in a sortable, filterable table.
     Customers,
     /// Row accounting, rejections, currencies.
@@ -94,7 +96,7 @@ pub enum Tab {
 /// Every tab in display order (the order of [`Tab`]'s variants) with the
 /// i18n key of its name, the `data-testid` of its button and the i18n key of
 /// the sentence its page opens with.
-const TABS: [(Tab, &str, &str, &str); 20] = [
+const TABS: [(Tab, &str, &str, &str); 21] = [
     (Tab::Overview, "tab.overview", "tab-overview", "intro.overview"),
     (Tab::Tiers, "tab.tiers", "tab-tiers", "intro.tiers"),
     (Tab::Rfm, "tab.rfm", "tab-rfm", "intro.rfm"),
@@ -121,6 +123,7 @@ const TABS: [(Tab, &str, &str, &str); 20] = [
         "tab-after-sales",
         "intro.after_sales",
     ),
+    (Tab::Survey, "tab.survey", "tab-survey", "intro.survey"),
     (Tab::Customers, "tab.customers", "tab-customers", "intro.customers"),
     (Tab::Quality, "tab.quality", "tab-quality", "intro.quality"),
     (Tab::Report, "tab.report", "tab-report", "intro.report"),
@@ -138,8 +141,8 @@ const _: () = {
 
 impl Tab {
     /// All tabs in display order.
-    pub const ALL: [Tab; 20] = {
-        let mut all = [Tab::Overview; 20];
+    pub const ALL: [Tab; 21] = {
+        let mut all = [Tab::Overview; 21];
         let mut i = 0;
         while i < all.len() {
             all[i] = TABS[i].0;

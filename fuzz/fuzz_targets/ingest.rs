@@ -54,7 +54,7 @@ fuzz_target!(|input: &[u8]| {
     }
     let settings = Settings::default();
     let analysis = analyze::run(&dataset, &settings);
-    assert_eq!(analysis.labels.tier.len(), dataset.customers.len());
+    assert_eq!(analysis.labels.tier().len(), dataset.customers.len());
     let csv = customers_csv(&dataset, &analysis);
     assert!(csv.starts_with("\u{feff}customer_id,"));
     let json = analysis_json(&analysis, &quality, &settings);

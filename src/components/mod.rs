@@ -17,5 +17,6 @@ pub mod segment_table;
 pub mod settings_bar;
 pub mod show_list;
 pub mod status_bar;
+pub mod survey_questions;
 pub mod tier_table;
 pub mod warehouse_sql;

@@ -25,6 +25,7 @@ use crate::pages::rfm::RfmPage;
 use crate::pages::segments::SegmentsPage;
 use crate::pages::settings::SettingsPage;
 use crate::pages::sources::SourcesPage;
+use crate::pages::survey::SurveyPage;
 use crate::pages::tiers::TiersPage;
 use crate::state::{use_app, Tab};
 use crate::worker;
@@ -57,6 +58,7 @@ pub fn Dashboard() -> impl IntoView {
         Tab::Migration => view! { <MigrationPage/> }.into_any(),
         Tab::Repeat => view! { <RepeatPage/> }.into_any(),
         Tab::AfterSales => view! { <AfterSalesPage/> }.into_any(),
+        Tab::Survey => view! { <SurveyPage/> }.into_any(),
     };
     view! {
         <section class="dashboard">

@@ -12,6 +12,7 @@ use crate::worker;
 use leptos::prelude::*;
 use segscope_engine::audience::{Engagement, LeadStage};
 use segscope_engine::explore::{CustomerQuery, CustomerRow, SortColumn};
+use segscope_engine::survey::NpsGroup;
 use segscope_engine::LifecycleStage;
 use segscope_engine::{tier_display_name, RfmSegment};
 use segscope_i18n::Lang;
@@ -142,8 +143,8 @@ fn Filters(query: RwSignal<CustomerQuery>, first_visible: RwSignal<u64>) -> impl
     }
 }
 
-/// Lead-stage and engagement chips (with events), and the browsed-but-not-
-/// bought category another page chose.
+/// Lead-stage and engagement chips (with events), NPS-group chips (with a
+/// survey), and the browsed-but-not-bought category another page chose.
 #[component]
 fn AudienceFilters(query: RwSignal<CustomerQuery>, first_visible: RwSignal<u64>) -> impl IntoView {
     let state = use_app();
@@ -151,6 +152,11 @@ fn AudienceFilters(query: RwSignal<CustomerQuery>, first_visible: RwSignal<u64>)
         state
             .summary
             .with(|s| s.as_ref().is_none_or(|s| s.audience.events == 0))
+    });
+    let no_nps = Signal::derive(move || {
+        state
+            .summary
+            .with(|s| s.as_ref().is_none_or(|s| s.surveys.iter().all(|v| v.nps.is_none())))
     });
     let reset = Callback::new(move |()| first_visible.set(0));
     let browsed = move || {
@@ -186,6 +192,10 @@ fn AudienceFilters(query: RwSignal<CustomerQuery>, first_visible: RwSignal<u64>)
             testid=Callback::new(|level: Engagement| format!("filter-engagement-{}", level.english_name().to_lowercase()))
             field=ChipField { get: |q| &q.engagement, get_mut: |q| &mut q.engagement }
             query=query changed=reset group_key="reason.scheme.engagement" hidden=no_events/>
+        <FilterChips values=NpsGroup::ALL.to_vec() label=translated(NpsGroup::i18n_key)
+            testid=Callback::new(|group: NpsGroup| format!("filter-nps-{}", stable_id(&group)))
+            field=ChipField { get: |q| &q.nps_groups, get_mut: |q| &mut q.nps_groups }
+            query=query changed=reset group_key="export.col.nps_group" hidden=no_nps/>
         {browsed}
     }
 }

@@ -2,13 +2,14 @@
 //! and confidence; `analyze-button` confirms.
 
 use crate::components::enum_select::{stable_id, EnumSelect};
+use crate::components::survey_questions::SurveyQuestions;
 use crate::state::{use_app, AppState};
 use crate::texts::t;
 use crate::worker;
 use leptos::prelude::*;
 use segscope_ingest::describe::describe_schema;
 use segscope_ingest::records::BLANKS;
-use segscope_ingest::schema::{required_roles, RoleColumn, RoleSource};
+use segscope_ingest::schema::{required_roles, RoleColumn};
 use segscope_ingest::value::DateOrder;
 use segscope_ingest::{FileKind, FileSchema, Role};
 use segscope_session::protocol::Request;
@@ -27,9 +28,12 @@ const ENCODINGS: [&str; 8] = [
 
 fn sample_values(schema: &FileSchema, column: Option<usize>) -> String {
     let Some(c) = column else { return String::new() };
+    // A survey's extra header rows are no values.
+    let header_rows = schema.survey.as_ref().map_or(0, |s| s.header_rows);
     let values: Vec<&str> = schema
         .samples
         .iter()
+        .skip(header_rows)
         .filter_map(|r| r.get(c))
         .map(|v| v.trim())
         .filter(|v| !v.is_empty())
@@ -220,6 +224,7 @@ fn FileMapping(index: usize, schema: FileSchema) -> impl IntoView {
                 </tr></thead>
                 <tbody>{rows}</tbody>
             </table>
+            {schema.survey.is_some().then(|| view! { <SurveyQuestions file=index schema=schema.clone()/> })}
         </div>
     }
 }
@@ -241,13 +246,7 @@ fn RoleRow(file: usize, role_column: RoleColumn, required: bool, schema: FileSch
     let role = role_column.role;
     let on_change = move |ev: leptos::ev::Event| {
         let column = event_target_value(&ev).parse::<usize>().ok();
-        state.schemas.update(|s| {
-            if let Some(rc) = s[file].roles.iter_mut().find(|r| r.role == role) {
-                rc.column = column;
-                rc.confidence = 1.0;
-                rc.source = RoleSource::User;
-            }
-        });
+        state.schemas.update(|s| s[file].choose_column(role, column));
     };
     let current = role_column.column;
     let options = schema

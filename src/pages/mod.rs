@@ -20,5 +20,6 @@ pub mod rfm;
 pub mod segments;
 pub mod settings;
 pub mod sources;
+pub mod survey;
 pub mod tiers;
 pub mod upload;

@@ -13,6 +13,7 @@ mod models;
 mod report;
 mod rules;
 mod settings;
+mod survey;
 mod ui;
 
 use segscope_i18n::Lang;
@@ -21,7 +22,7 @@ use segscope_i18n::Lang;
 type Entry = (&'static str, &'static str, &'static str);
 
 /// Every table of the page.
-const TABLES: [&[Entry]; 11] = [
+const TABLES: [&[Entry]; 12] = [
     ui::ENTRIES,
     intro::ENTRIES,
     kpis::ENTRIES,
@@ -33,6 +34,7 @@ const TABLES: [&[Entry]; 11] = [
     report::ENTRIES,
     rules::ENTRIES,
     settings::ENTRIES,
+    survey::ENTRIES,
 ];
 
 /// The text for `key` in `lang`: the page's own, else the crates' below it

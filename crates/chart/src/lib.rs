@@ -5,7 +5,7 @@
 //!
 //! The kinds here take plain, already-localized data ([`ChartText`],
 //! [`Series`], [`ValueFormat`]) and know nothing of the engine, so any page
-//! can draw bars, shares, funnels, histograms and heatmaps; the building
+//! can draw bars, shares, funnels, histograms, heatmaps and intervals; the building
 //! blocks (frame, axes, scales, palette, SVG writer) are public for the
 //! dashboard charts of `segscope-report`.
 
@@ -15,6 +15,7 @@ mod funnel;
 pub mod heatmap;
 mod histogram;
 pub mod inputs;
+mod intervals;
 pub mod palette;
 pub mod parts;
 pub mod scale;
@@ -27,4 +28,5 @@ pub use funnel::{funnel, FunnelColumns};
 pub use heatmap::heatmap;
 pub use histogram::histogram;
 pub use inputs::{ChartText, Series, ValueFormat};
+pub use intervals::{interval_rows, IntervalRow};
 pub use stacked::stacked_share_bars;

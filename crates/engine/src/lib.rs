@@ -24,6 +24,7 @@ mod rank;
 mod rfm;
 pub mod settings;
 mod summary;
+pub mod survey;
 pub mod texts;
 mod tiers;
 
@@ -108,6 +109,7 @@ pub fn run(dataset: &Dataset, settings: &Settings) -> Analysis {
     );
     let audience = AudienceLabels::assign(dataset, &metrics, &events, as_of, settings);
     labels.add_audience(audience, !events.is_empty());
+    labels.add_survey(survey::customer_answers(dataset, metrics.len()));
     let mut summary = Summary::build(SummaryInput {
         dataset,
         settings,

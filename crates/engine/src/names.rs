@@ -5,6 +5,7 @@
 
 use crate::audience::BandName;
 use crate::kmeans::ClusterProfile;
+use crate::survey::SurveyGroup;
 use crate::texts::t;
 use crate::TierStat;
 use crate::NO_PURCHASE;
@@ -31,6 +32,19 @@ pub fn tier_display_name(tier: &TierStat, lang: Lang) -> String {
 /// "Tier 4" / "第 4 级" for the tier at `index` (0-based).
 pub(crate) fn numbered_tier(lang: Lang, index: usize) -> String {
     t(lang, "tier.numbered").replace("{n}", &(index + 1).to_string())
+}
+
+/// The name of the customers a survey score counts: everyone, a value tier
+/// (`tiers`: the summary's tier rows), an RFM segment or a lifecycle stage.
+pub fn survey_group_name(group: SurveyGroup, tiers: &[TierStat], lang: Lang) -> String {
+    match group {
+        SurveyGroup::All => t(lang, "survey.everyone").to_string(),
+        SurveyGroup::Tier(i) => tiers
+            .get(i)
+            .map_or_else(|| numbered_tier(lang, i), |tier| tier_display_name(tier, lang)),
+        SurveyGroup::Segment(segment) => t(lang, segment.i18n_key()).to_string(),
+        SurveyGroup::Stage(stage) => t(lang, stage.i18n_key()).to_string(),
+    }
 }
 
 /// A membership level's name: built-in names in the reader's language.

@@ -15,6 +15,7 @@ use crate::metrics::customer_orders::CustomerOrders;
 use crate::metrics::CustomerMetrics;
 use crate::rfm::stats::{rfm_stats, RfCell, SegmentStat};
 use crate::settings::Settings;
+use crate::survey::{self, SurveyStats};
 use crate::texts::t;
 use crate::tiers::stats::{tier_stats, TierStat};
 use segscope_i18n::Lang;
@@ -65,6 +66,9 @@ pub struct Summary {
     pub audience: AudienceSummary,
     /// The custom segments' counts, warnings and problems.
     pub custom: CustomSummary,
+    /// Each survey export with NPS and CSAT by segment.
+    #[serde(default)]
+    pub surveys: Vec<SurveyStats>,
 }
 
 /// What [`Summary::build`] summarises.
@@ -160,6 +164,7 @@ impl Summary {
             after_sales: AfterSales::build(input.dataset, input.metrics, input.labels, tiers),
             audience: AudienceSummary::default(),
             custom: CustomSummary::default(),
+            surveys: survey::summarize(input.dataset, input.labels, tiers + 1),
         }
     }
 }

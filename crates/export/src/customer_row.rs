@@ -5,6 +5,7 @@
 use crate::texts::t;
 use segscope_engine::kmeans::ClusterProfile;
 use segscope_engine::level_display_name;
+use segscope_engine::survey::NpsGroup;
 use segscope_engine::{
     audience::{Engagement, LeadStage},
     tier_display_name, Analysis, LifecycleStage, RfmSegment, NO_PURCHASE,
@@ -14,7 +15,7 @@ use segscope_model::{ContactField, Dataset, Day};
 use std::borrow::Cow;
 
 /// How many columns a customer row has.
-pub const COLUMNS: usize = 32;
+pub const COLUMNS: usize = 35;
 
 /// The header row, snake_case English.
 pub const CUSTOMER_COLUMNS: [&str; COLUMNS] = [
@@ -42,6 +43,9 @@ pub const CUSTOMER_COLUMNS: [&str; COLUMNS] = [
     "expected_purchases",
     "clv",
     "custom_segments",
+    "nps_score",
+    "nps_group",
+    "csat",
     "age_band",
     "gender",
     "income_band",
@@ -78,6 +82,9 @@ const COLUMN_KEYS: [&str; COLUMNS] = [
     "export.col.expected_purchases",
     "export.col.clv",
     "export.col.custom_segments",
+    "export.col.nps_score",
+    "export.col.nps_group",
+    "export.col.csat",
     "export.col.age_band",
     "export.col.gender",
     "export.col.income_band",
@@ -126,6 +133,7 @@ pub(crate) struct LabelTexts<'a> {
     lifecycle: [&'static str; LifecycleStage::ALL.len()],
     leads: [&'static str; LeadStage::ALL.len()],
     engagement: [&'static str; Engagement::ALL.len()],
+    nps_groups: [&'static str; NpsGroup::ALL.len()],
     /// Per demographic dimension, the text of each band.
     bands: Vec<Vec<&'a str>>,
     /// The name of each K-means cluster.
@@ -145,6 +153,7 @@ impl<'a> LabelTexts<'a> {
                 lifecycle: LifecycleStage::ALL.map(LifecycleStage::english_name),
                 leads: LeadStage::ALL.map(LeadStage::english_name),
                 engagement: Engagement::ALL.map(Engagement::english_name),
+                nps_groups: NpsGroup::ALL.map(NpsGroup::english_name),
                 bands: analysis.bands.iter().map(|b| b.export_names(Lang::En)).collect(),
                 clusters: cluster_names(analysis, |c| c.english_name()),
             },
@@ -164,6 +173,7 @@ impl<'a> LabelTexts<'a> {
                 lifecycle: LifecycleStage::ALL.map(|s| t(lang, s.i18n_key())),
                 leads: LeadStage::ALL.map(|s| t(lang, s.i18n_key())),
                 engagement: Engagement::ALL.map(|e| t(lang, e.i18n_key())),
+                nps_groups: NpsGroup::ALL.map(|g| t(lang, g.i18n_key())),
                 bands: analysis.bands.iter().map(|b| b.export_names(lang)).collect(),
                 clusters: cluster_names(analysis, |c| c.display_name(lang)),
             },
@@ -249,6 +259,7 @@ pub(crate) fn customer_cells<'a>(
             .filter(|&s| s > 0)
             .map_or(Cell::Empty, |s| Cell::Int(s.into()))
     };
+    let survey_score = |s: &[Option<u8>]| s.get(i).copied().flatten().map_or(Cell::Empty, |s| Cell::Int(s.into()));
     let text = |s: Option<&'a str>| Cell::Text(Cow::Borrowed(s.unwrap_or("")));
     let with_events = |s: Option<&'static str>| text(s.filter(|_| labels.has_events()));
     let tier = match labels.tier().get(i).copied().flatten() {
@@ -315,6 +326,9 @@ pub(crate) fn customer_cells<'a>(
         fixed(expected, 4),
         fixed(clv, 2),
         Cell::Text(custom),
+        survey_score(labels.nps_score()),
+        text(labels.nps_group(i).map(|g| texts.nps_groups[g as usize])),
+        survey_score(labels.csat()),
         text(band(0)),
         text(band(1)),
         text(band(2)),

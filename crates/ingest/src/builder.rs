@@ -8,8 +8,9 @@ use super::quality::{DetailJoin, FileReport, QualityReport, RejectReason, Reject
 use super::rows::RowTotals;
 use super::schema::FileKind;
 use super::sniff::FileSchema;
+use super::survey::SurveyQuestion;
 use rustc_hash::{FxHashMap, FxHashSet};
-use segscope_model::{CategoryIdx, CustomerIdx, Dataset, Day, NO_CATEGORY};
+use segscope_model::{Answer, CategoryIdx, CustomerIdx, Dataset, Day, Survey, NO_CATEGORY};
 
 /// Builds a [`Dataset`] from the rows of one or more files.
 #[derive(Default)]
@@ -230,6 +231,30 @@ impl DatasetBuilder {
         idx
     }
 
+    /// The customer already known by `key` — an id, or a normalised e-mail
+    /// or phone — without creating one (survey responses link to known
+    /// customers only).
+    pub(super) fn find_customer(&self, key: &[u8]) -> Option<CustomerIdx> {
+        self.key_index.get(key).or_else(|| self.contact_index.get(key)).copied()
+    }
+
+    /// Starts the survey of a survey file: its questions, no responses yet.
+    pub(super) fn start_survey(&mut self, schema: &FileSchema) {
+        if let Some(survey) = &schema.survey {
+            let questions = survey.questions.iter().map(SurveyQuestion::question).collect();
+            self.dataset
+                .surveys
+                .push(Survey::new(&schema.file_name, survey.tool.name(), questions));
+        }
+    }
+
+    /// Adds a response to the survey started last.
+    pub(super) fn push_response(&mut self, customer: Option<CustomerIdx>, day: Option<Day>, answers: Vec<Answer>) {
+        if let Some(survey) = self.dataset.surveys.last_mut() {
+            survey.push_response(customer, day, answers);
+        }
+    }
+
     /// The customer known by `key`, if any.
     fn known(&mut self, key: &[u8]) -> Option<CustomerIdx> {
         // Exports often list a customer's rows together: skip the hash lookup then.
@@ -384,7 +409,8 @@ impl DatasetBuilder {
                         totals.set_last_day(i / 2, date.other);
                     }
                 }
-                FileKind::Orders | FileKind::Events | FileKind::OrderDetails | FileKind::Ignored => {}
+                FileKind::Orders | FileKind::Events | FileKind::OrderDetails | FileKind::Survey | FileKind::Ignored => {
+                }
             }
         }
     }

@@ -6,8 +6,10 @@ use super::infer::Platform;
 use super::quality::FileReport;
 use super::schema::{FileKind, Role};
 use super::sniff::FileSchema;
+use super::survey::SurveySchema;
 use crate::texts::t;
 use segscope_i18n::Lang;
+use segscope_model::QuestionKind;
 use serde::{Deserialize, Serialize};
 
 /// Which column a file's rows are matched to customers by.
@@ -61,6 +63,35 @@ fn what(platform: Option<Platform>, kind: FileKind, lang: Lang) -> String {
     }
 }
 
+/// "Qualtrics survey export with 12 questions (2 NPS, 4 ratings, 5 choice,
+/// 1 free text)".
+fn survey_what(survey: &SurveySchema, lang: Lang) -> String {
+    let count = |kinds: &[QuestionKind]| {
+        survey
+            .questions
+            .iter()
+            .filter(|q| kinds.contains(&q.kind))
+            .count()
+            .to_string()
+    };
+    let tool = survey.tool.name();
+    let start = if tool.is_empty() {
+        what(None, FileKind::Survey, lang)
+    } else {
+        t(lang, "describe.tool_survey").replace("{tool}", tool)
+    };
+    start
+        + &t(lang, "describe.survey_questions")
+            .replace("{n}", &survey.questions.len().to_string())
+            .replace("{nps}", &count(&[QuestionKind::Nps]))
+            .replace("{ratings}", &count(&[QuestionKind::Rating]))
+            .replace(
+                "{choices}",
+                &count(&[QuestionKind::SingleChoice, QuestionKind::MultiChoice]),
+            )
+            .replace("{texts}", &count(&[QuestionKind::FreeText]))
+}
+
 fn kind_key(kind: FileKind) -> &'static str {
     match kind {
         FileKind::Orders => "describe.orders",
@@ -68,6 +99,7 @@ fn kind_key(kind: FileKind) -> &'static str {
         FileKind::Events => "describe.events",
         FileKind::Summary => "describe.summary",
         FileKind::OrderDetails => "describe.order_details",
+        FileKind::Survey => "describe.survey",
         FileKind::Ignored => "describe.ignored",
     }
 }
@@ -75,7 +107,10 @@ fn kind_key(kind: FileKind) -> &'static str {
 /// The mapping step's sentence, e.g. "Shopify orders export, keyed by
 /// e-mail; 3 of 41 columns chosen by their values."
 pub fn describe_schema(schema: &FileSchema, lang: Lang) -> String {
-    let mut sentence = what(schema.platform, schema.kind, lang);
+    let mut sentence = match &schema.survey {
+        Some(survey) => survey_what(survey, lang),
+        None => what(schema.platform, schema.kind, lang),
+    };
     // Where the table starts (docs/ingest/structure.md).
     if schema.headerless {
         sentence += t(lang, "describe.headerless");
@@ -108,10 +143,10 @@ pub fn describe_report(report: &FileReport, lang: Lang) -> String {
     if report.kind == FileKind::Ignored {
         return sentence + t(lang, "describe.end");
     }
-    let rows_key = if report.kind == FileKind::Orders {
-        "describe.n_orders"
-    } else {
-        "describe.n_rows"
+    let rows_key = match report.kind {
+        FileKind::Orders => "describe.n_orders",
+        FileKind::Survey => "describe.n_responses",
+        _ => "describe.n_rows",
     };
     let count = if report.kind == FileKind::Orders {
         report.orders

@@ -26,6 +26,7 @@ pub mod schema;
 pub mod sniff;
 pub mod status;
 pub mod structure;
+pub mod survey;
 pub mod texts;
 pub mod value;
 pub mod workbook;

@@ -32,7 +32,11 @@ impl FileParser {
     /// then lack an amount when order details give it
     /// (`docs/ingest/joins.md#several-tables-of-one-shop`).
     pub fn for_builder(schema: FileSchema, builder: &mut DatasetBuilder) -> Result<Self, IngestError> {
-        Self::with_part(schema, |schema, order_id| builder.join_part(schema, order_id))
+        let parser = Self::with_part(schema, |schema, order_id| builder.join_part(schema, order_id))?;
+        if parser.schema.kind == FileKind::Survey {
+            builder.start_survey(&parser.schema);
+        }
+        Ok(parser)
     }
 
     fn with_part(
@@ -53,6 +57,7 @@ impl FileParser {
             columns.join = part(&schema, columns.order_id);
         }
         let awaits_details = matches!(columns.join, JoinPart::Orders { awaiting: Some(_) });
+
         if let Some(role) = missing.filter(|role| *role != Role::Amount || !awaits_details) {
             return Err(IngestError::file(&schema.file_name, Problem::MissingColumn(role)));
         }

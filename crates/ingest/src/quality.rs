@@ -22,6 +22,9 @@ pub enum RejectReason {
     /// A paid order whose amount was to come from payments or order lines,
     /// none of which named it: its amount is unknown, so it is no revenue.
     NoOrderDetails,
+    /// A survey tool's preview, test or spam response (Qualtrics' status),
+    /// not a customer's answer.
+    TestResponse,
 }
 
 impl RejectReason {
@@ -30,12 +33,13 @@ impl RejectReason {
         [RejectReason::MissingKey, RejectReason::BadDate, RejectReason::BadAmount];
 
     /// All reasons, in report order.
-    pub const ALL: [RejectReason; 5] = [
+    pub const ALL: [RejectReason; 6] = [
         RejectReason::MissingKey,
         RejectReason::BadDate,
         RejectReason::BadAmount,
         RejectReason::UnknownOrder,
         RejectReason::NoOrderDetails,
+        RejectReason::TestResponse,
     ];
 
     /// snake_case name used in exports.
@@ -46,6 +50,7 @@ impl RejectReason {
             RejectReason::BadAmount => "bad_amount",
             RejectReason::UnknownOrder => "unknown_order",
             RejectReason::NoOrderDetails => "no_order_details",
+            RejectReason::TestResponse => "test_response",
         }
     }
 
@@ -57,6 +62,7 @@ impl RejectReason {
             RejectReason::BadAmount => "reject.bad_amount",
             RejectReason::UnknownOrder => "reject.unknown_order",
             RejectReason::NoOrderDetails => "reject.no_order_details",
+            RejectReason::TestResponse => "reject.test_response",
         }
     }
 }

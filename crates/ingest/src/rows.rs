@@ -25,6 +25,7 @@ mod order_row;
 mod person_row;
 mod profile_row;
 mod summary_row;
+mod survey_row;
 
 pub(super) use summary_row::RowTotals;
 
@@ -116,6 +117,7 @@ impl Columns {
                 FileKind::Events => col(Role::Timestamp),
                 FileKind::Summary => col(Role::LastOrderDate),
                 FileKind::OrderDetails => None,
+                FileKind::Survey => col(Role::Timestamp),
                 FileKind::Ignored => return Columns::default(),
             },
             amount: col(Role::Amount),
@@ -412,6 +414,7 @@ impl RowHandler<'_> {
             FileKind::OrderDetails => self.detail_row(record, order_id),
             FileKind::Events => self.event_row(record),
             FileKind::Customers | FileKind::Summary => self.customer_row(record),
+            FileKind::Survey => self.survey_row(record),
             FileKind::Ignored => return,
         };
         match outcome {

@@ -17,19 +17,23 @@ pub enum FileKind {
     /// Rows keyed by order id only, joined to their orders (payments, order
     /// lines): see `docs/ingest/joins.md#several-tables-of-one-shop`.
     OrderDetails,
-    /// Not read: a file that is none of the above (a survey, a product list);
+    /// One row per survey response (docs/product.md#surveys-and-feedback):
+    /// the questions are columns, read as the schema's survey layout says.
+    Survey,
+    /// Not read: a file that is none of the above (a product list, a report);
     /// its schema's finding says what it looks like.
     Ignored,
 }
 
 impl FileKind {
     /// All kinds, in the order the UI lists them.
-    pub const ALL: [FileKind; 6] = [
+    pub const ALL: [FileKind; 7] = [
         FileKind::Orders,
         FileKind::Customers,
         FileKind::Events,
         FileKind::Summary,
         FileKind::OrderDetails,
+        FileKind::Survey,
         FileKind::Ignored,
     ];
 
@@ -41,6 +45,7 @@ impl FileKind {
             FileKind::Events => "kind.events",
             FileKind::Summary => "kind.summary",
             FileKind::OrderDetails => "kind.order_details",
+            FileKind::Survey => "kind.survey",
             FileKind::Ignored => "kind.ignored",
         }
     }
@@ -120,6 +125,7 @@ impl FileKind {
                 OpenId,
             ],
             FileKind::OrderDetails => &[OrderId, Amount, Quantity, UnitPrice, Freight, Category],
+            FileKind::Survey => &[CustomerKey, Email, Phone, Timestamp],
             FileKind::Ignored => &[],
         }
     }
@@ -379,7 +385,7 @@ pub fn required_roles(kind: FileKind) -> &'static [Role] {
         FileKind::Events => &[Role::CustomerKey, Role::Timestamp, Role::EventType],
         FileKind::Summary => &[Role::CustomerKey],
         FileKind::OrderDetails => &[Role::OrderId],
-        FileKind::Ignored => &[],
+        FileKind::Survey | FileKind::Ignored => &[],
     }
 }
 

@@ -11,8 +11,9 @@ use super::infer::{
 };
 use super::line_items::{detect_line_structure, LineStructure};
 use super::records::{RecordReader, BLANKS};
-use super::schema::{FileKind, Role, RoleColumn};
+use super::schema::{FileKind, Role, RoleColumn, RoleSource};
 use super::structure::{column_names, distinct_names, layout, MAX_TITLE_ROWS};
+use super::survey::{prepare_survey, SurveySchema};
 use super::value::DateOrder;
 use super::workbook::is_workbook;
 use serde::{Deserialize, Serialize};
@@ -91,6 +92,9 @@ pub struct FileSchema {
     /// confirmed roles (docs/ingest/orders.md#line-items).
     #[serde(default)]
     pub line_structure: LineStructure,
+    /// A survey export's layout and questions (kind [`FileKind::Survey`]).
+    #[serde(default)]
+    pub survey: Option<SurveySchema>,
 }
 
 fn first_line() -> u64 {
@@ -101,7 +105,7 @@ impl FileSchema {
     /// Records the read skips before the first data row: the title rows and
     /// the header.
     pub fn records_before_data(&self) -> usize {
-        self.title_rows + usize::from(!self.headerless)
+        self.title_rows + usize::from(!self.headerless) + self.survey.as_ref().map_or(0, |s| s.header_rows)
     }
 
     /// The column chosen for `role`, if any.
@@ -135,6 +139,29 @@ impl FileSchema {
         self.finding = self.finding.filter(|_| kind == FileKind::Ignored);
         let profiles = profile_columns(&self.headers, &self.samples);
         self.roles = roles_for(self.headerless, &self.headers, &profiles, kind);
+        self.describe_survey();
+    }
+
+    /// Puts `role` on `column` (none: no column), as the user chose it; a
+    /// survey's questions are found again, so that a column now saying who
+    /// answered is no longer a question.
+    pub fn choose_column(&mut self, role: Role, column: Option<usize>) {
+        if let Some(rc) = self.roles.iter_mut().find(|r| r.role == role) {
+            rc.column = column;
+            rc.confidence = 1.0;
+            rc.source = RoleSource::User;
+        }
+        self.describe_survey();
+    }
+
+    /// Finds the survey layout of a survey file (and none for another kind),
+    /// with the columns that say who answered and when.
+    fn describe_survey(&mut self) {
+        self.survey = None;
+        if self.kind != FileKind::Survey {
+            return;
+        }
+        self.survey = Some(prepare_survey(self));
     }
 }
 
@@ -226,7 +253,9 @@ pub fn sniff_as(
         sheets: Vec::new(),
         sheet: 0,
         line_structure: LineStructure::OneRowPerOrder,
+        survey: None,
     };
+    schema.describe_survey();
     // Values found the buyer column the headers did not name (a file without
     // a header): it is no order report without buyers.
     if schema.finding == Some(Finding::NoBuyerColumn) && schema.covers(Role::CustomerKey) {
@@ -245,13 +274,19 @@ fn roles_for(headerless: bool, headers: &[String], profiles: &[ColumnProfile], k
     }
 }
 
-/// Binary files have NUL bytes outside UTF-16 text, or are zip containers.
+/// Binary files are zip containers, or have many NUL and control bytes
+/// outside UTF-16 text: more than 2 % of the first 8 KB. A few NULs are the
+/// padding some exports leave in a text file (SurveyMonkey's second header
+/// row), not a sign of binary data (docs/ingest/encoding.md#binary-files).
 fn looks_binary(prefix: &[u8]) -> bool {
     if prefix.starts_with(b"PK\x03\x04") {
         return true;
     }
     let utf16 = prefix.starts_with(b"\xFF\xFE") || prefix.starts_with(b"\xFE\xFF");
-    !utf16 && prefix.iter().take(8192).filter(|b| **b == 0).count() > 0
+    let head = &prefix[..prefix.len().min(8192)];
+    let control = |b: &&u8| matches!(**b, 0..=8 | 0x0B | 0x0E..=0x1A | 0x1C..=0x1F);
+    let odd = head.iter().filter(control).count();
+    !utf16 && odd > 0 && odd * 50 > head.len()
 }
 
 /// Markup documents (HTML, SVG, XML) open with a tag: `<` then a letter, `!`

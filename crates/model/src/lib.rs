@@ -15,12 +15,14 @@ mod lifetime;
 pub mod money;
 mod profile;
 pub mod progress;
+mod survey;
 
 pub use contacts::{ContactField, Contacts};
 pub use customer_ix::CustomerIx;
 pub use events::{EventKind, Events};
 pub use lifetime::LifetimeTotals;
 pub use profile::{Gender, Profiles};
+pub use survey::{Answer, AnswerColumn, Question, QuestionKind, Survey};
 
 /// Whole days since 1970-01-01 (the Unix epoch), in the shop's local calendar.
 pub type Day = i32;
@@ -376,6 +378,9 @@ pub struct Dataset {
     pub occupations: Vec<String>,
     /// Distinct regions, indexed by [`Profiles::region`].
     pub regions: Vec<String>,
+    /// Survey exports read, with each response linked to a customer where
+    /// one matches (docs/product.md#surveys-and-feedback).
+    pub surveys: Vec<Survey>,
 }
 
 impl Dataset {

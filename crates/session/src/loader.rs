@@ -13,7 +13,8 @@ pub struct Loader {
 /// whatever order they were dropped in
 /// (`docs/ingest/joins.md#reading-order`): customers files first (they map
 /// order-level customer ids to persons), then customer summaries, orders,
-/// order details (joined to the orders read before them) and events; files
+/// order details (joined to the orders read before them), events and
+/// surveys (linked to the customers read before them); files
 /// of one kind by name.
 pub fn reading_order(schemas: &[FileSchema]) -> Vec<usize> {
     let rank = |kind: FileKind| match kind {
@@ -22,7 +23,8 @@ pub fn reading_order(schemas: &[FileSchema]) -> Vec<usize> {
         FileKind::Orders => 2,
         FileKind::OrderDetails => 3,
         FileKind::Events => 4,
-        FileKind::Ignored => 5,
+        FileKind::Survey => 5,
+        FileKind::Ignored => 6,
     };
     let mut order: Vec<usize> = (0..schemas.len()).collect();
     order.sort_by(|&a, &b| {

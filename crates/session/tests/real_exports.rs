@@ -163,11 +163,14 @@ fn real_exports_read_right_with_defaults() {
         let gap = manifest["known_gap"].as_str().map(str::to_string);
         let sniffed = sniff_family(dir, &files, &mut log);
         if manifest["not_orders"].as_bool() == Some(true) {
-            // Not a customer table: every file must be set aside with a finding.
+            // Not a customer table: every file must be set aside with a
+            // finding, or read as what it is (a survey).
+            let survey = manifest["expected_kind"].as_str() == Some("survey");
             let set_aside = sniffed.as_ref().is_ok_and(|files| {
-                files
-                    .iter()
-                    .all(|(s, _)| s.kind == FileKind::Ignored && s.finding.is_some())
+                files.iter().all(|(s, _)| match survey {
+                    true => s.kind == FileKind::Survey && s.survey.is_some(),
+                    false => s.kind == FileKind::Ignored && s.finding.is_some(),
+                })
             });
             let _ = writeln!(
                 board,

@@ -2,6 +2,7 @@
 
 use crate::analyses::migration::{movers, MigrationFilter};
 use crate::audience::{browsed_not_bought_mask, Engagement, LeadStage};
+use crate::survey::NpsGroup;
 use crate::{Analysis, LifecycleStage, RfmSegment};
 use segscope_model::{CategoryIdx, ContactField, Dataset};
 use serde::{Deserialize, Serialize};
@@ -52,6 +53,9 @@ pub struct CustomerQuery {
     pub lead_stages: Vec<LeadStage>,
     /// Engagement levels to keep; empty keeps all.
     pub engagement: Vec<Engagement>,
+    /// NPS groups to keep, by each customer's latest NPS answer; empty keeps
+    /// all, and any group leaves out those who never answered.
+    pub nps_groups: Vec<NpsGroup>,
     /// Keep only customers who browsed this category but never bought it.
     pub browsed_not_bought: Option<CategoryIdx>,
     /// Keep only the customers in this custom segment (its position).
@@ -82,6 +86,7 @@ impl CustomerQuery {
             && self.lifecycle == other.lifecycle
             && self.lead_stages == other.lead_stages
             && self.engagement == other.engagement
+            && self.nps_groups == other.nps_groups
             && self.browsed_not_bought == other.browsed_not_bought
             && self.cluster == other.cluster
             && self.custom_segment == other.custom_segment
@@ -131,6 +136,7 @@ impl CustomerQuery {
                 && (self.lead_stages.is_empty()
                     || labels.lead_stage.get(i).is_some_and(|s| self.lead_stages.contains(s)))
                 && (self.engagement.is_empty() || labels.engagement.get(i).is_some_and(|e| self.engagement.contains(e)))
+                && (self.nps_groups.is_empty() || labels.nps_group(i).is_some_and(|g| self.nps_groups.contains(&g)))
                 && browsed
                     .as_ref()
                     .is_none_or(|mask| mask.get(i).copied().unwrap_or(false))

@@ -5,6 +5,7 @@ use super::Labels;
 use crate::audience::{Engagement, LeadReason, LeadStage};
 use crate::lifecycle::LifecycleStage;
 use crate::rfm::segment::RfmSegment;
+use crate::survey::NpsGroup;
 use segscope_model::Day;
 
 impl Labels {
@@ -78,5 +79,20 @@ impl Labels {
     /// Last interaction (event or order of any status).
     pub fn last_activity(&self) -> &[Option<Day>] {
         &self.last_activity
+    }
+
+    /// The latest NPS score from a survey, when the customer answered one.
+    pub fn nps_score(&self) -> &[Option<u8>] {
+        &self.nps_score
+    }
+
+    /// The latest satisfaction rating from a survey (on its own scale).
+    pub fn csat(&self) -> &[Option<u8>] {
+        &self.csat
+    }
+
+    /// Customer `i`'s NPS group, from their latest NPS score.
+    pub fn nps_group(&self, i: usize) -> Option<NpsGroup> {
+        self.nps_score.get(i).copied().flatten().map(NpsGroup::of)
     }
 }

@@ -9,6 +9,7 @@ use crate::metrics::CustomerMetrics;
 use crate::rank::BuyerRanks;
 use crate::rfm::segment::RfmSegment;
 use crate::settings::Settings;
+use crate::survey::CustomerAnswers;
 use crate::{lifecycle, rfm, tiers};
 use segscope_model::{CustomerIdx, Dataset, Day};
 use serde::{Deserialize, Serialize};
@@ -46,6 +47,12 @@ pub struct Labels {
     pub(crate) engagement: Vec<Engagement>,
     /// Last interaction (event or order of any status).
     pub(crate) last_activity: Vec<Option<Day>>,
+    /// The latest NPS score from a survey, when the customer answered one.
+    #[serde(default)]
+    pub(crate) nps_score: Vec<Option<u8>>,
+    /// The latest satisfaction rating from a survey (on its own scale).
+    #[serde(default)]
+    pub(crate) csat: Vec<Option<u8>>,
 }
 
 /// What the membership and lifecycle labels need beyond the metrics.
@@ -108,6 +115,13 @@ impl Labels {
         (self.lead_stage, self.lead_reason) = audience.lead.into_iter().unzip();
         self.engagement = audience.engagement;
         self.last_activity = audience.last_activity;
+    }
+
+    /// Adds each customer's latest survey answers: the last labels added, so
+    /// every column is complete and checked here.
+    pub(crate) fn add_survey(&mut self, answers: CustomerAnswers) {
+        self.nps_score = answers.nps;
+        self.csat = answers.csat;
         self.debug_check_lengths();
     }
 
@@ -127,6 +141,8 @@ impl Labels {
                 self.lead_reason.len(),
                 self.engagement.len(),
                 self.last_activity.len(),
+                self.nps_score.len(),
+                self.csat.len(),
             ]
             .iter()
             .all(|&len| len == n),

@@ -1,4 +1,4 @@
-//! The engine's zh/en texts: label names of every scheme, playbook actions, rule, model and settings messages, looked up by key; a key this crate does not hold
+//! The engine's zh/en texts: label names of every scheme, playbook actions, rule, model, settings and survey texts, looked up by key; a key this crate does not hold
 //! falls through to the shared texts of `segscope_i18n`.
 
 mod audience;
@@ -8,8 +8,9 @@ mod models;
 mod reasons;
 mod rules;
 mod settings;
+mod survey;
 
-segscope_i18n::texts!(tables: [audience::ENTRIES, labels::ENTRIES, migration::ENTRIES, models::ENTRIES, reasons::ENTRIES, rules::ENTRIES, settings::ENTRIES], below: [segscope_i18n::text]);
+segscope_i18n::texts!(tables: [audience::ENTRIES, labels::ENTRIES, migration::ENTRIES, models::ENTRIES, reasons::ENTRIES, rules::ENTRIES, settings::ENTRIES, survey::ENTRIES], below: [segscope_i18n::text]);
 
 #[cfg(test)]
 mod tests {

@@ -12,8 +12,6 @@ use serde::{Deserialize, Serialize};
 /// it in one sentence, with what the app needs instead.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Finding {
-    /// A survey export (questions as columns, one row per response).
-    Survey,
     /// Orders without a buyer column: no customer id, e-mail or phone.
     NoBuyerColumn,
     /// A product or price list: prices, no dates, no buyers.
@@ -26,7 +24,6 @@ impl Finding {
     /// The i18n key of the finding's sentence.
     pub fn i18n_key(self) -> &'static str {
         match self {
-            Finding::Survey => "finding.survey",
             Finding::NoBuyerColumn => "finding.no_buyer_column",
             Finding::ProductList => "finding.product_list",
             Finding::Unrecognised => "finding.unrecognised",
@@ -60,7 +57,7 @@ pub fn classify(headers: &[String], profiles: &[ColumnProfile], samples: &[Vec<S
         finding: Some(finding),
     };
     if looks_like_survey(headers, samples) {
-        return unusable(Finding::Survey);
+        return read(FileKind::Survey);
     }
     let money = has(Role::Amount) || has(Role::UnitPrice) || values(&|p| p.share(p.money) >= 0.8);
     let key_column = headers

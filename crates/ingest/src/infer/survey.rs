@@ -3,6 +3,7 @@
 //! (docs/ingest/roles.md#file-kind).
 
 use crate::schema::normalise_header;
+use crate::survey::tools::FORM_TIMESTAMPS;
 
 /// Headers that only survey tools write (normalised): Qualtrics,
 /// SurveyMonkey, 问卷星, 腾讯问卷.
@@ -17,17 +18,6 @@ const SURVEY_HEADERS: &[&str] = &[
     "开始答题时间",
     "结束答题时间",
     "答题时长",
-];
-
-/// First headers of a Google Forms sheet, in the languages it is used in.
-const FORM_TIMESTAMPS: &[&str] = &[
-    "timestamp",
-    "时间戳记",
-    "時間戳記",
-    "marcatemporal",
-    "horodateur",
-    "zeitstempel",
-    "carimbodedatahora",
 ];
 
 /// True when the file looks like a survey export: a tool's own columns, a

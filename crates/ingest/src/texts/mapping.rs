@@ -18,6 +18,7 @@ pub(super) const ENTRIES: &[Entry] = &[
     ("kind.events", "Events", "行为事件"),
     ("kind.summary", "Customer summary", "客户汇总"),
     ("kind.order_details", "Payments / order lines (by order ID)", "支付 / 订单明细(按订单号)"),
+    ("kind.survey", "Survey responses", "问卷答卷"),
     ("role.person_key", "Person ID (one customer per person)", "个人 ID(同一人合并为一个客户)"),
     ("role.freight", "Freight / shipping", "运费"),
     ("role.first_name", "First name", "名"),
@@ -61,4 +62,5 @@ pub(super) const ENTRIES: &[Entry] = &[
     ("reject.bad_amount", "Amount is not a number", "金额不是数字"),
     ("reject.unknown_order", "Order ID missing or in no orders file", "订单号缺失或不在任何订单文件中"),
     ("reject.no_order_details", "Paid order with no payment or order line: amount unknown", "已付款订单没有支付或明细记录:金额未知"),
+    ("reject.test_response", "Survey preview, test or spam response", "问卷预览、测试或垃圾答卷"),
 ];

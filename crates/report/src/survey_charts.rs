@@ -1,0 +1,77 @@
+//! Survey scores by segment (docs/product.md#surveys-and-feedback): NPS or
+//! CSAT of each value tier, RFM segment or lifecycle stage with its 95 %
+//! interval, small groups noted and the smallest faded.
+
+use crate::summary_charts::Texts;
+use crate::texts::t;
+use segscope_chart::{interval_rows, IntervalRow, ValueFormat};
+use segscope_engine::names::survey_group_name;
+use segscope_engine::survey::{GroupScore, GroupSize, ScoreTable, SurveyDimension};
+use segscope_engine::Summary;
+use segscope_i18n::Lang;
+
+/// Which score of a survey a chart shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SurveyScore {
+    /// Net Promoter Score, −100 to 100.
+    Nps,
+    /// Share satisfied, 0–100 %.
+    Csat,
+}
+
+/// The score of survey `survey` (an index into the summary's surveys) by
+/// `dimension`: one row per group with answers, the groups' names in `lang`.
+pub fn survey_scores(s: &Summary, survey: usize, score: SurveyScore, dimension: SurveyDimension, lang: Lang) -> String {
+    let key = match score {
+        SurveyScore::Nps => "nps",
+        SurveyScore::Csat => "csat",
+    };
+    let dimension_name = t(lang, dimension.i18n_key());
+    let texts = Texts::of(key, lang).qualified(&format!("{survey}-{}", dimension_key(dimension)), dimension_name);
+    let table: Option<&ScoreTable> = s.surveys.get(survey).and_then(|stats| match score {
+        SurveyScore::Nps => stats.nps.as_ref(),
+        SurveyScore::Csat => stats.csat.as_ref(),
+    });
+    let rows: Vec<IntervalRow> = table
+        .map(|table| {
+            table
+                .by(dimension)
+                .iter()
+                .filter(|g| g.score.n > 0)
+                .map(|g| row(g, s, lang))
+                .collect()
+        })
+        .unwrap_or_default();
+    interval_rows(&texts.chart(), &rows, ValueFormat::Count, lang)
+}
+
+fn dimension_key(dimension: SurveyDimension) -> &'static str {
+    match dimension {
+        SurveyDimension::Tier => "tier",
+        SurveyDimension::Segment => "segment",
+        SurveyDimension::Stage => "stage",
+    }
+}
+
+/// A group's row: its name, score and interval, answers and size note.
+fn row(group: &GroupScore, s: &Summary, lang: Lang) -> IntervalRow {
+    let score = &group.score;
+    let size = match score.size {
+        GroupSize::Enough => "",
+        GroupSize::Small => t(lang, "survey.small"),
+        GroupSize::Tiny => t(lang, "survey.tiny"),
+    };
+    let answers = t(lang, "survey.answers").replace("{n}", &score.n.to_string());
+    IntervalRow {
+        label: survey_group_name(group.group, &s.tiers, lang),
+        value: score.value,
+        low: score.low,
+        high: score.high,
+        note: if size.is_empty() {
+            answers
+        } else {
+            format!("{answers}, {size}")
+        },
+        faded: score.size == GroupSize::Tiny,
+    }
+}
