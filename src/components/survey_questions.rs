@@ -5,7 +5,7 @@
 use crate::components::enum_select::EnumSelect;
 use crate::state::use_app;
 use leptos::prelude::*;
-use segscope_ingest::survey::{SurveyQuestion, SurveySchema};
+use segscope_ingest::survey::{clean, SurveyQuestion, SurveySchema};
 use segscope_ingest::FileSchema;
 use segscope_model::QuestionKind;
 
@@ -78,10 +78,7 @@ fn answers(schema: &FileSchema, survey: &SurveySchema, question: &SurveyQuestion
                     .columns
                     .iter()
                     .zip(&question.options)
-                    .filter(|(c, _)| {
-                        row.get(**c)
-                            .is_some_and(|v| !v.trim_matches(|ch: char| ch.is_whitespace() || ch == '\0').is_empty())
-                    })
+                    .filter(|(c, _)| row.get(**c).is_some_and(|v| !clean(v).is_empty()))
                     .map(|(_, o)| o.as_str())
                     .collect();
                 (!chosen.is_empty()).then(|| chosen.join(", "))

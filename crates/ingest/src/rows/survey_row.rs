@@ -6,9 +6,10 @@ use super::{Rejected, RowHandler};
 use crate::quality::RejectReason;
 use crate::records::Record;
 use crate::survey::answer::read_answer;
-use crate::survey::{is_test_status, SurveyQuestion};
+use crate::survey::{clean, is_test_status, SurveyQuestion};
 use crate::value::trim;
 use segscope_model::{Answer, CustomerIdx};
+use std::borrow::Cow;
 
 impl RowHandler<'_> {
     /// Keeps one response; a preview, test or spam response is rejected.
@@ -41,20 +42,16 @@ impl RowHandler<'_> {
     }
 }
 
-/// Cell `i` as text.
-fn text(record: &Record, i: usize) -> String {
-    String::from_utf8_lossy(record.get(i)).into_owned()
+/// Cell `i` as text, borrowed when it is valid UTF-8 (the decoder made it so).
+fn text<'r>(record: &Record<'r>, i: usize) -> Cow<'r, str> {
+    String::from_utf8_lossy(record.get(i))
 }
 
 /// The response's answer to `question`: with a column per option, the
 /// options whose cell is filled; else its one cell read as the kind says.
 fn answer(record: &Record, question: &SurveyQuestion) -> Answer {
     if question.option_columns() {
-        let filled = |&i: &usize| {
-            !text(record, i)
-                .trim_matches(|c: char| c.is_whitespace() || c == '\0')
-                .is_empty()
-        };
+        let filled = |&i: &usize| !clean(&text(record, i)).is_empty();
         let bits = question
             .columns
             .iter()

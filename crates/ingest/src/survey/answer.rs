@@ -1,7 +1,7 @@
 //! One cell of a survey export read as an answer to its question
 //! (docs/product.md#surveys-and-feedback).
 
-use super::SurveyQuestion;
+use super::{clean, SurveyQuestion};
 use segscope_model::{Answer, QuestionKind};
 
 /// Cells that mean "not answered": 问卷星 writes `(跳过)` for a skipped
@@ -100,7 +100,7 @@ pub fn split_options<'a>(answer: &'a str, separator: &str, known: &[&str]) -> Ve
 /// word in a score column, an option not in the list) is missing.
 pub fn read_answer(cell: &str, question: &SurveyQuestion) -> Answer {
     let separator = question.separator.as_str();
-    let cell = cell.trim_matches(|c: char| c.is_whitespace() || c == '\0');
+    let cell = clean(cell);
     if cell.is_empty() || SKIPPED.contains(&cell) {
         return Answer::Missing;
     }

@@ -5,7 +5,7 @@
 
 use super::tools::{normalised, SurveyTool};
 use super::typing::{is_write_in, type_question};
-use super::{SurveyQuestion, SurveySchema};
+use super::{clean, SurveyQuestion, SurveySchema};
 use segscope_model::QuestionKind;
 
 /// Describes a survey export from its `headers` and the rows after the
@@ -81,11 +81,6 @@ pub fn describe_survey(headers: &[String], samples: &[Vec<String>], identity: &[
 /// Cell `c` of a sample row, cleaned; empty when the row is short.
 fn cell(row: &[String], c: usize) -> &str {
     row.get(c).map_or("", |v| clean(v))
-}
-
-/// A cell without surrounding blanks or the NUL bytes some exports pad with.
-pub(crate) fn clean(cell: &str) -> &str {
-    cell.trim_matches(|c: char| c.is_whitespace() || c == '\0')
 }
 
 /// Rows under the header that are more header: Qualtrics' question texts

@@ -71,6 +71,11 @@ pub struct SurveyQuestion {
     pub separator: String,
 }
 
+/// A cell without surrounding blanks or the NUL bytes some exports pad with.
+pub fn clean(cell: &str) -> &str {
+    cell.trim_matches(|c: char| c.is_whitespace() || c == '\0')
+}
+
 impl SurveyQuestion {
     /// The question as the dataset keeps it.
     pub fn question(&self) -> Question {
