@@ -11,6 +11,7 @@ pub mod header;
 pub mod kpi_cards;
 pub mod label_counts;
 pub mod playbook;
+pub mod psycho_classes;
 pub mod report_summary;
 pub mod rule_node;
 pub mod segment_table;

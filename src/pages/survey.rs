@@ -1,10 +1,11 @@
 //! The survey page (docs/product.md#surveys-and-feedback): for each survey
 //! export, who answered, and NPS and CSAT by value tier, RFM segment or
 //! lifecycle stage with their 95 % intervals; small groups flagged, the
-//! smallest greyed.
+//! smallest greyed; the psychographic classes of the answers.
 
 use crate::components::chart_card::ChartCard;
 use crate::components::enum_select::{stable_id, EnumSelect};
+use crate::components::psycho_classes::PsychoClasses;
 use crate::components::show_list::ShowListButton;
 use crate::components::survey_questions::kind_key;
 use crate::state::use_app;
@@ -102,6 +103,7 @@ pub fn SurveyPage() -> impl IntoView {
                     <ChartCard testid="chart-csat" file_stem="csat-by-segment" svg=chart(SurveyScore::Csat)/>
                 </div>
                 <ScoreTable dimension=dimension chosen=chosen/>
+                <PsychoClasses/>
                 <Questions chosen=chosen/>
             </Show>
         </div>

@@ -1,4 +1,6 @@
-//! The fitted models (docs/product.md#clusters, docs/product.md#predicted-lifetime-value): K-means clusters and predicted CLV.
+//! The fitted models (docs/product.md#clusters, docs/product.md#predicted-lifetime-value,
+//! docs/product.md#psychographic-classes): K-means clusters, predicted CLV and the survey's
+//! psychographic classes.
 //! They are fitted after the labels, only when a settings change made the
 //! last fit stale (see [`settings_read`] and [`crate::plan`]), so
 //! re-segmenting for another tier cut-off or window stays fast.
@@ -6,18 +8,21 @@
 use crate::clv::{self, BgNbdFit, ClvModel, ClvProblem, ClvSettings, GammaGammaFit};
 use crate::kmeans::{self, ClusterDot, ClusterProfile, Clustering, KmeansProblem, KmeansSettings};
 use crate::settings::Settings;
+use crate::survey::lca::{self, LcaProblem, PsychoSummary, Psychographics};
 use crate::Analysis;
 use chrono::NaiveDate;
 use segscope_model::Dataset;
 use serde::{Deserialize, Serialize};
 
-/// Both models, or why each could not be fitted.
+/// The models, or why each could not be fitted.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Models {
     /// K-means clusters.
     pub clusters: Result<Clustering, KmeansProblem>,
     /// BG/NBD + Gamma-Gamma predictions.
     pub clv: Result<ClvModel, ClvProblem>,
+    /// Latent classes of the survey answers.
+    pub psychographics: Result<Psychographics, LcaProblem>,
 }
 
 /// The settings the models read, directly or through the analysis: the
@@ -29,13 +34,25 @@ pub(crate) fn settings_read(settings: &Settings) -> (Option<NaiveDate>, u8, &Kme
 }
 
 impl Models {
-    /// Fits both models for `analysis` of `dataset` under `settings`.
+    /// Fits the models for `analysis` of `dataset` under `settings`.
     pub fn fit(dataset: &Dataset, analysis: &Analysis, settings: &Settings) -> Models {
         // Clusters use recency: buyers without a dated order are left out.
         let buyers = analysis.metrics.dated_buyers();
         let clusters = kmeans::cluster(&analysis.metrics, &buyers, &settings.kmeans, analysis.labels.rfm_scale);
         let clv = clv::fit(dataset, analysis.as_of, &settings.clv);
-        Models { clusters, clv }
+        let psychographics = lca::psychographics(dataset);
+        Models {
+            clusters,
+            clv,
+            psychographics,
+        }
+    }
+
+    /// Customer `c`'s psychographic class (an index into the summary's
+    /// classes), if they answered the survey analysed.
+    pub fn psycho_class(&self, c: usize) -> Option<u8> {
+        let p = self.psychographics.as_ref().ok()?;
+        p.customer_class.get(c).copied().flatten()
     }
 
     /// Customer `c`'s cluster name (English), if clustered.
@@ -65,6 +82,7 @@ impl Models {
                 .map(|c| ClusterSummary::of(c, analysis))
                 .map_err(|p| *p),
             clv: self.clv.as_ref().map(|m| ClvSummary::of(m, dataset)).map_err(|p| *p),
+            psychographics: self.psychographics.as_ref().map(|p| p.summary.clone()).map_err(|p| *p),
         }
     }
 }
@@ -233,13 +251,15 @@ fn by_source(dataset: &Dataset, values: &[(usize, f64)]) -> Vec<SourceClv> {
     rows
 }
 
-/// Both models' summaries, or why each is missing.
+/// The models' summaries, or why each is missing.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ModelsSummary {
     /// The clusters.
     pub clusters: Result<ClusterSummary, KmeansProblem>,
     /// The CLV predictions.
     pub clv: Result<ClvSummary, ClvProblem>,
+    /// The psychographic classes.
+    pub psychographics: Result<PsychoSummary, LcaProblem>,
 }
 
 #[cfg(test)]

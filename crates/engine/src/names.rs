@@ -1,5 +1,5 @@
 //! Display names of every label (segments' clusters, value tiers,
-//! membership levels, sources, demographic bands) in the reader's language:
+//! membership levels, sources, demographic bands, psychographic classes) in the reader's language:
 //! built-in names are translated through the text tables, names the user
 //! gave are shown as given. The one place that decides how a label reads.
 
@@ -44,6 +44,15 @@ pub fn survey_group_name(group: SurveyGroup, tiers: &[TierStat], lang: Lang) -> 
             .map_or_else(|| numbered_tier(lang, i), |tier| tier_display_name(tier, lang)),
         SurveyGroup::Segment(segment) => t(lang, segment.i18n_key()).to_string(),
         SurveyGroup::Stage(stage) => t(lang, stage.i18n_key()).to_string(),
+    }
+}
+
+/// The name of psychographic class `index` (0-based, largest first): the
+/// user's name from `names` when given, else "Class 1" / "第 1 类".
+pub fn class_display_name(index: usize, names: &[String], lang: Lang) -> String {
+    match names.get(index).map(|n| n.trim()).filter(|n| !n.is_empty()) {
+        Some(name) => name.to_string(),
+        None => t(lang, "lca.class_numbered").replace("{n}", &(index + 1).to_string()),
     }
 }
 

@@ -49,6 +49,10 @@ pub struct Settings {
     pub playbook: BTreeMap<String, String>,
     /// Custom segments and tags (docs/product.md#custom-segments-and-tags).
     pub custom_segments: CustomSegments,
+    /// The user's names of the psychographic classes, largest class first;
+    /// a blank or missing name keeps the numbered one
+    /// (docs/product.md#psychographic-classes).
+    pub class_names: Vec<String>,
 }
 
 impl Settings {

@@ -4,18 +4,18 @@
 
 use crate::texts::t;
 use segscope_engine::kmeans::ClusterProfile;
-use segscope_engine::level_display_name;
 use segscope_engine::survey::NpsGroup;
 use segscope_engine::{
     audience::{Engagement, LeadStage},
     tier_display_name, Analysis, LifecycleStage, RfmSegment, NO_PURCHASE,
 };
+use segscope_engine::{class_display_name, level_display_name};
 use segscope_i18n::Lang;
 use segscope_model::{ContactField, Dataset, Day};
 use std::borrow::Cow;
 
 /// How many columns a customer row has.
-pub const COLUMNS: usize = 35;
+pub const COLUMNS: usize = 36;
 
 /// The header row, snake_case English.
 pub const CUSTOMER_COLUMNS: [&str; COLUMNS] = [
@@ -46,6 +46,7 @@ pub const CUSTOMER_COLUMNS: [&str; COLUMNS] = [
     "nps_score",
     "nps_group",
     "csat",
+    "psycho_class",
     "age_band",
     "gender",
     "income_band",
@@ -85,6 +86,7 @@ const COLUMN_KEYS: [&str; COLUMNS] = [
     "export.col.nps_score",
     "export.col.nps_group",
     "export.col.csat",
+    "export.col.psycho_class",
     "export.col.age_band",
     "export.col.gender",
     "export.col.income_band",
@@ -138,6 +140,8 @@ pub(crate) struct LabelTexts<'a> {
     bands: Vec<Vec<&'a str>>,
     /// The name of each K-means cluster.
     clusters: Vec<String>,
+    /// The name of each psychographic class.
+    classes: Vec<String>,
 }
 
 impl<'a> LabelTexts<'a> {
@@ -156,6 +160,7 @@ impl<'a> LabelTexts<'a> {
                 nps_groups: NpsGroup::ALL.map(NpsGroup::english_name),
                 bands: analysis.bands.iter().map(|b| b.export_names(Lang::En)).collect(),
                 clusters: cluster_names(analysis, |c| c.english_name()),
+                classes: class_names(analysis, Lang::En),
             },
             Wording::Localized(lang) => LabelTexts {
                 segments: RfmSegment::ALL.map(|s| t(lang, s.i18n_key())),
@@ -176,6 +181,7 @@ impl<'a> LabelTexts<'a> {
                 nps_groups: NpsGroup::ALL.map(|g| t(lang, g.i18n_key())),
                 bands: analysis.bands.iter().map(|b| b.export_names(lang)).collect(),
                 clusters: cluster_names(analysis, |c| c.display_name(lang)),
+                classes: class_names(analysis, lang),
             },
         }
     }
@@ -234,6 +240,18 @@ fn cluster_names(analysis: &Analysis, name: impl Fn(&ClusterProfile) -> String) 
     clustering.map_or_else(Vec::new, |c| c.clusters.iter().map(name).collect())
 }
 
+/// The names of `analysis`'s psychographic classes in `lang`, none before
+/// the models are fitted.
+fn class_names(analysis: &Analysis, lang: Lang) -> Vec<String> {
+    let classes = analysis.models.as_ref().and_then(|m| m.psychographics.as_ref().ok());
+    let names = &analysis.settings.class_names;
+    classes.map_or_else(Vec::new, |p| {
+        (0..p.summary.classes.len())
+            .map(|i| class_display_name(i, names, lang))
+            .collect()
+    })
+}
+
 /// Customer `i`'s cells, in [`CUSTOMER_COLUMNS`] order; `None` when `i` is out
 /// of range. Cells that cannot be computed (dates, AOV, recency and scores of
 /// non-buyers) are empty.
@@ -283,6 +301,10 @@ pub(crate) fn customer_cells<'a>(
         .and_then(|k| texts.clusters.get(usize::from(k)))
         .map(String::as_str);
     let [p_alive, expected, clv] = models.map_or([None; 3], |m| m.predictions(i));
+    let class = models
+        .and_then(|m| m.psycho_class(i))
+        .and_then(|k| texts.classes.get(usize::from(k)))
+        .map(String::as_str);
     let custom = match analysis.custom.as_ref().map(|a| a.names_of(i)) {
         Some(names) if names.len() == 1 => Cow::Borrowed(names[0]),
         Some(names) => Cow::Owned(names.join("; ")),
@@ -329,6 +351,7 @@ pub(crate) fn customer_cells<'a>(
         survey_score(labels.nps_score()),
         text(labels.nps_group(i).map(|g| texts.nps_groups[g as usize])),
         survey_score(labels.csat()),
+        text(class),
         text(band(0)),
         text(band(1)),
         text(band(2)),

@@ -25,5 +25,5 @@ pub use summary_charts::{
     cohort_retention, lifecycle_funnel, lifecycle_stages, membership_levels, purchase_gaps, refunds_by_segment,
     segment_monetary, source_revenue, source_tier_mix, time_to_second,
 };
-pub use survey_charts::{survey_scores, SurveyScore};
+pub use survey_charts::{class_nps, survey_scores, SurveyScore};
 pub use tier_chart::tier_distribution;

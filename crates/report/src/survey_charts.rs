@@ -5,8 +5,10 @@
 use crate::summary_charts::Texts;
 use crate::texts::t;
 use segscope_chart::{interval_rows, IntervalRow, ValueFormat};
+use segscope_engine::class_display_name;
 use segscope_engine::names::survey_group_name;
-use segscope_engine::survey::{GroupScore, GroupSize, ScoreTable, SurveyDimension};
+use segscope_engine::survey::lca::PsychoSummary;
+use segscope_engine::survey::{GroupScore, GroupSize, Score, ScoreTable, SurveyDimension};
 use segscope_engine::Summary;
 use segscope_i18n::Lang;
 
@@ -53,9 +55,32 @@ fn dimension_key(dimension: SurveyDimension) -> &'static str {
     }
 }
 
+/// The NPS of each psychographic class (`names`: the user's class names)
+/// with its interval, the class's share of the responses in the note.
+pub fn class_nps(classes: &PsychoSummary, names: &[String], lang: Lang) -> String {
+    let texts = Texts::of("class_nps", lang);
+    let rows: Vec<IntervalRow> = classes
+        .classes
+        .iter()
+        .enumerate()
+        .filter_map(|(i, class)| {
+            let score = class.nps.filter(|s| s.n > 0)?;
+            let share = format!("{:.0} %", class.share * 100.0);
+            let mut row = score_row(class_display_name(i, names, lang), &score, lang);
+            row.note = format!("{share} · {}", row.note);
+            Some(row)
+        })
+        .collect();
+    interval_rows(&texts.chart(), &rows, ValueFormat::Count, lang)
+}
+
 /// A group's row: its name, score and interval, answers and size note.
 fn row(group: &GroupScore, s: &Summary, lang: Lang) -> IntervalRow {
-    let score = &group.score;
+    score_row(survey_group_name(group.group, &s.tiers, lang), &group.score, lang)
+}
+
+/// The row of a score under `label`.
+fn score_row(label: String, score: &Score, lang: Lang) -> IntervalRow {
     let size = match score.size {
         GroupSize::Enough => "",
         GroupSize::Small => t(lang, "survey.small"),
@@ -63,7 +88,7 @@ fn row(group: &GroupScore, s: &Summary, lang: Lang) -> IntervalRow {
     };
     let answers = t(lang, "survey.answers").replace("{n}", &score.n.to_string());
     IntervalRow {
-        label: survey_group_name(group.group, &s.tiers, lang),
+        label,
         value: score.value,
         low: score.low,
         high: score.high,

@@ -63,6 +63,9 @@ pub struct CustomerQuery {
     /// Keep only the buyers of this K-means cluster (position in the
     /// clustering's list; needs the models fitted).
     pub cluster: Option<u8>,
+    /// Keep only the respondents of this psychographic class (position in
+    /// the classes' list; needs the models fitted).
+    pub psycho_class: Option<u8>,
     /// Keep only the customers of one cell of a segment migration, compared
     /// under the analysis's settings.
     pub migration: Option<MigrationFilter>,
@@ -89,6 +92,7 @@ impl CustomerQuery {
             && self.nps_groups == other.nps_groups
             && self.browsed_not_bought == other.browsed_not_bought
             && self.cluster == other.cluster
+            && self.psycho_class == other.psycho_class
             && self.custom_segment == other.custom_segment
             && self.migration == other.migration
             && self.sort == other.sort
@@ -117,7 +121,8 @@ impl CustomerQuery {
         let browsed = self
             .browsed_not_bought
             .map(|category| browsed_not_bought_mask(dataset, analysis.as_of, category));
-        let clusters = analysis.models.as_ref().and_then(|m| m.clusters.as_ref().ok());
+        let models = analysis.models.as_ref();
+        let clusters = models.and_then(|m| m.clusters.as_ref().ok());
         let moved = self.migration.map(|f| {
             let picked = movers(dataset, &analysis.settings, &f.request, f.from_state, f.to_state);
             let mut mask = vec![false; n];
@@ -143,6 +148,9 @@ impl CustomerQuery {
                 && self
                     .cluster
                     .is_none_or(|k| clusters.is_some_and(|c| c.assignment.get(i).copied().flatten() == Some(k)))
+                && self
+                    .psycho_class
+                    .is_none_or(|k| models.is_some_and(|m| m.psycho_class(i) == Some(k)))
                 && moved.as_ref().is_none_or(|mask| mask[i])
                 && self
                     .custom_segment

@@ -3,8 +3,8 @@
 //! the chart is the same for the same data and stays small.
 
 use super::features::raw_values;
-use super::rng::{sample, SplitMix64};
 use super::Clustering;
+use crate::rng::{sample, SplitMix64};
 use crate::CustomerMetrics;
 use serde::{Deserialize, Serialize};
 

@@ -3,7 +3,7 @@
 //! allocated once per fit, never per iteration.
 
 use super::features::Point;
-use super::rng::SplitMix64;
+use crate::rng::SplitMix64;
 
 /// A clustering of some points: centres and, per point, its cluster.
 pub(crate) struct Fit {

@@ -13,7 +13,6 @@ mod features;
 mod lloyd;
 mod problem;
 mod profile;
-mod rng;
 mod settings;
 mod silhouette;
 
@@ -21,8 +20,8 @@ pub use problem::KmeansProblem;
 pub use profile::{ClusterProfile, RfmValues};
 pub use settings::{KmeansSettings, KmeansSettingsError, MAX_K, MAX_SAMPLE, MIN_K, MIN_SAMPLE};
 
+use crate::rng::{sample, SplitMix64};
 pub use dots::{scatter_dots, ClusterDot, MAX_DOTS};
-pub(crate) use rng::{sample, SplitMix64};
 
 use crate::metrics::CustomerMetrics;
 use features::{distinct_up_to, Features, Point};

@@ -3,6 +3,7 @@
 //! segment and lifecycle stage with their intervals and response rates.
 
 mod customer;
+pub mod lca;
 mod score;
 
 pub use customer::NpsGroup;
@@ -181,12 +182,15 @@ pub(crate) fn score_questions(survey: &Survey) -> (Option<usize>, Option<usize>)
     let find = |test: &dyn Fn(usize) -> bool| (0..questions.len()).find(|&q| test(q));
     let nps = find(&|q| questions[q].kind == QuestionKind::Nps);
     let is_rating = |q: usize| questions[q].kind == QuestionKind::Rating;
-    let satisfaction = |q: usize| {
-        let text = questions[q].text.to_lowercase();
-        is_rating(q) && SATISFACTION_WORDS.iter().any(|w| text.contains(w))
-    };
+    let satisfaction = |q: usize| is_rating(q) && names_satisfaction(&questions[q].text);
     let five_point = |q: usize| is_rating(q) && questions[q].scale == (1, 5);
     (nps, find(&satisfaction).or_else(|| find(&five_point)))
+}
+
+/// Whether a question's text asks about satisfaction.
+pub(crate) fn names_satisfaction(text: &str) -> bool {
+    let text = text.to_lowercase();
+    SATISFACTION_WORDS.iter().any(|w| text.contains(w))
 }
 
 /// Responses that answered a question.

@@ -1,6 +1,6 @@
 //! A tiny seeded pseudo-random generator and sampling without replacement, so
-//! that clustering is the same for the same seed on every platform without
-//! pulling in a random-number crate.
+//! that the fitted models (clusters, survey classes) are the same for the
+//! same seed on every platform without pulling in a random-number crate.
 
 /// SplitMix64 (Steele, Lea & Flood, 2014): a 64-bit counter advanced by the
 /// golden-ratio constant and put through a bijective mixer. Statistically
