@@ -83,6 +83,8 @@ pub enum Tab {
     AfterSales,
     /// Survey scores (NPS, CSAT) by segment.
     Survey,
+    /// Written feedback and reviews by theme.
+    Feedback,
     /// Every customer in a sortable, filterable table.
     Customers,
     /// Row accounting, rejections, currencies.
@@ -96,7 +98,7 @@ pub enum Tab {
 /// Every tab in display order (the order of [`Tab`]'s variants) with the
 /// i18n key of its name, the `data-testid` of its button and the i18n key of
 /// the sentence its page opens with.
-const TABS: [(Tab, &str, &str, &str); 21] = [
+const TABS: [(Tab, &str, &str, &str); 22] = [
     (Tab::Overview, "tab.overview", "tab-overview", "intro.overview"),
     (Tab::Tiers, "tab.tiers", "tab-tiers", "intro.tiers"),
     (Tab::Rfm, "tab.rfm", "tab-rfm", "intro.rfm"),
@@ -124,6 +126,7 @@ const TABS: [(Tab, &str, &str, &str); 21] = [
         "intro.after_sales",
     ),
     (Tab::Survey, "tab.survey", "tab-survey", "intro.survey"),
+    (Tab::Feedback, "tab.feedback", "tab-feedback", "intro.feedback"),
     (Tab::Customers, "tab.customers", "tab-customers", "intro.customers"),
     (Tab::Quality, "tab.quality", "tab-quality", "intro.quality"),
     (Tab::Report, "tab.report", "tab-report", "intro.report"),

@@ -19,5 +19,6 @@ pub mod settings_bar;
 pub mod show_list;
 pub mod status_bar;
 pub mod survey_questions;
+pub mod theme_dictionary;
 pub mod tier_table;
 pub mod warehouse_sql;

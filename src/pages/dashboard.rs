@@ -13,6 +13,7 @@ use crate::pages::clv::ClvPage;
 use crate::pages::demographics::DemographicsPage;
 use crate::pages::engagement::EngagementPage;
 use crate::pages::explorer::ExplorerPage;
+use crate::pages::feedback::FeedbackPage;
 use crate::pages::interest::InterestPage;
 use crate::pages::leads::LeadsPage;
 use crate::pages::lifecycle::LifecyclePage;
@@ -59,6 +60,7 @@ pub fn Dashboard() -> impl IntoView {
         Tab::Repeat => view! { <RepeatPage/> }.into_any(),
         Tab::AfterSales => view! { <AfterSalesPage/> }.into_any(),
         Tab::Survey => view! { <SurveyPage/> }.into_any(),
+        Tab::Feedback => view! { <FeedbackPage/> }.into_any(),
     };
     view! {
         <section class="dashboard">

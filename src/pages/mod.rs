@@ -7,6 +7,7 @@ pub mod dashboard;
 pub mod demographics;
 pub mod engagement;
 pub mod explorer;
+pub mod feedback;
 pub mod interest;
 pub mod leads;
 pub mod lifecycle;

@@ -72,6 +72,18 @@ pub fn SurveyPage() -> impl IntoView {
                 .unwrap_or_default()
         })
     };
+    // A chart only for a score the survey asks.
+    let has_score = move |score: SurveyScore| {
+        state.summary.with(|s| {
+            let surveys = s.as_ref().map_or(&[][..], |s| &s.surveys[..]);
+            surveys
+                .get(chosen.get().min(surveys.len().saturating_sub(1)))
+                .is_some_and(|v| match score {
+                    SurveyScore::Nps => v.nps.is_some(),
+                    SurveyScore::Csat => v.csat.is_some(),
+                })
+        })
+    };
     let chart = move |score: SurveyScore| {
         Memo::new(move |_| {
             let (d, i, lang) = (dimension.get(), chosen.get(), state.lang.get());
@@ -99,8 +111,12 @@ pub fn SurveyPage() -> impl IntoView {
                 <p data-testid="nps-overall">{nps_overall}</p>
                 <p data-testid="csat-overall">{csat_overall}</p>
                 <div class="grid-2">
-                    <ChartCard testid="chart-nps" file_stem="nps-by-segment" svg=chart(SurveyScore::Nps)/>
-                    <ChartCard testid="chart-csat" file_stem="csat-by-segment" svg=chart(SurveyScore::Csat)/>
+                    <Show when=move || has_score(SurveyScore::Nps)>
+                        <ChartCard testid="chart-nps" file_stem="nps-by-segment" svg=chart(SurveyScore::Nps)/>
+                    </Show>
+                    <Show when=move || has_score(SurveyScore::Csat)>
+                        <ChartCard testid="chart-csat" file_stem="csat-by-segment" svg=chart(SurveyScore::Csat)/>
+                    </Show>
                 </div>
                 <ScoreTable dimension=dimension chosen=chosen/>
                 <PsychoClasses/>

@@ -20,6 +20,7 @@ pub(super) const ENTRIES: &[Entry] = &[
     ("intro.migration", "The same scheme at two dates: who moved up, who slipped; follow up the largest moves with their lists.", "同一分群方案在两个日期的对比:谁升级了、谁下滑了;按名单跟进变化最大的客户。"),
     ("intro.repeat", "How soon and how often customers buy again, and how each monthly cohort holds up; time your repeat-purchase reminders by it.", "客户多久复购、复购几次,以及每个月度同期群的留存;据此安排复购提醒的时机。"),
     ("intro.after_sales", "Refunds and returns by segment and the customers who return most; look into the products and service behind them.", "各分群的退款退货情况和退货最多的客户;排查背后的商品和服务问题。"),
+    ("intro.feedback", "What customers write, by theme: the comments of your review and survey files, their tone from the stars given with them, the themes they raise and who raises them; fix the most negative theme of your best customers first.", "客户写了什么,按主题来看:评价和问卷文件中的文字反馈、由随附星级得出的倾向、提到的主题以及是谁在提;先解决高价值客户中差评最多的主题。"),
     ("intro.survey", "What customers say, by who they are: NPS and satisfaction of each value tier, RFM segment and lifecycle stage, with the interval each figure allows; follow up the detractors among your best customers first.", "客户怎么说,按客户是谁来看:各价值分级、RFM 分群和生命周期阶段的 NPS 与满意度,以及每个数字的置信区间;优先跟进高价值客户中的贬损者。"),
     ("intro.customers", "Every customer with their labels; filter, sort, open a customer's detail, and export the list you need.", "所有客户及其标签;可筛选、排序、查看客户详情并导出所需名单。"),
     ("intro.quality", "Every row of your files accounted for: kept, rejected with the reason, or merged; fix the source when many rows are rejected.", "文件中每一行的去向:保留、因何被拒或已合并;被拒行较多时请检查源文件。"),

@@ -96,6 +96,7 @@ pub(super) const ENTRIES: &[Entry] = &[
     ("tab.repeat", "Repeat buying", "复购"),
     ("tab.after_sales", "After-sales", "售后"),
     ("tab.survey", "Survey", "问卷"),
+    ("tab.feedback", "Feedback", "评价反馈"),
     ("segments.action", "Recommended action", "建议动作"),
     ("playbook.title", "Playbook: what to do with each group", "运营手册:每个群体怎么做"),
     ("playbook.help", "A recommended action per segment and stage. Edit any of them; your text is saved with the settings and exported with them.", "为每个分群和阶段推荐的动作。可直接修改,修改内容随设置保存并可导出。"),

@@ -9,6 +9,7 @@ pub mod briefing;
 pub mod clv;
 pub mod custom;
 pub mod explore;
+pub mod feedback;
 #[cfg(test)]
 mod fixture;
 pub mod kmeans;
@@ -39,7 +40,10 @@ pub use labels::Labels;
 pub use lifecycle::{ActiveWindow, Funnel, LifecycleStage, LifecycleStats, StageStat};
 pub use membership::{level_of, what_if, LevelStat, WhatIf};
 pub use metrics::{CustomerMetrics, Headline};
-pub use names::{band_display_name, class_display_name, level_display_name, source_display_name, tier_display_name};
+pub use names::{
+    band_display_name, class_display_name, level_display_name, source_display_name, theme_display_name,
+    tier_display_name,
+};
 pub use rfm::segment::RfmSegment;
 pub use rfm::stats::{RfCell, SegmentStat};
 pub use summary::Summary;
@@ -110,7 +114,11 @@ pub fn run(dataset: &Dataset, settings: &Settings) -> Analysis {
     );
     let audience = AudienceLabels::assign(dataset, &metrics, &events, as_of, settings);
     labels.add_audience(audience, !events.is_empty());
-    labels.add_survey(survey::customer_answers(dataset, metrics.len()));
+    let feedback = feedback::collect(dataset, &settings.themes);
+    labels.add_survey(
+        survey::customer_answers(dataset, metrics.len()),
+        feedback::customer_themes(&feedback, metrics.len()),
+    );
     let mut summary = Summary::build(SummaryInput {
         dataset,
         settings,
@@ -124,6 +132,7 @@ pub fn run(dataset: &Dataset, settings: &Settings) -> Analysis {
         gaps,
         window,
     });
+    summary.feedback = feedback::summarize(dataset, &feedback, &labels, summary.tiers.len(), &settings.themes);
     let bands = audience::bandings(dataset, as_of, &settings.demographics);
     summary.audience = AudienceSummary::build(&audience::AudienceInput {
         dataset,

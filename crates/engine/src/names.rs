@@ -56,6 +56,22 @@ pub fn class_display_name(index: usize, names: &[String], lang: Lang) -> String 
     }
 }
 
+/// A feedback theme's name: built-in names in the reader's language, the
+/// user's own as given.
+pub fn theme_display_name(name: &str, lang: Lang) -> String {
+    let key = match name {
+        "Delivery" => "theme.delivery",
+        "Service" => "theme.service",
+        "Quality" => "theme.quality",
+        "Price" => "theme.price",
+        "Size" => "theme.size",
+        "Packaging" => "theme.packaging",
+        "After-sales" => "theme.after_sales",
+        other => return other.to_string(),
+    };
+    t(lang, key).to_string()
+}
+
 /// A membership level's name: built-in names in the reader's language.
 pub fn level_display_name(name: &str, lang: Lang) -> String {
     match name {

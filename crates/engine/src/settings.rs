@@ -53,6 +53,8 @@ pub struct Settings {
     /// a blank or missing name keeps the numbered one
     /// (docs/product.md#psychographic-classes).
     pub class_names: Vec<String>,
+    /// The theme dictionary of feedback texts (docs/product.md#feedback-and-reviews).
+    pub themes: crate::feedback::ThemeSettings,
 }
 
 impl Settings {
@@ -73,6 +75,9 @@ impl Settings {
         self.tiers.validate_names()?;
         if let Some(problem) = self.custom_segments.validate().into_iter().next() {
             return Err(problem.into());
+        }
+        if let Some(problem) = self.themes.problem() {
+            return Err(SettingsError::Themes(problem));
         }
         Ok(())
     }

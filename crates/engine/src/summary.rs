@@ -69,6 +69,9 @@ pub struct Summary {
     /// Each survey export with NPS and CSAT by segment.
     #[serde(default)]
     pub surveys: Vec<SurveyStats>,
+    /// The written feedback of every survey and review file, by theme.
+    #[serde(default)]
+    pub feedback: Option<crate::feedback::FeedbackSummary>,
 }
 
 /// What [`Summary::build`] summarises.
@@ -165,6 +168,7 @@ impl Summary {
             audience: AudienceSummary::default(),
             custom: CustomSummary::default(),
             surveys: survey::summarize(input.dataset, input.labels, tiers + 1),
+            feedback: None,
         }
     }
 }

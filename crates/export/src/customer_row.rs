@@ -9,13 +9,13 @@ use segscope_engine::{
     audience::{Engagement, LeadStage},
     tier_display_name, Analysis, LifecycleStage, RfmSegment, NO_PURCHASE,
 };
-use segscope_engine::{class_display_name, level_display_name};
+use segscope_engine::{class_display_name, level_display_name, theme_display_name};
 use segscope_i18n::Lang;
 use segscope_model::{ContactField, Dataset, Day};
 use std::borrow::Cow;
 
 /// How many columns a customer row has.
-pub const COLUMNS: usize = 36;
+pub const COLUMNS: usize = 37;
 
 /// The header row, snake_case English.
 pub const CUSTOMER_COLUMNS: [&str; COLUMNS] = [
@@ -47,6 +47,7 @@ pub const CUSTOMER_COLUMNS: [&str; COLUMNS] = [
     "nps_group",
     "csat",
     "psycho_class",
+    "themes",
     "age_band",
     "gender",
     "income_band",
@@ -87,6 +88,7 @@ const COLUMN_KEYS: [&str; COLUMNS] = [
     "export.col.nps_group",
     "export.col.csat",
     "export.col.psycho_class",
+    "export.col.themes",
     "export.col.age_band",
     "export.col.gender",
     "export.col.income_band",
@@ -142,6 +144,8 @@ pub(crate) struct LabelTexts<'a> {
     clusters: Vec<String>,
     /// The name of each psychographic class.
     classes: Vec<String>,
+    /// The name of each feedback theme.
+    themes: Vec<String>,
 }
 
 impl<'a> LabelTexts<'a> {
@@ -161,6 +165,7 @@ impl<'a> LabelTexts<'a> {
                 bands: analysis.bands.iter().map(|b| b.export_names(Lang::En)).collect(),
                 clusters: cluster_names(analysis, |c| c.english_name()),
                 classes: class_names(analysis, Lang::En),
+                themes: theme_names(analysis, |name| name.to_string()),
             },
             Wording::Localized(lang) => LabelTexts {
                 segments: RfmSegment::ALL.map(|s| t(lang, s.i18n_key())),
@@ -182,6 +187,7 @@ impl<'a> LabelTexts<'a> {
                 bands: analysis.bands.iter().map(|b| b.export_names(lang)).collect(),
                 clusters: cluster_names(analysis, |c| c.display_name(lang)),
                 classes: class_names(analysis, lang),
+                themes: theme_names(analysis, |name| theme_display_name(name, lang)),
             },
         }
     }
@@ -250,6 +256,26 @@ fn class_names(analysis: &Analysis, lang: Lang) -> Vec<String> {
             .map(|i| class_display_name(i, names, lang))
             .collect()
     })
+}
+
+/// The names of the dictionary's themes, each through `name`.
+fn theme_names(analysis: &Analysis, name: impl Fn(&str) -> String) -> Vec<String> {
+    analysis.settings.themes.themes.iter().map(|t| name(&t.name)).collect()
+}
+
+/// The names of the themes in `bits`, joined by "; ".
+fn joined_themes(texts: &LabelTexts, bits: u32) -> Cow<'static, str> {
+    if bits == 0 {
+        return Cow::Borrowed("");
+    }
+    let names: Vec<&str> = texts
+        .themes
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| *i < 32 && bits & (1 << i) != 0)
+        .map(|(_, n)| n.as_str())
+        .collect();
+    Cow::Owned(names.join("; "))
 }
 
 /// Customer `i`'s cells, in [`CUSTOMER_COLUMNS`] order; `None` when `i` is out
@@ -352,6 +378,7 @@ pub(crate) fn customer_cells<'a>(
         text(labels.nps_group(i).map(|g| texts.nps_groups[g as usize])),
         survey_score(labels.csat()),
         text(class),
+        Cell::Text(joined_themes(texts, labels.themes().get(i).copied().unwrap_or(0))),
         text(band(0)),
         text(band(1)),
         text(band(2)),

@@ -134,7 +134,7 @@ mod tests {
             lines[0],
             "\u{feff}customer_id,first_order_date,last_order_date,orders,revenue,aov,recency_days,\
              r_score,f_score,m_score,rfm_segment,value_score,value_tier,member_level,lifecycle_stage,\
-             lead_stage,engagement,favorite_category,source,cluster,p_alive,expected_purchases,clv,custom_segments,nps_score,nps_group,csat,psycho_class,age_band,gender,income_band,occupation,region,name,email,phone"
+             lead_stage,engagement,favorite_category,source,cluster,p_alive,expected_purchases,clv,custom_segments,nps_score,nps_group,csat,psycho_class,themes,age_band,gender,income_band,occupation,region,name,email,phone"
         );
         // As of 2024-01-09. a: recency 1, 2 orders; c: recency 2, 1 order.
         // R: a 1 + ⌊5·1/2⌋ = 3, c 1; F: a 3, c 1; M: a 30.5 > 30 → 3, c 1.
@@ -143,15 +143,15 @@ mod tests {
         // High ends at ⌈0.4⌉ = 1, Medium at ⌈1⌉ = 1, so c is Low.
         assert_eq!(
             lines[1],
-            "\"a,1\",2024-01-05,2024-01-08,2,30.50,15.25,1,3,3,3,Need Attention,0.3500,High,Bronze,New,,,'=bags,\"WeChat \"\"group\"\"\",,,,,,,,,,,,,,,,,"
+            "\"a,1\",2024-01-05,2024-01-08,2,30.50,15.25,1,3,3,3,Need Attention,0.3500,High,Bronze,New,,,'=bags,\"WeChat \"\"group\"\"\",,,,,,,,,,,,,,,,,,"
         );
         assert_eq!(
             lines[2],
-            "'=cmd,,,0,0.00,,,,,,,,No purchase,Bronze,Potential,,,,,,,,,,,,,,,,,,,,,"
+            "'=cmd,,,0,0.00,,,,,,,,No purchase,Bronze,Potential,,,,,,,,,,,,,,,,,,,,,,"
         );
         assert_eq!(
             lines[3],
-            "c,2024-01-07,2024-01-07,1,30.00,30.00,2,1,1,1,Lost,0.1500,Low,Bronze,New,,,,,,,,,,,,,,,,,,,Chloé Wu,chloe@example.com,'+86 138 0013 8000"
+            "c,2024-01-07,2024-01-07,1,30.00,30.00,2,1,1,1,Lost,0.1500,Low,Bronze,New,,,,,,,,,,,,,,,,,,,,Chloé Wu,chloe@example.com,'+86 138 0013 8000"
         );
         assert_eq!(lines.len(), 4);
         assert!(csv.ends_with('\n'));
@@ -166,18 +166,18 @@ mod tests {
         assert!(lines[0].starts_with("\u{feff}客户ID,首次下单日期,最近下单日期,订单数,消费金额,客单价"));
         assert_eq!(
             lines[1],
-            "\"a,1\",2024-01-05,2024-01-08,2,30.50,15.25,1,3,3,3,需要关注,0.3500,高价值,青铜,首购客户,,,'=bags,\"WeChat \"\"group\"\"\",,,,,,,,,,,,,,,,,"
+            "\"a,1\",2024-01-05,2024-01-08,2,30.50,15.25,1,3,3,3,需要关注,0.3500,高价值,青铜,首购客户,,,'=bags,\"WeChat \"\"group\"\"\",,,,,,,,,,,,,,,,,,"
         );
         assert_eq!(
             lines[2],
-            "'=cmd,,,0,0.00,,,,,,,,未购买,青铜,潜在客户,,,,,,,,,,,,,,,,,,,,,"
+            "'=cmd,,,0,0.00,,,,,,,,未购买,青铜,潜在客户,,,,,,,,,,,,,,,,,,,,,,"
         );
         let en = customers_csv_localized(&d, &a, [2, 9].into_iter(), Lang::En);
         let lines: Vec<&str> = en.lines().collect();
         assert!(lines[0].starts_with("\u{feff}Customer ID,First order date,"));
         assert_eq!(
             lines[1],
-            "c,2024-01-07,2024-01-07,1,30.00,30.00,2,1,1,1,Lost,0.1500,Low,Bronze,Newcomer,,,,,,,,,,,,,,,,,,,Chloé Wu,chloe@example.com,'+86 138 0013 8000"
+            "c,2024-01-07,2024-01-07,1,30.00,30.00,2,1,1,1,Lost,0.1500,Low,Bronze,Newcomer,,,,,,,,,,,,,,,,,,,,Chloé Wu,chloe@example.com,'+86 138 0013 8000"
         );
         assert_eq!(lines.len(), 2);
     }

@@ -172,14 +172,14 @@ fn header_is_bold_frozen_and_filtered() {
     let bytes = xlsx(&d, &analysis(&d), Lang::En);
     let sheet = part(&bytes, "xl/worksheets/sheet1.xml");
     assert!(sheet.contains("<pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/>"));
-    assert!(sheet.contains("<autoFilter ref=\"A1:AJ7\"/>"));
+    assert!(sheet.contains("<autoFilter ref=\"A1:AK7\"/>"));
     assert!(sheet.contains("<c r=\"A1\" s=\"1\" t=\"inlineStr\">"));
     assert!(!sheet.contains("<f>"), "no formulas anywhere");
     let styles = part(&bytes, "xl/styles.xml");
     assert!(styles.contains("<font><b/>"));
     assert!(styles.contains("fontId=\"1\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyFont=\"1\""));
     let workbook = part(&bytes, "xl/workbook.xml");
-    assert!(workbook.contains("localSheetId=\"0\" hidden=\"1\">'All customers'!$A$1:$AJ$7</definedName>"));
+    assert!(workbook.contains("localSheetId=\"0\" hidden=\"1\">'All customers'!$A$1:$AK$7</definedName>"));
 }
 
 #[test]
@@ -192,7 +192,7 @@ fn localized_csv_has_chinese_headers_and_labels() {
         lines.next(),
         Some(
             "\u{feff}客户ID,首次下单日期,最近下单日期,订单数,消费金额,客单价,距最近下单天数,R 分,F 分,M 分,\
-             RFM 分群,价值得分,价值等级,会员等级,生命周期阶段,线索阶段,互动度,偏好品类,来源渠道,聚类,存活概率,预期购买次数,预测 CLV,自定义分群,NPS 评分,NPS 分组,满意度,心理特征类别,年龄段,性别,\
+             RFM 分群,价值得分,价值等级,会员等级,生命周期阶段,线索阶段,互动度,偏好品类,来源渠道,聚类,存活概率,预期购买次数,预测 CLV,自定义分群,NPS 评分,NPS 分组,满意度,心理特征类别,反馈主题,年龄段,性别,\
              收入区间,职业,地区,姓名,邮箱,手机号"
         )
     );

@@ -4,6 +4,7 @@
 //! labels they show.
 
 mod audience_charts;
+mod feedback_charts;
 mod migration_chart;
 mod model_charts;
 mod rf_heatmap;
@@ -17,6 +18,7 @@ pub use audience_charts::{
     affinity, category_interest, demographic_bands, demographic_by_stage, demographic_by_tier, engagement_levels,
     engagement_trend, event_kinds, journey, lead_funnel, lead_stages,
 };
+pub use feedback_charts::{feedback_heatmap, feedback_themes};
 pub use migration_chart::migration_matrix;
 pub use model_charts::{clv_by_source, clv_distribution, holdout_by_frequency, silhouette_by_k};
 pub use rf_heatmap::rf_heatmap;

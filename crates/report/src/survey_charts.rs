@@ -47,7 +47,8 @@ pub fn survey_scores(s: &Summary, survey: usize, score: SurveyScore, dimension: 
     interval_rows(&texts.chart(), &rows, ValueFormat::Count, lang)
 }
 
-fn dimension_key(dimension: SurveyDimension) -> &'static str {
+/// The id part of a survey dimension in chart ids.
+pub(crate) fn dimension_key(dimension: SurveyDimension) -> &'static str {
     match dimension {
         SurveyDimension::Tier => "tier",
         SurveyDimension::Segment => "segment",

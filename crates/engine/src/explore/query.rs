@@ -66,6 +66,9 @@ pub struct CustomerQuery {
     /// Keep only the respondents of this psychographic class (position in
     /// the classes' list; needs the models fitted).
     pub psycho_class: Option<u8>,
+    /// Keep only the customers whose feedback mentions this theme (position
+    /// in the dictionary).
+    pub theme: Option<u8>,
     /// Keep only the customers of one cell of a segment migration, compared
     /// under the analysis's settings.
     pub migration: Option<MigrationFilter>,
@@ -93,6 +96,7 @@ impl CustomerQuery {
             && self.browsed_not_bought == other.browsed_not_bought
             && self.cluster == other.cluster
             && self.psycho_class == other.psycho_class
+            && self.theme == other.theme
             && self.custom_segment == other.custom_segment
             && self.migration == other.migration
             && self.sort == other.sort
@@ -151,6 +155,9 @@ impl CustomerQuery {
                 && self
                     .psycho_class
                     .is_none_or(|k| models.is_some_and(|m| m.psycho_class(i) == Some(k)))
+                && self
+                    .theme
+                    .is_none_or(|k| k < 32 && labels.themes.get(i).is_some_and(|bits| bits & (1 << k) != 0))
                 && moved.as_ref().is_none_or(|mask| mask[i])
                 && self
                     .custom_segment

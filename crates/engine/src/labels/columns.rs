@@ -91,6 +91,11 @@ impl Labels {
         &self.csat
     }
 
+    /// Feedback themes each customer mentioned (bit `i`: theme `i` of the dictionary).
+    pub fn themes(&self) -> &[u32] {
+        &self.themes
+    }
+
     /// Customer `i`'s NPS group, from their latest NPS score.
     pub fn nps_group(&self, i: usize) -> Option<NpsGroup> {
         self.nps_score.get(i).copied().flatten().map(NpsGroup::of)

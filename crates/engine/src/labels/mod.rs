@@ -53,6 +53,9 @@ pub struct Labels {
     /// The latest satisfaction rating from a survey (on its own scale).
     #[serde(default)]
     pub(crate) csat: Vec<Option<u8>>,
+    /// The feedback themes each customer mentioned, as bits of the
+    /// dictionary's themes.
+    pub(crate) themes: Vec<u32>,
 }
 
 /// What the membership and lifecycle labels need beyond the metrics.
@@ -117,11 +120,12 @@ impl Labels {
         self.last_activity = audience.last_activity;
     }
 
-    /// Adds each customer's latest survey answers: the last labels added, so
-    /// every column is complete and checked here.
-    pub(crate) fn add_survey(&mut self, answers: CustomerAnswers) {
+    /// Adds each customer's latest survey answers and feedback themes: the
+    /// last labels added, so every column is complete and checked here.
+    pub(crate) fn add_survey(&mut self, answers: CustomerAnswers, themes: Vec<u32>) {
         self.nps_score = answers.nps;
         self.csat = answers.csat;
+        self.themes = themes;
         self.debug_check_lengths();
     }
 
@@ -143,6 +147,7 @@ impl Labels {
                 self.last_activity.len(),
                 self.nps_score.len(),
                 self.csat.len(),
+                self.themes.len(),
             ]
             .iter()
             .all(|&len| len == n),

@@ -6,6 +6,7 @@
 
 use crate::clv::ClvSettingsError;
 use crate::custom::rules::RuleProblem;
+use crate::feedback::{ThemeProblem, MAX_THEMES};
 use crate::kmeans::KmeansSettingsError;
 use crate::texts::t;
 use segscope_i18n::Lang;
@@ -65,6 +66,8 @@ pub enum SettingsError {
     Clv(ClvSettingsError),
     /// The first problem of the custom segments.
     CustomSegments(RuleProblem),
+    /// The theme dictionary cannot be used.
+    Themes(ThemeProblem),
 }
 
 impl SettingsError {
@@ -97,6 +100,7 @@ impl SettingsError {
             SettingsError::Kmeans(e) => e.message(lang),
             SettingsError::Clv(e) => e.message(lang),
             SettingsError::CustomSegments(p) => p.message(lang),
+            SettingsError::Themes(p) => t(lang, p.i18n_key()).replace("{max}", &MAX_THEMES.to_string()),
         }
     }
 }

@@ -33,6 +33,7 @@ const ENTRIES: &[Entry] = &[
     ("export.col.nps_group", "NPS group", "NPS 分组"),
     ("export.col.csat", "Satisfaction", "满意度"),
     ("export.col.psycho_class", "Psychographic class", "心理特征类别"),
+    ("export.col.themes", "Feedback themes", "反馈主题"),
     ("export.col.age_band", "Age band", "年龄段"),
     ("export.col.gender", "Gender", "性别"),
     ("export.col.income_band", "Income band", "收入区间"),

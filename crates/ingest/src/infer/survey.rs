@@ -3,7 +3,7 @@
 //! (docs/ingest/roles.md#file-kind).
 
 use crate::schema::normalise_header;
-use crate::survey::tools::FORM_TIMESTAMPS;
+use crate::survey::tools::{SurveyTool, FORM_TIMESTAMPS};
 
 /// Headers that only survey tools write (normalised): Qualtrics,
 /// SurveyMonkey, 问卷星, 腾讯问卷.
@@ -21,8 +21,9 @@ const SURVEY_HEADERS: &[&str] = &[
 ];
 
 /// True when the file looks like a survey export: a tool's own columns, a
-/// Qualtrics import-id row, or a Google Forms timestamp followed mostly by
-/// questions, or mostly question headers.
+/// Qualtrics import-id row, a review export (a text and a star rating), or a
+/// Google Forms timestamp followed mostly by questions, or mostly question
+/// headers.
 pub fn looks_like_survey(headers: &[String], samples: &[Vec<String>]) -> bool {
     let normalised: Vec<String> = headers.iter().map(|h| normalise_header(h)).collect();
     if normalised.iter().any(|h| SURVEY_HEADERS.contains(&h.as_str())) {
@@ -32,7 +33,7 @@ pub fn looks_like_survey(headers: &[String], samples: &[Vec<String>]) -> bool {
         .iter()
         .take(3)
         .any(|row| row.iter().any(|c| c.trim_start().starts_with("{\"ImportId\"")));
-    if import_ids {
+    if import_ids || SurveyTool::recognise(&normalised, samples) == SurveyTool::Reviews {
         return true;
     }
     let questions = headers.iter().filter(|h| is_question(h)).count();

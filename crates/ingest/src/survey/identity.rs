@@ -24,6 +24,27 @@ fn tool_columns(tool: SurveyTool, role: Role) -> &'static [&'static str] {
         (SurveyTool::GoogleForms, Role::Email) => {
             &["emailaddress", "电子邮件地址", "adressee-mail", "correoelectrónico"]
         }
+        (SurveyTool::Reviews, Role::Timestamp) => &[
+            "reviewdate",
+            "createdat",
+            "reviewcreatedutc",
+            "commentdate",
+            "date",
+            "评价时间",
+            "评论时间",
+            "时间",
+        ],
+        (SurveyTool::Reviews, Role::Email) => &["revieweremail", "commentauthoremail", "authoremail", "email"],
+        (SurveyTool::Reviews, Role::CustomerKey) => &[
+            "customerid",
+            "userid",
+            "reviewerid",
+            "referenceid",
+            "买家会员名",
+            "会员名",
+            "买家昵称",
+            "买家id",
+        ],
         _ => &[],
     }
 }

@@ -3,7 +3,7 @@
 //! more header, which columns are questions (not ids, times or contacts),
 //! which columns form one question, and what kind each question is.
 
-use super::tools::{normalised, SurveyTool};
+use super::tools::{normalised, SurveyTool, REVIEW_TEXTS};
 use super::typing::{is_write_in, type_question};
 use super::{clean, SurveyQuestion, SurveySchema};
 use segscope_model::QuestionKind;
@@ -51,7 +51,15 @@ pub fn describe_survey(headers: &[String], samples: &[Vec<String>], identity: &[
             let text = column_text(tool, &headers[k], label(k), &stem, end - c > 1);
             let answers = column_answers(k);
             let separator = separator_of(tool, &answers);
-            let typed = type_question(&text, &answers, &separator);
+            let mut typed = type_question(&text, &answers, &separator);
+            // A review's title and text are written, even when short titles recur.
+            if tool == SurveyTool::Reviews
+                && REVIEW_TEXTS.contains(&norm[k].as_str())
+                && typed.kind != QuestionKind::Rating
+            {
+                typed.kind = QuestionKind::FreeText;
+                typed.options.clear();
+            }
             if typed.kind == QuestionKind::FreeText && answers.iter().all(|a| a.is_empty()) && text.is_empty() {
                 continue;
             }

@@ -21,6 +21,10 @@ pub enum SurveyTool {
     /// 腾讯问卷 (wj.qq.com): `编号, 开始答题时间 …`, `1.题目`, a column per
     /// option of a multiple-choice question.
     TencentWj,
+    /// A product-review or feedback export (Judge.me, Yotpo, Shopify Product
+    /// Reviews, WooCommerce, Trustpilot, 淘宝/天猫/京东 评价): a star rating
+    /// and a review text per row.
+    Reviews,
     /// Another tool: one header row, one column per question.
     Other,
 }
@@ -34,6 +38,7 @@ impl SurveyTool {
             SurveyTool::GoogleForms => "Google Forms",
             SurveyTool::Wjx => "问卷星",
             SurveyTool::TencentWj => "腾讯问卷",
+            SurveyTool::Reviews => "Reviews",
             SurveyTool::Other => "",
         }
     }
@@ -56,6 +61,8 @@ impl SurveyTool {
             SurveyTool::TencentWj
         } else if headers.first().is_some_and(|h| FORM_TIMESTAMPS.contains(&h.as_str())) {
             SurveyTool::GoogleForms
+        } else if is_review_export(headers) {
+            SurveyTool::Reviews
         } else {
             SurveyTool::Other
         }
@@ -78,12 +85,54 @@ impl SurveyTool {
             SurveyTool::SurveyMonkey => &[SURVEYMONKEY, COMMON],
             SurveyTool::Wjx => &[WJX, COMMON],
             SurveyTool::TencentWj => &[TENCENT, COMMON],
+            SurveyTool::Reviews => &[REVIEWS, COMMON],
             SurveyTool::GoogleForms | SurveyTool::Other => &[FORM_TIMESTAMPS, COMMON],
         };
         lists.iter().any(|list| list.contains(&header))
             || (self == SurveyTool::Qualtrics && is_qualtrics_legacy_id(header))
             || (self == SurveyTool::TencentWj && header.starts_with("地理位置"))
     }
+}
+
+/// Headers of a review's text (normalised), in the review exports' words.
+pub const REVIEW_TEXTS: &[&str] = &[
+    "body",
+    "reviewbody",
+    "reviewcontent",
+    "reviewtext",
+    "reviewtitle",
+    "title",
+    "content",
+    "commentcontent",
+    "comment",
+    "review",
+    "评价内容",
+    "评论内容",
+    "评价",
+    "评论",
+    "追评内容",
+    "追加评论",
+];
+
+/// Headers of a review's star rating (normalised).
+const REVIEW_RATINGS: &[&str] = &[
+    "rating",
+    "reviewscore",
+    "reviewstars",
+    "reviewrating",
+    "stars",
+    "starrating",
+    "评分",
+    "星级",
+    "评价等级",
+    "商品评分",
+    "评价星级",
+];
+
+/// True when the headers (normalised) hold a review text and a star rating.
+fn is_review_export(headers: &[String]) -> bool {
+    let has_any = |names: &[&str]| headers.iter().any(|h| names.contains(&h.as_str()));
+    has_any(REVIEW_TEXTS) && has_any(REVIEW_RATINGS)
 }
 
 /// True for the headers of Qualtrics' legacy system columns (`V1` … `V10`).
@@ -168,6 +217,58 @@ const TENCENT: &[&str] = &[
     "用户类型",
     "用户标识",
     "自定义字段",
+];
+
+/// Columns of review exports about the review rather than what it says
+/// (normalised): products, replies, moderation, media, reviewer names.
+const REVIEWS: &[&str] = &[
+    "id",
+    "reviewid",
+    "commentid",
+    "commentpostid",
+    "commentapproved",
+    "commenttype",
+    "productid",
+    "producthandle",
+    "producttitle",
+    "productname",
+    "productsku",
+    "sku",
+    "productimageurl",
+    "producturl",
+    "state",
+    "status",
+    "published",
+    "curated",
+    "verified",
+    "verifiedbuyer",
+    "featured",
+    "reply",
+    "replydate",
+    "repliedat",
+    "publicreply",
+    "commentauthor",
+    "reviewername",
+    "displayname",
+    "author",
+    "name",
+    "location",
+    "pictureurls",
+    "imageurls",
+    "images",
+    "ipaddress",
+    "votesup",
+    "votesdown",
+    "metaobjecthandle",
+    "订单编号",
+    "订单号",
+    "商品名称",
+    "商品id",
+    "宝贝名称",
+    "商家回复",
+    "图片",
+    "买家昵称",
+    "会员名",
 ];
 
 /// Normalises every header for [`SurveyTool::recognise`] and [`SurveyTool::is_meta`].

@@ -33,6 +33,12 @@ const WRITE_IN_WORDS: &[&str] = &["other", "please specify", "_text", "其他", 
 /// Words in a header that ask for a count or an amount, not a rating.
 const COUNT_WORDS: &[&str] = &["how many", "how much", "number of", "多少", "几次", "幾次"];
 
+/// Words that make a "how much" header an agreement or liking scale after
+/// all ("How much do you agree?").
+const SCALE_WORDS: &[&str] = &[
+    "agree", "like", "satisf", "同意", "认同", "認同", "喜欢", "喜歡", "满意", "滿意",
+];
+
 /// True when a header names the write-in box of an "Other" option.
 pub fn is_write_in(header: &str) -> bool {
     let lower = header.to_lowercase();
@@ -66,7 +72,7 @@ pub fn type_question(header: &str, answers: &[&str], separator: &str) -> Typed {
         if nps_header && high <= 10 {
             return scored(QuestionKind::Nps, (0, 10));
         }
-        let counts = COUNT_WORDS.iter().any(|w| lower.contains(w));
+        let counts = COUNT_WORDS.iter().any(|w| lower.contains(w)) && !SCALE_WORDS.iter().any(|w| lower.contains(w));
         if let Some(scale) = rating_scale(low, high).filter(|_| !counts) {
             return scored(QuestionKind::Rating, scale);
         }
@@ -240,6 +246,13 @@ mod tests {
         );
         // Counts beyond 10 are no scale.
         assert_ne!(kind("How many orders?", &["3", "12", "40"]), QuestionKind::Rating);
+        assert_ne!(
+            kind("How many orders last month?", &["1", "2", "3", "4"]),
+            QuestionKind::Rating
+        );
+        // "How much do you agree" is an agreement scale, not a count.
+        let grid_row = "How much do you agree? [I follow fashion trends]";
+        assert_eq!(kind(grid_row, &["1", "4", "5", "2", "3"]), QuestionKind::Rating);
         assert_eq!(
             kind("满意度", &["非常满意", "满意", "一般", "不满意"]),
             QuestionKind::Rating
