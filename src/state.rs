@@ -144,8 +144,8 @@ const _: () = {
 
 impl Tab {
     /// All tabs in display order.
-    pub const ALL: [Tab; 21] = {
-        let mut all = [Tab::Overview; 21];
+    pub const ALL: [Tab; TABS.len()] = {
+        let mut all = [Tab::Overview; TABS.len()];
         let mut i = 0;
         while i < all.len() {
             all[i] = TABS[i].0;
