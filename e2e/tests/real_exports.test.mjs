@@ -39,14 +39,21 @@ for (const family of families) {
       await waitForAny(page, ['idle']);
       const mapped = await upload(page, expected.files.map((f) => join(dir, f)), { until: ['mapping', 'error'] });
       if (expected.not_orders) {
-        // Not a customer table: the mapping step says what the file looks like (a survey: its
-        // tool and questions, each with its kind), and Analyse alone ends in one sentence
+        // Not a customer table: the mapping step says what the file looks like (a survey or a
+        // review export: its tool and questions, each with its kind), and Analyse alone ends in one sentence
         // instead of a dashboard of zeros.
         if (expected.survey) {
           const sentence = await page.textContent('[data-testid=file-sentence]');
           assert.ok(sentence.includes(expected.survey.tool), `${family}: ${sentence}`);
           const kinds = await page.locator('[data-testid=question-kind]').evaluateAll((s) => s.map((x) => x.value));
           assert.deepEqual(kinds, expected.survey.questions.map((q) => q[1]), `${family}: question kinds`);
+        } else if (expected.reviews) {
+          // A review export: its texts as free text and its stars as the one rating.
+          const sentence = await page.textContent('[data-testid=file-sentence]');
+          assert.ok(sentence.includes(expected.reviews.tool), `${family}: ${sentence}`);
+          const kinds = await page.locator('[data-testid=question-kind]').evaluateAll((s) => s.map((x) => x.value));
+          assert.equal(kinds.filter((k) => k === 'rating').length, 1, `${family}: ${kinds}`);
+          assert.equal(kinds.filter((k) => k === 'free_text').length, expected.reviews.texts.length, `${family}: ${kinds}`);
         } else {
           const finding = await page.textContent('[data-testid=file-finding]');
           assert.ok(finding && finding.length > 20, `${family}: no finding on the mapping step`);

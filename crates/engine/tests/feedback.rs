@@ -5,11 +5,13 @@
 //! mentions are the reviews holding one of its phrases, counted here; each
 //! linked review counts in exactly one value tier and one lifecycle stage;
 //! each customer's themes are those of their reviews; the explorer's theme
-//! filter keeps exactly them.
+//! filter and a custom rule on the themes keep exactly them, and rules on
+//! the satisfaction rating pick the customers whose latest rating passes.
 
 mod common;
 
 use proptest::prelude::*;
+use segscope_engine::custom::rules::{matching, CmpOp, CustomSegments, Field, Node, RuleContext, Test};
 use segscope_engine::explore::CustomerQuery;
 use segscope_engine::feedback::Sentiment;
 use segscope_engine::run;
@@ -147,7 +149,25 @@ proptest! {
             let q = CustomerQuery { theme: Some(t as u8), ..CustomerQuery::default() };
             let mut got = q.matching(&d, &a);
             got.sort_unstable();
-            prop_assert_eq!(got, want);
+            prop_assert_eq!(&got, &want);
+            let rules = CustomSegments::default();
+            let ctx = RuleContext::new(&d, &a, &rules);
+            let rule = Node::cond(Field::Themes, Test::Equals(f.themes[t].name.to_lowercase()));
+            let by_rule: Vec<u32> = matching(&ctx, &rule).ones().map(|i| i as u32).collect();
+            prop_assert_eq!(by_rule, want);
         }
+        // The latest rating of each reviewer (no dates: the one read last).
+        let mut latest: Vec<Option<u8>> = vec![None; d.customers.len()];
+        for (c, stars, _) in &reviews {
+            if let (Some(c), Some(s)) = (c, stars) {
+                latest[*c as usize] = Some(*s);
+            }
+        }
+        let rules = CustomSegments::default();
+        let ctx = RuleContext::new(&d, &a, &rules);
+        let low = Node::cond(Field::Csat, Test::Cmp { op: CmpOp::Le, value: 2.0 });
+        let got: Vec<usize> = matching(&ctx, &low).ones().collect();
+        let want: Vec<usize> = (0..latest.len()).filter(|&c| latest[c].is_some_and(|s| s <= 2)).collect();
+        prop_assert_eq!(got, want);
     }
 }

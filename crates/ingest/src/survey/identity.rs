@@ -28,13 +28,20 @@ fn tool_columns(tool: SurveyTool, role: Role) -> &'static [&'static str] {
             "reviewdate",
             "createdat",
             "reviewcreatedutc",
+            "reviewcreationdate",
             "commentdate",
             "date",
             "评价时间",
             "评论时间",
             "时间",
         ],
-        (SurveyTool::Reviews, Role::Email) => &["revieweremail", "commentauthoremail", "authoremail", "email"],
+        (SurveyTool::Reviews, Role::Email) => &[
+            "revieweremail",
+            "reviewuseremail",
+            "commentauthoremail",
+            "authoremail",
+            "email",
+        ],
         (SurveyTool::Reviews, Role::CustomerKey) => &[
             "customerid",
             "userid",
@@ -69,7 +76,9 @@ pub fn prepare(schema: &mut FileSchema) -> SurveySchema {
         if chosen_meta {
             *slot = RoleColumn::unassigned(role);
         }
-        if slot.column.is_none() {
+        // A review export's own columns beat the synonyms (Yotpo's `Order
+        // Date` is no review date).
+        if slot.column.is_none() || tool == SurveyTool::Reviews {
             if let Some(c) = own {
                 *slot = RoleColumn {
                     role,

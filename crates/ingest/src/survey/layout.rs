@@ -3,7 +3,7 @@
 //! more header, which columns are questions (not ids, times or contacts),
 //! which columns form one question, and what kind each question is.
 
-use super::tools::{normalised, SurveyTool, REVIEW_TEXTS};
+use super::tools::{is_review_meta, normalised, SurveyTool, REVIEW_TEXTS};
 use super::typing::{is_write_in, type_question};
 use super::{clean, SurveyQuestion, SurveySchema};
 use segscope_model::QuestionKind;
@@ -20,7 +20,12 @@ pub fn describe_survey(headers: &[String], samples: &[Vec<String>], identity: &[
     let answers = &samples[header_rows.min(samples.len())..];
     let column_answers = |c: usize| answers.iter().map(|r| cell(r, c)).collect::<Vec<&str>>();
     let label = |c: usize| labels.map_or("", |row| cell(row, c));
-    let skipped = |c: usize| identity.contains(&c) || tool.is_meta(&norm[c]) || norm[c].ends_with("npsgroup");
+    let skipped = |c: usize| {
+        identity.contains(&c)
+            || tool.is_meta(&norm[c])
+            || (tool == SurveyTool::Reviews && is_review_meta(&norm, c))
+            || norm[c].ends_with("npsgroup")
+    };
     let mut questions = Vec::new();
     let mut c = 0;
     while c < headers.len() {

@@ -78,15 +78,16 @@ impl SurveyTool {
     }
 
     /// True when the column (normalised header) is one the tool writes
-    /// about the response — when, how long, from where — not a question.
+    /// about the response — when, how long, from where — not a question
+    /// (review exports: [`is_review_meta`], which reads every header).
     pub fn is_meta(self, header: &str) -> bool {
         let lists: &[&[&str]] = match self {
             SurveyTool::Qualtrics => &[QUALTRICS, COMMON],
             SurveyTool::SurveyMonkey => &[SURVEYMONKEY, COMMON],
             SurveyTool::Wjx => &[WJX, COMMON],
             SurveyTool::TencentWj => &[TENCENT, COMMON],
-            SurveyTool::Reviews => &[REVIEWS, COMMON],
             SurveyTool::GoogleForms | SurveyTool::Other => &[FORM_TIMESTAMPS, COMMON],
+            SurveyTool::Reviews => &[],
         };
         lists.iter().any(|list| list.contains(&header))
             || (self == SurveyTool::Qualtrics && is_qualtrics_legacy_id(header))
@@ -101,6 +102,7 @@ pub const REVIEW_TEXTS: &[&str] = &[
     "reviewcontent",
     "reviewtext",
     "reviewtitle",
+    "reviewheadline",
     "title",
     "content",
     "commentcontent",
@@ -127,6 +129,8 @@ const REVIEW_RATINGS: &[&str] = &[
     "评价等级",
     "商品评分",
     "评价星级",
+    "评价结果",
+    "买家评价结果",
 ];
 
 /// True when the headers (normalised) hold a review text and a star rating.
@@ -219,57 +223,22 @@ const TENCENT: &[&str] = &[
     "自定义字段",
 ];
 
-/// Columns of review exports about the review rather than what it says
-/// (normalised): products, replies, moderation, media, reviewer names.
-const REVIEWS: &[&str] = &[
-    "id",
-    "reviewid",
-    "commentid",
-    "commentpostid",
-    "commentapproved",
-    "commenttype",
-    "productid",
-    "producthandle",
-    "producttitle",
-    "productname",
-    "productsku",
-    "sku",
-    "productimageurl",
-    "producturl",
-    "state",
-    "status",
-    "published",
-    "curated",
-    "verified",
-    "verifiedbuyer",
-    "featured",
-    "reply",
-    "replydate",
-    "repliedat",
-    "publicreply",
-    "commentauthor",
-    "reviewername",
-    "displayname",
-    "author",
-    "name",
-    "location",
-    "pictureurls",
-    "imageurls",
-    "images",
-    "ipaddress",
-    "votesup",
-    "votesdown",
-    "metaobjecthandle",
-    "订单编号",
-    "订单号",
-    "商品名称",
-    "商品id",
-    "宝贝名称",
-    "商家回复",
-    "图片",
-    "买家昵称",
-    "会员名",
-];
+/// Headers of the channel a review came through (normalised): the one
+/// column of a review export read as a choice besides its texts and stars.
+const REVIEW_CHANNELS: &[&str] = &["source", "reviewsource", "sourceofreview", "channel", "来源", "渠道"];
+
+/// True when a review export's column is about the review rather than what
+/// it says (products, replies, moderation, media, reviewer names, ids …):
+/// every column but its texts, its stars and its channel. A `comment…` text
+/// beside a `review…` text is the shop's reply (Yotpo's `Comment Content`).
+pub fn is_review_meta(headers: &[String], c: usize) -> bool {
+    let h = headers[c].as_str();
+    let reply = h.starts_with("comment")
+        && headers
+            .iter()
+            .any(|o| o.starts_with("review") && REVIEW_TEXTS.contains(&o.as_str()));
+    reply || !(REVIEW_TEXTS.contains(&h) || REVIEW_RATINGS.contains(&h) || REVIEW_CHANNELS.contains(&h))
+}
 
 /// Normalises every header for [`SurveyTool::recognise`] and [`SurveyTool::is_meta`].
 pub fn normalised(headers: &[String]) -> Vec<String> {

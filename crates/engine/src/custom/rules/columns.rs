@@ -62,6 +62,19 @@ pub(crate) fn column_mask(ctx: &RuleContext, condition: &Condition) -> Mask {
         Field::FirstOrderDate => date(ctx, n, test, |i| m.first_day.get(i).copied().flatten()),
         Field::LastOrderDate => date(ctx, n, test, |i| m.last_day.get(i).copied().flatten()),
         Field::SignupDate => date(ctx, n, test, |i| c.signup().get(i).copied().flatten()),
+        Field::NpsScore => numeric(n, test, |i| l.nps_score.get(i).copied().flatten().map(f64::from)),
+        Field::Csat => numeric(n, test, |i| l.csat.get(i).copied().flatten().map(f64::from)),
+        Field::NpsGroup => coded(ctx, n, condition, |i| l.nps_group(i).map(|g| g as usize)),
+        Field::Themes => match label_hits(ctx, condition) {
+            // Any of the customer's themes passing the test.
+            Some(hit) => Mask::from_fn(n, |i| {
+                let bits = l.themes.get(i).copied().unwrap_or(0);
+                hit.iter()
+                    .enumerate()
+                    .any(|(k, &h)| h && k < 32 && bits & (1 << k) != 0)
+            }),
+            None => presence(n, test, |i| l.themes.get(i).is_some_and(|&bits| bits != 0)),
+        },
         Field::Segment(_) => Mask::none(n),
     }
 }

@@ -57,6 +57,15 @@ pub enum Field {
     LastOrderDate,
     /// Signup date from a customers file.
     SignupDate,
+    /// The latest NPS answer, 0–10 (missing without one).
+    NpsScore,
+    /// The NPS group of that answer: Promoter, Passive or Detractor.
+    NpsGroup,
+    /// The latest satisfaction rating, on its survey's scale.
+    Csat,
+    /// The feedback themes the customer's comments mention: a text test
+    /// matches when any of them passes it.
+    Themes,
     /// Membership of the custom segment of this name: `is_set` tests "in it",
     /// `is_empty` "not in it". A segment's membership is its own rule's match,
     /// whatever the ordering in exclusive mode.
@@ -79,7 +88,7 @@ pub enum FieldKind {
 impl Field {
     /// Every column field, in the order a rule builder lists them
     /// ([`Field::Segment`] is not a column and is left out).
-    pub const COLUMNS: [Field; 24] = [
+    pub const COLUMNS: [Field; 28] = [
         Field::Orders,
         Field::Revenue,
         Field::Aov,
@@ -104,6 +113,10 @@ impl Field {
         Field::FirstOrderDate,
         Field::LastOrderDate,
         Field::SignupDate,
+        Field::NpsScore,
+        Field::NpsGroup,
+        Field::Csat,
+        Field::Themes,
     ];
 
     /// The field's family.
@@ -123,10 +136,11 @@ impl Field {
             | FScore
             | MScore
             | ValueScore
-            | Points => FieldKind::Numeric,
-            CustomerId | Source | FavoriteCategory | RfmSegment | ValueTier | MemberLevel | LifecycleStage => {
-                FieldKind::Text
-            }
+            | Points
+            | NpsScore
+            | Csat => FieldKind::Numeric,
+            CustomerId | Source | FavoriteCategory | RfmSegment | ValueTier | MemberLevel | LifecycleStage
+            | NpsGroup | Themes => FieldKind::Text,
             FirstOrderDate | LastOrderDate | SignupDate => FieldKind::Date,
             Segment(_) => FieldKind::Segment,
         }
@@ -139,6 +153,7 @@ impl Field {
         match self {
             RScore | FScore | MScore => (1.0, 5.0),
             ValueScore => (0.0, 1.0),
+            NpsScore => (0.0, 10.0),
             Points => (f64::NEG_INFINITY, f64::INFINITY),
             _ => (0.0, f64::INFINITY),
         }
@@ -172,6 +187,10 @@ impl Field {
             FirstOrderDate => "rules.field.first_order_date",
             LastOrderDate => "rules.field.last_order_date",
             SignupDate => "rules.field.signup_date",
+            NpsScore => "rules.field.nps_score",
+            NpsGroup => "rules.field.nps_group",
+            Csat => "rules.field.csat",
+            Themes => "rules.field.themes",
             Segment(_) => "rules.field.segment",
         }
     }

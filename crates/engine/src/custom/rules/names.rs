@@ -5,8 +5,9 @@ use super::ast::Condition;
 use super::context::RuleContext;
 use super::field::Field;
 use super::text::TextMatcher;
-use crate::level_display_name;
+use crate::survey::NpsGroup;
 use crate::texts::t;
+use crate::{level_display_name, theme_display_name};
 use crate::{tier_display_name, LifecycleStage, RfmSegment};
 use segscope_i18n::Lang;
 
@@ -27,6 +28,24 @@ pub(crate) fn label_names(ctx: &RuleContext, field: &Field) -> Vec<Vec<String>> 
         Field::LifecycleStage => LifecycleStage::ALL
             .iter()
             .map(|s| localized(s.english_name(), s.i18n_key()))
+            .collect(),
+        Field::NpsGroup => NpsGroup::ALL
+            .iter()
+            .map(|g| localized(g.english_name(), g.i18n_key()))
+            .collect(),
+        Field::Themes => ctx
+            .analysis
+            .settings
+            .themes
+            .themes
+            .iter()
+            .map(|theme| {
+                vec![
+                    theme.name.clone(),
+                    theme_display_name(&theme.name, Lang::En),
+                    theme_display_name(&theme.name, Lang::Zh),
+                ]
+            })
             .collect(),
         Field::ValueTier => summary
             .tiers
