@@ -19,6 +19,7 @@ pub mod settings_bar;
 pub mod show_list;
 pub mod status_bar;
 pub mod survey_questions;
+pub mod survey_waves;
 pub mod theme_dictionary;
 pub mod tier_table;
 pub mod warehouse_sql;

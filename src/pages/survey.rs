@@ -8,6 +8,7 @@ use crate::components::enum_select::{stable_id, EnumSelect};
 use crate::components::psycho_classes::PsychoClasses;
 use crate::components::show_list::ShowListButton;
 use crate::components::survey_questions::kind_key;
+use crate::components::survey_waves::SurveyWaves;
 use crate::state::use_app;
 use leptos::prelude::*;
 use segscope_engine::explore::CustomerQuery;
@@ -119,6 +120,7 @@ pub fn SurveyPage() -> impl IntoView {
                     </Show>
                 </div>
                 <ScoreTable dimension=dimension chosen=chosen/>
+                <SurveyWaves/>
                 <PsychoClasses/>
                 <Questions chosen=chosen/>
             </Show>

@@ -72,6 +72,9 @@ pub struct Summary {
     /// The written feedback of every survey and review file, by theme.
     #[serde(default)]
     pub feedback: Option<crate::feedback::FeedbackSummary>,
+    /// NPS groups between consecutive survey waves.
+    #[serde(default)]
+    pub nps_waves: Vec<crate::survey::WaveMoves>,
 }
 
 /// What [`Summary::build`] summarises.
@@ -169,6 +172,7 @@ impl Summary {
             custom: CustomSummary::default(),
             surveys: survey::summarize(input.dataset, input.labels, tiers + 1),
             feedback: None,
+            nps_waves: survey::wave_moves(input.dataset, input.metrics.len()),
         }
     }
 }

@@ -2,7 +2,7 @@
 
 use crate::analyses::migration::{movers, MigrationFilter};
 use crate::audience::{browsed_not_bought_mask, Engagement, LeadStage};
-use crate::survey::NpsGroup;
+use crate::survey::{NpsGroup, NpsMove};
 use crate::{Analysis, LifecycleStage, RfmSegment};
 use segscope_model::{CategoryIdx, ContactField, Dataset};
 use serde::{Deserialize, Serialize};
@@ -69,6 +69,9 @@ pub struct CustomerQuery {
     /// Keep only the customers whose feedback mentions this theme (position
     /// in the dictionary).
     pub theme: Option<u8>,
+    /// Keep only the customers who moved between these NPS groups from one
+    /// survey wave to another.
+    pub nps_move: Option<NpsMove>,
     /// Keep only the customers of one cell of a segment migration, compared
     /// under the analysis's settings.
     pub migration: Option<MigrationFilter>,
@@ -97,6 +100,7 @@ impl CustomerQuery {
             && self.cluster == other.cluster
             && self.psycho_class == other.psycho_class
             && self.theme == other.theme
+            && self.nps_move == other.nps_move
             && self.custom_segment == other.custom_segment
             && self.migration == other.migration
             && self.sort == other.sort
@@ -125,6 +129,7 @@ impl CustomerQuery {
         let browsed = self
             .browsed_not_bought
             .map(|category| browsed_not_bought_mask(dataset, analysis.as_of, category));
+        let moved_nps = self.nps_move.map(|m| m.mask(dataset, n));
         let models = analysis.models.as_ref();
         let clusters = models.and_then(|m| m.clusters.as_ref().ok());
         let moved = self.migration.map(|f| {
@@ -159,6 +164,7 @@ impl CustomerQuery {
                     .theme
                     .is_none_or(|k| k < 32 && labels.themes.get(i).is_some_and(|bits| bits & (1 << k) != 0))
                 && moved.as_ref().is_none_or(|mask| mask[i])
+                && moved_nps.as_ref().is_none_or(|mask| mask[i])
                 && self
                     .custom_segment
                     .is_none_or(|k| analysis.custom.as_ref().is_some_and(|a| a.has(i, k)))

@@ -3,7 +3,7 @@
 //! NPS group the score puts them in.
 
 use super::score_questions;
-use segscope_model::{AnswerColumn, Dataset};
+use segscope_model::{AnswerColumn, Dataset, Survey};
 use serde::{Deserialize, Serialize};
 
 /// Where an NPS answer puts a customer.
@@ -79,17 +79,24 @@ pub(crate) fn customer_answers(dataset: &Dataset, customers: usize) -> CustomerA
             let Some(AnswerColumn::Scores(scores)) = question.and_then(|q| survey.answers(q)) else {
                 continue;
             };
-            for ((score, customer), day) in scores.iter().zip(survey.customer()).zip(survey.day()) {
-                let (Some(score), Some(c)) = (score, customer.map(|c| c as usize)) else {
-                    continue;
-                };
-                let day = day.unwrap_or(i32::MIN);
-                if c < customers && day >= days[c] {
-                    values[c] = Some(*score);
-                    days[c] = day;
-                }
-            }
+            keep_latest(survey, scores, values, days);
         }
     }
     answers
+}
+
+/// Writes into `values` each linked customer's answer among `scores` (one
+/// per response of `survey`) where it is at least as late as the one kept,
+/// whose day `days` holds (`i32::MIN` for none or undated).
+pub(crate) fn keep_latest(survey: &Survey, scores: &[Option<u8>], values: &mut [Option<u8>], days: &mut [i32]) {
+    for ((score, customer), day) in scores.iter().zip(survey.customer()).zip(survey.day()) {
+        let (Some(score), Some(c)) = (score, customer.map(|c| c as usize)) else {
+            continue;
+        };
+        let day = day.unwrap_or(i32::MIN);
+        if c < values.len() && day >= days[c] {
+            values[c] = Some(*score);
+            days[c] = day;
+        }
+    }
 }

@@ -5,10 +5,13 @@
 mod customer;
 pub mod lca;
 mod score;
+mod waves;
 
 pub use customer::NpsGroup;
 pub(crate) use customer::{customer_answers, CustomerAnswers};
 pub use score::{GroupSize, Score, SMALL_GROUP, TINY_GROUP};
+pub(crate) use waves::wave_moves;
+pub use waves::{NpsMove, WaveMoves};
 
 use crate::labels::Labels;
 use crate::lifecycle::LifecycleStage;
