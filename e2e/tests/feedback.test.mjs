@@ -140,6 +140,11 @@ test('reviews: themes, tones, groups, lists and an added theme match the test', 
     await page.click('[data-testid=theme-apply]');
     await page.waitForFunction(() => document.querySelector('[data-testid=theme-problem]')?.textContent.length > 0);
     assert.equal(await rows.count(), THEMES.length + 1);
+    // The report carries the themes and who mentions them, and the survey's scores.
+    await openTab(page, 'report');
+    const titles = await page.locator('[data-testid=report-chart] svg title').allTextContents();
+    const want = lang === 'en' ? ['Feedback themes by tone', 'Who mentions what'] : ['反馈主题与评价倾向', '谁在提及什么'];
+    for (const title of want) assert.ok(titles.some((t) => t.startsWith(title)), `report: ${title} in ${titles}`);
     assert.deepEqual(errors, []);
     await context.close();
   }

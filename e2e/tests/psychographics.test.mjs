@@ -141,6 +141,11 @@ test('latent classes of a lifestyle survey: found, recovered, scored, renamed an
     const chart = await page.locator('[data-testid=chart-class-nps] svg').innerHTML();
     assert.ok(chart.includes('<circle'), 'NPS by class drawn');
     await page.screenshot({ path: ARTIFACTS + `psycho-${lang}.png`, fullPage: true });
+    await openTab(page, 'report');
+    const classChart = lang === 'en' ? 'NPS by psychographic class' : '各心理特征类别的 NPS';
+    await page.waitForFunction((t) => [...document.querySelectorAll('[data-testid=report-chart] svg title')].some((x) => x.textContent.startsWith(t)), classChart);
+    await openTab(page, 'survey');
+    await page.waitForSelector('[data-testid=psycho-row]');
 
     // Renaming the first class renames it in the export; its list is exactly its customers.
     const members = answers.filter((a) => classOf.get(a.customer) === 'Class 1').map((a) => a.customer).sort();

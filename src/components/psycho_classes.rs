@@ -27,10 +27,21 @@ pub fn PsychoClasses() -> impl IntoView {
         worker::ensure_models(state);
     });
     let classes = move || state.models.with(|m| m.as_ref().map(|m| m.psychographics.clone()));
+    // A survey that asks no choice or rating question has no classes to look for: nothing to say.
+    let nothing_asked = move || {
+        state.models.with(|m| {
+            m.as_ref().is_some_and(|m| {
+                matches!(
+                    m.psychographics,
+                    Err(LcaProblem::NoSurvey | LcaProblem::TooFewItems { items: 0 })
+                )
+            })
+        })
+    };
     let body = move || match classes() {
         None => view! { <p class="notice" data-testid="models-computing">{move || state.tr("models.computing")}</p> }
             .into_any(),
-        Some(Err(LcaProblem::NoSurvey)) => ().into_any(),
+        Some(Err(LcaProblem::NoSurvey | LcaProblem::TooFewItems { items: 0 })) => ().into_any(),
         Some(Err(problem)) => {
             view! { <p class="notice" data-testid="psycho-problem">{move || problem.message(state.lang.get())}</p> }
                 .into_any()
@@ -38,10 +49,12 @@ pub fn PsychoClasses() -> impl IntoView {
         Some(Ok(summary)) => view! { <Classes summary=summary/> }.into_any(),
     };
     view! {
-        <section class="card" data-testid="psycho-classes">
-            <h3>{move || state.tr("lca.title")}</h3>
-            {body}
-        </section>
+        <Show when=move || !nothing_asked()>
+            <section class="card" data-testid="psycho-classes">
+                <h3>{move || state.tr("lca.title")}</h3>
+                {body}
+            </section>
+        </Show>
     }
 }
 

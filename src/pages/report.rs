@@ -13,10 +13,12 @@ use crate::texts::t;
 use leptos::prelude::*;
 use segscope_engine::audience::Dimension;
 use segscope_engine::playbook::{action, playbook_keys};
+use segscope_engine::survey::SurveyDimension;
 use segscope_engine::Summary;
 use segscope_i18n::Lang;
 use segscope_model::format as number;
 use segscope_report as chart;
+use segscope_report::SurveyScore;
 
 /// The report page.
 #[component]
@@ -78,6 +80,14 @@ fn PageCharts() -> impl IntoView {
             .summary
             .with(|s| s.as_ref().is_some_and(|s| s.audience.events > 0))
     };
+    let has_surveys = move || {
+        state.summary.with(|s| {
+            s.as_ref()
+                .and_then(|s| s.surveys.first())
+                .is_some_and(|v| v.nps.is_some() || v.csat.is_some())
+        })
+    };
+    let has_feedback = move || state.summary.with(|s| s.as_ref().is_some_and(|s| s.feedback.is_some()));
     view! {
         <div class="grid-2">
             {figure(chart::lifecycle_stages)}
@@ -99,6 +109,27 @@ fn PageCharts() -> impl IntoView {
                 {figure(chart::affinity)}
             </div>
         </Show>
+        <Show when=has_surveys>
+            <div class="grid-2">
+                {figure(|s, lang| chart::survey_scores(s, 0, first_score(s), SurveyDimension::Tier, lang))}
+                {figure(|s, lang| chart::survey_scores(s, 0, first_score(s), SurveyDimension::Segment, lang))}
+            </div>
+        </Show>
+        <Show when=has_feedback>
+            <div class="grid-2">
+                {figure(chart::feedback_themes)}
+                {figure(|s, lang| chart::feedback_heatmap(s, SurveyDimension::Tier, lang))}
+            </div>
+        </Show>
+    }
+}
+
+/// The score the report draws for the first survey: NPS when it asks it,
+/// else satisfaction.
+fn first_score(s: &Summary) -> SurveyScore {
+    match s.surveys.first() {
+        Some(v) if v.nps.is_none() && v.csat.is_some() => SurveyScore::Csat,
+        _ => SurveyScore::Nps,
     }
 }
 
@@ -128,8 +159,22 @@ fn ModelCharts() -> impl IntoView {
                 .unwrap_or_default()
         })
     });
+    let classes = Memo::new(move |_| {
+        let lang = state.lang.get();
+        let names = state.settings.with(|s| s.class_names.clone());
+        state.models.with(|m| {
+            m.as_ref()
+                .and_then(|m| m.psychographics.as_ref().ok())
+                .filter(|p| p.classes.len() > 1 && p.classes.iter().any(|c| c.nps.is_some()))
+                .map(|p| chart::class_nps(p, &names, lang))
+                .unwrap_or_default()
+        })
+    });
     view! {
         <div class="grid-2">
+            <Show when=move || !classes.get().is_empty()>
+                <figure class="card chart" data-testid="report-chart"><ChartSvg svg=classes/></figure>
+            </Show>
             <Show when=move || !scatter.get().is_empty()>
                 <figure class="card chart" data-testid="report-chart"><ChartSvg svg=scatter/></figure>
             </Show>
