@@ -21,7 +21,8 @@ after(async () => { await env?.close(); });
 
 /** Every dashboard tab, in display order. */
 const TABS = ['overview', 'tiers', 'rfm', 'membership', 'lifecycle', 'sources', 'leads', 'engagement', 'interest',
-  'demographics', 'clusters', 'clv', 'segments', 'migration', 'repeat', 'after-sales', 'customers', 'quality', 'report', 'settings'];
+  'demographics', 'clusters', 'clv', 'segments', 'migration', 'repeat', 'after-sales', 'survey', 'feedback', 'customers',
+  'quality', 'report', 'settings'];
 const demoFile = (name) => join(DIST, 'demo', name);
 const sum = (values) => values.reduce((a, b) => a + b, 0);
 const barValues = async (page, chart) => (await chartMarks(page, chart)).filter((m) => Number.isFinite(m.n)).map((m) => m.n);
@@ -45,6 +46,23 @@ test('after the demo every page opens with its sentence and shows numbers from t
       intros.add(intro);
     }
     assert.equal(intros.size, TABS.length, `each page has its own sentence (${lang})`);
+    // The demo's survey and reviews (generator-made, truth.json's feedback): responses, NPS,
+    // the three lifestyles found again as classes, and every comment's themes.
+    const fb = truth.feedback;
+    await openTab(page, 'survey');
+    const surveyHeadline = await page.textContent('[data-testid=survey-headline]');
+    assert.ok(surveyHeadline.includes(String(fb.survey_responses)) && surveyHeadline.includes(String(fb.survey_linked)), surveyHeadline);
+    const npsText = await page.textContent('[data-testid=nps-overall]');
+    const npsValue = ((fb.nps[1] - fb.nps[2]) / fb.nps[0]) * 100;
+    assert.ok(Math.abs(Number(npsText.match(/-?\d+/)[0]) - npsValue) <= 0.5 + 1e-9, `${npsText} vs ${npsValue}`);
+    await page.waitForSelector('[data-testid=psycho-row]', { timeout: 60_000 });
+    assert.equal(await page.locator('[data-testid=psycho-row]').count(), fb.lifestyles.length, 'the lifestyles found again');
+    await openTab(page, 'feedback');
+    const feedbackHeadline = await page.textContent('[data-testid=feedback-headline]');
+    assert.ok(feedbackHeadline.includes(String(fb.comments)), feedbackHeadline);
+    const themeRows = await page.locator('[data-testid=feedback-row]').evaluateAll((rows) => rows.map((r) => [...r.cells].map((c) => c.textContent)));
+    const themeNames = ['Delivery', 'Service', 'Quality', 'Price', 'Size', 'Packaging', 'After-sales'];
+    themeNames.forEach((name, i) => assert.equal(Number(themeRows[i][1].replace(/[^0-9]/g, '')), fb.theme_mentions[name] ?? 0, `${name} mentions (${lang})`));
     // The pages the demo used to leave empty: leads, engagement, interest, custom segments.
     await openTab(page, 'leads');
     const leads = await barValues(page, 'chart-leads');

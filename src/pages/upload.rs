@@ -8,7 +8,13 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{DragEvent, File, FileList, HtmlInputElement};
 
 /// The demo dataset's files, served beside the app.
-const DEMO_FILES: [&str; 3] = ["demo/orders.csv", "demo/customers.csv", "demo/events.csv"];
+const DEMO_FILES: [&str; 5] = [
+    "demo/orders.csv",
+    "demo/customers.csv",
+    "demo/events.csv",
+    "demo/survey.csv",
+    "demo/reviews.csv",
+];
 
 fn files_of(list: Option<FileList>) -> Vec<File> {
     let Some(list) = list else { return Vec::new() };

@@ -27,6 +27,8 @@ options:
   --no-customers             do not write customers.csv
   --xlsx                     also write orders.xlsx: a notes sheet, then the orders
                              with numbers and dates as real Excel cells (UTF-8 and , only)
+  --survey                   also write survey.csv (a Google Forms lifestyle survey) and
+                             reviews.csv (Judge.me reviews), linked by e-mail
   -h, --help                 show this text
 ";
 
@@ -103,6 +105,8 @@ pub struct Config {
     pub dirty: bool,
     /// Whether events.csv is skipped.
     pub no_events: bool,
+    /// Also write survey.csv and reviews.csv.
+    pub survey: bool,
     /// Whether customers.csv is skipped.
     pub no_customers: bool,
     /// Whether orders.xlsx is written too.
@@ -127,6 +131,7 @@ impl Config {
             date_style: DateStyle::Iso,
             dirty: false,
             no_events: false,
+            survey: false,
             no_customers: false,
             xlsx: false,
             out_dir,
@@ -201,6 +206,7 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Parsed, String> {
             "--no-events" => cfg.no_events = true,
             "--no-customers" => cfg.no_customers = true,
             "--xlsx" => cfg.xlsx = true,
+            "--survey" => cfg.survey = true,
             _ if name.starts_with('-') && name.len() > 1 => return Err(format!("unknown option `{name}`")),
             _ if out_dir.is_none() => out_dir = Some(PathBuf::from(arg)),
             _ => return Err(format!("unexpected argument `{arg}`")),

@@ -21,6 +21,8 @@ pub enum Stream {
     CustomerStyle = 6,
     /// Per-row shapes of the mixed date style in events.csv.
     EventStyle = 7,
+    /// Survey answers and reviews.
+    Feedback = 8,
 }
 
 /// The ChaCha8 generator of `stream` under `seed`.

@@ -4,7 +4,7 @@
 use crate::config::{Config, Lang};
 use crate::render::{FileStat, Renderer};
 use crate::timeline::Timeline;
-use crate::{dirty, events, orders, people, truth, xlsx};
+use crate::{dirty, events, feedback, orders, people, truth, xlsx};
 use std::io;
 
 /// Typical (median-ish) order value before customer, category and order spread: yuan or dollars.
@@ -42,7 +42,12 @@ pub fn run(cfg: &Config) -> io::Result<Vec<FileStat>> {
         events_rows = stat.rows;
         stats.push(stat);
     }
-    let truth = truth::compute(cfg, &people, &rows, &timeline, events_rows);
+    let mut truth = truth::compute(cfg, &people, &rows, &timeline, events_rows);
+    if cfg.survey {
+        let (files, feedback) = feedback::write(cfg, &people, &renderer, &timeline)?;
+        stats.extend(files);
+        truth.feedback = Some(feedback);
+    }
     let mut json = serde_json::to_string_pretty(&truth).map_err(io::Error::other)?;
     json.push('\n');
     let path = cfg.out_dir.join("truth.json");

@@ -7,6 +7,7 @@ mod config;
 mod dirty;
 mod dist;
 mod events;
+mod feedback;
 mod format;
 mod generate;
 mod orders;

@@ -63,6 +63,9 @@ pub struct Truth {
     pub currencies: Vec<String>,
     /// The options the files were generated with.
     pub args: Config,
+    /// What survey.csv and reviews.csv hold (with `--survey`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub feedback: Option<crate::feedback::FeedbackTruth>,
 }
 
 /// Computes the truth of `rows` (orders.csv) and `people`, given the number of event rows.
@@ -144,6 +147,7 @@ pub fn compute(cfg: &Config, people: &[Person], rows: &[Row], timeline: &Timelin
         events_rows,
         currencies: currencies.into_iter().map(String::from).collect(),
         args: cfg.clone(),
+        feedback: None,
     }
 }
 
