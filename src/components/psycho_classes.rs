@@ -114,7 +114,7 @@ fn Classes(summary: PsychoSummary) -> impl IntoView {
             let none_linked = c.customers == 0;
             view! {
                 <tr data-testid="psycho-row">
-                    <td><ClassName index=i/></td>
+                    <td class="class-cell"><ClassName index=i/></td>
                     <td class="num">{number::percent(c.share)}</td>
                     <td class="num">{number::count(c.responses)}</td>
                     <td class="num">{number::count(c.customers)}</td>
@@ -190,6 +190,6 @@ fn ClassName(index: usize) -> impl IntoView {
     view! {
         <input type="text" class="class-name" data-testid="psycho-name" maxlength="60"
             aria-label=move || state.tr("lca.rename") prop:value=current on:change=on_change/>
-        <span class="error">{move || problem.get()}</span>
+        {move || problem.get().map(|p| view! { <span class="error">{p}</span> })}
     }
 }

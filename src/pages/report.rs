@@ -83,7 +83,7 @@ fn PageCharts() -> impl IntoView {
     let has_surveys = move || {
         state.summary.with(|s| {
             s.as_ref()
-                .and_then(|s| s.surveys.first())
+                .and_then(|s| s.surveys.get(main(s)))
                 .is_some_and(|v| v.nps.is_some() || v.csat.is_some())
         })
     };
@@ -111,8 +111,8 @@ fn PageCharts() -> impl IntoView {
         </Show>
         <Show when=has_surveys>
             <div class="grid-2">
-                {figure(|s, lang| chart::survey_scores(s, 0, first_score(s), SurveyDimension::Tier, lang))}
-                {figure(|s, lang| chart::survey_scores(s, 0, first_score(s), SurveyDimension::Segment, lang))}
+                {figure(|s, lang| chart::survey_scores(s, main(s), main_score(s), SurveyDimension::Tier, lang))}
+                {figure(|s, lang| chart::survey_scores(s, main(s), main_score(s), SurveyDimension::Segment, lang))}
             </div>
         </Show>
         <Show when=has_feedback>
@@ -124,10 +124,15 @@ fn PageCharts() -> impl IntoView {
     }
 }
 
-/// The score the report draws for the first survey: NPS when it asks it,
-/// else satisfaction.
-fn first_score(s: &Summary) -> SurveyScore {
-    match s.surveys.first() {
+/// The survey the report draws: the one the survey page opens on.
+fn main(s: &Summary) -> usize {
+    s.main_survey().unwrap_or(0)
+}
+
+/// The score the report draws for that survey: NPS when it asks it, else
+/// satisfaction.
+fn main_score(s: &Summary) -> SurveyScore {
+    match s.surveys.get(main(s)) {
         Some(v) if v.nps.is_none() && v.csat.is_some() => SurveyScore::Csat,
         _ => SurveyScore::Nps,
     }

@@ -23,7 +23,14 @@ use segscope_report::{survey_scores, SurveyScore};
 pub fn SurveyPage() -> impl IntoView {
     let state = use_app();
     let dimension = RwSignal::new(SurveyDimension::Tier);
-    let chosen = RwSignal::new(0usize);
+    // The survey in view: the one picked, else the first that is not a review file.
+    let picked = RwSignal::new(None::<usize>);
+    let chosen = Signal::derive(move || {
+        picked
+            .get()
+            .or_else(|| state.summary.with(|s| s.as_ref().and_then(|s| s.main_survey())))
+            .unwrap_or(0)
+    });
     let has_surveys = move || {
         state
             .summary
@@ -44,7 +51,7 @@ pub fn SurveyPage() -> impl IntoView {
                 .collect_view();
             view! {
                 <select data-testid="survey-file"
-                    on:change=move |ev| chosen.set(event_target_value(&ev).parse().unwrap_or(0))>{options}</select>
+                    on:change=move |ev| picked.set(event_target_value(&ev).parse().ok())>{options}</select>
             }
         })
     };
@@ -170,7 +177,7 @@ fn score_cells(score: Option<&Score>) -> impl IntoView {
 /// The groups of the dimension in view: customers, who answered, NPS and
 /// CSAT with intervals, a flag on small groups.
 #[component]
-fn ScoreTable(dimension: RwSignal<SurveyDimension>, chosen: RwSignal<usize>) -> impl IntoView {
+fn ScoreTable(dimension: RwSignal<SurveyDimension>, chosen: Signal<usize>) -> impl IntoView {
     let state = use_app();
     let rows = move || {
         let lang = state.lang.get();
@@ -276,7 +283,7 @@ fn group_id(group: &GroupScore) -> String {
 
 /// The survey's questions as read: text, kind, answers.
 #[component]
-fn Questions(chosen: RwSignal<usize>) -> impl IntoView {
+fn Questions(chosen: Signal<usize>) -> impl IntoView {
     let state = use_app();
     let rows = move || {
         state.summary.with(|s| {

@@ -105,6 +105,16 @@ pub(crate) struct SummaryInput<'a> {
 }
 
 impl Summary {
+    /// The survey pages open on: the first that is not a review file, else
+    /// the first (`None` without surveys).
+    pub fn main_survey(&self) -> Option<usize> {
+        let reviews = |s: &SurveyStats| s.tool == "Reviews";
+        self.surveys
+            .iter()
+            .position(|s| !reviews(s))
+            .or((!self.surveys.is_empty()).then_some(0))
+    }
+
     /// The sentence for the dashboard when some buyers have no order dates
     /// (from a customer summary), `None` otherwise.
     pub fn undated_notice(&self, lang: Lang) -> Option<String> {
