@@ -66,14 +66,15 @@ function writeSurvey() {
     const [low, high] = NPS_BY_CLASS[lifestyle];
     const nps = low + Math.floor(random() * (high - low + 1));
     const owns = ['Car', 'Pet', 'Bike'].filter((_, o) => random() < (o === lifestyle ? 0.8 : 0.15));
-    answers.push({ customer: c.customer_id, email: c.email, lifestyle, choice, nps, owns });
+    const effort = 1 + Math.floor(random() * 5);
+    answers.push({ customer: c.customer_id, email: c.email, lifestyle, choice, nps, owns, effort });
   });
   const header = ['Timestamp', 'Email Address', 'How likely are you to recommend us to a friend?',
-    ...QUESTIONS.map(([text]) => text), 'Which of these do you own?'];
+    ...QUESTIONS.map(([text]) => text), 'Which of these do you own?', 'How easy was it to order from us?'];
   const lines = [header.map(q).join(',')];
   answers.forEach((a, i) => {
     const stamp = `6/${1 + (i % 28)}/2024 ${9 + (i % 10)}:${String(i % 60).padStart(2, '0')}:07`;
-    const cells = [stamp, a.email, String(a.nps), ...a.choice.map((c, k) => QUESTIONS[k][1][c]), a.owns.join(', ')];
+    const cells = [stamp, a.email, String(a.nps), ...a.choice.map((c, k) => QUESTIONS[k][1][c]), a.owns.join(', '), String(a.effort)];
     lines.push(cells.map(q).join(','));
   });
   const dir = join(DATA, 'psycho');
@@ -115,6 +116,10 @@ test('latent classes of a lifestyle survey: found, recovered, scored, renamed an
     assert.equal(await rows.count(), 3, await page.textContent('[data-testid=psycho-sentence]'));
     const sentence = await page.textContent('[data-testid=psycho-sentence]');
     assert.ok(sentence.includes(String(answers.length)), sentence);
+    // The effort question is scored as CES (share easy: 4–5), not taken into the classes.
+    const ces = await page.textContent('[data-testid=ces-overall]');
+    const easy = (answers.filter((a) => a.effort >= 4).length / answers.length) * 100;
+    assert.ok(Math.abs(Number(ces.match(/\d+/)[0]) - easy) <= 0.5 + 1e-9 && ces.includes(String(answers.length)), `${ces} vs ${easy}`);
 
     const exported = await exportCustomers(page);
     const classOf = new Map(exported.map((r) => [r.customer_id, r.psycho_class]));

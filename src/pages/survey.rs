@@ -89,7 +89,16 @@ pub fn SurveyPage() -> impl IntoView {
                 .is_some_and(|v| match score {
                     SurveyScore::Nps => v.nps.is_some(),
                     SurveyScore::Csat => v.csat.is_some(),
+                    SurveyScore::Ces => v.ces.is_some(),
                 })
+        })
+    };
+    let ces_overall = move || {
+        with_survey(&|v, lang| {
+            v.ces
+                .as_ref()
+                .map(|t| overall(&t.overall.score, "survey.ces_overall", lang))
+                .unwrap_or_default()
         })
     };
     let chart = move |score: SurveyScore| {
@@ -118,12 +127,16 @@ pub fn SurveyPage() -> impl IntoView {
                 <p class="headline" data-testid="survey-headline">{headline}</p>
                 <p data-testid="nps-overall">{nps_overall}</p>
                 <p data-testid="csat-overall">{csat_overall}</p>
+                <p data-testid="ces-overall">{ces_overall}</p>
                 <div class="grid-2">
                     <Show when=move || has_score(SurveyScore::Nps)>
                         <ChartCard testid="chart-nps" file_stem="nps-by-segment" svg=chart(SurveyScore::Nps)/>
                     </Show>
                     <Show when=move || has_score(SurveyScore::Csat)>
                         <ChartCard testid="chart-csat" file_stem="csat-by-segment" svg=chart(SurveyScore::Csat)/>
+                    </Show>
+                    <Show when=move || has_score(SurveyScore::Ces)>
+                        <ChartCard testid="chart-ces" file_stem="ces-by-segment" svg=chart(SurveyScore::Ces)/>
                     </Show>
                 </div>
                 <ScoreTable dimension=dimension chosen=chosen/>

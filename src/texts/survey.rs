@@ -10,6 +10,7 @@ pub(super) const ENTRIES: &[Entry] = &[
     ("survey.headline", "{file}: {responses} responses, {linked} linked to {respondents} customers; {unlinked} not linked to any customer, counted only among everyone who answered.", "{file}:共 {responses} 份答卷,其中 {linked} 份关联到 {respondents} 位客户;{unlinked} 份未关联到客户,只计入全部答卷。"),
     ("survey.nps_overall", "NPS {value} (95 % interval {low} to {high}) from {n} answers.", "NPS 为 {value}(95% 区间 {low} 至 {high}),基于 {n} 份答卷。"),
     ("survey.csat_overall", "Satisfied (top two boxes): {value} % (95 % interval {low} to {high} %) from {n} answers.", "满意(最高两档):{value}%(95% 区间 {low}% 至 {high}%),基于 {n} 份答卷。"),
+    ("survey.ces_overall", "Found it easy (top two points of the effort question): {value} % (95 % interval {low} to {high} %) from {n} answers.", "认为容易(费力度题最高两档):{value}%(95% 区间 {low}% 至 {high}%),基于 {n} 份答卷。"),
     ("survey.table_help", "Customers: all in the group; who answered: those among them who answered the NPS question (else the satisfaction one), as a share of the group. Groups under 30 answers are flagged, under 10 greyed: read them with care.", "客户数:该组全部客户;答卷客户:其中回答了 NPS 题(没有时为满意度题)的客户及其占比。答卷少于 30 份的组会标注,少于 10 份的组以灰色显示:请谨慎解读。"),
     ("survey.group", "Group", "分组"),
     ("survey.show_detractors", "Detractors", "贬损者名单"),

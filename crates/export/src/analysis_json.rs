@@ -1,9 +1,11 @@
 //! The analysis as JSON (docs/product.md#automation-hooks `export-analysis-json`): settings, the
-//! data-quality report, KPIs and segment counts, for scripts and archives.
+//! data-quality report, KPIs and segment counts, the summary (surveys, feedback and survey
+//! waves included) and the model fits, for scripts and archives.
 
 use segscope_engine::clv::TimeUnit;
 use segscope_engine::models::Models;
 use segscope_engine::settings::Settings;
+use segscope_engine::survey::lca::PsychoSummary;
 use segscope_engine::{Analysis, Summary};
 use segscope_ingest::QualityReport;
 use serde::Serialize;
@@ -26,6 +28,28 @@ struct AnalysisDocument<'a> {
     clv: ClvFits,
     /// The clusters' k and silhouette, or why there are none.
     kmeans: KmeansFit,
+    /// The survey's psychographic classes, or why there are none.
+    psychographics: PsychoFit<'a>,
+}
+
+/// `psychographics` of the document: the classes, or the problem's name.
+#[derive(Serialize)]
+#[serde(untagged)]
+enum PsychoFit<'a> {
+    Fitted(&'a PsychoSummary),
+    Missing { problem: String },
+}
+
+fn psycho_fit(models: Option<&Models>) -> PsychoFit<'_> {
+    match models.map(|m| &m.psychographics) {
+        Some(Ok(p)) => PsychoFit::Fitted(&p.summary),
+        Some(Err(problem)) => PsychoFit::Missing {
+            problem: format!("{problem:?}"),
+        },
+        None => PsychoFit::Missing {
+            problem: "NotFitted".into(),
+        },
+    }
 }
 
 /// `clv` of the document: both fits, or the problem's name.
@@ -127,6 +151,7 @@ pub fn analysis_json(analysis: &Analysis, quality: &QualityReport, settings: &Se
         summary,
         clv: clv_fits(models),
         kmeans: kmeans_fit(models),
+        psychographics: psycho_fit(models),
     };
     // Serialising plain data with string keys cannot fail.
     serde_json::to_string_pretty(&document).unwrap_or_default()

@@ -19,6 +19,8 @@ pub enum SurveyScore {
     Nps,
     /// Share satisfied, 0–100 %.
     Csat,
+    /// Share who found it easy, 0–100 %.
+    Ces,
 }
 
 /// The score of survey `survey` (an index into the summary's surveys) by
@@ -27,12 +29,14 @@ pub fn survey_scores(s: &Summary, survey: usize, score: SurveyScore, dimension: 
     let key = match score {
         SurveyScore::Nps => "nps",
         SurveyScore::Csat => "csat",
+        SurveyScore::Ces => "ces",
     };
     let dimension_name = t(lang, dimension.i18n_key());
     let texts = Texts::of(key, lang).qualified(&format!("{survey}-{}", dimension_key(dimension)), dimension_name);
     let table: Option<&ScoreTable> = s.surveys.get(survey).and_then(|stats| match score {
         SurveyScore::Nps => stats.nps.as_ref(),
         SurveyScore::Csat => stats.csat.as_ref(),
+        SurveyScore::Ces => stats.ces.as_ref(),
     });
     let rows: Vec<IntervalRow> = table
         .map(|table| {

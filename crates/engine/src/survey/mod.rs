@@ -22,6 +22,11 @@ use serde::{Deserialize, Serialize};
 /// Words in a rating question that make it the satisfaction (CSAT) question.
 const SATISFACTION_WORDS: &[&str] = &["satisf", "满意", "滿意", "satisfe", "zufrieden", "csat"];
 
+/// Words in a rating question that make it the customer effort (CES) question.
+const EFFORT_WORDS: &[&str] = &[
+    "effort", "easy", "easier", "ces", "费力", "省力", "容易", "轻松", "方便",
+];
+
 /// One survey export, summarised.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SurveyStats {
@@ -41,6 +46,9 @@ pub struct SurveyStats {
     pub nps: Option<ScoreTable>,
     /// The satisfaction question's CSAT (% in the top two boxes), if any.
     pub csat: Option<ScoreTable>,
+    /// The effort question's CES (% in the top two boxes: easy), if any.
+    #[serde(default)]
+    pub ces: Option<ScoreTable>,
 }
 
 /// A question and how many answered it.
@@ -174,20 +182,44 @@ fn survey_stats(survey: &Survey, labels: &Labels, tiers: usize) -> SurveyStats {
         questions,
         nps: nps.and_then(|q| table(q, Judge::Nps)),
         csat: csat.and_then(|q| table(q, Judge::Csat)),
+        ces: effort_question(survey).and_then(|q| table(q, Judge::Csat)),
     }
 }
 
 /// The survey's NPS question (the first of that kind) and satisfaction
 /// question (the first rating that names satisfaction, else the first 1–5
-/// rating), as indexes into its questions.
+/// rating that does not name effort), as indexes into its questions.
 pub(crate) fn score_questions(survey: &Survey) -> (Option<usize>, Option<usize>) {
     let questions = survey.questions();
     let find = |test: &dyn Fn(usize) -> bool| (0..questions.len()).find(|&q| test(q));
     let nps = find(&|q| questions[q].kind == QuestionKind::Nps);
     let is_rating = |q: usize| questions[q].kind == QuestionKind::Rating;
     let satisfaction = |q: usize| is_rating(q) && names_satisfaction(&questions[q].text);
-    let five_point = |q: usize| is_rating(q) && questions[q].scale == (1, 5);
+    let five_point = |q: usize| is_rating(q) && questions[q].scale == (1, 5) && !names_effort(&questions[q].text);
     (nps, find(&satisfaction).or_else(|| find(&five_point)))
+}
+
+/// The survey's effort question: the first rating whose text names effort
+/// or ease (effort, easy, 费力, 容易 …) and not satisfaction.
+pub(crate) fn effort_question(survey: &Survey) -> Option<usize> {
+    survey
+        .questions()
+        .iter()
+        .position(|q| q.kind == QuestionKind::Rating && names_effort(&q.text) && !names_satisfaction(&q.text))
+}
+
+/// Whether a question's text asks about effort or ease.
+pub(crate) fn names_effort(text: &str) -> bool {
+    let text = text.to_lowercase();
+    EFFORT_WORDS.iter().any(|w| {
+        // Short Latin words as whole words ("ces" is not in "services").
+        text.match_indices(w).any(|(at, _)| {
+            let latin = w.is_ascii();
+            let before = text[..at].chars().next_back().is_some_and(char::is_alphanumeric);
+            let after = text[at + w.len()..].chars().next().is_some_and(char::is_alphabetic);
+            !latin || !(before || (w.len() <= 3 && after))
+        })
+    })
 }
 
 /// Whether a question's text asks about satisfaction.

@@ -1,9 +1,9 @@
 //! The answers latent class analysis reads (docs/product.md#psychographic-classes):
 //! every single-choice question, every rating question that does not ask
-//! about satisfaction, and every option of a multiple-choice question as a
+//! about satisfaction or effort, and every option of a multiple-choice question as a
 //! yes/no item, one row per response that answered at least two of them.
 
-use super::super::names_satisfaction;
+use super::super::{names_effort, names_satisfaction};
 use segscope_model::{AnswerColumn, QuestionKind, Survey};
 
 /// Most categories an item may have (longer option lists are left out).
@@ -55,7 +55,9 @@ pub(crate) fn item_matrix(survey: &Survey) -> ItemMatrix {
     let mut columns: Vec<Box<dyn Fn(usize) -> u8 + '_>> = Vec::new();
     for (q, question) in survey.questions().iter().enumerate() {
         match (question.kind, survey.answers(q)) {
-            (QuestionKind::Rating, Some(AnswerColumn::Scores(scores))) if !names_satisfaction(&question.text) => {
+            (QuestionKind::Rating, Some(AnswerColumn::Scores(scores)))
+                if !names_satisfaction(&question.text) && !names_effort(&question.text) =>
+            {
                 let (low, high) = question.scale;
                 let categories = usize::from(high.saturating_sub(low)) + 1;
                 if !(2..=MAX_CATEGORIES).contains(&categories) {
