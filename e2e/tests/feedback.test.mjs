@@ -11,6 +11,7 @@ import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { start, openPage, DATA, ARTIFACTS } from '../lib/browser.mjs';
 import { records } from '../lib/csv.mjs';
+import { generator } from '../lib/random.mjs';
 import { upload, openTab, exportCustomers, exportSelection, exportAnalysis } from '../lib/app.mjs';
 import { num, waitForCustomerCount } from '../lib/pages.mjs';
 
@@ -32,17 +33,6 @@ const PHRASES = [
   ['包装精美', ['Packaging']], ['the box arrived damaged', ['Packaging', 'Delivery']], ['refund was quick', ['After-sales']],
   ['申请退款', ['After-sales']], ['没有破损', []], ['not damaged at all', []], ['love the tea', []], ['茶很香', []],
 ];
-
-function generator(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Writes the export: a review from every 6th customer with an e-mail, and 9 from strangers. */
 function writeReviews() {

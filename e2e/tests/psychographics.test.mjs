@@ -11,6 +11,7 @@ import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { start, openPage, DATA, ARTIFACTS } from '../lib/browser.mjs';
 import { records } from '../lib/csv.mjs';
+import { generator } from '../lib/random.mjs';
 import { upload, openTab, exportCustomers, exportSelection } from '../lib/app.mjs';
 import { num, waitForCustomerCount } from '../lib/pages.mjs';
 
@@ -20,18 +21,6 @@ after(async () => { await env?.close(); });
 
 const plain = (name) => join(DATA, 'plain', name);
 const q = (v) => (/[",\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
-
-/** A seeded generator (mulberry32), so the survey is the same on every run. */
-function generator(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const QUESTIONS = [
   ['What matters most when you shop?', ['Price', 'Quality', 'Brand', 'Eco-friendly']],
