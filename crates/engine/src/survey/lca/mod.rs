@@ -28,9 +28,9 @@ pub const MIN_ITEMS: usize = 3;
 /// Fewest responses (with at least two items answered) it needs.
 pub const MIN_RESPONSES: usize = 50;
 /// Most responses the models are fitted on; every response is classified.
-pub const MAX_FIT_ROWS: usize = 5_000;
+pub const MAX_FIT_ROWS: usize = 3_000;
 /// Refits from other seeds that measure stability.
-const RERUNS: u64 = 3;
+const RERUNS: u64 = 2;
 /// The seed of the first fit.
 const SEED: u64 = 0x5E65_C09E;
 
@@ -182,7 +182,8 @@ fn fit_rows(matrix: &ItemMatrix) -> Vec<usize> {
 }
 
 /// Fits 1 to [`MAX_CLASSES`] classes (fewer when the rows cannot support
-/// the parameters) and keeps the fit with the lowest BIC.
+/// the parameters, or once the BIC has risen twice in a row past its
+/// lowest) and keeps the fit with the lowest BIC.
 fn choose_k(patterns: &Patterns) -> (Fit, Vec<(u8, f64)>) {
     let mut rng = SplitMix64::new(SEED);
     let mut best: Option<(f64, Fit)> = None;
@@ -196,6 +197,10 @@ fn choose_k(patterns: &Patterns) -> (Fit, Vec<(u8, f64)>) {
         bic_by_k.push((k as u8, bic));
         if best.as_ref().is_none_or(|(b, _)| bic < *b) {
             best = Some((bic, fit));
+        }
+        let best_k = best.as_ref().map_or(k, |(_, f)| f.k);
+        if k >= best_k + 2 {
+            break;
         }
     }
     (best.expect("one class is always fitted").1, bic_by_k)
