@@ -113,6 +113,11 @@ test('reviews: themes, tones, groups, lists and an added theme match the test', 
     await waitForCustomerCount(page, packaging.length);
     const selection = await exportSelection(page);
     assert.deepEqual(selection.map((r) => r.customer_id).sort(), packaging, `Packaging list (${lang})`);
+    // The explorer says which theme it is filtered by; the chip clears it.
+    const chip = await page.textContent('[data-testid=filter-theme]');
+    assert.ok(chip.includes(lang === 'en' ? 'Packaging' : '包装'), chip);
+    await page.click('[data-testid=filter-theme]');
+    await waitForCustomerCount(page, exported.length);
 
     // A theme added on the page is counted.
     await openTab(page, 'feedback');

@@ -159,6 +159,7 @@ test('latent classes of a lifestyle survey: found, recovered, scored, renamed an
     await waitForCustomerCount(page, members.length);
     const selection = await exportSelection(page);
     assert.deepEqual(selection.map((r) => r.customer_id).sort(), members, `the class's list (${lang})`);
+    assert.ok((await page.textContent('[data-testid=filter-class]')).includes(renamed), 'the class filter is shown');
     assert.deepEqual(errors, []);
     await context.close();
   }

@@ -60,6 +60,7 @@ test('NPS moves between two waves: counts and the movers list match the test', a
     await waitForCustomerCount(page, want.length);
     const selection = await exportSelection(page);
     assert.deepEqual(selection.map((r) => r.customer_id).sort(), want, `detractors who became promoters (${lang})`);
+    assert.ok((await page.locator('[data-testid=filter-nps-move]').count()) === 1, 'the move filter is shown');
     assert.deepEqual(errors, []);
     await context.close();
   }

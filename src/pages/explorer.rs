@@ -14,7 +14,7 @@ use segscope_engine::audience::{Engagement, LeadStage};
 use segscope_engine::explore::{CustomerQuery, CustomerRow, SortColumn};
 use segscope_engine::survey::NpsGroup;
 use segscope_engine::LifecycleStage;
-use segscope_engine::{tier_display_name, RfmSegment};
+use segscope_engine::{class_display_name, theme_display_name, tier_display_name, RfmSegment};
 use segscope_i18n::Lang;
 use segscope_model::format as number;
 use segscope_session::protocol::SessionRequest;
@@ -197,7 +197,53 @@ fn AudienceFilters(query: RwSignal<CustomerQuery>, first_visible: RwSignal<u64>)
             field=ChipField { get: |q| &q.nps_groups, get_mut: |q| &mut q.nps_groups }
             query=query changed=reset group_key="export.col.nps_group" hidden=no_nps/>
         {browsed}
+        <SurveyFilters query=query first_visible=first_visible/>
     }
+}
+
+/// The survey filters another page chose — a feedback theme, a psychographic
+/// class, an NPS move between waves — each a pressed chip that clears it.
+#[component]
+fn SurveyFilters(query: RwSignal<CustomerQuery>, first_visible: RwSignal<u64>) -> impl IntoView {
+    let state = use_app();
+    let chip = move |testid: &'static str, key: &'static str, name: String, clear: fn(&mut CustomerQuery)| {
+        let on_click = move |_| {
+            query.update(clear);
+            first_visible.set(0);
+        };
+        view! {
+            <button class="chip chip-active" aria-pressed="true" data-testid=testid on:click=on_click>
+                {move || state.tr(key)}": "{name.clone()}" ✕"
+            </button>
+        }
+    };
+    let theme = move || {
+        let k = query.with(|q| q.theme)?;
+        let lang = state.lang.get();
+        let name = state.settings.with(|s| {
+            s.themes
+                .themes
+                .get(usize::from(k))
+                .map(|t| theme_display_name(&t.name, lang))
+        })?;
+        Some(chip("filter-theme", "export.col.themes", name, |q| q.theme = None))
+    };
+    let class = move || {
+        let k = query.with(|q| q.psycho_class)?;
+        let lang = state.lang.get();
+        let name = state
+            .settings
+            .with(|s| class_display_name(usize::from(k), &s.class_names, lang));
+        Some(chip("filter-class", "export.col.psycho_class", name, |q| {
+            q.psycho_class = None
+        }))
+    };
+    let moved = move || {
+        let m = query.with(|q| q.nps_move)?;
+        let name = format!("{} → {}", state.tr(m.from.i18n_key()), state.tr(m.to.i18n_key()));
+        Some(chip("filter-nps-move", "waves.title", name, |q| q.nps_move = None))
+    };
+    view! { {theme}{class}{moved} }
 }
 
 /// The virtualized table.
