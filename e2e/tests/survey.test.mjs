@@ -10,7 +10,7 @@ import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { start, openPage, DATA, ARTIFACTS } from '../lib/browser.mjs';
 import { records } from '../lib/csv.mjs';
-import { upload, analyze, openTab, exportCustomers, exportSelection } from '../lib/app.mjs';
+import { upload, analyze, openTab, exportCustomers, exportSelection, exportAnalysis } from '../lib/app.mjs';
 import { tableRows, num, waitForCustomerCount } from '../lib/pages.mjs';
 
 let env;
@@ -146,6 +146,19 @@ test('a Qualtrics survey with the orders gives NPS and CSAT by tier and segment 
       assert.equal(table.get(`tier-${i}`).customers, customers, `${tier}: customers`);
     }
     await page.screenshot({ path: ARTIFACTS + `survey-${lang}.png`, fullPage: true });
+    // The analysis JSON's survey block: the same figures under the schemes' English names.
+    const block = (await exportAnalysis(page)).survey;
+    assert.equal(block.responses, answers.length);
+    assert.equal(block.matched, linked);
+    assert.equal(block.nps.overall.n, overall.n);
+    assert.ok(Math.abs(block.nps.overall.nps - overall.value) < 1e-9, `${block.nps.overall.nps} vs ${overall.value}`);
+    for (const tier of TIERS) {
+      const scores = answers.filter((a) => a.customer && a.nps !== null && label.get(a.customer)?.value_tier === tier).map((a) => a.nps);
+      const want = nps(scores);
+      const got = block.nps.by.value_tier[tier];
+      assert.equal(got?.n ?? 0, want.n, `JSON ${tier}: n`);
+      if (want.n) assert.ok(Math.abs(got.low - want.low) < 1e-9 && Math.abs(got.high - want.high) < 1e-9, `JSON ${tier}: interval`);
+    }
     // Every customer export carries the latest NPS answer and its group.
     for (const a of answers.filter((x) => x.customer)) {
       const row = label.get(a.customer);

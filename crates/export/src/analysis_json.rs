@@ -6,6 +6,7 @@ use segscope_engine::clv::TimeUnit;
 use segscope_engine::models::Models;
 use segscope_engine::settings::Settings;
 use segscope_engine::survey::lca::PsychoSummary;
+use segscope_engine::survey::{GroupScore, Score, ScoreTable, SurveyGroup};
 use segscope_engine::{Analysis, Summary};
 use segscope_ingest::QualityReport;
 use serde::Serialize;
@@ -30,6 +31,107 @@ struct AnalysisDocument<'a> {
     kmeans: KmeansFit,
     /// The survey's psychographic classes, or why there are none.
     psychographics: PsychoFit<'a>,
+    /// The main survey's scores by scheme (with a survey).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    survey: Option<SurveyBlock>,
+}
+
+/// `survey` of the document (docs/product.md#automation-hooks): responses,
+/// those matched to a customer, NPS and CSAT overall and by value tier, RFM
+/// segment and lifecycle stage under their English names, and the classes.
+#[derive(Serialize)]
+struct SurveyBlock {
+    responses: u64,
+    matched: u64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    nps: Option<ScoreBlock>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    csat: Option<ScoreBlock>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    classes: Option<ClassesBlock>,
+}
+
+/// One score overall and by scheme → label.
+#[derive(Serialize)]
+struct ScoreBlock {
+    overall: ScoreCell,
+    by: BTreeMap<&'static str, BTreeMap<String, ScoreCell>>,
+}
+
+/// A score with its answers and 95 % interval; `value` is named `nps` or
+/// `csat` after its block.
+#[derive(Serialize)]
+struct ScoreCell {
+    n: u64,
+    #[serde(flatten)]
+    value: BTreeMap<&'static str, f64>,
+    low: f64,
+    high: f64,
+}
+
+/// The classes chosen and their BIC.
+#[derive(Serialize)]
+struct ClassesBlock {
+    k: usize,
+    bic: f64,
+}
+
+fn score_cell(score: &Score, name: &'static str) -> ScoreCell {
+    ScoreCell {
+        n: score.n,
+        value: BTreeMap::from([(name, score.value)]),
+        low: score.low,
+        high: score.high,
+    }
+}
+
+fn score_block(table: &ScoreTable, summary: &Summary, name: &'static str) -> ScoreBlock {
+    let label = |g: &GroupScore| match g.group {
+        SurveyGroup::All => "all".to_string(),
+        SurveyGroup::Tier(i) => summary
+            .tiers
+            .get(i)
+            .map_or_else(|| format!("tier {i}"), |t| t.name.clone()),
+        SurveyGroup::Segment(s) => s.english_name().to_string(),
+        SurveyGroup::Stage(s) => s.english_name().to_string(),
+    };
+    let scheme = |groups: &[GroupScore]| {
+        groups
+            .iter()
+            .filter(|g| g.score.n > 0)
+            .map(|g| (label(g), score_cell(&g.score, name)))
+            .collect()
+    };
+    ScoreBlock {
+        overall: score_cell(&table.overall.score, name),
+        by: BTreeMap::from([
+            ("value_tier", scheme(&table.by_tier)),
+            ("rfm_segment", scheme(&table.by_segment)),
+            ("lifecycle_stage", scheme(&table.by_stage)),
+        ]),
+    }
+}
+
+fn survey_block(summary: &Summary, models: Option<&Models>) -> Option<SurveyBlock> {
+    let stats = summary.surveys.get(summary.main_survey()?)?;
+    let classes = models
+        .and_then(|m| m.psychographics.as_ref().ok())
+        .map(|p| ClassesBlock {
+            k: p.summary.classes.len(),
+            bic: p
+                .summary
+                .bic_by_k
+                .iter()
+                .find(|(k, _)| usize::from(*k) == p.summary.classes.len())
+                .map_or(f64::NAN, |(_, b)| *b),
+        });
+    Some(SurveyBlock {
+        responses: stats.responses,
+        matched: stats.linked,
+        nps: stats.nps.as_ref().map(|t| score_block(t, summary, "nps")),
+        csat: stats.csat.as_ref().map(|t| score_block(t, summary, "csat")),
+        classes,
+    })
 }
 
 /// `psychographics` of the document: the classes, or the problem's name.
@@ -152,6 +254,7 @@ pub fn analysis_json(analysis: &Analysis, quality: &QualityReport, settings: &Se
         clv: clv_fits(models),
         kmeans: kmeans_fit(models),
         psychographics: psycho_fit(models),
+        survey: survey_block(summary, models),
     };
     // Serialising plain data with string keys cannot fail.
     serde_json::to_string_pretty(&document).unwrap_or_default()
