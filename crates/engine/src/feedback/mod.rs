@@ -154,7 +154,7 @@ pub(crate) fn summarize(
         let negative = t.sentiment == Sentiment::Negative;
         let mut groups: Vec<&mut FeedbackGroup> = Vec::new();
         if let Some(c) = t.customer.map(|c| c as usize).filter(|&c| c < labels.tier.len()) {
-            let tier = labels.tier[c].map_or(tiers - 1, |t| t as usize);
+            let tier = labels.tier[c].map_or(tiers.saturating_sub(1), |t| t as usize);
             groups.extend(by_tier.get_mut(tier));
             if let Some(s) = labels.segment[c] {
                 groups.push(&mut by_segment[s.index()]);
