@@ -4,6 +4,7 @@
 use super::date_order::AmbiguousDate;
 use super::interner::Interner;
 use super::joins::{JoinPart, JoinPlan, Joins, Target};
+use super::key_map::KeyMap;
 use super::quality::{DetailJoin, FileReport, QualityReport, RejectReason, Rejection, MAX_KEPT_REJECTIONS};
 use super::rows::RowTotals;
 use super::schema::FileKind;
@@ -16,9 +17,9 @@ use segscope_model::{Answer, CategoryIdx, CustomerIdx, Dataset, Day, Survey, NO_
 #[derive(Default)]
 pub struct DatasetBuilder {
     pub(super) dataset: Dataset,
-    key_index: FxHashMap<Box<[u8]>, CustomerIdx>,
+    key_index: KeyMap,
     /// Normalised email or phone → the customer with an id who gave it.
-    contact_index: FxHashMap<Box<[u8]>, CustomerIdx>,
+    contact_index: KeyMap,
     /// Per customer: its display key is an email or phone, not an id.
     keyed_by_contact: Vec<bool>,
     last_key: Vec<u8>,
@@ -148,7 +149,7 @@ impl DatasetBuilder {
         id: Option<&[u8]>,
         contacts: impl FnOnce() -> Vec<Vec<u8>>,
     ) -> (CustomerIdx, bool) {
-        let known_id = id.and_then(|id| self.key_index.get(id).copied());
+        let known_id = id.and_then(|id| self.key_index.get(id));
         let idx = match (self.known(person), known_id) {
             (Some(idx), _) => idx,
             (None, Some(idx)) => {
@@ -156,7 +157,7 @@ impl DatasetBuilder {
                 self.dataset
                     .customers
                     .set_key(idx as usize, String::from_utf8_lossy(person).into_owned());
-                self.key_index.insert(person.into(), idx);
+                self.key_index.insert(person, idx);
                 idx
             }
             (None, None) => self.customer_with_id(person, contacts),
@@ -167,7 +168,7 @@ impl DatasetBuilder {
             }
             return (idx, false);
         };
-        self.key_index.insert(id.into(), idx);
+        self.key_index.insert(id, idx);
         let merged = !self.persons_with_id.insert(idx);
         if merged {
             self.report.joins.customers_merged_by_person += 1;
@@ -193,7 +194,7 @@ impl DatasetBuilder {
         let contacts = contacts();
         let by_contact = contacts
             .iter()
-            .filter_map(|c| self.key_index.get(c.as_slice()).copied())
+            .filter_map(|c| self.key_index.get(c))
             .find(|&idx| self.keyed_by_contact[idx as usize]);
         let idx = match by_contact {
             Some(idx) => {
@@ -202,14 +203,14 @@ impl DatasetBuilder {
                 self.dataset
                     .customers
                     .set_key(idx as usize, String::from_utf8_lossy(id).into_owned());
-                self.key_index.insert(id.into(), idx);
+                self.key_index.insert(id, idx);
                 self.remember(id, idx);
                 idx
             }
             None => self.create(id),
         };
         for contact in contacts {
-            self.contact_index.entry(contact.into()).or_insert(idx);
+            self.contact_index.insert_new(&contact, idx);
         }
         idx
     }
@@ -220,9 +221,9 @@ impl DatasetBuilder {
         if let Some(idx) = self.known(contact) {
             return idx;
         }
-        if let Some(&idx) = self.contact_index.get(contact) {
+        if let Some(idx) = self.contact_index.get(contact) {
             self.report.customers_matched_by_contact += 1;
-            self.key_index.insert(contact.into(), idx);
+            self.key_index.insert(contact, idx);
             self.remember(contact, idx);
             return idx;
         }
@@ -235,7 +236,7 @@ impl DatasetBuilder {
     /// or phone — without creating one (survey responses link to known
     /// customers only).
     pub(super) fn find_customer(&self, key: &[u8]) -> Option<CustomerIdx> {
-        self.key_index.get(key).or_else(|| self.contact_index.get(key)).copied()
+        self.key_index.get(key).or_else(|| self.contact_index.get(key))
     }
 
     /// Starts the survey of a survey file: its questions, no responses yet.
@@ -261,7 +262,7 @@ impl DatasetBuilder {
         if self.last_key.as_slice() == key {
             return Some(self.last_idx);
         }
-        let idx = *self.key_index.get(key)?;
+        let idx = self.key_index.get(key)?;
         self.remember(key, idx);
         Some(idx)
     }
@@ -277,7 +278,7 @@ impl DatasetBuilder {
         let idx = self.dataset.customers.push(String::from_utf8_lossy(key).into_owned());
         self.in_customer_file.push(false);
         self.keyed_by_contact.push(false);
-        self.key_index.insert(key.into(), idx);
+        self.key_index.insert(key, idx);
         self.remember(key, idx);
         idx
     }

@@ -12,6 +12,7 @@ pub mod event_kind;
 pub mod infer;
 mod interner;
 mod joins;
+mod key_map;
 pub mod line_items;
 pub(crate) mod month_names;
 mod order_index;

@@ -18,6 +18,7 @@ use super::value::{parse_amount, trim};
 use rustc_hash::{FxHashMap, FxHashSet};
 use segscope_model::date::format_day;
 use segscope_model::{CustomerIdx, EventKind, OrderStatus};
+use std::borrow::Cow;
 
 mod detail_row;
 mod event_row;
@@ -184,21 +185,35 @@ enum RowKey<'r> {
     /// The customer id cell.
     Id(&'r [u8]),
     /// A normalised email or phone, for rows without an id.
-    Contact(Vec<u8>),
+    Contact(Cow<'r, [u8]>),
 }
 
 impl Columns {
-    /// The row's email, trimmed and lowercased, if it looks like one.
-    fn email(&self, record: &Record) -> Option<Vec<u8>> {
+    /// The row's email, trimmed and lowercased, if it looks like one;
+    /// borrowed from the row when it is lowercase already.
+    fn email<'r>(&self, record: &Record<'r>) -> Option<Cow<'r, [u8]>> {
         let cell = trim(record.get(self.email?));
-        cell.contains(&b'@').then(|| cell.to_ascii_lowercase())
+        if !cell.contains(&b'@') {
+            return None;
+        }
+        Some(match cell.iter().any(u8::is_ascii_uppercase) {
+            true => Cow::Owned(cell.to_ascii_lowercase()),
+            false => Cow::Borrowed(cell),
+        })
     }
 
-    /// The row's phone as digits only, if it has at least five.
-    fn phone(&self, record: &Record) -> Option<Vec<u8>> {
+    /// The row's phone as digits only, if it has at least five; borrowed
+    /// from the row when the cell is digits only.
+    fn phone<'r>(&self, record: &Record<'r>) -> Option<Cow<'r, [u8]>> {
         let cell = record.get(self.phone?);
-        let digits: Vec<u8> = cell.iter().filter(|b| b.is_ascii_digit()).copied().collect();
-        (digits.len() >= 5).then_some(digits)
+        let digits = cell.iter().filter(|b| b.is_ascii_digit()).count();
+        if digits < 5 {
+            return None;
+        }
+        Some(match digits == cell.len() {
+            true => Cow::Borrowed(cell),
+            false => Cow::Owned(cell.iter().filter(|b| b.is_ascii_digit()).copied().collect()),
+        })
     }
 }
 
@@ -486,7 +501,13 @@ impl RowHandler<'_> {
             RowKey::Id(id) if self.columns.email.is_none() && self.columns.phone.is_none() => self.builder.customer(id),
             RowKey::Id(id) => {
                 let c = self.columns;
-                let contacts = || c.email(record).into_iter().chain(c.phone(record)).collect();
+                let contacts = || {
+                    c.email(record)
+                        .into_iter()
+                        .chain(c.phone(record))
+                        .map(Cow::into_owned)
+                        .collect()
+                };
                 self.builder.customer_with_id(id, contacts)
             }
             RowKey::Contact(contact) => self.builder.customer_by_contact(&contact),

@@ -65,7 +65,7 @@ impl RowHandler<'_> {
             (c.open_id, ContactField::OpenId),
         ] {
             if let Some(column) = column {
-                if contacts.get(i, field).is_none() {
+                if !contacts.has(i, field) {
                     let cell = without_text_marker(trim(record.get(column)));
                     if !cell.is_empty() {
                         contacts.fill(i, field, &String::from_utf8_lossy(cell));
@@ -83,7 +83,7 @@ impl RowHandler<'_> {
             (c.backup_email, ContactField::Email),
             (c.backup_phone, ContactField::Phone),
         ] {
-            if let Some(column) = column.filter(|_| contacts.get(i, field).is_none()) {
+            if let Some(column) = column.filter(|_| !contacts.has(i, field)) {
                 let cell = without_text_marker(trim(record.get(column)));
                 if looks_like(field, cell) {
                     contacts.fill(i, field, &String::from_utf8_lossy(cell));
