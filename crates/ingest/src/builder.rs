@@ -12,6 +12,7 @@ use super::sniff::FileSchema;
 use super::survey::SurveyQuestion;
 use rustc_hash::{FxHashMap, FxHashSet};
 use segscope_model::{Answer, CategoryIdx, CustomerIdx, Dataset, Day, Survey, NO_CATEGORY};
+use serde::{Deserialize, Serialize};
 
 /// Builds a [`Dataset`] from the rows of one or more files.
 #[derive(Default)]
@@ -32,13 +33,30 @@ pub struct DatasetBuilder {
     in_customer_file: Vec<bool>,
     pub(super) any_customer_file: bool,
     pub(super) report: QualityReport,
-    rejection_count: u64,
+    pub(super) rejection_count: u64,
     /// Cross-file joins, when the set has order-details files.
     joins: Option<Box<Joins>>,
     /// Person customers that already have an order-level id.
     persons_with_id: FxHashSet<CustomerIdx>,
     /// Customer → its entry in [`Dataset::totals`].
     totals_index: FxHashMap<CustomerIdx, u32>,
+    /// Reading one range of a file (docs/ingest/speed.md#parallel-read):
+    /// each distinct key is its own customer, matched to others only when
+    /// the range is merged; the keys in the order they first appeared.
+    pub(super) local_keys: Option<Vec<LocalKey>>,
+}
+
+/// How a range's row named its customer, replayed when the range is merged
+/// as the sequential read would have resolved it on the key's first row.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LocalKey {
+    /// The key's bytes (an id, or a normalised e-mail or phone).
+    pub(super) key: Vec<u8>,
+    /// The key is an e-mail or phone, not an id.
+    pub(super) by_contact: bool,
+    /// For an id in a file with e-mail or phone columns: the contacts of
+    /// the key's first row, which may join it to a customer known by them.
+    pub(super) contacts: Option<Vec<Vec<u8>>>,
 }
 
 impl DatasetBuilder {
@@ -56,6 +74,55 @@ impl DatasetBuilder {
         DatasetBuilder {
             joins: JoinPlan::of(schemas).map(|plan| Box::new(Joins::new(plan))),
             ..Self::default()
+        }
+    }
+
+    /// An empty builder for one range of a file (docs/ingest/speed.md#parallel-read).
+    pub(super) fn for_range() -> Self {
+        DatasetBuilder {
+            local_keys: Some(Vec::new()),
+            ..Self::default()
+        }
+    }
+
+    /// The range's own customer for `key` (an id, or a contact when
+    /// `by_contact`), created on its first row with that row's `contacts`.
+    pub(super) fn local_customer(
+        &mut self,
+        key: &[u8],
+        by_contact: bool,
+        contacts: impl FnOnce() -> Option<Vec<Vec<u8>>>,
+    ) -> CustomerIdx {
+        let index = if by_contact {
+            &mut self.contact_index
+        } else {
+            &mut self.key_index
+        };
+        if let Some(idx) = index.get(key) {
+            return idx;
+        }
+        let idx = self.dataset.customers.push(String::from_utf8_lossy(key).into_owned());
+        index.insert(key, idx);
+        self.in_customer_file.push(false);
+        self.keyed_by_contact.push(by_contact);
+        if let Some(keys) = self.local_keys.as_mut() {
+            keys.push(LocalKey {
+                key: key.to_vec(),
+                by_contact,
+                contacts: contacts(),
+            });
+        }
+        idx
+    }
+
+    /// Resolves a range's key as the sequential read does on its first row
+    /// ([`Self::customer`], [`Self::customer_with_id`],
+    /// [`Self::customer_by_contact`]).
+    pub(super) fn resolve(&mut self, local: &LocalKey) -> CustomerIdx {
+        match (&local.contacts, local.by_contact) {
+            (_, true) => self.customer_by_contact(&local.key),
+            (None, false) => self.customer(&local.key),
+            (Some(contacts), false) => self.customer_with_id(&local.key, || contacts.clone()),
         }
     }
 
@@ -424,6 +491,20 @@ impl DatasetBuilder {
         } else {
             self.report.rejections_truncated = true;
         }
+    }
+
+    /// Counts `n` rejected rows that were not kept (a range's rejections
+    /// beyond the report's limit: the report was full by then).
+    pub(super) fn count_unkept_rejections(&mut self, n: u64) {
+        self.rejection_count += n;
+        if n > 0 {
+            self.report.rejections_truncated = true;
+        }
+    }
+
+    /// True when the files read into this builder are joined to each other.
+    pub(super) fn has_joins(&self) -> bool {
+        self.joins.is_some()
     }
 
     /// Finishes: settles the joins, sets aside the summary totals of

@@ -14,6 +14,7 @@ pub fn detect_encoding(prefix: &[u8], is_whole_file: bool) -> &'static Encoding 
 
 /// Turns raw chunks into UTF-8 chunks, keeping state across chunk boundaries.
 pub struct ChunkDecoder {
+    encoding: &'static Encoding,
     decoder: Option<Decoder>,
     first: bool,
     out: Vec<u8>,
@@ -25,10 +26,27 @@ impl ChunkDecoder {
     pub fn new(encoding: &'static Encoding) -> Self {
         let decoder = (encoding != UTF_8).then(|| encoding.new_decoder_with_bom_removal());
         ChunkDecoder {
+            encoding,
             decoder,
             first: true,
             out: Vec::new(),
         }
+    }
+
+    /// A decoder for text that continues a file past its start (a range of
+    /// it): no byte order mark is looked for.
+    pub fn continuing(encoding: &'static Encoding) -> Self {
+        ChunkDecoder {
+            encoding,
+            decoder: (encoding != UTF_8).then(|| encoding.new_decoder_without_bom_handling()),
+            first: false,
+            out: Vec::new(),
+        }
+    }
+
+    /// The encoding decoded.
+    pub fn encoding(&self) -> &'static Encoding {
+        self.encoding
     }
 
     /// Decodes one chunk; `last` marks the end of the input. Malformed bytes

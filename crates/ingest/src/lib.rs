@@ -25,6 +25,7 @@ mod role_synonyms;
 mod rows;
 pub mod schema;
 pub mod sniff;
+pub mod split;
 pub mod status;
 pub mod structure;
 pub mod survey;

@@ -73,6 +73,14 @@ impl OrderIndex {
         }
     }
 
+    /// Every id seen and its line, in no particular order.
+    pub fn entries(&self) -> impl Iterator<Item = (u64, OrderLine)> + '_ {
+        self.run
+            .iter()
+            .copied()
+            .chain(self.others.iter().map(|(k, line)| (*k, *line)))
+    }
+
     fn extends_run(&self, key: u64) -> bool {
         if key & HASH_BIT != 0 {
             return false;

@@ -13,11 +13,11 @@ use super::sniff::FileSchema;
 
 /// Reads one file chunk by chunk.
 pub struct FileParser {
-    schema: FileSchema,
-    columns: Columns,
-    decoder: ChunkDecoder,
-    records: RecordReader,
-    state: FileState,
+    pub(crate) schema: FileSchema,
+    pub(crate) columns: Columns,
+    pub(crate) decoder: ChunkDecoder,
+    pub(crate) records: RecordReader,
+    pub(crate) state: FileState,
 }
 
 impl FileParser {
@@ -108,7 +108,7 @@ impl FileParser {
         Ok(report)
     }
 
-    fn push(&mut self, chunk: &[u8], last: bool, builder: &mut DatasetBuilder) -> Result<(), IngestError> {
+    pub(crate) fn push(&mut self, chunk: &[u8], last: bool, builder: &mut DatasetBuilder) -> Result<(), IngestError> {
         let text = self.decoder.decode(chunk, last);
         let mut rows = RowHandler {
             schema: &self.schema,

@@ -157,6 +157,26 @@ impl FileReport {
         }
     }
 
+    /// Adds the row and order counts of `later`, the accounting of a range
+    /// read after this one (docs/ingest/speed.md#parallel-read).
+    pub fn add_counts(&mut self, later: &FileReport) {
+        self.rows_read += later.rows_read;
+        self.rows_kept += later.rows_kept;
+        self.rows_rejected += later.rows_rejected;
+        self.duplicates_removed += later.duplicates_removed;
+        for &(reason, n) in later.rejected_by_reason.iter().filter(|(_, n)| *n > 0) {
+            self.count_rejections(reason, n);
+        }
+        self.refunds += later.refunds;
+        self.partial_refunds += later.partial_refunds;
+        self.cancellations += later.cancellations;
+        self.negative_amounts += later.negative_amounts;
+        self.lines_merged += later.lines_merged;
+        self.refund_rows += later.refund_rows;
+        self.refunds_without_order += later.refunds_without_order;
+        self.orders += later.orders;
+    }
+
     /// True when rows read = kept + rejected + duplicates removed.
     pub fn balances(&self) -> bool {
         self.rows_read == self.rows_kept + self.rows_rejected + self.duplicates_removed

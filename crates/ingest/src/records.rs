@@ -78,6 +78,8 @@ pub struct RecordReader {
     ends: Vec<usize>,
     out_len: usize,
     ends_len: usize,
+    /// Bytes other than line breaks were read since the last complete record.
+    partial: bool,
 }
 
 /// The longest record accepted, in bytes; longer means the file is not CSV
@@ -105,7 +107,16 @@ impl RecordReader {
             ends: vec![0; 256],
             out_len: 0,
             ends_len: 0,
+            partial: false,
         }
+    }
+
+    /// True when everything fed so far ended complete records (line breaks
+    /// aside): the next byte starts a record, as a range split needs
+    /// (docs/ingest/speed.md#parallel-read). Always false for blank-separated
+    /// text, which is never split.
+    pub fn at_record_start(&self) -> bool {
+        matches!(self.dialect, Dialect::Csv(_)) && !self.partial
     }
 
     /// Feeds a chunk (empty = end of input) and calls `on_record` for each
@@ -125,6 +136,8 @@ impl RecordReader {
         loop {
             let (result, nin, nout, nend) =
                 reader.read_record(input, &mut self.out[self.out_len..], &mut self.ends[self.ends_len..]);
+            let is_record = matches!(result, ReadRecordResult::Record | ReadRecordResult::End);
+            self.partial = !is_record && (self.partial || input[..nin].iter().any(|b| !matches!(b, b'\r' | b'\n')));
             input = &input[nin..];
             self.out_len += nout;
             self.ends_len += nend;
@@ -311,6 +324,19 @@ mod tests {
             .unwrap();
             assert_eq!(lines, [1, 3, 4], "{}", delimiter as char);
         }
+    }
+
+    #[test]
+    fn a_record_start_is_known_after_any_prefix() {
+        let text = "a,b\r\n\"x\ny\",2\r\n\r\n3,4\n";
+        // Byte offsets after which a new record starts (a CR ends one too).
+        let starts = [0, 4, 5, 13, 14, 15, 16, 20];
+        for cut in 0..=text.len() {
+            let mut rdr = RecordReader::new(b',');
+            rdr.feed(&text.as_bytes()[..cut], |_| true).unwrap();
+            assert_eq!(rdr.at_record_start(), starts.contains(&cut), "cut {cut}");
+        }
+        assert!(!RecordReader::new(BLANKS).at_record_start());
     }
 
     #[test]

@@ -223,24 +223,24 @@ type Rejected = (RejectReason, Option<usize>);
 /// The mutable state of one file's read.
 pub(super) struct FileState {
     /// A record was seen (a customers file counts once its header is read).
-    started: bool,
+    pub(super) started: bool,
     /// Records still to skip before the data: title rows and the header.
-    to_skip: usize,
+    pub(super) to_skip: usize,
     /// The line the header ends on; data row `n` is row `n + header_line`.
     header_line: u64,
-    report: FileReport,
+    pub(super) report: FileReport,
     /// Fingerprints of rows without an order id, and of later lines of orders.
-    seen_rows: FxHashSet<u128>,
+    pub(super) seen_rows: FxHashSet<u128>,
     /// Order id → its order, for line merging and duplicate detection.
-    order_lines: OrderIndex,
-    currencies: FxHashMap<Box<[u8]>, u64>,
+    pub(super) order_lines: OrderIndex,
+    pub(super) currencies: FxHashMap<Box<[u8]>, u64>,
     statuses: FxHashMap<Box<[u8]>, OrderStatus>,
     event_kinds: FxHashMap<Box<[u8]>, EventKind>,
     /// Event type cells of an orders file: true for a refund.
     refund_events: FxHashMap<Box<[u8]>, bool>,
     /// Refund rows and stated partial refunds, folded in once the file is read.
     refunds: RefundFolds,
-    dates: DateOrderTracker,
+    pub(super) dates: DateOrderTracker,
     /// Whether further lines of an order add their amounts.
     lines: LineStructure,
 }
@@ -497,6 +497,21 @@ impl RowHandler<'_> {
     /// The customer a row belongs to, matching ids with emails and phones
     /// across files.
     fn customer(&mut self, record: &Record, key: RowKey) -> CustomerIdx {
+        if self.builder.local_keys.is_some() {
+            let c = self.columns;
+            let with_contacts = c.email.is_some() || c.phone.is_some();
+            let contacts = || {
+                c.email(record)
+                    .into_iter()
+                    .chain(c.phone(record))
+                    .map(Cow::into_owned)
+                    .collect()
+            };
+            return match key {
+                RowKey::Id(id) => self.builder.local_customer(id, false, || with_contacts.then(contacts)),
+                RowKey::Contact(contact) => self.builder.local_customer(&contact, true, || None),
+            };
+        }
         match key {
             RowKey::Id(id) if self.columns.email.is_none() && self.columns.phone.is_none() => self.builder.customer(id),
             RowKey::Id(id) => {

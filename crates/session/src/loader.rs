@@ -1,6 +1,7 @@
 //! Reading a set of dropped files into one dataset, in the order their
 //! joins need.
 
+use segscope_ingest::split::{splittable, Absorbed, RangePart, MIN_SPLIT_BYTES};
 use segscope_ingest::{DatasetBuilder, FileKind, FileParser, FileSchema, IngestError, QualityReport};
 use segscope_model::Dataset;
 
@@ -60,6 +61,18 @@ impl Loader {
     /// Parses a chunk of the open file.
     pub fn feed(&mut self, parser: &mut FileParser, chunk: &[u8]) -> Result<(), IngestError> {
         parser.feed(chunk, &mut self.builder)
+    }
+
+    /// True when a file of `file_bytes` with `schema` is worth reading in
+    /// ranges on several workers and can be (docs/ingest/speed.md#parallel-read).
+    pub fn splits(&self, schema: &FileSchema, file_bytes: u64) -> bool {
+        file_bytes >= MIN_SPLIT_BYTES && splittable(schema, &self.builder)
+    }
+
+    /// Merges a range of the open file read elsewhere, the one that starts
+    /// where the bytes fed so far end; or says to feed its bytes instead.
+    pub fn absorb(&mut self, parser: &mut FileParser, part: &RangePart) -> Absorbed {
+        parser.absorb(part, &mut self.builder)
     }
 
     /// Finishes the open file.

@@ -20,6 +20,7 @@ use segscope_engine::settings::{MemberLevel, Settings, SettingsError};
 use segscope_engine::{Summary, WhatIf};
 use segscope_export::{ActivationFile, ActivationOptions, ContactCoverage, ExportError};
 use segscope_i18n::Lang;
+use segscope_ingest::split::RangePart;
 use segscope_ingest::{FileSchema, IngestError, QualityReport};
 use segscope_model::progress::Stage;
 use segscope_warehouse::{Dialect, SourceTables, WarehouseError};
@@ -67,7 +68,25 @@ pub enum Request {
     /// Everything else: answered from the loaded data by
     /// [`Session::handle`](crate::Session::handle).
     Session(SessionRequest),
+    /// To a helper worker: read bytes `start..end` of the attached file, a
+    /// range starting at a record's first byte, into a [`RangeReply`]
+    /// (docs/ingest/speed.md#parallel-read).
+    ReadRange {
+        /// The file's confirmed schema.
+        schema: FileSchema,
+        /// First byte of the range.
+        start: f64,
+        /// End of the range (exclusive).
+        end: f64,
+        /// The range runs to the end of the file.
+        last: bool,
+    },
 }
+
+/// A helper worker's answer to [`Request::ReadRange`]: `None` when the
+/// range could not be read on its own (the session worker then reads it,
+/// and reports any error in it with its true row number).
+pub type RangeReply = Option<RangePart>;
 
 /// A request the session answers from the data it holds (no file to read).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -2,10 +2,14 @@
 //! `segscope_session::protocol`, with `File` handles beside them), streams files in chunks through `segscope-ingest`, and posts replies.
 //! All parsing and analysis happen here, never on the page's thread.
 
+mod helpers;
+mod ranges;
 mod reader;
 mod source;
 
+use helpers::Helpers;
 use segscope_engine::settings::Settings;
+use segscope_ingest::split::MIN_SPLIT_BYTES;
 use segscope_ingest::FileSchema;
 use segscope_model::progress::Stage;
 use segscope_session::protocol::{decode, encode, Failure, Reply, Request};
@@ -22,6 +26,8 @@ use web_sys::{DedicatedWorkerGlobalScope, File, MessageEvent};
 struct State {
     sources: Vec<Source>,
     session: Session,
+    /// Copies of this worker that read ranges of large files.
+    helpers: Helpers,
 }
 
 fn scope() -> DedicatedWorkerGlobalScope {
@@ -29,7 +35,12 @@ fn scope() -> DedicatedWorkerGlobalScope {
 }
 
 fn post(reply: &Reply) {
-    let bytes = js_sys::Uint8Array::from(encode(reply).as_slice());
+    post_bytes(&encode(reply));
+}
+
+/// Posts an encoded message (a [`Reply`], or a helper's range).
+fn post_bytes(message: &[u8]) {
+    let bytes = js_sys::Uint8Array::from(message);
     // The copy's buffer is handed over, not cloned again.
     let transfer = js_sys::Array::of1(&bytes.buffer());
     // Posting only fails when the page is gone; nothing is left to tell then.
@@ -41,6 +52,7 @@ fn main() {
     let state = Rc::new(RefCell::new(State {
         sources: Vec::new(),
         session: Session::new(js_sys::Date::now),
+        helpers: Helpers::default(),
     }));
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
         let parts: js_sys::Array = event.data().unchecked_into();
@@ -89,6 +101,19 @@ async fn handle(request: Request, files: Vec<File>, state: &Rc<RefCell<State>>) 
         }
         Request::Analyze { schemas, settings } => analyze(schemas, &settings, state).await,
         Request::Session(request) => state.borrow_mut().session.handle(request),
+        Request::ReadRange {
+            schema,
+            start,
+            end,
+            last,
+        } => {
+            let reply = match files.first() {
+                Some(file) => ranges::read_range(file, schema, start, end, last).await,
+                None => None,
+            };
+            post_bytes(&encode(&reply));
+            return;
+        }
     };
     post(&reply);
 }
@@ -103,43 +128,29 @@ async fn inspect(files: Vec<File>, state: &Rc<RefCell<State>>) -> Reply {
         results.push(schema);
         sources.push(source);
     }
-    state.borrow_mut().sources = sources;
+    // A file large enough to read in ranges: start the helpers now, while
+    // the user looks at the mapping step.
+    let large = sources
+        .iter()
+        .any(|s| s.text_file().is_some_and(|f| f.size() >= MIN_SPLIT_BYTES as f64));
+    let mut state = state.borrow_mut();
+    if large {
+        state.helpers.spawn(Helpers::wanted());
+    }
+    state.sources = sources;
     Reply::Inspected { files: results }
 }
 
 async fn analyze(schemas: Vec<FileSchema>, settings: &Settings, state: &Rc<RefCell<State>>) -> Reply {
     let started = js_sys::Date::now();
-    let mut chunk_sources: Vec<Option<Chunks>> = state.borrow().sources.iter().map(|s| Some(s.chunks())).collect();
-    let total: f64 = chunk_sources.iter().flatten().map(Chunks::size).sum::<f64>().max(1.0);
-    let mut done = 0.0;
-    // Customers first, then orders, then the details joined to them, whatever
-    // the drop order (the engine decides).
-    let mut loader = Loader::for_files(&schemas);
-    for i in reading_order(&schemas) {
-        let (Some(mut chunks), Some(schema)) = (chunk_sources.get_mut(i).and_then(Option::take), schemas.get(i)) else {
-            continue;
-        };
-        let mut parser = match loader.open(schema.clone(), chunks.size() as u64) {
-            Ok(p) => p,
-            Err(e) => return Reply::Failed(Failure::Ingest(e)),
-        };
-        while let Some(chunk) = chunks.next().await {
-            let Ok(chunk) = chunk else {
-                return Reply::Failed(Failure::ReadFailed { file: chunks.name() });
-            };
-            if let Err(e) = loader.feed(&mut parser, &chunk) {
-                return Reply::Failed(Failure::Ingest(e));
-            }
-            done += chunk.len() as f64;
-            post(&Reply::Progress {
-                stage: Stage::Parsing,
-                fraction: 0.9 * done / total,
-            });
-        }
-        if let Err(e) = loader.close(parser) {
-            return Reply::Failed(Failure::Ingest(e));
-        }
-    }
+    // The helpers are lent to the read (the state is borrowed only between awaits).
+    let mut helpers = std::mem::take(&mut state.borrow_mut().helpers);
+    let read = read_files(&schemas, state, &mut helpers).await;
+    state.borrow_mut().helpers = helpers;
+    let loader = match read {
+        Ok(loader) => loader,
+        Err(failure) => return Reply::Failed(failure),
+    };
     let (dataset, quality) = loader.finish();
     let parse_ms = js_sys::Date::now() - started;
     post(&Reply::Progress {
@@ -149,4 +160,60 @@ async fn analyze(schemas: Vec<FileSchema>, settings: &Settings, state: &Rc<RefCe
     let mut state = state.borrow_mut();
     state.session.load(dataset, quality);
     state.session.ready(settings, parse_ms)
+}
+
+/// Reads every file with its confirmed schema, large ones in ranges on the helpers.
+async fn read_files(
+    schemas: &[FileSchema],
+    state: &Rc<RefCell<State>>,
+    helpers: &mut Helpers,
+) -> Result<Loader, Failure> {
+    let sources: Vec<Source> = state.borrow().sources.clone();
+    let total: f64 = sources.iter().map(|s| s.chunks().size()).sum::<f64>().max(1.0);
+    let mut done = 0.0;
+    let mut on_bytes = |n: f64| {
+        done += n;
+        post(&Reply::Progress {
+            stage: Stage::Parsing,
+            fraction: 0.9 * done / total,
+        });
+    };
+    // Customers first, then orders, then the details joined to them, whatever
+    // the drop order (the engine decides).
+    let mut loader = Loader::for_files(schemas);
+    for i in reading_order(schemas) {
+        let (Some(source), Some(schema)) = (sources.get(i), schemas.get(i)) else {
+            continue;
+        };
+        let mut chunks = source.chunks();
+        let mut parser = loader
+            .open(schema.clone(), chunks.size() as u64)
+            .map_err(Failure::Ingest)?;
+        let split = source
+            .text_file()
+            .filter(|_| !helpers.is_empty() && loader.splits(schema, chunks.size() as u64));
+        match split {
+            Some(file) => {
+                ranges::read_in_ranges(&mut loader, &mut parser, file, schema, helpers, &mut on_bytes).await?
+            }
+            None => read_whole(&mut loader, &mut parser, &mut chunks, &mut on_bytes).await?,
+        }
+        loader.close(parser).map_err(Failure::Ingest)?;
+    }
+    Ok(loader)
+}
+
+/// Feeds a whole file to the open parser, chunk by chunk.
+async fn read_whole(
+    loader: &mut Loader,
+    parser: &mut segscope_ingest::FileParser,
+    chunks: &mut Chunks,
+    on_bytes: &mut impl FnMut(f64),
+) -> Result<(), Failure> {
+    while let Some(chunk) = chunks.next().await {
+        let chunk = chunk.map_err(|()| Failure::ReadFailed { file: chunks.name() })?;
+        loader.feed(parser, &chunk).map_err(Failure::Ingest)?;
+        on_bytes(chunk.len() as f64);
+    }
+    Ok(())
 }

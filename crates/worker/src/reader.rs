@@ -4,25 +4,33 @@
 
 use js_sys::{ArrayBuffer, Promise, Uint8Array};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::File;
+use web_sys::{Blob, File};
 
 /// Chunk size: large enough to amortise the promise round trip, small enough
 /// that a 650 MB file never sits in memory whole.
 const CHUNK_BYTES: f64 = 8.0 * 1024.0 * 1024.0;
 
-/// Streams a file's bytes chunk by chunk.
+/// Streams a file's bytes (or a range of them) chunk by chunk.
 pub struct ChunkReader {
-    file: File,
+    blob: Blob,
     offset: f64,
+    end: f64,
     pending: Option<Promise>,
 }
 
 impl ChunkReader {
     /// A reader at the start of `file`.
     pub fn new(file: File) -> Self {
+        let size = file.size();
+        Self::range(&file, 0.0, size)
+    }
+
+    /// A reader of bytes `start..end` of `file`.
+    pub fn range(file: &File, start: f64, end: f64) -> Self {
         let mut reader = ChunkReader {
-            file,
-            offset: 0.0,
+            blob: Blob::clone(file),
+            offset: start,
+            end: end.min(file.size()),
             pending: None,
         };
         reader.pending = reader.request_next();
@@ -30,12 +38,11 @@ impl ChunkReader {
     }
 
     fn request_next(&mut self) -> Option<Promise> {
-        let size = self.file.size();
-        if self.offset >= size {
+        if self.offset >= self.end {
             return None;
         }
-        let end = (self.offset + CHUNK_BYTES).min(size);
-        let blob = self.file.slice_with_f64_and_f64(self.offset, end).ok()?;
+        let end = (self.offset + CHUNK_BYTES).min(self.end);
+        let blob = self.blob.slice_with_f64_and_f64(self.offset, end).ok()?;
         self.offset = end;
         Some(blob.array_buffer())
     }

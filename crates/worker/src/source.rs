@@ -82,6 +82,14 @@ impl Source {
         }))
     }
 
+    /// The file, when it is a text file read straight from it.
+    pub fn text_file(&self) -> Option<&File> {
+        match self {
+            Source::Text(file) => Some(file),
+            Source::Workbook { .. } => None,
+        }
+    }
+
     /// The dropped file's name.
     pub fn name(&self) -> String {
         match self {

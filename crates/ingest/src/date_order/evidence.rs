@@ -5,11 +5,13 @@
 use super::plausibility::ReadingShape;
 use crate::value::DateOrder;
 use segscope_model::Day;
+use serde::{Deserialize, Serialize};
 
 /// The dates of a column in file order under one reading: where they start
 /// and end, and how far they move from one cell to the next.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy, Default, Serialize, Deserialize)]
 pub(crate) struct Path {
+    first: Option<Day>,
     prev: Option<Day>,
     min: Day,
     max: Day,
@@ -21,7 +23,7 @@ impl Path {
     /// Adds the next date in file order.
     fn push(&mut self, day: Day) {
         match self.prev {
-            None => (self.min, self.max) = (day, day),
+            None => (self.first, self.min, self.max) = (Some(day), day, day),
             Some(prev) => {
                 self.steps += u64::from(day.abs_diff(prev));
                 self.backward += u64::from(day < prev);
@@ -30,6 +32,22 @@ impl Path {
             }
         }
         self.prev = Some(day);
+    }
+
+    /// This path followed by `later`, the path of the dates after it (a
+    /// file read in ranges: docs/ingest/speed.md#parallel-read).
+    fn then(self, later: Path) -> Path {
+        let (Some(prev), Some(next)) = (self.prev, later.first) else {
+            return if self.prev.is_some() { self } else { later };
+        };
+        Path {
+            first: self.first,
+            prev: later.prev,
+            min: self.min.min(later.min),
+            max: self.max.max(later.max),
+            steps: self.steps + later.steps + u64::from(next.abs_diff(prev)),
+            backward: self.backward + later.backward + u64::from(next < prev),
+        }
     }
 
     /// Earliest and latest date, if there was any.
@@ -48,7 +66,7 @@ impl Path {
 }
 
 /// Votes and paths of one date column.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy, Default, Serialize, Deserialize)]
 pub(crate) struct DateEvidence {
     day_first_votes: u64,
     month_first_votes: u64,
@@ -74,6 +92,16 @@ impl DateEvidence {
         self.month_first.push(month_first);
     }
 
+    /// Adds the evidence of the cells after these (`later`), as if they had
+    /// been read in one go.
+    pub fn absorb(&mut self, later: &DateEvidence) {
+        self.day_first_votes += later.day_first_votes;
+        self.month_first_votes += later.month_first_votes;
+        self.ambiguous += later.ambiguous;
+        self.day_first = self.day_first.then(later.day_first);
+        self.month_first = self.month_first.then(later.month_first);
+    }
+
     /// How many cells read only day-first (`25/01/2024`) and only
     /// month-first (`01/25/2024`).
     pub fn votes(&self) -> [u64; 2] {
@@ -97,6 +125,30 @@ impl DateEvidence {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn evidence_read_in_two_parts_equals_one_read() {
+        let cells = [(10, 100), (12, 160), (11, 130), (11, 130), (40, 9), (3, 300)];
+        let mut whole = DateEvidence::default();
+        whole.vote(DateOrder::DayFirst);
+        for (d, m) in cells {
+            whole.push(d, m);
+        }
+        for cut in 0..=cells.len() {
+            let (mut a, mut b) = (DateEvidence::default(), DateEvidence::default());
+            a.vote(DateOrder::DayFirst);
+            cells[..cut].iter().for_each(|(d, m)| a.push(*d, *m));
+            cells[cut..].iter().for_each(|(d, m)| b.push(*d, *m));
+            a.absorb(&b);
+            assert_eq!(a.votes(), whole.votes(), "cut {cut}");
+            assert_eq!(a.ambiguous, whole.ambiguous);
+            assert_eq!(a.shapes(), whole.shapes(), "cut {cut}");
+            assert_eq!(
+                a.path(DateOrder::MonthFirst).range(),
+                whole.path(DateOrder::MonthFirst).range()
+            );
+        }
+    }
 
     #[test]
     fn a_path_sums_its_moves_and_counts_steps_back() {

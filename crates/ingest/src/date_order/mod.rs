@@ -15,7 +15,7 @@ pub use convention::{convention, ConventionHint};
 pub use plausibility::{Plausibility, PlausibilityCue, ReadingShape};
 pub use reason::DateOrderReason;
 pub use sample::{decide_date_order, has_year_last_dates};
-pub(crate) use tracker::{AmbiguousDate, CellDay, DateDecision, DateOrderTracker};
+pub(crate) use tracker::{AmbiguousDate, CellDay, DateDecision, DateOrderTracker, DatesPart};
 
 #[cfg(test)]
 mod tests;

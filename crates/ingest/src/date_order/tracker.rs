@@ -11,9 +11,10 @@ use super::reason::{decide, DateOrderReason};
 use crate::sniff::FileSchema;
 use crate::value::{parse_date, read_date, DateOrder};
 use segscope_model::Day;
+use serde::{Deserialize, Serialize};
 
 /// An ambiguous date that was kept: where it went, and its two readings.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
 pub(crate) struct AmbiguousDate {
     /// The order index (orders files) or customer index (customers files).
     pub target: u32,
@@ -41,6 +42,13 @@ pub(crate) struct DateOrderTracker {
     /// The user chose the order: cells are read that way only.
     fixed: bool,
     convention: Option<ConventionHint>,
+    evidence: DateEvidence,
+    ambiguous: Vec<AmbiguousDate>,
+}
+
+/// The dates of one range of a file: its evidence and kept ambiguous dates.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub(crate) struct DatesPart {
     evidence: DateEvidence,
     ambiguous: Vec<AmbiguousDate>,
 }
@@ -94,6 +102,26 @@ impl DateOrderTracker {
                 other,
             });
         }
+    }
+
+    /// The evidence and kept ambiguous dates gathered so far, handed out
+    /// (a range of a file read in parts: docs/ingest/speed.md#parallel-read).
+    pub fn take_part(&mut self) -> DatesPart {
+        DatesPart {
+            evidence: std::mem::take(&mut self.evidence),
+            ambiguous: std::mem::take(&mut self.ambiguous),
+        }
+    }
+
+    /// Adds the dates of the range read after everything tracked so far;
+    /// its ambiguous dates' targets move up by `target_offset` (the orders
+    /// kept before the range).
+    pub fn absorb(&mut self, part: &DatesPart, target_offset: u32) {
+        self.evidence.absorb(&part.evidence);
+        self.ambiguous.extend(part.ambiguous.iter().map(|a| AmbiguousDate {
+            target: a.target + target_offset,
+            ..*a
+        }));
     }
 
     /// Decides: the user's order when fixed; else the order more cells prove;

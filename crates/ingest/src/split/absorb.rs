@@ -1,0 +1,123 @@
+//! Merging a range read on its own into the sequential reader, exactly as
+//! if its rows had been read there (docs/ingest/speed.md#parallel-read).
+
+use super::part::RangePart;
+use crate::builder::DatasetBuilder;
+use crate::order_index::{OrderLine, NO_ORDER};
+use crate::parse::FileParser;
+use crate::quality::Rejection;
+use rustc_hash::FxHashMap;
+use segscope_model::{ContactField, CustomerIdx, NO_CATEGORY};
+use std::collections::hash_map::Entry;
+
+/// The outcome of offering a range to the sequential reader.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Absorbed {
+    /// The range's rows now count as read.
+    Merged,
+    /// The range could not be merged exactly (its start was not where a
+    /// record starts, or its rows meet rows read before it): feed its bytes
+    /// to the reader instead.
+    ReadAgain,
+}
+
+impl FileParser {
+    /// Merges `part`, the range that starts where the bytes fed so far end,
+    /// or says to read it again.
+    pub fn absorb(&mut self, part: &RangePart, builder: &mut DatasetBuilder) -> Absorbed {
+        if !self.mergeable(part) {
+            return Absorbed::ReadAgain;
+        }
+        // Resolving keys changes only what the sequential read would have
+        // changed on their first rows: a range read again after it finds
+        // them known.
+        let customers: Vec<CustomerIdx> = part.keys.iter().map(|key| builder.resolve(key)).collect();
+        let Some(fills) = contact_fills(part, &customers) else {
+            return Absorbed::ReadAgain;
+        };
+        let contacts = builder.dataset.customers.profile_mut().contacts_mut();
+        for ((customer, field), value) in fills {
+            contacts.fill(customer as usize, field, value);
+        }
+        let categories: Vec<_> = part
+            .categories
+            .iter()
+            .map(|name| builder.category(name.as_bytes()))
+            .collect();
+        let orders = &mut builder.dataset.orders;
+        let offset = orders.len() as u32;
+        for i in 0..part.customer.len() {
+            orders.push(
+                customers[part.customer[i] as usize],
+                part.day[i],
+                part.amount[i],
+                part.status[i],
+            );
+            let category = part.category[i];
+            if category != NO_CATEGORY {
+                orders.set_last_category(categories[category as usize]);
+            }
+        }
+        for &(key, order, first_row) in &part.order_ids {
+            let order = if order == NO_ORDER { order } else { order + offset };
+            self.state.order_lines.insert(key, OrderLine { order, first_row });
+        }
+        self.state.seen_rows.extend(part.seen_rows.iter().copied());
+        self.state.dates.absorb(&part.dates, offset);
+        for (code, n) in &part.currencies {
+            *self.state.currencies.entry(code.as_slice().into()).or_insert(0) += n;
+        }
+        let rows_before = self.state.report.rows_read;
+        self.state.report.add_counts(&part.report);
+        for rejection in &part.rejections {
+            builder.reject(|| Rejection {
+                row: rejection.row + rows_before,
+                ..rejection.clone()
+            });
+        }
+        builder.count_unkept_rejections(part.rejected.saturating_sub(part.rejections.len() as u64));
+        Absorbed::Merged
+    }
+
+    /// True when `part` can be merged: the bytes fed so far ended a record
+    /// past the header, the range ended one too, and none of its order ids
+    /// or checked rows was met before it.
+    fn mergeable(&mut self, part: &RangePart) -> bool {
+        let state = &mut self.state;
+        self.records.at_record_start()
+            && state.started
+            && state.to_skip == 0
+            && part.ends_record
+            && part
+                .order_ids
+                .iter()
+                .all(|(key, ..)| state.order_lines.get_mut(*key).is_none())
+            && part
+                .seen_rows
+                .iter()
+                .all(|fingerprint| !state.seen_rows.contains(fingerprint))
+    }
+}
+
+/// The contact cells `part` gives its customers once they are `customers`:
+/// `None` when two of its keys became one customer and gave one field
+/// different values (which came first depends on rows the part does not
+/// keep).
+fn contact_fills<'p>(
+    part: &'p RangePart,
+    customers: &[CustomerIdx],
+) -> Option<FxHashMap<(CustomerIdx, ContactField), &'p str>> {
+    let mut fills: FxHashMap<(CustomerIdx, ContactField), &str> = FxHashMap::default();
+    for (local, card) in part.cards.iter().enumerate() {
+        for (field, value) in card {
+            match fills.entry((customers[local], *field)) {
+                Entry::Vacant(slot) => {
+                    slot.insert(value);
+                }
+                Entry::Occupied(slot) if *slot.get() != value.as_str() => return None,
+                Entry::Occupied(_) => {}
+            }
+        }
+    }
+    Some(fills)
+}

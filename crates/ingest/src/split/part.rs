@@ -1,0 +1,118 @@
+//! What one range of a file leaves behind once read on its own: its
+//! customers by key, orders, order ids, row fingerprints, dates and
+//! accounting, in a form a worker can send (docs/ingest/speed.md#parallel-read).
+
+use crate::builder::{DatasetBuilder, LocalKey};
+use crate::date_order::DatesPart;
+use crate::decode::ChunkDecoder;
+use crate::order_index::OrderLine;
+use crate::parse::FileParser;
+use crate::quality::{FileReport, Rejection};
+use crate::rows::FileState;
+use crate::sniff::FileSchema;
+use crate::IngestError;
+use segscope_model::{CategoryIdx, ContactField, CustomerIdx, Day, OrderStatus};
+use serde::{Deserialize, Serialize};
+
+/// One range of a file, read on its own.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct RangePart {
+    /// The range's customers: one per distinct key, in order of first row.
+    pub(super) keys: Vec<LocalKey>,
+    /// Per customer: the contact cells its rows filled, first value first.
+    pub(super) cards: Vec<Vec<(ContactField, String)>>,
+    /// The kept orders, by column (customers and categories are the range's own).
+    pub(super) customer: Vec<CustomerIdx>,
+    pub(super) day: Vec<Day>,
+    pub(super) amount: Vec<f64>,
+    pub(super) status: Vec<OrderStatus>,
+    pub(super) category: Vec<CategoryIdx>,
+    /// The range's category names, indexed by `category`.
+    pub(super) categories: Vec<String>,
+    /// Every order id the range met: its key, its order (or none) and the
+    /// fingerprint of its first row.
+    pub(super) order_ids: Vec<(u64, u32, u64)>,
+    /// Fingerprints of the rows checked against each other for duplicates.
+    pub(super) seen_rows: Vec<u128>,
+    /// The range's accounting (row numbers counted from the range's start).
+    pub(super) report: FileReport,
+    /// Rows per raw currency cell.
+    pub(super) currencies: Vec<(Vec<u8>, u64)>,
+    pub(super) dates: DatesPart,
+    /// The rejections kept (at most the report's limit) and how many there were.
+    pub(super) rejections: Vec<Rejection>,
+    pub(super) rejected: u64,
+    /// The range's last byte ended a record (always true for the last range).
+    pub(super) ends_record: bool,
+}
+
+impl RangePart {
+    /// Data rows the range read (for progress).
+    pub fn rows_read(&self) -> u64 {
+        self.report.rows_read
+    }
+}
+
+impl FileParser {
+    /// Prepares the read of one range of a file (after its header, starting
+    /// at a record's first byte) into a range builder.
+    pub(super) fn for_range(schema: FileSchema, builder: &mut DatasetBuilder) -> Result<Self, IngestError> {
+        let mut parser = FileParser::for_builder(schema, builder)?;
+        parser.state.started = true;
+        parser.state.to_skip = 0;
+        parser.decoder = ChunkDecoder::continuing(parser.decoder.encoding());
+        Ok(parser)
+    }
+
+    /// Finishes a range read (`last`: the range runs to the end of the file)
+    /// and hands out what it read.
+    pub(super) fn into_part(mut self, builder: DatasetBuilder, last: bool) -> Result<RangePart, IngestError> {
+        let mut builder = builder;
+        if last {
+            self.push(b"", true, &mut builder)?;
+        }
+        let ends_record = last || self.records.at_record_start();
+        let FileState {
+            report,
+            seen_rows,
+            order_lines,
+            currencies,
+            mut dates,
+            ..
+        } = self.state;
+        let dataset = &builder.dataset;
+        let contacts = dataset.customers.profile().contacts();
+        let cards = (0..dataset.customers.len())
+            .map(|i| {
+                ContactField::ALL
+                    .iter()
+                    .filter_map(|f| contacts.get(i, *f).map(|v| (*f, v.to_string())))
+                    .collect()
+            })
+            .collect();
+        let orders = &dataset.orders;
+        let rejected = builder.rejection_count;
+        let rejections = std::mem::take(&mut builder.report.rejections);
+        Ok(RangePart {
+            keys: builder.local_keys.take().unwrap_or_default(),
+            cards,
+            customer: orders.customer().to_vec(),
+            day: orders.day().to_vec(),
+            amount: orders.amount().to_vec(),
+            status: orders.status().to_vec(),
+            category: orders.category().to_vec(),
+            categories: dataset.categories.clone(),
+            order_ids: order_lines
+                .entries()
+                .map(|(key, OrderLine { order, first_row })| (key, order, first_row))
+                .collect(),
+            seen_rows: seen_rows.into_iter().collect(),
+            report,
+            currencies: currencies.into_iter().map(|(code, n)| (code.into_vec(), n)).collect(),
+            dates: dates.take_part(),
+            rejections,
+            rejected,
+            ends_record,
+        })
+    }
+}

@@ -1,0 +1,99 @@
+//! One large file read in ranges: the session worker reads the first range
+//! itself while helpers read the others, then merges their parts in file
+//! order, reading again any range that cannot be merged exactly
+//! (docs/ingest/speed.md#parallel-read).
+
+use crate::helpers::Helpers;
+use crate::reader::ChunkReader;
+use segscope_ingest::split::{range_start, Absorbed, RangeReader, RANGE_PROBE_BYTES};
+use segscope_ingest::{FileParser, FileSchema};
+use segscope_session::protocol::{Failure, RangeReply, Request};
+use segscope_session::Loader;
+use web_sys::File;
+
+/// Reads bytes `start..end` of `file` on its own (a helper's work).
+pub async fn read_range(file: &File, schema: FileSchema, start: f64, end: f64, last: bool) -> RangeReply {
+    let mut reader = RangeReader::new(schema, (end - start) as u64).ok()?;
+    let mut chunks = ChunkReader::range(file, start, end);
+    while let Some(chunk) = chunks.next().await {
+        reader.feed(&chunk.ok()?).ok()?;
+    }
+    reader.finish(last).ok()
+}
+
+/// Where the ranges of `file` start: `0`, then one planned start per
+/// helper (just after a line break, between two orders), then the size.
+async fn bounds(file: &File, schema: &FileSchema, ranges: usize) -> Vec<f64> {
+    let size = file.size();
+    let mut bounds = vec![0.0];
+    for k in 1..ranges {
+        let from = (size * k as f64 / ranges as f64).floor();
+        let Some(window) = ChunkReader::read_range(file, from, (from + RANGE_PROBE_BYTES as f64).min(size)).await
+        else {
+            continue;
+        };
+        if let Some(at) = range_start(&window, schema) {
+            let start = from + at as f64;
+            if start > *bounds.last().unwrap_or(&0.0) && start < size {
+                bounds.push(start);
+            }
+        }
+    }
+    bounds.push(size);
+    bounds
+}
+
+/// Feeds bytes `start..end` of `file` to the open parser.
+async fn feed(
+    loader: &mut Loader,
+    parser: &mut FileParser,
+    file: &File,
+    (start, end): (f64, f64),
+    on_bytes: &mut impl FnMut(f64),
+) -> Result<(), Failure> {
+    let mut chunks = ChunkReader::range(file, start, end);
+    while let Some(chunk) = chunks.next().await {
+        let chunk = chunk.map_err(|()| Failure::ReadFailed { file: file.name() })?;
+        loader.feed(parser, &chunk).map_err(Failure::Ingest)?;
+        on_bytes(chunk.len() as f64);
+    }
+    Ok(())
+}
+
+/// Reads all of `file` into the open parser, its later ranges on the helpers.
+pub async fn read_in_ranges(
+    loader: &mut Loader,
+    parser: &mut FileParser,
+    file: &File,
+    schema: &FileSchema,
+    helpers: &mut Helpers,
+    on_bytes: &mut impl FnMut(f64),
+) -> Result<(), Failure> {
+    let bounds = bounds(file, schema, helpers.len() + 1).await;
+    let ranges: Vec<(f64, f64)> = bounds.windows(2).map(|w| (w[0], w[1])).collect();
+    let mut sent = vec![false; ranges.len()];
+    for (k, &(start, end)) in ranges.iter().enumerate().skip(1) {
+        let request = Request::ReadRange {
+            schema: schema.clone(),
+            start,
+            end,
+            last: k + 1 == ranges.len(),
+        };
+        sent[k] = helpers.send(k - 1, &request, file).await;
+    }
+    let Some(&first) = ranges.first() else {
+        return Ok(());
+    };
+    feed(loader, parser, file, first, on_bytes).await?;
+    for (k, &range) in ranges.iter().enumerate().skip(1) {
+        let part = match sent[k] {
+            true => helpers.receive(k - 1).await.flatten(),
+            false => None,
+        };
+        match part.map(|part| loader.absorb(parser, &part)) {
+            Some(Absorbed::Merged) => on_bytes(range.1 - range.0),
+            Some(Absorbed::ReadAgain) | None => feed(loader, parser, file, range, on_bytes).await?,
+        }
+    }
+    Ok(())
+}
