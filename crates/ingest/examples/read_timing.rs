@@ -62,7 +62,9 @@ fn in_ranges(schema: &FileSchema, bytes: &[u8], ranges: usize) {
             clock.elapsed().as_secs_f64()
         );
         if absorbed == Absorbed::ReadAgain {
-            parser.feed(&bytes[bounds[k]..bounds[k + 1]], &mut builder).expect("read");
+            parser
+                .feed(&bytes[bounds[k]..bounds[k + 1]], &mut builder)
+                .expect("read");
         }
     }
     let clock = Instant::now();

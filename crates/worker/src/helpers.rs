@@ -20,11 +20,14 @@ const WORKER_URL: &str = "./segscope-worker_loader.js";
 /// the merge and the memory cost more than the parse saves.
 const MAX_HELPERS: usize = 3;
 
-/// Messages a helper sent that nobody has taken yet; `None` for a failure.
+/// Messages a helper sent that nobody has taken yet (`None` for a
+/// failure), and the work waiting for it to start.
 #[derive(Default)]
 struct Inbox {
     messages: VecDeque<Option<Vec<u8>>>,
     waiter: Option<Function>,
+    started: bool,
+    queued: Vec<Array>,
 }
 
 impl Inbox {
@@ -44,7 +47,6 @@ impl Inbox {
 struct Helper {
     worker: Worker,
     inbox: Rc<RefCell<Inbox>>,
-    started: bool,
     /// It failed once: never sent work again.
     broken: bool,
     _on_message: Closure<dyn FnMut(MessageEvent)>,
@@ -58,9 +60,26 @@ impl Helper {
         let worker = Worker::new_with_options(WORKER_URL, &options).ok()?;
         let inbox = Rc::new(RefCell::new(Inbox::default()));
         let on_message = {
-            let inbox = inbox.clone();
+            let (inbox, worker) = (inbox.clone(), worker.clone());
             Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
                 let bytes = event.data().dyn_into::<Uint8Array>().ok().map(|b| b.to_vec());
+                if !inbox.borrow().started {
+                    // The first message says the helper listens: hand it the work queued meanwhile.
+                    let started = bytes.as_deref().and_then(decode::<Reply>) == Some(Reply::Started);
+                    if started {
+                        let queued = {
+                            let mut inbox = inbox.borrow_mut();
+                            inbox.started = true;
+                            std::mem::take(&mut inbox.queued)
+                        };
+                        for message in queued {
+                            if worker.post_message(&message).is_err() {
+                                Inbox::deliver(&inbox, None);
+                            }
+                        }
+                        return;
+                    }
+                }
                 Inbox::deliver(&inbox, bytes);
             })
         };
@@ -73,7 +92,6 @@ impl Helper {
         Some(Helper {
             worker,
             inbox,
-            started: false,
             broken: false,
             _on_message: on_message,
             _on_error: on_error,
@@ -96,15 +114,14 @@ impl Helper {
         message
     }
 
-    /// Waits until the helper listens; false when it failed to start.
-    async fn ready(&mut self) -> bool {
-        if !self.started {
-            self.started = matches!(
-                self.next().await.and_then(|m| decode::<Reply>(&m)),
-                Some(Reply::Started)
-            );
+    /// Posts `message` now, or as soon as the helper listens.
+    fn post(&self, message: Array) -> bool {
+        let mut inbox = self.inbox.borrow_mut();
+        if inbox.started {
+            return self.worker.post_message(&message).is_ok();
         }
-        self.started
+        inbox.queued.push(message);
+        true
     }
 }
 
@@ -148,17 +165,14 @@ impl Helpers {
         self.helpers.is_empty()
     }
 
-    /// Asks helper `i` to read a range of `file` (see [`Request::ReadRange`]);
-    /// false when it cannot.
-    pub async fn send(&mut self, i: usize, request: &Request, file: &File) -> bool {
-        let Some(helper) = self.helpers.get_mut(i).filter(|h| !h.broken) else {
+    /// Asks helper `i` to read a range of `file` (see [`Request::ReadRange`]),
+    /// at once or as soon as it has started; false when it cannot.
+    pub fn send(&mut self, i: usize, request: &Request, file: &File) -> bool {
+        let Some(helper) = self.helpers.get(i).filter(|h| !h.broken) else {
             return false;
         };
-        if !helper.ready().await {
-            return false;
-        }
         let bytes = Uint8Array::from(encode(request).as_slice());
-        helper.worker.post_message(&Array::of2(&bytes, file)).is_ok()
+        helper.post(Array::of2(&bytes, file))
     }
 
     /// Helper `i`'s answer to the range it was sent; `None` when it failed.

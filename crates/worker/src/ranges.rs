@@ -79,7 +79,7 @@ pub async fn read_in_ranges(
             end,
             last: k + 1 == ranges.len(),
         };
-        sent[k] = helpers.send(k - 1, &request, file).await;
+        sent[k] = helpers.send(k - 1, &request, file);
     }
     let Some(&first) = ranges.first() else {
         return Ok(());

@@ -53,6 +53,13 @@ pub(crate) struct DatesPart {
     ambiguous: Vec<AmbiguousDate>,
 }
 
+impl DatesPart {
+    /// True when every kept ambiguous date points below `targets`.
+    pub fn targets_below(&self, targets: u32) -> bool {
+        self.ambiguous.iter().all(|a| a.target < targets)
+    }
+}
+
 /// A date cell as read: its day and, when ambiguous, the other reading.
 pub(crate) type CellDay = (Day, Option<Day>);
 

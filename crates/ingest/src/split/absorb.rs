@@ -58,7 +58,7 @@ impl FileParser {
                 orders.set_last_category(categories[category as usize]);
             }
         }
-        for &(key, order, first_row) in &part.order_ids {
+        for ((&key, &order), &first_row) in part.order_keys.iter().zip(&part.order_of_key).zip(&part.first_rows) {
             let order = if order == NO_ORDER { order } else { order + offset };
             self.state.order_lines.insert(key, OrderLine { order, first_row });
         }
@@ -80,18 +80,19 @@ impl FileParser {
     }
 
     /// True when `part` can be merged: the bytes fed so far ended a record
-    /// past the header, the range ended one too, and none of its order ids
-    /// or checked rows was met before it.
+    /// past the header, the range ended one too, its columns fit together,
+    /// and none of its order ids or checked rows was met before it.
     fn mergeable(&mut self, part: &RangePart) -> bool {
         let state = &mut self.state;
         self.records.at_record_start()
             && state.started
             && state.to_skip == 0
             && part.ends_record
+            && part.is_consistent()
             && part
-                .order_ids
+                .order_keys
                 .iter()
-                .all(|(key, ..)| state.order_lines.get_mut(*key).is_none())
+                .all(|key| state.order_lines.get_mut(*key).is_none())
             && part
                 .seen_rows
                 .iter()

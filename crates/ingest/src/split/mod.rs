@@ -5,6 +5,7 @@
 //! order; a range that cannot be merged exactly is read again sequentially.
 
 mod absorb;
+mod packed;
 mod part;
 mod starts;
 

@@ -5,13 +5,13 @@
 use crate::builder::{DatasetBuilder, LocalKey};
 use crate::date_order::DatesPart;
 use crate::decode::ChunkDecoder;
-use crate::order_index::OrderLine;
+use crate::order_index::{OrderLine, NO_ORDER};
 use crate::parse::FileParser;
 use crate::quality::{FileReport, Rejection};
 use crate::rows::FileState;
 use crate::sniff::FileSchema;
 use crate::IngestError;
-use segscope_model::{CategoryIdx, ContactField, CustomerIdx, Day, OrderStatus};
+use segscope_model::{CategoryIdx, ContactField, CustomerIdx, Day, OrderStatus, NO_CATEGORY};
 use serde::{Deserialize, Serialize};
 
 /// One range of a file, read on its own.
@@ -22,17 +22,27 @@ pub struct RangePart {
     /// Per customer: the contact cells its rows filled, first value first.
     pub(super) cards: Vec<Vec<(ContactField, String)>>,
     /// The kept orders, by column (customers and categories are the range's own).
+    #[serde(with = "super::packed")]
     pub(super) customer: Vec<CustomerIdx>,
+    #[serde(with = "super::packed")]
     pub(super) day: Vec<Day>,
+    #[serde(with = "super::packed")]
     pub(super) amount: Vec<f64>,
     pub(super) status: Vec<OrderStatus>,
+    #[serde(with = "super::packed")]
     pub(super) category: Vec<CategoryIdx>,
     /// The range's category names, indexed by `category`.
     pub(super) categories: Vec<String>,
-    /// Every order id the range met: its key, its order (or none) and the
-    /// fingerprint of its first row.
-    pub(super) order_ids: Vec<(u64, u32, u64)>,
+    /// Every order id the range met, by column: its key, its order (or
+    /// none) and the fingerprint of its first row.
+    #[serde(with = "super::packed")]
+    pub(super) order_keys: Vec<u64>,
+    #[serde(with = "super::packed")]
+    pub(super) order_of_key: Vec<u32>,
+    #[serde(with = "super::packed")]
+    pub(super) first_rows: Vec<u64>,
     /// Fingerprints of the rows checked against each other for duplicates.
+    #[serde(with = "super::packed")]
     pub(super) seen_rows: Vec<u128>,
     /// The range's accounting (row numbers counted from the range's start).
     pub(super) report: FileReport,
@@ -47,9 +57,34 @@ pub struct RangePart {
 }
 
 impl RangePart {
-    /// Data rows the range read (for progress).
+    /// Data rows the range read.
     pub fn rows_read(&self) -> u64 {
         self.report.rows_read
+    }
+
+    /// True when every column has one entry per order (or per key, per
+    /// order id) and every index points inside its table: a part that came
+    /// through a message is checked before it is merged.
+    pub(super) fn is_consistent(&self) -> bool {
+        let orders = self.customer.len();
+        let same = |n: usize| n == orders;
+        same(self.day.len())
+            && same(self.amount.len())
+            && same(self.status.len())
+            && same(self.category.len())
+            && self.cards.len() == self.keys.len()
+            && self.order_of_key.len() == self.order_keys.len()
+            && self.first_rows.len() == self.order_keys.len()
+            && self.customer.iter().all(|&c| (c as usize) < self.keys.len())
+            && self
+                .category
+                .iter()
+                .all(|&c| c == NO_CATEGORY || (c as usize) < self.categories.len())
+            && self
+                .order_of_key
+                .iter()
+                .all(|&o| o == NO_ORDER || (o as usize) < orders)
+            && self.dates.targets_below(orders as u32)
     }
 }
 
@@ -93,6 +128,13 @@ impl FileParser {
         let orders = &dataset.orders;
         let rejected = builder.rejection_count;
         let rejections = std::mem::take(&mut builder.report.rejections);
+        let ids = order_lines.entries();
+        let (mut order_keys, mut order_of_key, mut first_rows) = (Vec::new(), Vec::new(), Vec::new());
+        for (key, OrderLine { order, first_row }) in ids {
+            order_keys.push(key);
+            order_of_key.push(order);
+            first_rows.push(first_row);
+        }
         Ok(RangePart {
             keys: builder.local_keys.take().unwrap_or_default(),
             cards,
@@ -102,10 +144,9 @@ impl FileParser {
             status: orders.status().to_vec(),
             category: orders.category().to_vec(),
             categories: dataset.categories.clone(),
-            order_ids: order_lines
-                .entries()
-                .map(|(key, OrderLine { order, first_row })| (key, order, first_row))
-                .collect(),
+            order_keys,
+            order_of_key,
+            first_rows,
             seen_rows: seen_rows.into_iter().collect(),
             report,
             currencies: currencies.into_iter().map(|(code, n)| (code.into_vec(), n)).collect(),
