@@ -16,6 +16,9 @@ use web_sys::{File, MessageEvent, Worker, WorkerOptions, WorkerType};
 /// The script that starts a worker (next to this worker's own).
 const WORKER_URL: &str = "./segscope-worker_loader.js";
 
+/// The name a helper worker is started with.
+const HELPER_NAME: &str = "segscope-helper";
+
 /// The most helpers spawned, whatever the core count: beyond four ranges
 /// the merge and the memory cost more than the parse saves.
 const MAX_HELPERS: usize = 3;
@@ -57,6 +60,7 @@ impl Helper {
     fn spawn() -> Option<Helper> {
         let options = WorkerOptions::new();
         options.set_type(WorkerType::Module);
+        options.set_name(HELPER_NAME);
         let worker = Worker::new_with_options(WORKER_URL, &options).ok()?;
         let inbox = Rc::new(RefCell::new(Inbox::default()));
         let on_message = {
@@ -132,6 +136,12 @@ pub struct Helpers {
 }
 
 impl Helpers {
+    /// True in a helper worker (started by a session worker).
+    pub fn is_helper() -> bool {
+        let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+        scope.name() == HELPER_NAME
+    }
+
     /// How many helpers this machine's cores call for: one per core beyond
     /// the session worker's own, at most [`MAX_HELPERS`].
     pub fn wanted() -> usize {

@@ -49,10 +49,16 @@ fn post_bytes(message: &[u8]) {
 
 fn main() {
     console_error_panic_hook::set_once();
+    // The session worker starts its helpers at once, so they are ready by the
+    // time a large file is read; a helper starts none.
+    let mut helpers = Helpers::default();
+    if !Helpers::is_helper() {
+        helpers.spawn(Helpers::wanted());
+    }
     let state = Rc::new(RefCell::new(State {
         sources: Vec::new(),
         session: Session::new(js_sys::Date::now),
-        helpers: Helpers::default(),
+        helpers,
     }));
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
         let parts: js_sys::Array = event.data().unchecked_into();
