@@ -221,6 +221,7 @@ fn on_reply(state: AppState, reply: Reply) {
             state.timings.update(|t| {
                 if timings.parse_ms > 0.0 {
                     t.parse_ms = timings.parse_ms;
+                    t.read_workers = timings.read_workers;
                 }
                 t.analyze_ms = timings.analyze_ms;
             });

@@ -259,13 +259,17 @@ fn RejectedRows() -> impl IntoView {
     }
 }
 
-/// "read in … · segmented in …" for the last load.
+/// "read in … (on n cores) · segmented in …" for the last load.
 fn timing_text() -> String {
     let state = use_app();
     let t = state.timings.get();
     let lang = state.lang.get();
+    let cores = match t.read_workers {
+        0 | 1 => String::new(),
+        n => format!(" {}", state.tr("dash.read_on_cores").replace("{n}", &n.to_string())),
+    };
     format!(
-        "{} {} · {} {}",
+        "{} {}{cores} · {} {}",
         state.tr("dash.parsed_in"),
         format::duration(t.parse_ms, lang),
         state.tr("dash.analyzed_in"),

@@ -18,22 +18,29 @@ impl Session {
     }
 
     /// Analyses the data [`Session::load`] kept under `settings`: the reply
-    /// to a full read that took `parse_ms`.
-    pub fn ready(&mut self, settings: &Settings, parse_ms: f64) -> Reply {
+    /// to a full read that took `parse_ms` on `read_workers` workers at once.
+    pub fn ready(&mut self, settings: &Settings, parse_ms: f64, read_workers: u32) -> Reply {
         let started = (self.clock)();
         match self.analyze(settings) {
-            Ok(_) => self.ready_reply(parse_ms, (self.clock)() - started, true),
+            Ok(_) => self.ready_reply(
+                Timings {
+                    parse_ms,
+                    analyze_ms: (self.clock)() - started,
+                    read_workers,
+                },
+                true,
+            ),
             Err(failure) => Reply::Failed(failure),
         }
     }
 
     /// The dashboard of the current analysis (`Failed(NoData)` without one).
-    fn ready_reply(&self, parse_ms: f64, analyze_ms: f64, models_stale: bool) -> Reply {
+    fn ready_reply(&self, timings: Timings, models_stale: bool) -> Reply {
         match self.analysis() {
             Some((analysis, quality)) => Reply::Ready {
                 summary: Box::new(analysis.summary.clone()),
                 quality: Box::new(quality.clone()),
-                timings: Timings { parse_ms, analyze_ms },
+                timings,
                 models_stale,
             },
             None => Reply::Failed(Failure::NoData),
@@ -91,7 +98,11 @@ impl Session {
         if plan.is_nothing() || self.analysis().is_none() {
             return Ok(Reply::SettingsKept);
         }
-        Ok(self.ready_reply(0.0, (self.clock)() - started, plan.models))
+        let timings = Timings {
+            analyze_ms: (self.clock)() - started,
+            ..Timings::default()
+        };
+        Ok(self.ready_reply(timings, plan.models))
     }
 }
 

@@ -225,6 +225,9 @@ pub struct Timings {
     pub parse_ms: f64,
     /// Computing the analysis.
     pub analyze_ms: f64,
+    /// Workers that read at once: more than one when a large file was read
+    /// in ranges on several cores (0 for a re-segmentation, which reads nothing).
+    pub read_workers: u32,
 }
 
 /// Why a request failed.

@@ -10,8 +10,9 @@ use segscope_engine::settings::{MemberLevel, Settings, SettingsError};
 use segscope_export::ExportError;
 use segscope_i18n::Lang;
 use segscope_ingest::sniff::sniff;
+use segscope_ingest::split::{range_start, read_range, Absorbed};
 use segscope_model::progress::Stage;
-use segscope_session::protocol::{decode, encode, Failure, Reply, Request, SessionRequest, Timings};
+use segscope_session::protocol::{decode, encode, Failure, RangeReply, Reply, Request, SessionRequest, Timings};
 use segscope_session::{Loader, Session};
 use std::fmt::Debug;
 use std::path::PathBuf;
@@ -78,8 +79,14 @@ fn every_request_survives_the_encoding() {
         },
         Request::ChooseSheet { file: 1, sheet: 3 },
         Request::Analyze {
-            schemas: vec![schema],
+            schemas: vec![schema.clone()],
             settings: settings.clone(),
+        },
+        Request::ReadRange {
+            schema,
+            start: 1234.0,
+            end: 5678.0,
+            last: true,
         },
         Request::Session(SessionRequest::ChangeSettings(settings)),
     ]
@@ -113,6 +120,24 @@ fn every_request_survives_the_encoding() {
 }
 
 #[test]
+fn a_range_read_by_a_helper_merges_the_same_after_the_trip() {
+    let bytes = demo_file("orders.csv");
+    let schema = sniff("orders.csv", &bytes, true).expect("sniff");
+    let from = bytes.len() / 2;
+    let start = from + range_start(&bytes[from..], &schema).expect("a line break");
+    let part = read_range(schema.clone(), &bytes[start..], true).expect("range");
+    let reply: RangeReply = decode(&encode(&Some(part))).expect("decodes");
+    let part = reply.expect("a part");
+    let mut loader = Loader::new();
+    let mut parser = loader.open(schema.clone(), bytes.len() as u64).expect("open");
+    loader.feed(&mut parser, &bytes[..start]).expect("feed");
+    assert_eq!(loader.absorb(&mut parser, &part), Absorbed::Merged);
+    loader.close(parser).expect("close");
+    let (whole, _) = Loader::read_all(&[schema], &[&bytes]).expect("read");
+    assert_eq!(loader.finish().0, whole);
+}
+
+#[test]
 fn every_reply_survives_the_encoding() {
     let mut loader = Loader::new();
     let mut inspected = Vec::new();
@@ -141,6 +166,7 @@ fn every_reply_survives_the_encoding() {
         timings: Timings {
             parse_ms: 12.5,
             analyze_ms: 3.25,
+            read_workers: 2,
         },
         models_stale: true,
     };

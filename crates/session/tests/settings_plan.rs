@@ -27,7 +27,7 @@ fn demo_session(settings: &Settings) -> Session {
     let mut session = Session::new(|| 0.0);
     session.load(dataset, quality);
     assert!(matches!(
-        session.ready(settings, 0.0),
+        session.ready(settings, 0.0, 1),
         Reply::Ready { models_stale: true, .. }
     ));
     session

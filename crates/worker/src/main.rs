@@ -153,8 +153,8 @@ async fn analyze(schemas: Vec<FileSchema>, settings: &Settings, state: &Rc<RefCe
     let mut helpers = std::mem::take(&mut state.borrow_mut().helpers);
     let read = read_files(&schemas, state, &mut helpers).await;
     state.borrow_mut().helpers = helpers;
-    let loader = match read {
-        Ok(loader) => loader,
+    let (loader, read_workers) = match read {
+        Ok(read) => read,
         Err(failure) => return Reply::Failed(failure),
     };
     let (dataset, quality) = loader.finish();
@@ -165,15 +165,16 @@ async fn analyze(schemas: Vec<FileSchema>, settings: &Settings, state: &Rc<RefCe
     });
     let mut state = state.borrow_mut();
     state.session.load(dataset, quality);
-    state.session.ready(settings, parse_ms)
+    state.session.ready(settings, parse_ms, read_workers)
 }
 
-/// Reads every file with its confirmed schema, large ones in ranges on the helpers.
+/// Reads every file with its confirmed schema, large ones in ranges on the
+/// helpers; also returns the most workers that read one file at once.
 async fn read_files(
     schemas: &[FileSchema],
     state: &Rc<RefCell<State>>,
     helpers: &mut Helpers,
-) -> Result<Loader, Failure> {
+) -> Result<(Loader, u32), Failure> {
     let sources: Vec<Source> = state.borrow().sources.clone();
     let total: f64 = sources.iter().map(|s| s.chunks().size()).sum::<f64>().max(1.0);
     let mut done = 0.0;
@@ -187,6 +188,7 @@ async fn read_files(
     // Customers first, then orders, then the details joined to them, whatever
     // the drop order (the engine decides).
     let mut loader = Loader::for_files(schemas);
+    let mut workers = 1;
     for i in reading_order(schemas) {
         let (Some(source), Some(schema)) = (sources.get(i), schemas.get(i)) else {
             continue;
@@ -200,13 +202,15 @@ async fn read_files(
             .filter(|_| !helpers.is_empty() && loader.splits(schema, chunks.size() as u64));
         match split {
             Some(file) => {
-                ranges::read_in_ranges(&mut loader, &mut parser, file, schema, helpers, &mut on_bytes).await?
+                let merged =
+                    ranges::read_in_ranges(&mut loader, &mut parser, file, schema, helpers, &mut on_bytes).await?;
+                workers = workers.max(merged);
             }
             None => read_whole(&mut loader, &mut parser, &mut chunks, &mut on_bytes).await?,
         }
         loader.close(parser).map_err(Failure::Ingest)?;
     }
-    Ok(loader)
+    Ok((loader, workers))
 }
 
 /// Feeds a whole file to the open parser, chunk by chunk.

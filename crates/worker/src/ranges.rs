@@ -60,7 +60,9 @@ async fn feed(
     Ok(())
 }
 
-/// Reads all of `file` into the open parser, its later ranges on the helpers.
+/// Reads all of `file` into the open parser, its later ranges on the
+/// helpers; returns how many workers' ranges were merged (1 when every
+/// later range was read again here).
 pub async fn read_in_ranges(
     loader: &mut Loader,
     parser: &mut FileParser,
@@ -68,7 +70,7 @@ pub async fn read_in_ranges(
     schema: &FileSchema,
     helpers: &mut Helpers,
     on_bytes: &mut impl FnMut(f64),
-) -> Result<(), Failure> {
+) -> Result<u32, Failure> {
     let bounds = bounds(file, schema, helpers.len() + 1).await;
     let ranges: Vec<(f64, f64)> = bounds.windows(2).map(|w| (w[0], w[1])).collect();
     let mut sent = vec![false; ranges.len()];
@@ -82,18 +84,22 @@ pub async fn read_in_ranges(
         sent[k] = helpers.send(k - 1, &request, file);
     }
     let Some(&first) = ranges.first() else {
-        return Ok(());
+        return Ok(1);
     };
     feed(loader, parser, file, first, on_bytes).await?;
+    let mut workers = 1;
     for (k, &range) in ranges.iter().enumerate().skip(1) {
         let part = match sent[k] {
             true => helpers.receive(k - 1).await.flatten(),
             false => None,
         };
         match part.map(|part| loader.absorb(parser, &part)) {
-            Some(Absorbed::Merged) => on_bytes(range.1 - range.0),
+            Some(Absorbed::Merged) => {
+                workers += 1;
+                on_bytes(range.1 - range.0);
+            }
             Some(Absorbed::ReadAgain) | None => feed(loader, parser, file, range, on_bytes).await?,
         }
     }
-    Ok(())
+    Ok(workers)
 }
