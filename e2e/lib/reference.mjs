@@ -10,7 +10,7 @@ const toDay = (s) => Math.floor(Date.parse(s.slice(0, 10) + 'T00:00:00Z') / DAY)
 /** Per-customer metrics and labels for `orders` (objects with order_date, customer_id, amount, status). */
 export function reference(orders, { scale = 5, asOf = null } = {}) {
   const days = orders.map((o) => toDay(o.order_date));
-  const asOfDay = asOf ? toDay(asOf) : Math.max(...days) + 1;
+  const asOfDay = asOf ? toDay(asOf) : days.reduce((a, b) => Math.max(a, b), -Infinity) + 1;
   const byCustomer = new Map();
   // Categories are numbered in the order the file first mentions them (ties go to the earlier).
   const categoryOrder = new Map();

@@ -56,7 +56,7 @@ test('a large file is read on every core and every customer gets the reference l
   await context.close();
 });
 
-const ROWS = 240_000;
+const ROWS = 300_000;
 
 /** Orders, CRLF, with a quoted note around the middle spanning many lines that look like records. */
 function quotedAcrossTheMiddle() {
