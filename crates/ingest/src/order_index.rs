@@ -73,6 +73,41 @@ impl OrderIndex {
         }
     }
 
+    /// Records each of `lines` (ids with their lines) as new, unless one of
+    /// them was seen before: then nothing changes and the answer is false.
+    /// One lookup per id (the merge of a range read elsewhere).
+    pub fn insert_all_new(&mut self, lines: impl ExactSizeIterator<Item = (u64, OrderLine)>) -> bool {
+        let (run_len, direction) = (self.run.len(), self.direction);
+        self.others.reserve(lines.len());
+        let mut added = Vec::new();
+        for (key, line) in lines {
+            let new = if self.extends_run(key) {
+                self.insert(key, line);
+                true
+            } else if self.run_position(key).is_some() {
+                false
+            } else {
+                match self.others.entry(key) {
+                    std::collections::hash_map::Entry::Occupied(_) => false,
+                    std::collections::hash_map::Entry::Vacant(slot) => {
+                        slot.insert(line);
+                        added.push(key);
+                        true
+                    }
+                }
+            };
+            if !new {
+                self.run.truncate(run_len);
+                self.direction = direction;
+                for key in added {
+                    self.others.remove(&key);
+                }
+                return false;
+            }
+        }
+        true
+    }
+
     /// Every id seen and its line, in no particular order.
     pub fn entries(&self) -> impl Iterator<Item = (u64, OrderLine)> + '_ {
         self.run
@@ -133,6 +168,27 @@ mod tests {
                 assert_eq!(index.get_mut(*id).map(|l| l.order), Some(first as u32), "{id} at {i}");
             }
         }
+    }
+
+    #[test]
+    fn a_batch_with_a_known_id_changes_nothing() {
+        let mut index = OrderIndex::default();
+        for (i, id) in [5u64, 6, 7, 2].iter().enumerate() {
+            index.insert(*id, line(i as u32));
+        }
+        let before: Vec<_> = index.entries().collect();
+        let batch = [(9u64, line(10)), (1, line(11)), (6, line(12))];
+        assert!(!index.insert_all_new(batch.into_iter()));
+        let mut after: Vec<_> = index.entries().collect();
+        after.sort_by_key(|(k, _)| *k);
+        let mut expected = before.clone();
+        expected.sort_by_key(|(k, _)| *k);
+        assert_eq!(after, expected);
+        assert!(index.get_mut(9).is_none() && index.get_mut(1).is_none());
+        assert!(index.insert_all_new([(9u64, line(10)), (1, line(11)), (8, line(12))].into_iter()));
+        assert_eq!(index.get_mut(1).map(|l| l.order), Some(11));
+        assert_eq!(index.get_mut(9).map(|l| l.order), Some(10));
+        assert_eq!(index.get_mut(8).map(|l| l.order), Some(12));
     }
 
     #[test]

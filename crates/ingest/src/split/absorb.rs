@@ -30,38 +30,26 @@ impl FileParser {
         }
         // Resolving keys changes only what the sequential read would have
         // changed on their first rows: a range read again after it finds
-        // them known.
+        // them known. Nothing else changes before the last check passed.
         let customers: Vec<CustomerIdx> = part.keys.iter().map(|key| builder.resolve(key)).collect();
         let Some(fills) = contact_fills(part, &customers) else {
             return Absorbed::ReadAgain;
         };
+        let offset = builder.dataset.orders.len() as u32;
+        let order_lines = part.order_keys.iter().zip(&part.order_of_key).zip(&part.first_rows);
+        let order_lines = order_lines.map(|((&key, &order), &first_row)| {
+            let order = if order == NO_ORDER { order } else { order + offset };
+            (key, OrderLine { order, first_row })
+        });
+        if !self.state.order_lines.insert_all_new(order_lines) {
+            return Absorbed::ReadAgain;
+        }
         let contacts = builder.dataset.customers.profile_mut().contacts_mut();
         for ((customer, field), value) in fills {
             contacts.fill(customer as usize, field, value);
         }
-        let categories: Vec<_> = part
-            .categories
-            .iter()
-            .map(|name| builder.category(name.as_bytes()))
-            .collect();
-        let orders = &mut builder.dataset.orders;
-        let offset = orders.len() as u32;
-        for i in 0..part.customer.len() {
-            orders.push(
-                customers[part.customer[i] as usize],
-                part.day[i],
-                part.amount[i],
-                part.status[i],
-            );
-            let category = part.category[i];
-            if category != NO_CATEGORY {
-                orders.set_last_category(categories[category as usize]);
-            }
-        }
-        for ((&key, &order), &first_row) in part.order_keys.iter().zip(&part.order_of_key).zip(&part.first_rows) {
-            let order = if order == NO_ORDER { order } else { order + offset };
-            self.state.order_lines.insert(key, OrderLine { order, first_row });
-        }
+        self.append_orders(part, &customers, builder);
+        self.state.seen_rows.reserve(part.seen_rows.len());
         self.state.seen_rows.extend(part.seen_rows.iter().copied());
         self.state.dates.absorb(&part.dates, offset);
         for (code, n) in &part.currencies {
@@ -79,20 +67,41 @@ impl FileParser {
         Absorbed::Merged
     }
 
-    /// True when `part` can be merged: the bytes fed so far ended a record
-    /// past the header, the range ended one too, its columns fit together,
-    /// and none of its order ids or checked rows was met before it.
-    fn mergeable(&mut self, part: &RangePart) -> bool {
-        let state = &mut self.state;
+    /// Appends `part`'s orders, its customers now `customers` and its
+    /// categories the builder's.
+    fn append_orders(&self, part: &RangePart, customers: &[CustomerIdx], builder: &mut DatasetBuilder) {
+        let categories: Vec<_> = part
+            .categories
+            .iter()
+            .map(|name| builder.category(name.as_bytes()))
+            .collect();
+        let orders = &mut builder.dataset.orders;
+        for i in 0..part.customer.len() {
+            orders.push(
+                customers[part.customer[i] as usize],
+                part.day[i],
+                part.amount[i],
+                part.status[i],
+            );
+            let category = part.category[i];
+            if category != NO_CATEGORY {
+                orders.set_last_category(categories[category as usize]);
+            }
+        }
+    }
+
+    /// True when `part` can be merged as far as can be told before its keys
+    /// are resolved: the bytes fed so far ended a record past the header,
+    /// the range ended one too, its columns fit together, and none of its
+    /// compared rows was met before it (its order ids are checked as they
+    /// are recorded).
+    fn mergeable(&self, part: &RangePart) -> bool {
+        let state = &self.state;
         self.records.at_record_start()
             && state.started
             && state.to_skip == 0
             && part.ends_record
             && part.is_consistent()
-            && part
-                .order_keys
-                .iter()
-                .all(|key| state.order_lines.get_mut(*key).is_none())
             && part
                 .seen_rows
                 .iter()
