@@ -157,9 +157,28 @@ impl FileReport {
         }
     }
 
-    /// Adds the row and order counts of `later`, the accounting of a range
-    /// read after this one (docs/ingest/speed.md#parallel-read).
-    pub fn add_counts(&mut self, later: &FileReport) {
+    /// The row and order counts, as a range of the file hands them over
+    /// (docs/ingest/speed.md#parallel-read).
+    pub fn counts(&self) -> RowCounts {
+        RowCounts {
+            rows_read: self.rows_read,
+            rows_kept: self.rows_kept,
+            rows_rejected: self.rows_rejected,
+            duplicates_removed: self.duplicates_removed,
+            rejected_by_reason: self.rejected_by_reason.clone(),
+            refunds: self.refunds,
+            partial_refunds: self.partial_refunds,
+            cancellations: self.cancellations,
+            negative_amounts: self.negative_amounts,
+            lines_merged: self.lines_merged,
+            refund_rows: self.refund_rows,
+            refunds_without_order: self.refunds_without_order,
+            orders: self.orders,
+        }
+    }
+
+    /// Adds `later`, the counts of a range read after this accounting's rows.
+    pub fn add_counts(&mut self, later: &RowCounts) {
         self.rows_read += later.rows_read;
         self.rows_kept += later.rows_kept;
         self.rows_rejected += later.rows_rejected;
@@ -181,6 +200,38 @@ impl FileReport {
     pub fn balances(&self) -> bool {
         self.rows_read == self.rows_kept + self.rows_rejected + self.duplicates_removed
     }
+}
+
+/// The counts of a [`FileReport`] that add up over the ranges of a file
+/// (the fields of the same names there).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct RowCounts {
+    /// Data rows read.
+    pub rows_read: u64,
+    /// Rows kept.
+    pub rows_kept: u64,
+    /// Rows rejected.
+    pub rows_rejected: u64,
+    /// Exact duplicate rows removed.
+    pub duplicates_removed: u64,
+    /// Rejections per reason.
+    pub rejected_by_reason: Vec<(RejectReason, u64)>,
+    /// Refunded orders.
+    pub refunds: u64,
+    /// Partly refunded paid orders.
+    pub partial_refunds: u64,
+    /// Cancelled orders.
+    pub cancellations: u64,
+    /// Kept rows with a negative amount.
+    pub negative_amounts: u64,
+    /// Order lines merged into an earlier row.
+    pub lines_merged: u64,
+    /// Refund rows folded into their orders.
+    pub refund_rows: u64,
+    /// Refund rows without a kept order.
+    pub refunds_without_order: u64,
+    /// Orders made.
+    pub orders: u64,
 }
 
 /// The whole data-quality report.

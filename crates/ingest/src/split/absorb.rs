@@ -56,7 +56,7 @@ impl FileParser {
             *self.state.currencies.entry(code.as_slice().into()).or_insert(0) += n;
         }
         let rows_before = self.state.report.rows_read;
-        self.state.report.add_counts(&part.report);
+        self.state.report.add_counts(&part.counts);
         for rejection in &part.rejections {
             builder.reject(|| Rejection {
                 row: rejection.row + rows_before,

@@ -7,7 +7,7 @@ use crate::date_order::DatesPart;
 use crate::decode::ChunkDecoder;
 use crate::order_index::{OrderLine, NO_ORDER};
 use crate::parse::FileParser;
-use crate::quality::{FileReport, Rejection};
+use crate::quality::{Rejection, RowCounts};
 use crate::rows::FileState;
 use crate::sniff::FileSchema;
 use crate::IngestError;
@@ -44,8 +44,8 @@ pub struct RangePart {
     /// Fingerprints of the rows checked against each other for duplicates.
     #[serde(with = "super::packed")]
     pub(super) seen_rows: Vec<u128>,
-    /// The range's accounting (row numbers counted from the range's start).
-    pub(super) report: FileReport,
+    /// The range's counts.
+    pub(super) counts: RowCounts,
     /// Rows per raw currency cell.
     pub(super) currencies: Vec<(Vec<u8>, u64)>,
     pub(super) dates: DatesPart,
@@ -59,7 +59,7 @@ pub struct RangePart {
 impl RangePart {
     /// Data rows the range read.
     pub fn rows_read(&self) -> u64 {
-        self.report.rows_read
+        self.counts.rows_read
     }
 
     /// True when every column has one entry per order (or per key, per
@@ -148,7 +148,7 @@ impl FileParser {
             order_of_key,
             first_rows,
             seen_rows: seen_rows.into_iter().collect(),
-            report,
+            counts: report.counts(),
             currencies: currencies.into_iter().map(|(code, n)| (code.into_vec(), n)).collect(),
             dates: dates.take_part(),
             rejections,
