@@ -6,9 +6,8 @@ use crate::builder::DatasetBuilder;
 use crate::order_index::{OrderLine, NO_ORDER};
 use crate::parse::FileParser;
 use crate::quality::Rejection;
-use rustc_hash::FxHashMap;
-use segscope_model::{ContactField, CustomerIdx, NO_CATEGORY};
-use std::collections::hash_map::Entry;
+use rustc_hash::FxHashSet;
+use segscope_model::{CustomerIdx, NO_CATEGORY};
 
 /// The outcome of offering a range to the sequential reader.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,9 +31,13 @@ impl FileParser {
         // changed on their first rows: a range read again after it finds
         // them known. Nothing else changes before the last check passed.
         let customers: Vec<CustomerIdx> = part.keys.iter().map(|key| builder.resolve(key)).collect();
-        let Some(fills) = contact_fills(part, &customers) else {
+        // Two of the range's keys naming one customer (an e-mail-only row and
+        // an id row with that e-mail): the range's rows treated them as two,
+        // for line merging and first values alike.
+        let mut distinct = FxHashSet::default();
+        if !customers.iter().all(|c| distinct.insert(*c)) {
             return Absorbed::ReadAgain;
-        };
+        }
         let offset = builder.dataset.orders.len() as u32;
         let order_lines = part.order_keys.iter().zip(&part.order_of_key).zip(&part.first_rows);
         let order_lines = order_lines.map(|((&key, &order), &first_row)| {
@@ -45,8 +48,10 @@ impl FileParser {
             return Absorbed::ReadAgain;
         }
         let contacts = builder.dataset.customers.profile_mut().contacts_mut();
-        for ((customer, field), value) in fills {
-            contacts.fill(customer as usize, field, value);
+        for (card, &customer) in part.cards.iter().zip(&customers) {
+            for (field, value) in card {
+                contacts.fill(customer as usize, *field, value);
+            }
         }
         self.append_orders(part, &customers, builder);
         self.state.seen_rows.reserve(part.seen_rows.len());
@@ -107,27 +112,4 @@ impl FileParser {
                 .iter()
                 .all(|fingerprint| !state.seen_rows.contains(fingerprint))
     }
-}
-
-/// The contact cells `part` gives its customers once they are `customers`:
-/// `None` when two of its keys became one customer and gave one field
-/// different values (which came first depends on rows the part does not
-/// keep).
-fn contact_fills<'p>(
-    part: &'p RangePart,
-    customers: &[CustomerIdx],
-) -> Option<FxHashMap<(CustomerIdx, ContactField), &'p str>> {
-    let mut fills: FxHashMap<(CustomerIdx, ContactField), &str> = FxHashMap::default();
-    for (local, card) in part.cards.iter().enumerate() {
-        for (field, value) in card {
-            match fills.entry((customers[local], *field)) {
-                Entry::Vacant(slot) => {
-                    slot.insert(value);
-                }
-                Entry::Occupied(slot) if *slot.get() != value.as_str() => return None,
-                Entry::Occupied(_) => {}
-            }
-        }
-    }
-    Some(fills)
 }
