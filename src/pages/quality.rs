@@ -266,7 +266,7 @@ fn timing_text() -> String {
     let lang = state.lang.get();
     let cores = match t.read_workers {
         0 | 1 => String::new(),
-        n => format!(" {}", state.tr("dash.read_on_cores").replace("{n}", &n.to_string())),
+        n => state.tr("dash.read_on_cores").replace("{n}", &n.to_string()),
     };
     format!(
         "{} {}{cores} · {} {}",

@@ -60,7 +60,7 @@ pub(super) const ENTRIES: &[Entry] = &[
     ("action.download_png", "Download PNG", "下载 PNG"),
     ("quality.partial_refunds", "Paid orders partly refunded (refund taken off)", "部分退款的已付款订单(已扣除退款)"),
     ("dash.parsed_in", "read in", "读取用时"),
-    ("dash.read_on_cores", "on {n} cores at once", "（{n} 个核心同时读取）"),
+    ("dash.read_on_cores", " on {n} cores at once", "（{n} 个核心同时读取）"),
     ("dash.analyzed_in", "segmented in", "分析用时"),
     ("quality.title", "Data quality: every row accounted for", "数据质量:每一行都有交代"),
     ("quality.file", "File", "文件"),
