@@ -202,6 +202,15 @@ impl Columns {
         })
     }
 
+    /// The row's normalised e-mail and phone, those it has.
+    fn contacts(&self, record: &Record) -> Vec<Vec<u8>> {
+        self.email(record)
+            .into_iter()
+            .chain(self.phone(record))
+            .map(Cow::into_owned)
+            .collect()
+    }
+
     /// The row's phone as digits only, if it has at least five; borrowed
     /// from the row when the cell is digits only.
     fn phone<'r>(&self, record: &Record<'r>) -> Option<Cow<'r, [u8]>> {
@@ -500,13 +509,7 @@ impl RowHandler<'_> {
         if self.builder.local_keys.is_some() {
             let c = self.columns;
             let with_contacts = c.email.is_some() || c.phone.is_some();
-            let contacts = || {
-                c.email(record)
-                    .into_iter()
-                    .chain(c.phone(record))
-                    .map(Cow::into_owned)
-                    .collect()
-            };
+            let contacts = || c.contacts(record);
             return match key {
                 RowKey::Id(id) => self.builder.local_customer(id, false, || with_contacts.then(contacts)),
                 RowKey::Contact(contact) => self.builder.local_customer(&contact, true, || None),
@@ -516,14 +519,7 @@ impl RowHandler<'_> {
             RowKey::Id(id) if self.columns.email.is_none() && self.columns.phone.is_none() => self.builder.customer(id),
             RowKey::Id(id) => {
                 let c = self.columns;
-                let contacts = || {
-                    c.email(record)
-                        .into_iter()
-                        .chain(c.phone(record))
-                        .map(Cow::into_owned)
-                        .collect()
-                };
-                self.builder.customer_with_id(id, contacts)
+                self.builder.customer_with_id(id, || c.contacts(record))
             }
             RowKey::Contact(contact) => self.builder.customer_by_contact(&contact),
         }

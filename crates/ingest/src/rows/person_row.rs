@@ -6,7 +6,6 @@ use super::{RowHandler, RowKey};
 use crate::records::Record;
 use crate::value::trim;
 use segscope_model::CustomerIdx;
-use std::borrow::Cow;
 
 impl RowHandler<'_> {
     /// The person's customer and whether the row's order-level id merged into
@@ -22,13 +21,6 @@ impl RowHandler<'_> {
             _ => None,
         };
         let c = self.columns;
-        let contacts = || {
-            c.email(record)
-                .into_iter()
-                .chain(c.phone(record))
-                .map(Cow::into_owned)
-                .collect()
-        };
-        Some(self.builder.person_customer(person, id, contacts))
+        Some(self.builder.person_customer(person, id, || c.contacts(record)))
     }
 }
