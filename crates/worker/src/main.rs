@@ -176,7 +176,7 @@ async fn read_files(
     helpers: &mut Helpers,
 ) -> Result<(Loader, u32), Failure> {
     let sources: Vec<Source> = state.borrow().sources.clone();
-    let total: f64 = sources.iter().map(|s| s.chunks().size()).sum::<f64>().max(1.0);
+    let total: f64 = sources.iter().map(Source::size).sum::<f64>().max(1.0);
     let mut done = 0.0;
     let mut on_bytes = |n: f64| {
         done += n;
@@ -193,20 +193,18 @@ async fn read_files(
         let (Some(source), Some(schema)) = (sources.get(i), schemas.get(i)) else {
             continue;
         };
-        let mut chunks = source.chunks();
-        let mut parser = loader
-            .open(schema.clone(), chunks.size() as u64)
-            .map_err(Failure::Ingest)?;
+        let size = source.size() as u64;
+        let mut parser = loader.open(schema.clone(), size).map_err(Failure::Ingest)?;
         let split = source
             .text_file()
-            .filter(|_| !helpers.is_empty() && loader.splits(schema, chunks.size() as u64));
+            .filter(|_| !helpers.is_empty() && loader.splits(schema, size));
         match split {
             Some(file) => {
                 let merged =
                     ranges::read_in_ranges(&mut loader, &mut parser, file, schema, helpers, &mut on_bytes).await?;
                 workers = workers.max(merged);
             }
-            None => read_whole(&mut loader, &mut parser, &mut chunks, &mut on_bytes).await?,
+            None => read_whole(&mut loader, &mut parser, &mut source.chunks(), &mut on_bytes).await?,
         }
         loader.close(parser).map_err(Failure::Ingest)?;
     }

@@ -82,6 +82,14 @@ impl Source {
         }))
     }
 
+    /// Bytes the full read goes through: the file's, or the chosen sheet's as CSV.
+    pub fn size(&self) -> f64 {
+        match self {
+            Source::Text(file) => file.size(),
+            Source::Workbook { csv, .. } => csv.len() as f64,
+        }
+    }
+
     /// The file, when it is a text file read straight from it.
     pub fn text_file(&self) -> Option<&File> {
         match self {
@@ -101,7 +109,6 @@ impl Source {
     pub fn chunks(&self) -> Chunks {
         match self {
             Source::Text(file) => Chunks::Stream {
-                size: file.size(),
                 name: file.name(),
                 reader: ChunkReader::new(file.clone()),
             },
@@ -118,8 +125,6 @@ impl Source {
 pub enum Chunks {
     /// Streamed from the file.
     Stream {
-        /// The file's size in bytes.
-        size: f64,
         /// The file's name.
         name: String,
         /// The reader.
@@ -137,14 +142,6 @@ pub enum Chunks {
 }
 
 impl Chunks {
-    /// Total bytes.
-    pub fn size(&self) -> f64 {
-        match self {
-            Chunks::Stream { size, .. } => *size,
-            Chunks::Memory { data, .. } => data.len() as f64,
-        }
-    }
-
     /// The file's name.
     pub fn name(&self) -> String {
         match self {

@@ -15,6 +15,7 @@ pub use starts::{range_start, RANGE_PROBE_BYTES};
 
 use crate::parse::FileParser;
 use crate::records::BLANKS;
+use crate::rows::Columns;
 use crate::schema::FileKind;
 use crate::sniff::FileSchema;
 use crate::DatasetBuilder;
@@ -29,11 +30,7 @@ pub const MIN_SPLIT_BYTES: u64 = 8 << 20;
 /// (docs/ingest/orders.md#refund-rows), in a CSV dialect and an encoding in
 /// which a line break always ends a character (not UTF-16).
 pub fn splittable(schema: &FileSchema, builder: &DatasetBuilder) -> bool {
-    let parser = match FileParser::new(schema.clone()) {
-        Ok(parser) => parser,
-        Err(_) => return false,
-    };
-    let c = &parser.columns;
+    let c = Columns::of(schema);
     schema.kind == FileKind::Orders
         && !builder.has_joins()
         && c.order_event.is_none()

@@ -57,11 +57,6 @@ pub struct RangePart {
 }
 
 impl RangePart {
-    /// Data rows the range read.
-    pub fn rows_read(&self) -> u64 {
-        self.counts.rows_read
-    }
-
     /// True when every column has one entry per order (or per key, per
     /// order id) and every index points inside its table: a part that came
     /// through a message is checked before it is merged.
@@ -101,8 +96,7 @@ impl FileParser {
 
     /// Finishes a range read (`last`: the range runs to the end of the file)
     /// and hands out what it read.
-    pub(super) fn into_part(mut self, builder: DatasetBuilder, last: bool) -> Result<RangePart, IngestError> {
-        let mut builder = builder;
+    pub(super) fn into_part(mut self, mut builder: DatasetBuilder, last: bool) -> Result<RangePart, IngestError> {
         if last {
             self.push(b"", true, &mut builder)?;
         }
