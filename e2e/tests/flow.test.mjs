@@ -217,8 +217,12 @@ test('a dirty GBK export with Chinese headers and mixed dates is read and accoun
 test('an Excel workbook with a notes sheet and dirty rows matches its ground truth, and its sheet can be chosen', async () => {
   const dir = join(DATA, 'xlsx-dirty');
   const truth = JSON.parse(readFileSync(join(dir, 'truth.json'), 'utf8'));
-  const { page, context, errors } = await openPage(env, '?lang=en');
+  const { page, context, errors, requests } = await openPage(env, '?lang=en');
+  const workbookReader = () => requests.filter((u) => u.includes('segscope-workbook')).length;
+  await page.waitForSelector('[data-testid=file-input]', { state: 'attached' });
+  assert.equal(workbookReader(), 0, 'the start page does not load the workbook reader');
   await upload(page, [join(dir, 'orders.xlsx'), join(dir, 'customers.csv')], { until: 'mapping' });
+  assert.ok(workbookReader() > 0, 'a dropped workbook loads the workbook reader');
   const sheet = page.locator('[data-testid=sheet-select]');
   assert.equal(await sheet.count(), 1, 'only the workbook offers sheets');
   assert.equal(await sheet.inputValue(), '1', 'the notes sheet is passed over');
@@ -663,6 +667,7 @@ test('nothing is requested from any other host', async () => {
   const origin = new URL(env.base).origin;
   const foreign = requests.filter((u) => !u.startsWith(origin) && !u.startsWith('blob:') && !u.startsWith('data:'));
   assert.deepEqual(foreign, []);
+  assert.deepEqual(requests.filter((u) => u.includes('segscope-workbook')), [], 'no workbook, no workbook reader');
   const csp = await page.getAttribute('meta[http-equiv=Content-Security-Policy]', 'content');
   assert.match(csp, /connect-src 'self'/);
   assert.doesNotMatch(csp, /unsafe-inline'[^;]*script|script-src[^;]*unsafe-inline/);

@@ -88,6 +88,29 @@ pub enum Request {
 /// and reports any error in it with its true row number).
 pub type RangeReply = Option<RangePart>;
 
+/// To the workbook worker: read the attached workbook's sheet `sheet`, or
+/// the first sheet that reads as a table when `None`
+/// (docs/ingest/structure.md#workbooks).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct SheetRequest {
+    /// Index of the sheet in the workbook.
+    pub sheet: Option<usize>,
+}
+
+/// A workbook sheet as the workbook worker read it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Sheet {
+    /// The sheet's schema (it lists the workbook's sheets).
+    pub schema: FileSchema,
+    /// The sheet as UTF-8 CSV, read from then on like a dropped CSV.
+    #[serde(with = "serde_bytes")]
+    pub csv: Vec<u8>,
+}
+
+/// The workbook worker's answer to a [`SheetRequest`]: `None` when the
+/// browser could not read the file.
+pub type SheetReply = Option<Result<Sheet, IngestError>>;
+
 /// A request the session answers from the data it holds (no file to read).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum SessionRequest {

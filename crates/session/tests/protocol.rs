@@ -12,7 +12,9 @@ use segscope_i18n::Lang;
 use segscope_ingest::sniff::sniff;
 use segscope_ingest::split::{range_start, read_range, Absorbed};
 use segscope_model::progress::Stage;
-use segscope_session::protocol::{decode, encode, Failure, RangeReply, Reply, Request, SessionRequest, Timings};
+use segscope_session::protocol::{
+    decode, encode, Failure, RangeReply, Reply, Request, SessionRequest, Sheet, SheetReply, SheetRequest, Timings,
+};
 use segscope_session::{Loader, Session};
 use std::fmt::Debug;
 use std::path::PathBuf;
@@ -117,6 +119,18 @@ fn every_request_survives_the_encoding() {
     ) {
         round_trip(&request);
     }
+}
+
+#[test]
+fn a_sheet_read_by_the_workbook_worker_survives_the_trip() {
+    let csv = demo_file("orders.csv");
+    let schema = sniff("orders.csv", &csv, true).expect("sniff");
+    let error = sniff("book.xlsx", b"PK\x03\x04garbage", true).expect_err("not a table");
+    for reply in [Some(Ok(Sheet { schema, csv })), Some(Err(error)), None] as [SheetReply; 3] {
+        round_trip(&reply);
+    }
+    round_trip(&SheetRequest { sheet: Some(2) });
+    round_trip(&SheetRequest { sheet: None });
 }
 
 #[test]

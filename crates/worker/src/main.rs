@@ -4,7 +4,7 @@
 
 mod helpers;
 mod ranges;
-mod reader;
+mod sheets;
 mod source;
 
 use helpers::Helpers;
@@ -14,12 +14,11 @@ use segscope_ingest::FileSchema;
 use segscope_model::progress::Stage;
 use segscope_session::protocol::{decode, encode, Failure, Reply, Request};
 use segscope_session::{reading_order, Loader, Session};
+use segscope_worker::post_bytes;
 use source::{Chunks, Source};
 use std::cell::RefCell;
 use std::rc::Rc;
-use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
-use web_sys::{DedicatedWorkerGlobalScope, File, MessageEvent};
+use web_sys::File;
 
 /// What the worker keeps between requests: the dropped files (the session
 /// holds everything else).
@@ -30,21 +29,8 @@ struct State {
     helpers: Helpers,
 }
 
-fn scope() -> DedicatedWorkerGlobalScope {
-    js_sys::global().unchecked_into()
-}
-
 fn post(reply: &Reply) {
     post_bytes(&encode(reply));
-}
-
-/// Posts an encoded message (a [`Reply`], or a helper's range).
-fn post_bytes(message: &[u8]) {
-    let bytes = js_sys::Uint8Array::from(message);
-    // The copy's buffer is handed over, not cloned again.
-    let transfer = js_sys::Array::of1(&bytes.buffer());
-    // Posting only fails when the page is gone; nothing is left to tell then.
-    let _ = scope().post_message_with_transfer(&bytes, &transfer);
 }
 
 fn main() {
@@ -60,14 +46,8 @@ fn main() {
         session: Session::new(js_sys::Date::now),
         helpers,
     }));
-    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
-        let parts: js_sys::Array = event.data().unchecked_into();
-        let request = parts
-            .get(0)
-            .dyn_into::<js_sys::Uint8Array>()
-            .ok()
-            .and_then(|bytes| decode::<Request>(&bytes.to_vec()));
-        let files: Vec<File> = parts.iter().skip(1).filter_map(|v| v.dyn_into::<File>().ok()).collect();
+    segscope_worker::on_message(move |bytes, files| {
+        let request = bytes.and_then(|bytes| decode::<Request>(&bytes));
         let state = state.clone();
         wasm_bindgen_futures::spawn_local(async move {
             match request {
@@ -76,8 +56,6 @@ fn main() {
             }
         });
     });
-    scope().set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-    on_message.forget();
     post(&Reply::Started);
 }
 
@@ -95,14 +73,18 @@ async fn handle(request: Request, files: Vec<File>, state: &Rc<RefCell<State>>) 
             }
         }
         Request::ChooseSheet { file, sheet } => {
-            let schema = state
-                .borrow_mut()
-                .sources
-                .get_mut(file)
-                .and_then(|s| s.choose_sheet(sheet));
-            match schema {
-                Some(schema) => Reply::Reinspected { file, schema },
-                None => Reply::Failed(Failure::BadRequest),
+            let source = state.borrow().sources.get(file).cloned();
+            let Some(source) = source.filter(|s| s.text_file().is_none()) else {
+                return post(&Reply::Failed(Failure::BadRequest));
+            };
+            match source.choose_sheet(sheet).await {
+                Some((chosen, schema)) => {
+                    if let Some(slot) = state.borrow_mut().sources.get_mut(file) {
+                        *slot = chosen;
+                    }
+                    Reply::Reinspected { file, schema }
+                }
+                None => Reply::Failed(Failure::ReadFailed { file: source.name() }),
             }
         }
         Request::Analyze { schemas, settings } => analyze(schemas, &settings, state).await,

@@ -4,11 +4,11 @@
 //! (docs/ingest/speed.md#parallel-read).
 
 use crate::helpers::Helpers;
-use crate::reader::ChunkReader;
 use segscope_ingest::split::{range_start, Absorbed, RangeReader, RANGE_PROBE_BYTES};
 use segscope_ingest::{FileParser, FileSchema};
 use segscope_session::protocol::{Failure, RangeReply, Request};
 use segscope_session::Loader;
+use segscope_worker::reader::ChunkReader;
 use web_sys::File;
 
 /// Reads bytes `start..end` of `file` on its own (a helper's work).

@@ -1,10 +1,13 @@
 //! A dropped file as the worker reads it: text files are streamed from the
-//! `File` in chunks; workbooks are read whole once, and the chosen sheet is
-//! kept as CSV in memory and handed out in chunks the same way.
+//! `File` in chunks; a workbook's chosen sheet is read by the workbook
+//! worker ([`crate::sheets`]), kept as CSV in memory and handed out in
+//! chunks the same way.
 
-use crate::reader::ChunkReader;
-use segscope_ingest::workbook::{is_workbook, sniff_first_sheet, sniff_sheet};
+use crate::sheets::read_sheet;
+use segscope_ingest::workbook::is_workbook;
 use segscope_ingest::{sniff_as, FileSchema, IngestError, SNIFF_BYTES};
+use segscope_session::protocol::Sheet;
+use segscope_worker::reader::ChunkReader;
 use std::rc::Rc;
 use web_sys::File;
 
@@ -20,8 +23,8 @@ pub enum Source {
     Workbook {
         /// The dropped file.
         file: File,
-        /// The whole workbook.
-        bytes: Rc<Vec<u8>>,
+        /// The chosen sheet's index.
+        sheet: usize,
         /// The chosen sheet as UTF-8 CSV (empty when it could not be read).
         csv: Rc<Vec<u8>>,
     },
@@ -36,21 +39,12 @@ impl Source {
             let schema = sniff_as(&file.name(), &prefix, size <= SNIFF_BYTES as f64, None);
             return Some((Source::Text(file), schema));
         }
-        let bytes = if size <= SNIFF_BYTES as f64 {
-            prefix
-        } else {
-            ChunkReader::read_range(&file, 0.0, size).await?
+        let empty = Source::Workbook {
+            file: file.clone(),
+            sheet: 0,
+            csv: Rc::default(),
         };
-        let (schema, csv) = match sniff_first_sheet(&file.name(), &bytes) {
-            Ok((schema, csv)) => (Ok(schema), csv),
-            Err(e) => (Err(e), Vec::new()),
-        };
-        let source = Source::Workbook {
-            file,
-            bytes: Rc::new(bytes),
-            csv: Rc::new(csv),
-        };
-        Some((source, schema))
+        Some(empty.with_sheet(read_sheet(&file, None).await?))
     }
 
     /// Sniffs the file again in the user's `encoding` (text files; a
@@ -67,19 +61,33 @@ impl Source {
                     Some(encoding),
                 ))
             }
-            Source::Workbook { file, bytes, .. } => Some(sniff_sheet(&file.name(), bytes, 0).map(|(schema, _)| schema)),
+            Source::Workbook { file, sheet, .. } => Some(read_sheet(file, Some(*sheet)).await?.map(|s| s.schema)),
         }
     }
 
-    /// Reads sheet `sheet` of a workbook and sniffs it; `None` for a text file.
-    pub fn choose_sheet(&mut self, sheet: usize) -> Option<Result<FileSchema, IngestError>> {
-        let Source::Workbook { file, bytes, csv } = self else {
+    /// Reads sheet `sheet` of a workbook and sniffs it: the source that
+    /// reads that sheet (this one when it cannot be read) and its schema.
+    /// `None` when the browser could not read the file.
+    pub async fn choose_sheet(&self, sheet: usize) -> Option<(Source, Result<FileSchema, IngestError>)> {
+        let Source::Workbook { file, .. } = self else {
             return None;
         };
-        Some(sniff_sheet(&file.name(), bytes, sheet).map(|(schema, sheet_csv)| {
-            *csv = Rc::new(sheet_csv);
-            schema
-        }))
+        Some(self.clone().with_sheet(read_sheet(file, Some(sheet)).await?))
+    }
+
+    /// This workbook reading `read`'s sheet, or unchanged when it failed.
+    fn with_sheet(self, read: Result<Sheet, IngestError>) -> (Source, Result<FileSchema, IngestError>) {
+        match (self, read) {
+            (Source::Workbook { file, .. }, Ok(Sheet { schema, csv })) => {
+                let source = Source::Workbook {
+                    file,
+                    sheet: schema.sheet,
+                    csv: Rc::new(csv),
+                };
+                (source, Ok(schema))
+            }
+            (source, read) => (source, read.map(|s| s.schema)),
+        }
     }
 
     /// Bytes the full read goes through: the file's, or the chosen sheet's as CSV.
