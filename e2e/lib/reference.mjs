@@ -3,6 +3,8 @@
 // show — KPIs, tiers, segments, levels, stages, sources, repeat buying, refunds — to check
 // the pages against. Written from the spec's words, sharing no code with the Rust engine.
 
+import assert from 'node:assert/strict';
+
 const DAY = 86_400_000;
 const PAID = new Set(['paid', 'completed', '已付款', '交易成功']);
 const toDay = (s) => Math.floor(Date.parse(s.slice(0, 10) + 'T00:00:00Z') / DAY);
@@ -80,6 +82,16 @@ export function reference(orders, { scale = 5, asOf = null } = {}) {
     b.stage = asOfDay - first <= 90 ? 'New' : b.recency <= window ? 'Active' : b.recency <= 2 * window ? 'At risk' : 'Churned';
   }
   return { asOfDay, window, customers: byCustomer, buyers: new Map(buyers.map((b) => [b.id, b])) };
+}
+
+/** The exported `row` of buyer `b` (from reference()) has b's orders, revenue, recency, RFM scores, segment and tier. */
+export function assertBuyerLabels(row, b) {
+  assert.equal(Number(row.orders), b.orders, `orders of ${row.customer_id}`);
+  assert.ok(Math.abs(Number(row.revenue) - b.revenue) < 0.006, `revenue of ${row.customer_id}`);
+  assert.equal(Number(row.recency_days), b.recency, `recency of ${row.customer_id}`);
+  assert.deepEqual([Number(row.r_score), Number(row.f_score), Number(row.m_score)], [b.r, b.f, b.m], `RFM of ${row.customer_id}`);
+  assert.equal(row.rfm_segment, b.segment, `segment of ${row.customer_id}`);
+  assert.equal(row.value_tier, b.tier, `tier of ${row.customer_id}`);
 }
 
 /** S5.3 default levels: points from the customers file where given, else revenue × 1. */
