@@ -1,5 +1,6 @@
 //! Tie-aware ranking by sorting: for every value, how many values are strictly
-//! smaller. The basis of RFM scores and value-tier percentiles, in O(n log n).
+//! smaller. The basis of RFM scores and value-tier percentiles, in O(n) (by
+//! counting or a radix sort).
 
 use crate::metrics::CustomerMetrics;
 use segscope_model::CustomerIdx;
@@ -68,7 +69,8 @@ pub(crate) fn float_key(x: f64) -> u64 {
 /// Equal keys get equal counts.
 pub(crate) fn count_strictly_smaller(keys: impl ExactSizeIterator<Item = u64>) -> Vec<u32> {
     let mut sorted: Vec<(u64, u32)> = keys.zip(0u32..).collect();
-    sorted.sort_unstable();
+    // Only equal keys need to meet: the order among them does not matter.
+    radsort::sort_by_key(&mut sorted, |&(key, _)| key);
     let mut counts = vec![0u32; sorted.len()];
     let mut group_start = 0u32;
     let mut previous = None;

@@ -192,12 +192,21 @@ proptest! {
             prop_assert_eq!(cumulative, (k * n).div_ceil(20));
         }
         prop_assert_eq!(counts.iter().sum::<usize>(), n);
-        // A better tier never holds a lower value score than a worse tier.
+        // A better tier never holds a lower value score than a worse tier;
+        // equal scores are ordered by revenue, then by customer key: with
+        // the counts above, this fixes every buyer's tier.
         let l = &a.labels;
+        let (revenue, keys) = (a.metrics.revenue(), dataset.customers.key());
         for i in 0..l.tier().len() {
             for j in 0..l.tier().len() {
                 if let (Some(ti), Some(tj), Some(si), Some(sj)) = (l.tier()[i], l.tier()[j], l.value_score()[i], l.value_score()[j]) {
-                    if ti < tj { prop_assert!(si >= sj); }
+                    if ti < tj {
+                        prop_assert!(si >= sj);
+                        if si == sj {
+                            prop_assert!(revenue[i] >= revenue[j]);
+                            if revenue[i] == revenue[j] { prop_assert!(keys[i] <= keys[j]); }
+                        }
+                    }
                 }
             }
         }

@@ -45,6 +45,46 @@ pub fn format_month(month: i32) -> String {
     format!("{:04}-{:02}", 1970 + month.div_euclid(12), month.rem_euclid(12) + 1)
 }
 
+/// The first day of a [`month_index`] (saturating at chrono's range).
+pub fn month_start(month: i32) -> Day {
+    day_from_ymd(1970 + month.div_euclid(12), month.rem_euclid(12) as u32 + 1, 1).unwrap_or(if month < 0 {
+        Day::MIN
+    } else {
+        Day::MAX
+    })
+}
+
+/// The months `first..=last` as a day → month table: the month of each of
+/// many days in a short window (a year of cohorts or of a trend) by one
+/// lookup instead of [`month_index`]'s calendar arithmetic.
+#[derive(Debug, Clone)]
+pub struct MonthWindow {
+    /// The first day of month `first`.
+    first_day: Day,
+    /// The month of each day from `first_day` on, to the end of `last`.
+    months: Vec<i32>,
+}
+
+impl MonthWindow {
+    /// The window of months `first..=last` (empty when `last < first`).
+    pub fn new(first: i32, last: i32) -> MonthWindow {
+        let first_day = month_start(first);
+        let months = (first..=last)
+            .flat_map(|m| {
+                let days = month_start(m + 1).saturating_sub(month_start(m)).max(0) as usize;
+                std::iter::repeat_n(m, days)
+            })
+            .collect();
+        MonthWindow { first_day, months }
+    }
+
+    /// The [`month_index`] of `day`, or `None` outside the window.
+    pub fn month(&self, day: Day) -> Option<i32> {
+        let offset = usize::try_from(day.checked_sub(self.first_day)?).ok()?;
+        self.months.get(offset).copied()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -58,6 +98,20 @@ mod tests {
         }
         assert_eq!(format_month(month_index(19727)), "2024-01");
         assert_eq!(format_month(-1), "1969-12");
+    }
+
+    #[test]
+    fn a_month_window_agrees_with_month_index_inside_and_says_none_outside() {
+        let (first, last) = (month_index(19_000) - 1, month_index(19_000) + 24);
+        let window = MonthWindow::new(first, last);
+        for d in 18_000..21_000 {
+            let m = month_index(d);
+            let want = (first..=last).contains(&m).then_some(m);
+            assert_eq!(window.month(d), want, "{}", format_day(d));
+        }
+        assert_eq!(month_start(month_index(19727)), 19723, "2024-01-01");
+        assert_eq!(MonthWindow::new(5, 4).month(month_start(5)), None);
+        assert_eq!(MonthWindow::new(0, 0).month(Day::MIN), None);
     }
 
     #[test]

@@ -4,7 +4,7 @@
 use crate::analyses::day_histogram::DayHistogram;
 use crate::analyses::kpis::ratio;
 use crate::metrics::customer_orders::CustomerOrders;
-use segscope_model::date::{format_month, month_index};
+use segscope_model::date::{format_month, month_index, MonthWindow};
 use segscope_model::Day;
 use serde::{Deserialize, Serialize};
 
@@ -69,19 +69,17 @@ fn cohorts(orders: &CustomerOrders, as_of: Day) -> CohortTable {
     let mut sizes = vec![0u64; COHORT_MONTHS];
     let mut active = vec![0u64; COHORT_MONTHS * COHORT_MONTHS];
     let mut months: Vec<i32> = Vec::new();
+    // Every order of a customer whose first order falls in the window is in it too.
+    let window = MonthWindow::new(first_month, last_month);
     for c in 0..orders.customers() {
         let paid = orders.paid(c);
-        let Some(first) = paid.first().map(|p| p.day) else {
+        let Some(cohort) = paid.first().and_then(|p| window.month(p.day)) else {
             continue;
         };
-        let cohort = month_index(first);
-        if cohort < first_month || cohort > last_month {
-            continue;
-        }
         let row = (cohort - first_month) as usize;
         sizes[row] += 1;
         months.clear();
-        months.extend(paid.iter().map(|p| month_index(p.day) - cohort));
+        months.extend(paid.iter().filter_map(|p| window.month(p.day)).map(|m| m - cohort));
         months.dedup();
         for &k in months.iter().filter(|&&k| (0..COHORT_MONTHS as i32).contains(&k)) {
             active[row * COHORT_MONTHS + k as usize] += 1;

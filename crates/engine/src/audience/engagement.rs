@@ -3,7 +3,7 @@
 //! Silent up to `silent_days`, Dormant beyond or never.
 
 use crate::settings::EngagementSettings;
-use segscope_model::date::month_index;
+use segscope_model::date::{month_index, MonthWindow};
 use segscope_model::Day;
 use serde::{Deserialize, Serialize};
 
@@ -85,13 +85,11 @@ where
     let first = last - (TREND_MONTHS - 1);
     let mut counts = vec![0u64; TREND_MONTHS as usize];
     let mut seen = [false; TREND_MONTHS as usize];
+    let window = MonthWindow::new(first, last);
     for c in 0..customers {
         seen.fill(false);
-        for day in days_of(c) {
-            let m = month_index(day);
-            if (first..=last).contains(&m) {
-                seen[(m - first) as usize] = true;
-            }
+        for m in days_of(c).filter_map(|day| window.month(day)) {
+            seen[(m - first) as usize] = true;
         }
         for (count, hit) in counts.iter_mut().zip(seen) {
             *count += u64::from(hit);

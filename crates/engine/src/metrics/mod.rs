@@ -146,8 +146,12 @@ impl CustomerMetrics {
             let first = paid.first().map(|p| p.day);
             let last = paid.last().map(|p| p.day);
             // In whole cents, so equal spends tie exactly (docs/product.md#per-customer-metrics).
-            let revenue = from_cents(paid.iter().map(|p| to_cents(p.amount)).sum());
-            let max_order = from_cents(paid.iter().map(|p| to_cents(p.amount)).max().unwrap_or(0));
+            let (spent, largest) = paid.iter().fold((0i64, None), |(sum, max): (i64, Option<i64>), p| {
+                let cents = to_cents(p.amount);
+                (sum + cents, Some(max.map_or(cents, |m| m.max(cents))))
+            });
+            let revenue = from_cents(spent);
+            let max_order = from_cents(largest.unwrap_or(0));
             let (distinct, favorite) = tally.customer(paid);
             metrics.distinct_categories.push(distinct);
             metrics.favorite_category.push(favorite);

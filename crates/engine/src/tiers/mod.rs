@@ -130,20 +130,31 @@ pub(crate) fn assign(
     }
 
     let key_of = |c: CustomerIdx| keys.get(c as usize).map_or("", String::as_str);
-    order.sort_unstable_by(|a, b| {
+    let better_first = |a: &(u128, u64, CustomerIdx), b: &(u128, u64, CustomerIdx)| {
         (a.0, a.1)
             .cmp(&(b.0, b.1))
             .then_with(|| key_of(a.2).cmp(key_of(b.2)))
             .then(a.2.cmp(&b.2))
-    });
+    };
 
+    // Only which tier a buyer falls in matters, not the order within it: cut
+    // the buyers at each tier's end by selection, O(n) per tier. The order is
+    // total (the index breaks the last ties), so each tier holds exactly the
+    // buyers a full sort would put there.
     let ends = tier_ends(&settings.cutoffs, order.len());
-    let mut tier = 0usize;
-    for (position, &(_, _, customer)) in order.iter().enumerate() {
-        while ends.get(tier).is_some_and(|&end| position >= end) {
-            tier += 1;
+    let mut rest: &mut [(u128, u64, CustomerIdx)] = &mut order;
+    let mut start = 0;
+    for (tier, &end) in ends.iter().enumerate() {
+        let len = end.saturating_sub(start).min(rest.len());
+        if len > 0 && len < rest.len() {
+            rest.select_nth_unstable_by(len, better_first);
         }
-        assignment.tier[customer as usize] = u32::try_from(tier).ok();
+        let (members, after) = std::mem::take(&mut rest).split_at_mut(len);
+        for &(_, _, customer) in members.iter() {
+            assignment.tier[customer as usize] = u32::try_from(tier).ok();
+        }
+        rest = after;
+        start += len;
     }
     assignment
 }
