@@ -123,7 +123,10 @@ fn Tabs() -> impl IntoView {
             .and_then(|d| d.active_element())
             .is_none_or(|e| e.tag_name().eq_ignore_ascii_case("body"));
         if list.get().is_some() && body_has_focus {
-            focus_tab(state.tab.get_untracked());
+            // In the next frame: focusing lays the page out at once, and the
+            // dashboard just built is large (a task of its own, not a longer one).
+            let tab = state.tab.get_untracked();
+            request_animation_frame(move || focus_tab(tab));
         }
     });
     let buttons = Tab::ALL

@@ -8,6 +8,7 @@ use crate::texts::t;
 use crate::worker;
 use leptos::prelude::*;
 use segscope_ingest::describe::describe_schema;
+use segscope_ingest::infer::ColumnEvidence;
 use segscope_ingest::records::BLANKS;
 use segscope_ingest::schema::{required_roles, RoleColumn};
 use segscope_ingest::value::DateOrder;
@@ -182,7 +183,13 @@ fn FileMapping(index: usize, schema: FileSchema) -> impl IntoView {
             // for the amount) fills a required role as the read does.
             let is_required =
                 required.contains(&rc.role) && !schema.covers(rc.role) && !(rc.role == Role::Amount && amount_joined);
-            view! { <RoleRow file=index role_column=rc required=is_required schema=schema.clone()/> }
+            // Only what the row shows: the schema's sample rows stay with the file.
+            let samples = sample_values(&schema, rc.column);
+            let evidence = rc.column.and_then(|c| schema.evidence.get(c).copied());
+            view! {
+                <RoleRow file=index role_column=rc required=is_required headers=schema.headers.clone()
+                    samples=samples evidence=evidence/>
+            }
         })
         .collect_view();
     view! {
@@ -239,9 +246,17 @@ fn delimiter_name(d: u8, state: AppState) -> String {
     }
 }
 
-/// One role: its column select, samples and confidence.
+/// One role: its column select (the file's `headers`), the chosen column's
+/// `samples` and `evidence`, and the confidence.
 #[component]
-fn RoleRow(file: usize, role_column: RoleColumn, required: bool, schema: FileSchema) -> impl IntoView {
+fn RoleRow(
+    file: usize,
+    role_column: RoleColumn,
+    required: bool,
+    headers: Vec<String>,
+    samples: String,
+    evidence: Option<ColumnEvidence>,
+) -> impl IntoView {
     let state = use_app();
     let role = role_column.role;
     let on_change = move |ev: leptos::ev::Event| {
@@ -249,14 +264,11 @@ fn RoleRow(file: usize, role_column: RoleColumn, required: bool, schema: FileSch
         state.schemas.update(|s| s[file].choose_column(role, column));
     };
     let current = role_column.column;
-    let options = schema
-        .headers
-        .iter()
+    let options = headers
+        .into_iter()
         .enumerate()
-        .map(|(i, h)| view! { <option value=i.to_string() selected=Some(i) == current>{h.clone()}</option> })
+        .map(|(i, h)| view! { <option value=i.to_string() selected=Some(i) == current>{h}</option> })
         .collect_view();
-    let samples = sample_values(&schema, current);
-    let evidence = current.and_then(|c| schema.evidence.get(c).copied());
     let evidence_text = move || {
         let lang = state.lang.get();
         evidence.map(|e| {

@@ -134,7 +134,14 @@ async fn analyze(schemas: Vec<FileSchema>, settings: &Settings, state: &Rc<RefCe
     // The helpers are lent to the read (the state is borrowed only between awaits).
     let mut helpers = std::mem::take(&mut state.borrow_mut().helpers);
     let read = read_files(&schemas, state, &mut helpers).await;
-    state.borrow_mut().helpers = helpers;
+    if read.as_ref().is_ok_and(|&(_, workers)| workers > 1) {
+        // A worker never gives memory back, and theirs grew with the ranges
+        // they read: end them, and start fresh ones for the next read.
+        drop(helpers);
+        state.borrow_mut().helpers.spawn(Helpers::wanted());
+    } else {
+        state.borrow_mut().helpers = helpers;
+    }
     let (loader, read_workers) = match read {
         Ok(read) => read,
         Err(failure) => return Reply::Failed(failure),
