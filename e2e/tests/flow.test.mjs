@@ -677,6 +677,24 @@ test('a file that is not a table gets a clear message', async () => {
   await context.close();
 });
 
+test('the mapping step lists the roles with no column only on demand', async () => {
+  const { page, context } = await openPage(env, '?lang=en');
+  await upload(page, [join(DATA, 'zh-gbk-dirty', 'orders.csv')], { until: 'mapping' });
+  const more = page.locator('[data-testid=more-roles]');
+  const email = page.locator('[data-testid=role-Email]');
+  assert.equal(await email.count(), 0, 'a role with no column is not listed at first');
+  assert.equal(await page.locator('[data-testid=role-CustomerKey]').count(), 1, 'a found role is');
+  assert.match(await more.textContent(), /^Show the \d+ other roles/);
+  assert.equal(await more.getAttribute('aria-expanded'), 'false');
+  await more.click();
+  assert.equal(await email.count(), 1, 'listed once asked for');
+  assert.equal(await email.inputValue(), '');
+  assert.equal(await more.getAttribute('aria-expanded'), 'true');
+  await more.click();
+  assert.equal(await email.count(), 0, 'and hidden again');
+  await context.close();
+});
+
 test('the encoding can be overridden in the mapping step', async () => {
   const { page, context } = await openPage(env, '?lang=en');
   const orders = join(DATA, 'zh-gbk-dirty', 'orders.csv');

@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use segscope_ingest::describe::describe_schema;
 use segscope_ingest::infer::ColumnEvidence;
 use segscope_ingest::records::BLANKS;
-use segscope_ingest::schema::{required_roles, RoleColumn};
+use segscope_ingest::schema::{required_roles, RoleColumn, RoleSource};
 use segscope_ingest::value::DateOrder;
 use segscope_ingest::{FileKind, FileSchema, Role};
 use segscope_session::protocol::Request;
@@ -174,24 +174,59 @@ fn FileMapping(index: usize, schema: FileSchema) -> impl IntoView {
     let amount_joined = state
         .schemas
         .with_untracked(|all| segscope_ingest::amount_from_other_files(&schema, all));
-    let rows = schema
-        .roles
-        .iter()
-        .cloned()
-        .map(|rc| {
-            // A stand-in column (an e-mail for the id, quantity × unit price
-            // for the amount) fills a required role as the read does.
-            let is_required =
-                required.contains(&rc.role) && !schema.covers(rc.role) && !(rc.role == Role::Amount && amount_joined);
+    // A stand-in column (an e-mail for the id, quantity × unit price for the
+    // amount) fills a required role as the read does.
+    let is_required = {
+        let schema = schema.clone();
+        move |role: Role| required.contains(&role) && !schema.covers(role) && !(role == Role::Amount && amount_joined)
+    };
+    let row = {
+        let (schema, is_required) = (schema.clone(), is_required.clone());
+        move |rc: RoleColumn| {
             // Only what the row shows: the schema's sample rows stay with the file.
             let samples = sample_values(&schema, rc.column);
             let evidence = rc.column.and_then(|c| schema.evidence.get(c).copied());
             view! {
-                <RoleRow file=index role_column=rc required=is_required headers=schema.headers.clone()
+                <RoleRow file=index required=is_required(rc.role) role_column=rc headers=schema.headers.clone()
                     samples=samples evidence=evidence/>
             }
-        })
-        .collect_view();
+        }
+    };
+    // Roles this file has no column for and that nothing asks for are listed
+    // on demand, so the table opens on what was found (and renders fast).
+    let (found, not_found): (Vec<RoleColumn>, Vec<RoleColumn>) = schema
+        .roles
+        .iter()
+        .cloned()
+        .partition(|rc| rc.column.is_some() || rc.source == RoleSource::User || is_required(rc.role));
+    let rows = found.into_iter().map(row.clone()).collect_view();
+    let more = (!not_found.is_empty()).then(|| {
+        let open = RwSignal::new(false);
+        let n = not_found.len().to_string();
+        let label = move || {
+            let key = if open.get() {
+                "mapping.fewer_roles"
+            } else {
+                "mapping.more_roles"
+            };
+            state.tr(key).replace("{n}", &n)
+        };
+        let hidden = move || {
+            open.get()
+                .then(|| not_found.iter().cloned().map(row.clone()).collect_view())
+        };
+        view! {
+            <tr class="more-roles">
+                <td colspan="6">
+                    <button type="button" class="link" data-testid="more-roles"
+                        aria-expanded=move || open.get().to_string() on:click=move |_| open.update(|o| *o = !*o)>
+                        {label}
+                    </button>
+                </td>
+            </tr>
+            {hidden}
+        }
+    });
     view! {
         <div class="card file-mapping" data-testid="file-mapping">
             <div class="file-mapping-head">
@@ -229,7 +264,7 @@ fn FileMapping(index: usize, schema: FileSchema) -> impl IntoView {
                     <th>{move || state.tr("mapping.chosen_by")}</th>
                     <th>{move || state.tr("mapping.confidence")}</th>
                 </tr></thead>
-                <tbody>{rows}</tbody>
+                <tbody>{rows}{more}</tbody>
             </table>
             {schema.survey.is_some().then(|| view! { <SurveyQuestions file=index schema=schema.clone()/> })}
         </div>

@@ -57,6 +57,8 @@ pub(super) const ENTRIES: &[Entry] = &[
     ("mapping.day_first", "day first (5 Jan)", "日在前(1 月 5 日)"),
     ("mapping.month_first", "month first (1 May)", "月在前(5 月 1 日)"),
     ("mapping.none", "— not in this file —", "— 本文件没有 —"),
+    ("mapping.more_roles", "Show the {n} other roles (no column found for them)", "显示其余 {n} 个含义(未找到对应列)"),
+    ("mapping.fewer_roles", "Hide the {n} roles with no column", "收起没有对应列的 {n} 个含义"),
     ("action.download_png", "Download PNG", "下载 PNG"),
     ("quality.partial_refunds", "Paid orders partly refunded (refund taken off)", "部分退款的已付款订单(已扣除退款)"),
     ("dash.parsed_in", "read in", "读取用时"),
