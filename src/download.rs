@@ -19,7 +19,14 @@ pub fn download_text(file_name: &str, mime: &str, content: &str) {
 
 /// Offers binary `bytes` (a workbook) as a file named `file_name`.
 pub fn download_bytes(file_name: &str, mime: &str, bytes: &[u8]) {
-    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    download_js_bytes(file_name, mime, &js_sys::Uint8Array::from(bytes));
+}
+
+/// Offers bytes that are already the browser's (a download's content as the
+/// worker sent it) as a file named `file_name`, without copying them into
+/// the app's memory.
+pub fn download_js_bytes(file_name: &str, mime: &str, bytes: &js_sys::Uint8Array) {
+    let parts = js_sys::Array::of1(bytes);
     let options = BlobPropertyBag::new();
     options.set_type(mime);
     let url = Blob::new_with_u8_array_sequence_and_options(&parts, &options)

@@ -1,7 +1,7 @@
 //! The page's side of the Web Worker: spawn it, send requests with file
 //! handles, turn replies into state changes, cancel by restarting it.
 
-use crate::download::{download_bytes, download_text};
+use crate::download::{download_bytes, download_js_bytes, download_text};
 use crate::prefs;
 use crate::state::{AppState, Phase};
 use js_sys::Array;
@@ -42,14 +42,23 @@ pub fn start(state: AppState) {
         }
     };
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
-        let reply = event
-            .data()
+        // A download's content comes beside its reply (`[reply, content]`,
+        // see `split_payload`) and becomes the file as it is.
+        let (bytes, payload) = match event.data().dyn_into::<js_sys::Array>() {
+            Ok(parts) => (parts.get(0), parts.get(1).dyn_into::<js_sys::Uint8Array>().ok()),
+            Err(data) => (data, None),
+        };
+        let reply = bytes
             .dyn_into::<js_sys::Uint8Array>()
             .ok()
             .and_then(|bytes| decode::<Reply>(&bytes.to_vec()));
-        match reply {
-            Some(reply) => on_reply(state, reply),
-            None => state.fail(Failure::BadRequest),
+        match (reply, payload) {
+            (
+                Some(Reply::Download { file_name, mime, .. } | Reply::DownloadBytes { file_name, mime, .. }),
+                Some(content),
+            ) => download_js_bytes(&file_name, &mime, &content),
+            (Some(reply), _) => on_reply(state, reply),
+            (None, _) => state.fail(Failure::BadRequest),
         }
     });
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));

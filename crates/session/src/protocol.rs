@@ -1,7 +1,8 @@
 //! Messages between the page and the Web Worker, in a compact binary form
 //! (postcard: serde's data model without field names, see [`encode`] and
 //! [`decode`]). File handles travel beside the bytes (the page posts
-//! `[bytes, file, file, …]`).
+//! `[bytes, file, file, …]`), and a download's content travels beside its
+//! reply the other way (`[bytes, content]`, see [`split_payload`]).
 //!
 //! Not JSON on purpose: serde_json's (de)serialisers monomorphised for every
 //! summary type cost both wasm files hundreds of kilobytes; postcard's are a
@@ -36,6 +37,37 @@ pub fn encode<T: Serialize>(message: &T) -> Vec<u8> {
 /// A message from the bytes [`encode`] made; `None` for anything else.
 pub fn decode<T: DeserializeOwned>(bytes: &[u8]) -> Option<T> {
     postcard::from_bytes(bytes).ok()
+}
+
+/// Takes a download's content out of `reply`: the reply with its content
+/// left empty, and the content's bytes (`None` for other replies). The
+/// worker posts the content beside the message as transferred bytes, and the
+/// page makes the file from them, so a 150 MB export is never copied into a
+/// message, out of it, or into a string on the page.
+pub fn split_payload(reply: Reply) -> (Reply, Option<Vec<u8>>) {
+    match reply {
+        Reply::Download {
+            file_name,
+            mime,
+            content,
+        } => {
+            let head = Reply::Download {
+                file_name,
+                mime,
+                content: String::new(),
+            };
+            (head, Some(content.into_bytes()))
+        }
+        Reply::DownloadBytes { file_name, mime, bytes } => {
+            let head = Reply::DownloadBytes {
+                file_name,
+                mime,
+                bytes: Vec::new(),
+            };
+            (head, Some(bytes))
+        }
+        other => (other, None),
+    }
 }
 
 /// A request from the page.

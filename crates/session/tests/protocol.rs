@@ -13,7 +13,8 @@ use segscope_ingest::sniff::sniff;
 use segscope_ingest::split::{range_start, read_range, Absorbed};
 use segscope_model::progress::Stage;
 use segscope_session::protocol::{
-    decode, encode, Failure, RangeReply, Reply, Request, SessionRequest, Sheet, SheetReply, SheetRequest, Timings,
+    decode, encode, split_payload, Failure, RangeReply, Reply, Request, SessionRequest, Sheet, SheetReply,
+    SheetRequest, Timings,
 };
 use segscope_session::{Loader, Session};
 use std::fmt::Debug;
@@ -119,6 +120,34 @@ fn every_request_survives_the_encoding() {
     ) {
         round_trip(&request);
     }
+}
+
+#[test]
+fn a_download_travels_beside_its_reply_and_other_replies_whole() {
+    let text = "\u{feff}customer_id,客户\n1,张三\n".to_string();
+    let (head, payload) = split_payload(Reply::Download {
+        file_name: "c.csv".into(),
+        mime: "text/csv".into(),
+        content: text.clone(),
+    });
+    assert_eq!(payload.as_deref(), Some(text.as_bytes()));
+    assert_eq!(
+        head,
+        Reply::Download {
+            file_name: "c.csv".into(),
+            mime: "text/csv".into(),
+            content: String::new()
+        }
+    );
+    round_trip(&head);
+    let (head, payload) = split_payload(Reply::DownloadBytes {
+        file_name: "c.xlsx".into(),
+        mime: "application/zip".into(),
+        bytes: vec![80, 75, 3, 4],
+    });
+    assert_eq!(payload, Some(vec![80, 75, 3, 4]));
+    assert!(matches!(head, Reply::DownloadBytes { ref bytes, .. } if bytes.is_empty()));
+    assert_eq!(split_payload(Reply::SettingsKept), (Reply::SettingsKept, None));
 }
 
 #[test]

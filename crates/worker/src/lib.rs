@@ -25,6 +25,14 @@ pub fn post_bytes(message: &[u8]) {
     let _ = scope().post_message_with_transfer(&bytes, &transfer);
 }
 
+/// Posts an encoded message with `payload` beside it (`[message, payload]`),
+/// both handed over, not cloned again.
+pub fn post_with_payload(message: &[u8], payload: &[u8]) {
+    let (head, body) = (Uint8Array::from(message), Uint8Array::from(payload));
+    let transfer = Array::of2(&head.buffer(), &body.buffer());
+    let _ = scope().post_message_with_transfer(&Array::of2(&head, &body), &transfer);
+}
+
 /// Calls `handle` with each message this worker receives: its request bytes
 /// (`None` when the first part is not bytes) and the `File`s posted beside
 /// them (`[bytes, file, file, …]`).

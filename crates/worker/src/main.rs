@@ -12,9 +12,9 @@ use segscope_engine::settings::Settings;
 use segscope_ingest::split::MIN_SPLIT_BYTES;
 use segscope_ingest::FileSchema;
 use segscope_model::progress::Stage;
-use segscope_session::protocol::{decode, encode, Failure, Reply, Request};
+use segscope_session::protocol::{decode, encode, split_payload, Failure, Reply, Request};
 use segscope_session::{reading_order, Loader, Session};
-use segscope_worker::post_bytes;
+use segscope_worker::{post_bytes, post_with_payload};
 use source::{Chunks, Source};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -31,6 +31,15 @@ struct State {
 
 fn post(reply: &Reply) {
     post_bytes(&encode(reply));
+}
+
+/// Posts a request's answer; a download's content goes beside the message
+/// ([`split_payload`]).
+fn post_answer(reply: Reply) {
+    match split_payload(reply) {
+        (head, Some(payload)) => post_with_payload(&encode(&head), &payload),
+        (reply, None) => post(&reply),
+    }
 }
 
 fn main() {
@@ -103,7 +112,7 @@ async fn handle(request: Request, files: Vec<File>, state: &Rc<RefCell<State>>) 
             return;
         }
     };
-    post(&reply);
+    post_answer(reply);
 }
 
 async fn inspect(files: Vec<File>, state: &Rc<RefCell<State>>) -> Reply {
