@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { start } from './lib/browser.mjs';
-import { chooseFiles, FILE_INPUT } from './lib/app.mjs';
+import { timeToReady } from './lib/app.mjs';
 
 const file = process.argv[2];
 const runs = Number(process.argv[3] ?? 3);
@@ -44,24 +44,7 @@ async function measure() {
   const page = await context.newPage();
   await page.goto(env.base + '?lang=en');
   await page.waitForSelector('[data-testid=app-status][data-state=idle]');
-  await page.evaluate((fileInput) => {
-    window.__bench = {};
-    document.querySelector(fileInput).addEventListener('change', () => { window.__bench.chosen = performance.now(); }, { capture: true });
-    const status = document.querySelector('[data-testid=app-status]');
-    new MutationObserver(() => {
-      const state = status.getAttribute('data-state');
-      if (state === 'mapping' && !window.__bench.mapping) {
-        window.__bench.mapping = true;
-        document.querySelector('[data-testid=analyze-button]').click();
-      }
-      if (state === 'ready' && !window.__bench.ready) window.__bench.ready = performance.now();
-      if (state === 'error') window.__bench.error = status.textContent;
-    }).observe(status, { attributes: true });
-  }, FILE_INPUT);
-  await chooseFiles(page, file);
-  await page.waitForFunction(() => window.__bench.ready || window.__bench.error, null, { timeout: 600_000, polling: 100 });
-  const r = await page.evaluate(() => window.__bench);
-  if (r.error) throw new Error(r.error);
+  const r = await timeToReady(page, file, 600_000);
   const atReady = { ...peak };
   const exportStarted = Date.now();
   const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 600_000 }), page.click('[data-testid=export-customers-csv]')]);

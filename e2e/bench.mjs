@@ -9,7 +9,7 @@
 import { statSync, readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { start } from './lib/browser.mjs';
-import { chooseFiles, FILE_INPUT } from './lib/app.mjs';
+import { timeToReady } from './lib/app.mjs';
 
 const file = process.argv[2];
 const runs = Number(process.argv[3] ?? 3);
@@ -28,28 +28,7 @@ for (let i = 0; i < runs; i++) {
   const page = await context.newPage();
   await page.goto(env.base + '?lang=en');
   await page.waitForSelector('[data-testid=app-status][data-state=idle]');
-  await page.evaluate((fileInput) => {
-    window.__bench = { longest: 0 };
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) window.__bench.longest = Math.max(window.__bench.longest, e.duration);
-    }).observe({ type: 'longtask', buffered: false });
-    const input = document.querySelector(fileInput);
-    input.addEventListener('change', () => { window.__bench.chosen = performance.now(); }, { capture: true });
-    const status = document.querySelector('[data-testid=app-status]');
-    new MutationObserver(() => {
-      const state = status.getAttribute('data-state');
-      if (state === 'mapping' && !window.__bench.mapping) {
-        window.__bench.mapping = performance.now();
-        document.querySelector('[data-testid=analyze-button]').click();
-      }
-      if (state === 'ready' && !window.__bench.ready) window.__bench.ready = performance.now();
-      if (state === 'error') window.__bench.error = status.textContent;
-    }).observe(status, { attributes: true });
-  }, FILE_INPUT);
-  await chooseFiles(page, file);
-  await page.waitForFunction(() => window.__bench.ready || window.__bench.error, null, { timeout: 120_000, polling: 50 });
-  const r = await page.evaluate(() => window.__bench);
-  if (r.error) throw new Error(r.error);
+  const r = await timeToReady(page, file);
   const buyers = Number((await page.textContent('[data-testid=kpi-buyers] .kpi-value')).replace(/[^0-9]/g, ''));
   await page.click('[data-testid=tab-quality]');
   const timings = await page.textContent('[data-testid=timings]');

@@ -92,3 +92,35 @@ export const exportSettings = async (page) => JSON.parse((await download(page, '
 
 /** How many customers of the export carry each value of `column`. */
 export const countBy = (rows, column) => rows.reduce((m, r) => m.set(r[column], (m.get(r[column]) ?? 0) + 1), new Map());
+
+/**
+ * Chooses `file` on the upload page, confirms the mapping step the moment it appears (so only
+ * the app's own time counts) and waits for ready; the page's timestamps (performance.now()):
+ * `chosen`, `mapping`, `ready`, and the longest main-thread task meanwhile (`longest`, ms).
+ */
+export async function timeToReady(page, file, timeout = 120_000) {
+  await page.evaluate((fileInput) => {
+    window.__bench = { longest: 0 };
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__bench.longest = Math.max(window.__bench.longest, e.duration);
+    }).observe({ type: 'longtask', buffered: false });
+    const input = document.querySelector(fileInput);
+    input.addEventListener('change', () => { window.__bench.chosen = performance.now(); }, { capture: true });
+    const status = document.querySelector('[data-testid=app-status]');
+    new MutationObserver(() => {
+      const state = status.getAttribute('data-state');
+      if (state === 'mapping' && !window.__bench.mapping) {
+        window.__bench.mapping = performance.now();
+        document.querySelector('[data-testid=analyze-button]').click();
+      }
+      if (state === 'ready' && !window.__bench.ready) window.__bench.ready = performance.now();
+      if (state === 'error') window.__bench.error = status.textContent;
+    }).observe(status, { attributes: true });
+  }, FILE_INPUT);
+  await chooseFiles(page, file);
+  await page.waitForFunction(() => window.__bench.ready || window.__bench.error, null, { timeout, polling: 50 });
+  const r = await page.evaluate(() => window.__bench);
+  if (r.error) throw new Error(r.error);
+  return r;
+}
+
