@@ -12,21 +12,23 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{MessageEvent, Worker, WorkerOptions, WorkerType};
 
 /// Messages the child sent that nobody has taken yet (`None` for a
-/// failure), and the work waiting for it to start.
+/// failure), kept as the browser's bytes until taken (a range's part can be
+/// hundreds of megabytes: it is copied into this worker's memory once), and
+/// the work waiting for it to start.
 #[derive(Default)]
 struct Inbox {
-    messages: VecDeque<Option<Vec<u8>>>,
+    messages: VecDeque<Option<Uint8Array>>,
     waiter: Option<Function>,
     started: bool,
     queued: Vec<Array>,
 }
 
 impl Inbox {
-    fn deliver(inbox: &Rc<RefCell<Inbox>>, message: Option<Vec<u8>>) {
+    fn deliver(inbox: &Rc<RefCell<Inbox>>, message: Option<Uint8Array>) {
         let waiter = inbox.borrow_mut().waiter.take();
         match waiter {
             Some(resolve) => {
-                let value = message.map_or(JsValue::UNDEFINED, |bytes| Uint8Array::from(bytes.as_slice()).into());
+                let value = message.map_or(JsValue::UNDEFINED, JsValue::from);
                 let _ = resolve.call1(&JsValue::NULL, &value);
             }
             None => inbox.borrow_mut().messages.push_back(message),
@@ -73,8 +75,7 @@ impl ChildWorker {
                     Inbox::start(&inbox, &worker);
                     return;
                 }
-                let bytes = event.data().dyn_into::<Uint8Array>().ok().map(|b| b.to_vec());
-                Inbox::deliver(&inbox, bytes);
+                Inbox::deliver(&inbox, event.data().dyn_into::<Uint8Array>().ok());
             })
         };
         let on_error = {
@@ -96,7 +97,7 @@ impl ChildWorker {
     pub async fn next(&mut self) -> Option<Vec<u8>> {
         let queued = self.inbox.borrow_mut().messages.pop_front();
         let message = match queued {
-            Some(message) => message,
+            Some(message) => message.map(|bytes| bytes.to_vec()),
             None => {
                 let inbox = self.inbox.clone();
                 let promise = Promise::new(&mut |resolve, _| inbox.borrow_mut().waiter = Some(resolve));
