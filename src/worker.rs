@@ -1,7 +1,7 @@
 //! The page's side of the Web Worker: spawn it, send requests with file
 //! handles, turn replies into state changes, cancel by restarting it.
 
-use crate::download::{download_bytes, download_js_bytes, download_text};
+use crate::download::{download_bytes, download_js_bytes};
 use crate::prefs;
 use crate::state::{AppState, Phase};
 use js_sys::Array;
@@ -52,13 +52,9 @@ pub fn start(state: AppState) {
             .dyn_into::<js_sys::Uint8Array>()
             .ok()
             .and_then(|bytes| decode::<Reply>(&bytes.to_vec()));
-        match (reply, payload) {
-            (
-                Some(Reply::Download { file_name, mime, .. } | Reply::DownloadBytes { file_name, mime, .. }),
-                Some(content),
-            ) => download_js_bytes(&file_name, &mime, &content),
-            (Some(reply), _) => on_reply(state, reply),
-            (None, _) => state.fail(Failure::BadRequest),
+        match reply {
+            Some(reply) => on_reply(state, reply, payload),
+            None => state.fail(Failure::BadRequest),
         }
     });
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
@@ -167,7 +163,7 @@ fn on_started() {
     });
 }
 
-fn on_reply(state: AppState, reply: Reply) {
+fn on_reply(state: AppState, reply: Reply, payload: Option<js_sys::Uint8Array>) {
     match reply {
         Reply::Started => on_started(),
         Reply::Progress { stage, fraction } => {
@@ -244,12 +240,11 @@ fn on_reply(state: AppState, reply: Reply) {
             state.stage_key.set("status.ready");
             state.phase.set(Phase::Ready);
         }
-        Reply::Download {
-            file_name,
-            mime,
-            content,
-        } => download_text(&file_name, &mime, &content),
-        Reply::DownloadBytes { file_name, mime, bytes } => download_bytes(&file_name, &mime, &bytes),
+        // The content came beside the reply (`split_payload`).
+        Reply::Download { file_name, mime, .. } | Reply::DownloadBytes { file_name, mime, .. } => match payload {
+            Some(content) => download_js_bytes(&file_name, &mime, &content),
+            None => state.fail(Failure::BadRequest),
+        },
         Reply::Customers(page) => state.customer_page.set(Some(page)),
         Reply::CustomerDetail(detail) => state.customer_detail.set(Some(*detail)),
         Reply::WhatIf(what_if) => state.what_if.set(Some(what_if)),
