@@ -5,7 +5,7 @@
 //! rejections, contact fallbacks and customers known from a customers file.
 
 use proptest::prelude::*;
-use segscope_ingest::split::{range_start, read_range, splittable, Absorbed};
+use segscope_ingest::split::{range_reader, range_start, read_range, splittable, Absorbed};
 use segscope_ingest::{read_file, sniff, DatasetBuilder, FileParser, QualityReport};
 use segscope_model::Dataset;
 
@@ -156,9 +156,15 @@ fn sequential(orders: &str, customers: Option<&str>) -> Option<(Dataset, Quality
 }
 
 /// Reads the orders in ranges starting at `starts` (sorted byte offsets),
-/// merging each range read on its own or reading it again; returns the
-/// result and how many ranges merged.
-fn in_ranges(orders: &str, customers: Option<&str>, starts: &[usize]) -> Option<(Dataset, QualityReport, usize)> {
+/// as `workers` workers do: the merging one reads every `workers`-th range
+/// itself (the first among them), and merges each other range read on its
+/// own or reads it again; returns the result and how many ranges merged.
+fn in_ranges(
+    orders: &str,
+    customers: Option<&str>,
+    starts: &[usize],
+    workers: usize,
+) -> Option<(Dataset, QualityReport, usize)> {
     let mut builder = DatasetBuilder::new();
     if let Some(text) = customers {
         let schema = sniff("customers.csv", text.as_bytes(), true).ok()?;
@@ -172,14 +178,16 @@ fn in_ranges(orders: &str, customers: Option<&str>, starts: &[usize]) -> Option<
     bounds.push(bytes.len());
     bounds.dedup();
     let mut parser = FileParser::for_builder(schema.clone(), &mut builder).ok()?;
-    parser.feed(&bytes[..bounds[1]], &mut builder).ok()?;
     let mut merged = 0;
-    for k in 1..bounds.len() - 1 {
+    for k in 0..bounds.len() - 1 {
         let range = &bytes[bounds[k]..bounds[k + 1]];
         let last = k + 2 == bounds.len();
-        let absorbed = match read_range(schema.clone(), range, last) {
-            Ok(part) => parser.absorb(&part, &mut builder),
-            Err(_) => Absorbed::ReadAgain,
+        let absorbed = match range_reader(k, workers) {
+            0 => Absorbed::ReadAgain,
+            _ => match read_range(schema.clone(), range, last) {
+                Ok(part) => parser.absorb(&part, &mut builder),
+                Err(_) => Absorbed::ReadAgain,
+            },
         };
         match absorbed {
             Absorbed::Merged => merged += 1,
@@ -215,8 +223,9 @@ proptest! {
         repeats in prop::collection::vec(0usize..1000, 0..6),
         crlf in any::<bool>(),
         with_customers in any::<bool>(),
-        cuts in prop::collection::vec(0.0f64..1.0, 1..5),
+        cuts in prop::collection::vec(0.0f64..1.0, 1..8),
         anywhere in any::<bool>(),
+        workers in 1usize..4,
     ) {
         let orders = orders_csv(&lines, &repeats, crlf);
         let customers = with_customers.then(customers_csv);
@@ -228,14 +237,16 @@ proptest! {
         } else {
             planned(&orders, &cuts)
         };
-        let (split_dataset, split_report, _) = in_ranges(&orders, customers.as_deref(), &starts).expect("split read");
+        let (split_dataset, split_report, _) = in_ranges(&orders, customers.as_deref(), &starts, workers).expect("split read");
         prop_assert_eq!(&split_dataset, &dataset);
         prop_assert_eq!(&split_report, &report);
     }
 }
 
 /// Orders sorted by id with several lines each, no quotes across lines:
-/// planned starts keep each order in one range, so every range merges.
+/// planned starts keep each order in one range, so every range read
+/// elsewhere merges, whether it follows a merged range or one read by the
+/// merging worker itself.
 #[test]
 fn planned_ranges_of_order_lines_merge() {
     let mut text = String::from("Order ID,Customer ID,Order Date,Total,Status\n");
@@ -251,10 +262,12 @@ fn planned_ranges_of_order_lines_merge() {
             );
         }
     }
-    let starts = planned(&text, &[0.25, 0.5, 0.75]);
     let (dataset, report) = sequential(&text, None).expect("read");
-    let (split_dataset, split_report, merged) = in_ranges(&text, None, &starts).expect("split read");
-    assert_eq!(merged, 3);
-    assert_eq!(split_dataset, dataset);
-    assert_eq!(split_report, report);
+    let sixths = planned(&text, &[1.0 / 6.0, 2.0 / 6.0, 0.5, 4.0 / 6.0, 5.0 / 6.0]);
+    for (workers, expected) in [(4, 4), (2, 3), (3, 4), (6, 5)] {
+        let (split_dataset, split_report, merged) = in_ranges(&text, None, &sixths, workers).expect("split read");
+        assert_eq!(merged, expected, "{workers} workers");
+        assert_eq!(split_dataset, dataset);
+        assert_eq!(split_report, report);
+    }
 }

@@ -100,24 +100,21 @@ pub enum Request {
     /// Everything else: answered from the loaded data by
     /// [`Session::handle`](crate::Session::handle).
     Session(SessionRequest),
-    /// To a helper worker: read bytes `start..end` of the attached file, a
-    /// range starting at a record's first byte, into a [`RangeReply`]
-    /// (docs/ingest/speed.md#parallel-read).
-    ReadRange {
+    /// To a helper worker: read each of `ranges` (byte offsets `start..end`
+    /// of the attached file, each starting at a record's first byte), one
+    /// after another, answering each with a [`RangeReply`] as soon as it is
+    /// read (docs/ingest/speed.md#parallel-read).
+    ReadRanges {
         /// The file's confirmed schema.
         schema: FileSchema,
-        /// First byte of the range.
-        start: f64,
-        /// End of the range (exclusive).
-        end: f64,
-        /// The range runs to the end of the file.
-        last: bool,
+        /// The ranges, in file order: first byte and end (exclusive).
+        ranges: Vec<(f64, f64)>,
     },
 }
 
-/// A helper worker's answer to [`Request::ReadRange`]: `None` when the
-/// range could not be read on its own (the session worker then reads it,
-/// and reports any error in it with its true row number).
+/// A helper worker's answer to one range of [`Request::ReadRanges`]: `None`
+/// when the range could not be read on its own (the session worker then
+/// reads it, and reports any error in it with its true row number).
 pub type RangeReply = Option<RangePart>;
 
 /// To the workbook worker: read the attached workbook's sheet `sheet`, or

@@ -85,11 +85,9 @@ fn every_request_survives_the_encoding() {
             schemas: vec![schema.clone()],
             settings: settings.clone(),
         },
-        Request::ReadRange {
+        Request::ReadRanges {
             schema,
-            start: 1234.0,
-            end: 5678.0,
-            last: true,
+            ranges: vec![(1234.0, 5678.0), (9012.0, 34567.0)],
         },
         Request::Session(SessionRequest::ChangeSettings(settings)),
     ]

@@ -1,5 +1,5 @@
-//! Helper workers: copies of this worker that each read one range of a
-//! large file, so every core parses (docs/ingest/speed.md#parallel-read).
+//! Helper workers: copies of this worker that each read ranges of a large
+//! file, so every core parses (docs/ingest/speed.md#parallel-read).
 //! They are spawned by the session worker and live as long as it does: the
 //! page's cancel, which ends the session worker, ends them too.
 
@@ -60,7 +60,7 @@ impl Helpers {
         self.helpers.is_empty()
     }
 
-    /// Asks helper `i` to read a range of `file` (see [`Request::ReadRange`]),
+    /// Asks helper `i` to read ranges of `file` (see [`Request::ReadRanges`]),
     /// at once or as soon as it has started; false when it cannot.
     pub fn send(&mut self, i: usize, request: &Request, file: &File) -> bool {
         let Some(helper) = self.helpers.get(i).filter(|h| !h.is_broken()) else {
@@ -70,9 +70,10 @@ impl Helpers {
         helper.post(Array::of2(&bytes, file))
     }
 
-    /// Helper `i`'s answer to the range it was sent; `None` when it failed.
+    /// Helper `i`'s answer to the next range it was sent; `None` when it
+    /// failed (then, at once, for every range after it).
     pub async fn receive(&mut self, i: usize) -> Option<RangeReply> {
-        let helper = self.helpers.get_mut(i)?;
+        let helper = self.helpers.get_mut(i).filter(|h| !h.is_broken())?;
         decode::<RangeReply>(&helper.next().await?)
     }
 }

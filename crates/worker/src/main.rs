@@ -98,17 +98,14 @@ async fn handle(request: Request, files: Vec<File>, state: &Rc<RefCell<State>>) 
         }
         Request::Analyze { schemas, settings } => analyze(schemas, &settings, state).await,
         Request::Session(request) => state.borrow_mut().session.handle(request),
-        Request::ReadRange {
-            schema,
-            start,
-            end,
-            last,
-        } => {
-            let reply = match files.first() {
-                Some(file) => ranges::read_range(file, schema, start, end, last).await,
-                None => None,
-            };
-            post_bytes(&encode(&reply));
+        Request::ReadRanges { schema, ranges } => {
+            for (start, end) in ranges {
+                let reply = match files.first() {
+                    Some(file) => ranges::read_range(file, schema.clone(), start, end).await,
+                    None => None,
+                };
+                post_bytes(&encode(&reply));
+            }
             return;
         }
     };

@@ -1,10 +1,10 @@
-//! One large file read in ranges: the session worker reads the first range
-//! itself while helpers read the others, then merges their parts in file
-//! order, reading again any range that cannot be merged exactly
-//! (docs/ingest/speed.md#parallel-read).
+//! One large file read in ranges: the session worker and each helper read
+//! every n-th range (n workers), and the session worker merges the helpers'
+//! parts in file order between its own ranges, reading again any range that
+//! cannot be merged exactly (docs/ingest/speed.md#parallel-read).
 
 use crate::helpers::Helpers;
-use segscope_ingest::split::{range_start, Absorbed, RangeReader, RANGE_PROBE_BYTES};
+use segscope_ingest::split::{range_count, range_reader, range_start, Absorbed, RangeReader, RANGE_PROBE_BYTES};
 use segscope_ingest::{FileParser, FileSchema};
 use segscope_session::protocol::{Failure, RangeReply, Request};
 use segscope_session::Loader;
@@ -12,7 +12,8 @@ use segscope_worker::reader::ChunkReader;
 use web_sys::File;
 
 /// Reads bytes `start..end` of `file` on its own (a helper's work).
-pub async fn read_range(file: &File, schema: FileSchema, start: f64, end: f64, last: bool) -> RangeReply {
+pub async fn read_range(file: &File, schema: FileSchema, start: f64, end: f64) -> RangeReply {
+    let last = end >= file.size();
     let mut reader = RangeReader::new(schema, (end - start) as u64).ok()?;
     let mut chunks = ChunkReader::range(file, start, end);
     while let Some(chunk) = chunks.next().await {
@@ -21,8 +22,9 @@ pub async fn read_range(file: &File, schema: FileSchema, start: f64, end: f64, l
     reader.finish(last).ok()
 }
 
-/// Where the ranges of `file` start: `0`, then one planned start per
-/// helper (just after a line break, between two orders), then the size.
+/// Where the ranges of `file` start: `0`, then the planned starts of the
+/// `ranges - 1` others (just after a line break, between two orders), then
+/// the size.
 async fn bounds(file: &File, schema: &FileSchema, ranges: usize) -> Vec<f64> {
     let size = file.size();
     let mut bounds = vec![0.0];
@@ -60,9 +62,9 @@ async fn feed(
     Ok(())
 }
 
-/// Reads all of `file` into the open parser, its later ranges on the
-/// helpers; returns how many workers' ranges were merged (1 when every
-/// later range was read again here).
+/// Reads all of `file` into the open parser, every n-th range on each
+/// helper; returns how many workers' ranges were merged (1 when every
+/// helper's range was read again here).
 pub async fn read_in_ranges(
     loader: &mut Loader,
     parser: &mut FileParser,
@@ -71,35 +73,38 @@ pub async fn read_in_ranges(
     helpers: &mut Helpers,
     on_bytes: &mut impl FnMut(f64),
 ) -> Result<u32, Failure> {
-    let bounds = bounds(file, schema, helpers.len() + 1).await;
+    let workers = helpers.len() + 1;
+    let bounds = bounds(file, schema, range_count(file.size() as u64, workers)).await;
     let ranges: Vec<(f64, f64)> = bounds.windows(2).map(|w| (w[0], w[1])).collect();
-    let mut sent = vec![false; ranges.len()];
-    for (k, &(start, end)) in ranges.iter().enumerate().skip(1) {
-        let request = Request::ReadRange {
-            schema: schema.clone(),
-            start,
-            end,
-            last: k + 1 == ranges.len(),
-        };
-        sent[k] = helpers.send(k - 1, &request, file);
-    }
-    let Some(&first) = ranges.first() else {
-        return Ok(1);
-    };
-    feed(loader, parser, file, first, on_bytes).await?;
-    let mut workers = 1;
-    for (k, &range) in ranges.iter().enumerate().skip(1) {
-        let part = match sent[k] {
-            true => helpers.receive(k - 1).await.flatten(),
-            false => None,
+    let sent: Vec<bool> = (0..helpers.len())
+        .map(|h| {
+            let theirs: Vec<(f64, f64)> = (0..ranges.len())
+                .filter(|&k| range_reader(k, workers) == h + 1)
+                .map(|k| ranges[k])
+                .collect();
+            let request = Request::ReadRanges {
+                schema: schema.clone(),
+                ranges: theirs,
+            };
+            helpers.send(h, &request, file)
+        })
+        .collect();
+    let mut merged_from = vec![false; workers];
+    merged_from[0] = true;
+    for (k, &range) in ranges.iter().enumerate() {
+        let reader = range_reader(k, workers);
+        let part = match reader {
+            0 => None,
+            h if sent[h - 1] => helpers.receive(h - 1).await.flatten(),
+            _ => None,
         };
         match part.map(|part| loader.absorb(parser, &part)) {
             Some(Absorbed::Merged) => {
-                workers += 1;
+                merged_from[reader] = true;
                 on_bytes(range.1 - range.0);
             }
             Some(Absorbed::ReadAgain) | None => feed(loader, parser, file, range, on_bytes).await?,
         }
     }
-    Ok(workers)
+    Ok(merged_from.iter().filter(|&&m| m).count() as u32)
 }

@@ -25,6 +25,26 @@ use crate::IngestError;
 /// workers' start-up cost more than they save.
 pub const MIN_SPLIT_BYTES: u64 = 8 << 20;
 
+/// The size a range aims at. A worker reads its ranges one after another
+/// and sends each as soon as it is read, so what a helper holds, and what
+/// is in transit, stays about this small whatever the file's size.
+pub const RANGE_TARGET_BYTES: u64 = 64 << 20;
+
+/// How many ranges to cut a file of `file_bytes` into for `workers`
+/// workers: a multiple of `workers` (each reads every `workers`-th range,
+/// see [`range_reader`]), with ranges of at most about
+/// [`RANGE_TARGET_BYTES`].
+pub fn range_count(file_bytes: u64, workers: usize) -> usize {
+    let workers = workers.max(1);
+    let rounds = file_bytes.div_ceil(workers as u64 * RANGE_TARGET_BYTES).max(1);
+    workers * rounds as usize
+}
+
+/// Which of `workers` workers reads range `k` (0 is the one that merges).
+pub fn range_reader(k: usize, workers: usize) -> usize {
+    k % workers.max(1)
+}
+
 /// True when `schema`'s file can be read in ranges: an orders file that
 /// takes part in no join, without refund rows folded across the file
 /// (docs/ingest/orders.md#refund-rows), in a CSV dialect and an encoding in
@@ -75,4 +95,33 @@ pub fn read_range(schema: FileSchema, bytes: &[u8], last: bool) -> Result<RangeP
         reader.feed(chunk)?;
     }
     reader.finish(last)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ranges_are_a_multiple_of_the_workers_and_near_the_target_size() {
+        assert_eq!(range_count(74 << 20, 2), 2);
+        assert_eq!(range_count(110 << 20, 2), 2);
+        assert_eq!(range_count(686 << 20, 2), 12);
+        assert_eq!(range_count(686 << 20, 4), 12);
+        assert_eq!(range_count(20 << 20, 4), 4);
+        assert_eq!(range_count(0, 0), 1);
+        for workers in 1..5 {
+            for mb in [8u64, 100, 300, 1000] {
+                let n = range_count(mb << 20, workers);
+                assert_eq!(n % workers, 0);
+                assert!((mb << 20).div_ceil(n as u64) <= RANGE_TARGET_BYTES || n == workers);
+            }
+        }
+    }
+
+    #[test]
+    fn each_worker_reads_every_nth_range() {
+        let readers: Vec<usize> = (0..6).map(|k| range_reader(k, 3)).collect();
+        assert_eq!(readers, [0, 1, 2, 0, 1, 2]);
+        assert_eq!(range_reader(5, 0), 0);
+    }
 }

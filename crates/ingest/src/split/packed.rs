@@ -7,6 +7,7 @@
 use serde::de::{Error, Visitor};
 use serde::{Deserializer, Serializer};
 use std::fmt;
+use std::marker::PhantomData;
 
 /// A number with a fixed-width little-endian form.
 pub(super) trait Packable: Sized + Copy {
@@ -45,26 +46,23 @@ pub(super) fn serialize<T: Packable, S: Serializer>(values: &[T], serializer: S)
     serializer.serialize_bytes(&bytes)
 }
 
-/// Reads values written by [`serialize`].
+/// Reads values written by [`serialize`], straight from the message's bytes
+/// (no copy of them first: a part can be hundreds of megabytes).
 pub(super) fn deserialize<'de, T: Packable, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<T>, D::Error> {
-    struct Bytes;
-    impl<'de> Visitor<'de> for Bytes {
-        type Value = Vec<u8>;
+    struct Numbers<T>(PhantomData<T>);
+    impl<'de, T: Packable> Visitor<'de> for Numbers<T> {
+        type Value = Vec<T>;
         fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
             f.write_str("a byte string")
         }
-        fn visit_bytes<E: Error>(self, v: &[u8]) -> Result<Vec<u8>, E> {
-            Ok(v.to_vec())
-        }
-        fn visit_byte_buf<E: Error>(self, v: Vec<u8>) -> Result<Vec<u8>, E> {
-            Ok(v)
+        fn visit_bytes<E: Error>(self, bytes: &[u8]) -> Result<Vec<T>, E> {
+            if !bytes.len().is_multiple_of(T::WIDTH) {
+                return Err(E::custom("packed numbers cut short"));
+            }
+            Ok(bytes.chunks_exact(T::WIDTH).map(T::get).collect())
         }
     }
-    let bytes = deserializer.deserialize_bytes(Bytes)?;
-    if !bytes.len().is_multiple_of(T::WIDTH) {
-        return Err(D::Error::custom("packed numbers cut short"));
-    }
-    Ok(bytes.chunks_exact(T::WIDTH).map(T::get).collect())
+    deserializer.deserialize_bytes(Numbers(PhantomData))
 }
 
 #[cfg(test)]
