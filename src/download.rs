@@ -22,11 +22,30 @@ pub fn download_bytes(file_name: &str, mime: &str, bytes: &[u8]) {
     download_js_bytes(file_name, mime, &js_sys::Uint8Array::from(bytes));
 }
 
-/// Offers bytes that are already the browser's (a download's content as the
-/// worker sent it) as a file named `file_name`, without copying them into
-/// the app's memory.
+thread_local! {
+    /// The pieces of a download still coming from the worker, in order.
+    static PIECES: std::cell::RefCell<Vec<Blob>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Keeps a piece of a download still coming from the worker. It becomes a
+/// Blob at once, so the browser holds it and the message's bytes can go.
+pub fn keep_download_piece(bytes: &js_sys::Uint8Array) {
+    if let Ok(piece) = Blob::new_with_u8_array_sequence(&js_sys::Array::of1(bytes)) {
+        PIECES.with(|p| p.borrow_mut().push(piece));
+    }
+}
+
+/// Forgets the pieces kept (the download they began failed).
+pub fn drop_download_pieces() {
+    PIECES.with(|p| p.borrow_mut().clear());
+}
+
+/// Offers the pieces kept followed by `bytes`, which are already the
+/// browser's (a download's content as the worker sent it), as a file named
+/// `file_name`, without copying them into the app's memory.
 pub fn download_js_bytes(file_name: &str, mime: &str, bytes: &js_sys::Uint8Array) {
-    let parts = js_sys::Array::of1(bytes);
+    let parts: js_sys::Array = PIECES.with(|p| p.borrow_mut().drain(..).collect());
+    parts.push(bytes);
     let options = BlobPropertyBag::new();
     options.set_type(mime);
     let url = Blob::new_with_u8_array_sequence_and_options(&parts, &options)

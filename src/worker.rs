@@ -1,7 +1,7 @@
 //! The page's side of the Web Worker: spawn it, send requests with file
 //! handles, turn replies into state changes, cancel by restarting it.
 
-use crate::download::{download_bytes, download_js_bytes};
+use crate::download::{download_bytes, download_js_bytes, drop_download_pieces, keep_download_piece};
 use crate::prefs;
 use crate::state::{AppState, Phase};
 use js_sys::Array;
@@ -240,6 +240,10 @@ fn on_reply(state: AppState, reply: Reply, payload: Option<js_sys::Uint8Array>) 
             state.stage_key.set("status.ready");
             state.phase.set(Phase::Ready);
         }
+        Reply::DownloadPiece => match payload {
+            Some(piece) => keep_download_piece(&piece),
+            None => state.fail(Failure::BadRequest),
+        },
         // The content came beside the reply (`split_payload`).
         Reply::Download { file_name, mime, .. } | Reply::DownloadBytes { file_name, mime, .. } => match payload {
             Some(content) => download_js_bytes(&file_name, &mime, &content),
@@ -262,6 +266,7 @@ fn on_reply(state: AppState, reply: Reply, payload: Option<js_sys::Uint8Array>) 
             }));
         }
         Reply::Failed(failure) => {
+            drop_download_pieces();
             state.auto_confirm.set(false);
             state.reinspecting.set(0);
             state.fail(failure);

@@ -13,6 +13,20 @@ use segscope_model::Dataset;
 /// Rough bytes per row besides the customer key, to size the output once.
 const ROW_BYTES: usize = 120;
 
+/// About how many bytes [`write_customers_csv`] hands out at a time: a
+/// million customers' CSV is 150 MB, and a browser worker's memory keeps
+/// every page it ever touched, so the file is never held whole.
+pub const CSV_CHUNK_BYTES: usize = 4 << 20;
+
+/// The headers and label words of a per-customer CSV.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CsvWording {
+    /// snake_case headers and English labels, whatever the UI language.
+    Standard,
+    /// Readable headers and labels in this language.
+    Localized(Lang),
+}
+
 /// The per-customer CSV of `analysis` (computed from `dataset`): a BOM, the
 /// header, then one LF-terminated row per customer. Cells that cannot be
 /// computed (dates, AOV, recency and scores of non-buyers) are empty; money
@@ -28,7 +42,7 @@ pub fn customers_csv_of(
     analysis: &Analysis,
     indices: impl ExactSizeIterator<Item = usize>,
 ) -> String {
-    csv(dataset, analysis, indices, &CUSTOMER_COLUMNS, Wording::Export)
+    collect(dataset, analysis, indices, CsvWording::Standard)
 }
 
 /// The CSV of [`customers_csv_of`] with headers ("Customer ID", "客户ID", …)
@@ -40,20 +54,38 @@ pub fn customers_csv_localized(
     indices: impl ExactSizeIterator<Item = usize>,
     lang: Lang,
 ) -> String {
-    let headers = localized_columns(lang);
-    csv(dataset, analysis, indices, &headers, Wording::Localized(lang))
+    collect(dataset, analysis, indices, CsvWording::Localized(lang))
 }
 
-/// A BOM, `headers`, then the row of each customer at `indices` in `wording`.
-fn csv(
+/// The CSV of the customers at `indices` in `wording`, whole.
+fn collect(
     dataset: &Dataset,
     analysis: &Analysis,
     indices: impl ExactSizeIterator<Item = usize>,
-    headers: &[&str],
-    wording: Wording,
+    wording: CsvWording,
 ) -> String {
+    let mut all = String::with_capacity(indices.len() * (ROW_BYTES + 16) + 256);
+    write_customers_csv(dataset, analysis, indices, wording, &mut |piece| all.push_str(piece));
+    all
+}
+
+/// Writes the CSV of [`customers_csv_of`] (or its localized form) and hands
+/// it to `emit` in order, in pieces of about [`CSV_CHUNK_BYTES`] that each
+/// end with a whole row.
+pub fn write_customers_csv(
+    dataset: &Dataset,
+    analysis: &Analysis,
+    indices: impl ExactSizeIterator<Item = usize>,
+    wording: CsvWording,
+    emit: &mut dyn FnMut(&str),
+) {
+    let (headers, wording) = match wording {
+        CsvWording::Standard => (CUSTOMER_COLUMNS, Wording::Export),
+        CsvWording::Localized(lang) => (localized_columns(lang), Wording::Localized(lang)),
+    };
     let texts = LabelTexts::new(analysis, wording);
-    let mut out = String::with_capacity(indices.len() * (ROW_BYTES + 16) + 256);
+    let capacity = (indices.len() * (ROW_BYTES + 16) + 256).min(CSV_CHUNK_BYTES + (64 << 10));
+    let mut out = String::with_capacity(capacity);
     out.push('\u{feff}');
     for (n, header) in headers.iter().enumerate() {
         if n > 0 {
@@ -72,8 +104,14 @@ fn csv(
             }
             out.push('\n');
         }
+        if out.len() >= CSV_CHUNK_BYTES {
+            emit(&out);
+            out.clear();
+        }
     }
-    out
+    if !out.is_empty() {
+        emit(&out);
+    }
 }
 
 /// Appends one cell: text quoted and guarded, numbers and dates as digits.
@@ -187,5 +225,39 @@ mod tests {
         let d = Dataset::default();
         let csv = customers_csv(&d, &run(&d, &Settings::default()));
         assert_eq!(csv.lines().count(), 1);
+    }
+
+    #[test]
+    fn a_large_csv_comes_in_pieces_of_whole_rows_that_make_the_whole_file() {
+        let keys: Vec<String> = (0..60_000).map(|i| format!("customer-{i:06}")).collect();
+        let mut d = Dataset {
+            customers: Customers::with_keys(keys),
+            ..Dataset::default()
+        };
+        for c in 0..60_000u32 {
+            d.orders.push(
+                c,
+                19_000 + (c % 300) as i32,
+                10.0 + f64::from(c % 97),
+                OrderStatus::Paid,
+            );
+        }
+        let a = run(&d, &Settings::default());
+        for wording in [CsvWording::Standard, CsvWording::Localized(Lang::Zh)] {
+            let mut pieces = Vec::new();
+            write_customers_csv(&d, &a, 0..d.customers.len(), wording, &mut |p| {
+                pieces.push(p.to_string())
+            });
+            assert!(pieces.len() >= 2, "{} pieces", pieces.len());
+            assert!(pieces
+                .iter()
+                .all(|p| p.ends_with('\n') && p.len() < CSV_CHUNK_BYTES + 4096));
+            let whole = match wording {
+                CsvWording::Standard => customers_csv(&d, &a),
+                CsvWording::Localized(lang) => customers_csv_localized(&d, &a, 0..d.customers.len(), lang),
+            };
+            assert_eq!(pieces.concat(), whole);
+            assert_eq!(whole.lines().count(), 60_001);
+        }
     }
 }

@@ -20,7 +20,9 @@ pub use activation::{
 };
 pub use analysis_json::analysis_json;
 pub use customer_row::CUSTOMER_COLUMNS;
-pub use customers::{customers_csv, customers_csv_localized, customers_csv_of};
+pub use customers::{
+    customers_csv, customers_csv_localized, customers_csv_of, write_customers_csv, CsvWording, CSV_CHUNK_BYTES,
+};
 pub use error::ExportError;
 pub use rejections_csv::rejections_csv;
 pub use xlsx::customers_xlsx;

@@ -48,7 +48,7 @@ fn in_ranges(schema: &FileSchema, bytes: &[u8], ranges: usize) {
     let mut builder = DatasetBuilder::new();
     let mut parser = FileParser::for_builder(schema.clone(), &mut builder).expect("open");
     let clock = Instant::now();
-    parser.expect_bytes(bytes.len() as u64);
+    parser.expect_bytes(bytes.len() as u64, &mut builder);
     parser.feed(&bytes[..bounds[1]], &mut builder).expect("read");
     let mut line = format!("  range 0: {:.3} s", clock.elapsed().as_secs_f64());
     for k in 1..bounds.len() - 1 {

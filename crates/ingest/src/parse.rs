@@ -70,9 +70,11 @@ impl FileParser {
         })
     }
 
-    /// Sizes the lookup tables for a file of `file_bytes`, estimated from the
-    /// sample rows, so they do not grow step by step during the read.
-    pub fn expect_bytes(&mut self, file_bytes: u64) {
+    /// Sizes the lookup tables (and, in an orders file, the order columns)
+    /// for a file of `file_bytes`, estimated from the sample rows, so they do
+    /// not grow step by step during the read: each step would copy them, and
+    /// a worker's memory keeps every page it ever touched.
+    pub fn expect_bytes(&mut self, file_bytes: u64, builder: &mut DatasetBuilder) {
         let sample_bytes: usize = self
             .schema
             .samples
@@ -81,7 +83,11 @@ impl FileParser {
             .sum();
         if sample_bytes > 0 {
             let per_row = (sample_bytes / self.schema.samples.len()).max(8) as u64;
-            self.state.reserve((file_bytes / per_row).min(50_000_000) as usize);
+            let rows = (file_bytes / per_row).min(50_000_000) as usize;
+            self.state.reserve(rows);
+            if self.schema.kind == FileKind::Orders {
+                builder.dataset.orders.reserve(rows);
+            }
         }
     }
 
@@ -136,7 +142,7 @@ impl FileParser {
 /// Reads a whole in-memory file in one go (tests, benchmarks, small files).
 pub fn read_file(schema: FileSchema, bytes: &[u8], builder: &mut DatasetBuilder) -> Result<FileReport, IngestError> {
     let mut parser = FileParser::for_builder(schema, builder)?;
-    parser.expect_bytes(bytes.len() as u64);
+    parser.expect_bytes(bytes.len() as u64, builder);
     for chunk in bytes.chunks(8 << 20) {
         parser.feed(chunk, builder)?;
     }

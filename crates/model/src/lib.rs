@@ -120,6 +120,15 @@ impl Orders {
         &self.category
     }
 
+    /// Makes room for `additional` more orders in every column at once.
+    pub fn reserve(&mut self, additional: usize) {
+        self.customer.reserve(additional);
+        self.day.reserve(additional);
+        self.amount.reserve(additional);
+        self.status.reserve(additional);
+        self.category.reserve(additional);
+    }
+
     /// Appends one order without a category.
     pub fn push(&mut self, customer: CustomerIdx, day: Day, amount: f64, status: OrderStatus) {
         self.push_with_category(customer, day, amount, status, NO_CATEGORY);

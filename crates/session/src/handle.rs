@@ -5,6 +5,7 @@
 use crate::protocol::{Failure, Reply, SessionRequest, Timings};
 use crate::Session;
 use segscope_engine::settings::Settings;
+use segscope_export::CsvWording;
 
 /// The MIME type of the CSV downloads.
 const CSV: &str = "text/csv;charset=utf-8";
@@ -14,7 +15,22 @@ const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.
 impl Session {
     /// Answers `request` from the data and settings held.
     pub fn handle(&mut self, request: SessionRequest) -> Reply {
-        self.answer(request).unwrap_or_else(Reply::Failed)
+        let mut streamed = String::new();
+        let mut reply = self.handle_streamed(request, &mut |piece| streamed.push_str(piece));
+        if let Reply::Download { content, .. } = &mut reply {
+            if content.is_empty() {
+                *content = streamed;
+            }
+        }
+        reply
+    }
+
+    /// Answers `request` as [`Session::handle`] does, except that a CSV of
+    /// customers is handed to `emit` in pieces as it is written (see
+    /// [`segscope_export::write_customers_csv`]) and its reply's content is left
+    /// empty: a worker posts each piece at once and never holds the file.
+    pub fn handle_streamed(&mut self, request: SessionRequest, emit: &mut dyn FnMut(&str)) -> Reply {
+        self.answer(request, emit).unwrap_or_else(Reply::Failed)
     }
 
     /// Analyses the data [`Session::load`] kept under `settings`: the reply
@@ -47,26 +63,29 @@ impl Session {
         }
     }
 
-    fn answer(&mut self, request: SessionRequest) -> Result<Reply, Failure> {
+    fn answer(&mut self, request: SessionRequest, emit: &mut dyn FnMut(&str)) -> Result<Reply, Failure> {
         Ok(match request {
             SessionRequest::ChangeSettings(settings) => self.settings_reply(&settings)?,
             SessionRequest::Customers(query) => Reply::Customers(self.customers(&query)?),
             SessionRequest::CustomerDetail(index) => Reply::CustomerDetail(Box::new(self.customer_detail(index)?)),
             SessionRequest::WhatIf(levels) => Reply::WhatIf(self.what_if(&levels)?),
             SessionRequest::ExportSelection(query) => {
-                text("segscope-customers-selection.csv", CSV, self.selection_csv(&query)?)
+                self.write_selection_csv(&query, CsvWording::Standard, emit)?;
+                text("segscope-customers-selection.csv", CSV, String::new())
             }
-            SessionRequest::ExportSelectionLocalized(query, lang) => text(
-                "segscope-customers-selection-localized.csv",
-                CSV,
-                self.selection_csv_localized(&query, lang)?,
-            ),
+            SessionRequest::ExportSelectionLocalized(query, lang) => {
+                self.write_selection_csv(&query, CsvWording::Localized(lang), emit)?;
+                text("segscope-customers-selection-localized.csv", CSV, String::new())
+            }
             SessionRequest::ExportSelectionXlsx(query, lang) => Reply::DownloadBytes {
                 file_name: "segscope-customers-selection.xlsx".into(),
                 mime: XLSX.into(),
                 bytes: self.selection_xlsx(&query, lang)?,
             },
-            SessionRequest::ExportCustomers => text("segscope-customers.csv", CSV, self.customers_csv()?),
+            SessionRequest::ExportCustomers => {
+                self.write_customers_csv(emit)?;
+                text("segscope-customers.csv", CSV, String::new())
+            }
             SessionRequest::Contacts => Reply::Contacts(self.contact_coverage()?),
             SessionRequest::ExportActivation(query, options) => {
                 Reply::Activation(Box::new(self.activation(&query, &options)?))

@@ -54,7 +54,7 @@ impl Loader {
     /// Starts reading a file of `file_bytes` with its confirmed schema.
     pub fn open(&mut self, schema: FileSchema, file_bytes: u64) -> Result<FileParser, IngestError> {
         let mut parser = FileParser::for_builder(schema, &mut self.builder)?;
-        parser.expect_bytes(file_bytes);
+        parser.expect_bytes(file_bytes, &mut self.builder);
         Ok(parser)
     }
 

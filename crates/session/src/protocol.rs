@@ -248,7 +248,12 @@ pub enum Reply {
     Contacts(ContactCoverage),
     /// A list for a marketing tool is ready: the download and its counts.
     Activation(Box<ActivationFile>),
-    /// A download is ready.
+    /// A piece of the text download whose [`Reply::Download`] follows, its
+    /// bytes beside the message (a customers CSV is posted as it is written,
+    /// see [`Session::handle_streamed`](crate::Session::handle_streamed)).
+    DownloadPiece,
+    /// A download is ready (after any [`Reply::DownloadPiece`]s, whose bytes
+    /// come first in the file).
     Download {
         /// Suggested file name.
         file_name: String,

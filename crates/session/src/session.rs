@@ -14,7 +14,7 @@ use segscope_engine::plan::Recompute;
 use segscope_engine::settings::{MemberLevel, Settings};
 use segscope_engine::WhatIf;
 use segscope_engine::{self as analyze, Analysis};
-use segscope_export as export;
+use segscope_export::{self as export, CsvWording};
 use segscope_i18n::Lang;
 use segscope_ingest::QualityReport;
 use segscope_model::date::date_of;
@@ -226,28 +226,19 @@ impl Session {
         ))
     }
 
-    /// The per-customer CSV of the customers `query` selects, in its order
-    /// (fitting the models first, for their columns).
-    pub fn selection_csv(&mut self, query: &CustomerQuery) -> Result<String, Failure> {
+    /// Writes the per-customer CSV of the customers `query` selects, in its
+    /// order and `wording`, to `emit` in pieces (fitting the models first,
+    /// for their columns).
+    pub fn write_selection_csv(
+        &mut self,
+        query: &CustomerQuery,
+        wording: CsvWording,
+        emit: &mut dyn FnMut(&str),
+    ) -> Result<(), Failure> {
         self.models()?;
         let (dataset, analysis, picked) = self.selection(query)?;
-        Ok(export::customers_csv_of(
-            dataset,
-            analysis,
-            picked.iter().map(|&i| i as usize),
-        ))
-    }
-
-    /// The same CSV with headers and labels in `lang`.
-    pub fn selection_csv_localized(&mut self, query: &CustomerQuery, lang: Lang) -> Result<String, Failure> {
-        self.models()?;
-        let (dataset, analysis, picked) = self.selection(query)?;
-        Ok(export::customers_csv_localized(
-            dataset,
-            analysis,
-            picked.iter().map(|&i| i as usize),
-            lang,
-        ))
+        export::write_customers_csv(dataset, analysis, picked.iter().map(|&i| i as usize), wording, emit);
+        Ok(())
     }
 
     /// The `.xlsx` workbook of the customers `query` selects (a sheet per
@@ -266,11 +257,16 @@ impl Session {
         }
     }
 
-    /// The per-customer CSV of the current analysis (fitting the models first).
-    pub fn customers_csv(&mut self) -> Result<String, Failure> {
+    /// Writes the per-customer CSV of the current analysis to `emit` in
+    /// pieces (fitting the models first).
+    pub fn write_customers_csv(&mut self, emit: &mut dyn FnMut(&str)) -> Result<(), Failure> {
         self.models()?;
         match (&self.loaded, &self.analysis) {
-            (Some((dataset, _)), Some(analysis)) => Ok(export::customers_csv(dataset, analysis)),
+            (Some((dataset, _)), Some(analysis)) => {
+                let all = 0..dataset.customers.len();
+                export::write_customers_csv(dataset, analysis, all, CsvWording::Standard, emit);
+                Ok(())
+            }
             _ => Err(Failure::NoData),
         }
     }

@@ -248,6 +248,7 @@ fn every_reply_survives_the_encoding() {
         Reply::Migration(Box::new(migration)),
         Reply::RuleCounts(counts),
         Reply::Holdout(Box::new(holdout)),
+        Reply::DownloadPiece,
         Reply::Download {
             file_name: "segscope-analysis.json".into(),
             mime: "application/json".into(),

@@ -97,7 +97,11 @@ async fn handle(request: Request, files: Vec<File>, state: &Rc<RefCell<State>>) 
             }
         }
         Request::Analyze { schemas, settings } => analyze(schemas, &settings, state).await,
-        Request::Session(request) => state.borrow_mut().session.handle(request),
+        Request::Session(request) => {
+            // A customers CSV is posted in pieces as it is written.
+            let mut post_piece = |piece: &str| post_with_payload(&encode(&Reply::DownloadPiece), piece.as_bytes());
+            state.borrow_mut().session.handle_streamed(request, &mut post_piece)
+        }
         Request::ReadRanges { schema, ranges } => {
             for (start, end) in ranges {
                 let reply = match files.first() {

@@ -71,7 +71,7 @@ impl RangeReader {
     pub fn new(schema: FileSchema, range_bytes: u64) -> Result<Self, IngestError> {
         let mut builder = DatasetBuilder::for_range();
         let mut parser = FileParser::for_range(schema, &mut builder)?;
-        parser.expect_bytes(range_bytes);
+        parser.expect_bytes(range_bytes, &mut builder);
         Ok(RangeReader { parser, builder })
     }
 
