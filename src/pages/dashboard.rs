@@ -156,16 +156,23 @@ fn Overview() -> impl IntoView {
     let state = use_app();
     let tier_svg = charts::tier_chart(state);
     let rf_svg = charts::rf_chart(state);
+    // The charts and tables follow a frame after the settings and KPIs: the
+    // page is built in two tasks, each well under the 50 ms that would block
+    // input (docs/product.md#budgets).
+    let rest_shown = RwSignal::new(false);
+    request_animation_frame(move || rest_shown.set(true));
     view! {
         <div class="page" data-testid="page-overview">
             <SettingsBar/>
             <KpiCards/>
-            <div class="grid-2">
-                <ChartCard testid="chart-tiers" file_stem="tiers" svg=tier_svg/>
-                <ChartCard testid="chart-rf" file_stem="rfm-grid" svg=rf_svg/>
-            </div>
-            <TierTable/>
-            <SegmentTable/>
+            <Show when=move || rest_shown.get()>
+                <div class="grid-2">
+                    <ChartCard testid="chart-tiers" file_stem="tiers" svg=tier_svg/>
+                    <ChartCard testid="chart-rf" file_stem="rfm-grid" svg=rf_svg/>
+                </div>
+                <TierTable/>
+                <SegmentTable/>
+            </Show>
         </div>
     }
 }
