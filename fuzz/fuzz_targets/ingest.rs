@@ -34,7 +34,7 @@ fuzz_target!(|input: &[u8]| {
     let Ok(mut parser) = FileParser::new(schema) else {
         return;
     };
-    parser.expect_bytes(bytes.len() as u64);
+    parser.expect_bytes(bytes.len() as u64, &mut builder);
     for part in bytes.chunks(chunk) {
         if parser.feed(part, &mut builder).is_err() {
             return;
