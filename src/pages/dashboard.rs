@@ -157,8 +157,7 @@ fn Overview() -> impl IntoView {
     let tier_svg = charts::tier_chart(state);
     let rf_svg = charts::rf_chart(state);
     // The charts and tables follow a frame after the settings and KPIs: the
-    // page is built in two tasks, each well under the 50 ms that would block
-    // input (docs/product.md#budgets).
+    // page is built in two tasks rather than one (docs/product.md#budgets).
     let rest_shown = RwSignal::new(false);
     request_animation_frame(move || rest_shown.set(true));
     view! {

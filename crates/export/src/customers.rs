@@ -13,10 +13,15 @@ use segscope_model::Dataset;
 /// Rough bytes per row besides the customer key, to size the output once.
 const ROW_BYTES: usize = 120;
 
+/// About how many bytes the CSV of `customers` customers takes.
+fn estimated_bytes(customers: usize) -> usize {
+    customers * (ROW_BYTES + 16) + 256
+}
+
 /// About how many bytes [`write_customers_csv`] hands out at a time: a
 /// million customers' CSV is 150 MB, and a browser worker's memory keeps
 /// every page it ever touched, so the file is never held whole.
-pub const CSV_CHUNK_BYTES: usize = 4 << 20;
+const CSV_CHUNK_BYTES: usize = 4 << 20;
 
 /// The headers and label words of a per-customer CSV.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -64,13 +69,13 @@ fn collect(
     indices: impl ExactSizeIterator<Item = usize>,
     wording: CsvWording,
 ) -> String {
-    let mut all = String::with_capacity(indices.len() * (ROW_BYTES + 16) + 256);
+    let mut all = String::with_capacity(estimated_bytes(indices.len()));
     write_customers_csv(dataset, analysis, indices, wording, &mut |piece| all.push_str(piece));
     all
 }
 
 /// Writes the CSV of [`customers_csv_of`] (or its localized form) and hands
-/// it to `emit` in order, in pieces of about [`CSV_CHUNK_BYTES`] that each
+/// it to `emit` in order, in pieces of about 4 MB (`CSV_CHUNK_BYTES`) that each
 /// end with a whole row.
 pub fn write_customers_csv(
     dataset: &Dataset,
@@ -84,7 +89,7 @@ pub fn write_customers_csv(
         CsvWording::Localized(lang) => (localized_columns(lang), Wording::Localized(lang)),
     };
     let texts = LabelTexts::new(analysis, wording);
-    let capacity = (indices.len() * (ROW_BYTES + 16) + 256).min(CSV_CHUNK_BYTES + (64 << 10));
+    let capacity = estimated_bytes(indices.len()).min(CSV_CHUNK_BYTES + (64 << 10));
     let mut out = String::with_capacity(capacity);
     out.push('\u{feff}');
     for (n, header) in headers.iter().enumerate() {

@@ -20,9 +20,7 @@ pub use activation::{
 };
 pub use analysis_json::analysis_json;
 pub use customer_row::CUSTOMER_COLUMNS;
-pub use customers::{
-    customers_csv, customers_csv_localized, customers_csv_of, write_customers_csv, CsvWording, CSV_CHUNK_BYTES,
-};
+pub use customers::{customers_csv, customers_csv_localized, customers_csv_of, write_customers_csv, CsvWording};
 pub use error::ExportError;
 pub use rejections_csv::rejections_csv;
 pub use xlsx::customers_xlsx;

@@ -103,8 +103,9 @@ async fn handle(request: Request, files: Vec<File>, state: &Rc<RefCell<State>>) 
             state.borrow_mut().session.handle_streamed(request, &mut post_piece)
         }
         Request::ReadRanges { schema, ranges } => {
+            let file = files.first();
             for (start, end) in ranges {
-                let reply = match files.first() {
+                let reply = match file {
                     Some(file) => ranges::read_range(file, schema.clone(), start, end).await,
                     None => None,
                 };
