@@ -1,7 +1,7 @@
 // The app as a user drives it: choosing files, the mapping step, the status,
 // tabs, settings and the downloads. The one place that knows the upload
 // controls; tests call these instead of repeating selectors.
-import { waitForState, waitForAnyState, download } from './browser.mjs';
+import { waitForState, waitForAnyState, download, nextFrames } from './browser.mjs';
 import { records } from './csv.mjs';
 
 /** An in-memory file for the file input (or the settings import). */
@@ -53,6 +53,7 @@ export const statusText = (page) => page.textContent('[data-testid=app-status]')
 export async function openTab(page, tab) {
   await page.click(`[data-testid=tab-${tab}]`);
   await page.waitForSelector(`[data-testid=page-${tab}]`);
+  await nextFrames(page);
 }
 
 /**

@@ -47,7 +47,12 @@ export async function waitForState(page, state, timeout = 60_000) {
     if (s === 'error' && want !== 'error') throw new Error('app error: ' + el.textContent);
     return s === want;
   }, state, { timeout, polling: 20 });
+  await nextFrames(page);
 }
+
+/** Waits two animation frames: a page builds its lower parts a frame after it appears. */
+export const nextFrames = (page) =>
+  page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
 
 /** Waits until the app status is one of `states` (no failing fast); returns the state and the status text. */
 export async function waitForAnyState(page, states, timeout = 60_000) {
