@@ -23,8 +23,6 @@ pub struct DatasetBuilder {
     contact_index: KeyMap,
     /// Per customer: its display key is an email or phone, not an id.
     keyed_by_contact: Vec<bool>,
-    last_key: Vec<u8>,
-    last_idx: CustomerIdx,
     sources: Interner,
     occupations: Interner,
     regions: Interner,
@@ -98,7 +96,7 @@ impl DatasetBuilder {
         } else {
             &mut self.key_index
         };
-        if let Some(idx) = index.get(key) {
+        if let Some(idx) = index.find(key) {
             return idx;
         }
         let idx = self.dataset.customers.push(String::from_utf8_lossy(key).into_owned());
@@ -271,7 +269,6 @@ impl DatasetBuilder {
                     .customers
                     .set_key(idx as usize, String::from_utf8_lossy(id).into_owned());
                 self.key_index.insert(id, idx);
-                self.remember(id, idx);
                 idx
             }
             None => self.create(id),
@@ -291,7 +288,6 @@ impl DatasetBuilder {
         if let Some(idx) = self.contact_index.get(contact) {
             self.report.customers_matched_by_contact += 1;
             self.key_index.insert(contact, idx);
-            self.remember(contact, idx);
             return idx;
         }
         let idx = self.create(contact);
@@ -325,19 +321,7 @@ impl DatasetBuilder {
 
     /// The customer known by `key`, if any.
     fn known(&mut self, key: &[u8]) -> Option<CustomerIdx> {
-        // Exports often list a customer's rows together: skip the hash lookup then.
-        if self.last_key.as_slice() == key {
-            return Some(self.last_idx);
-        }
-        let idx = self.key_index.get(key)?;
-        self.remember(key, idx);
-        Some(idx)
-    }
-
-    fn remember(&mut self, key: &[u8], idx: CustomerIdx) {
-        self.last_key.clear();
-        self.last_key.extend_from_slice(key);
-        self.last_idx = idx;
+        self.key_index.find(key)
     }
 
     /// Adds a customer keyed by `key`.
@@ -346,7 +330,6 @@ impl DatasetBuilder {
         self.in_customer_file.push(false);
         self.keyed_by_contact.push(false);
         self.key_index.insert(key, idx);
-        self.remember(key, idx);
         idx
     }
 

@@ -36,24 +36,53 @@ impl Hasher for DigestHasher {
     }
 }
 
-/// Key bytes → customer index.
+/// Key bytes → customer index, remembering the last key found or mapped:
+/// exports often list a customer's rows together, and a repeated key then
+/// costs one comparison instead of a digest and a table probe.
 #[derive(Default)]
 pub(super) struct KeyMap {
     slots: HashMap<u128, CustomerIdx, BuildHasherDefault<DigestHasher>>,
+    /// The last key found or mapped, and its customer (`None` before any).
+    last: Option<(Vec<u8>, CustomerIdx)>,
 }
 
 impl KeyMap {
     /// The customer known by `key`.
     pub fn get(&self, key: &[u8]) -> Option<CustomerIdx> {
-        self.slots.get(&digest(key)).copied()
+        match &self.last {
+            Some((last, idx)) if last.as_slice() == key => Some(*idx),
+            _ => self.slots.get(&digest(key)).copied(),
+        }
+    }
+
+    /// The customer known by `key`, remembered for the next lookup.
+    pub fn find(&mut self, key: &[u8]) -> Option<CustomerIdx> {
+        let idx = self.get(key)?;
+        self.remember(key, idx);
+        Some(idx)
     }
 
     /// Maps `key` to `idx`, replacing an earlier mapping.
     pub fn insert(&mut self, key: &[u8], idx: CustomerIdx) {
         self.slots.insert(digest(key), idx);
+        self.remember(key, idx);
     }
 
-    /// Maps `key` to `idx` unless it is mapped already.
+    fn remember(&mut self, key: &[u8], idx: CustomerIdx) {
+        match &mut self.last {
+            Some((last, last_idx)) => {
+                if last.as_slice() != key {
+                    last.clear();
+                    last.extend_from_slice(key);
+                }
+                *last_idx = idx;
+            }
+            None => self.last = Some((key.to_vec(), idx)),
+        }
+    }
+
+    /// Maps `key` to `idx` unless it is mapped already (the remembered key
+    /// keeps its mapping either way).
     pub fn insert_new(&mut self, key: &[u8], idx: CustomerIdx) {
         self.slots.entry(digest(key)).or_insert(idx);
     }
@@ -77,5 +106,21 @@ mod tests {
         assert_eq!(map.get(b""), None);
         map.insert(b"C000001", 4);
         assert_eq!(map.get(b"C000001"), Some(4));
+    }
+
+    #[test]
+    fn the_remembered_key_follows_every_mapping() {
+        let mut map = KeyMap::default();
+        map.insert(b"a", 1);
+        assert_eq!(map.find(b"a"), Some(1));
+        map.insert(b"a", 2);
+        assert_eq!(map.find(b"a"), Some(2));
+        map.insert_new(b"a", 3);
+        assert_eq!(map.get(b"a"), Some(2));
+        map.insert(b"b", 4);
+        assert_eq!(map.find(b"a"), Some(2));
+        assert_eq!(map.find(b"ab"), None);
+        assert_eq!(map.get(b"a"), Some(2));
+        assert_eq!(map.get(b"b"), Some(4));
     }
 }

@@ -17,6 +17,7 @@ pub mod line_items;
 pub(crate) mod month_names;
 mod order_index;
 pub mod parse;
+mod plain_line;
 pub mod profile_value;
 pub mod quality;
 pub mod records;

@@ -3,14 +3,21 @@
 //! Text aligned in columns separated by runs of spaces (the delimiter
 //! [`BLANKS`]) is read line by line instead (docs/ingest/structure.md#whitespace-columns).
 
+use crate::plain_line::{split_plain_line, splits_plain_lines};
 use csv_core::{ReadRecordResult, Reader, ReaderBuilder};
-use xxhash_rust::xxh3::{xxh3_128_with_seed, xxh3_64};
+use memchr::memchr;
+use xxhash_rust::xxh3::{xxh3_128_with_seed, xxh3_64, Xxh3};
 
 /// One parsed record: its fields as byte slices.
 pub struct Record<'a> {
+    /// The fields' bytes, one after another or, when `separated`, with the
+    /// delimiter between them (a plain line read as it is).
     data: &'a [u8],
+    /// Where each field ends in `data`.
     ends: &'a [usize],
     line: u64,
+    delimiter: u8,
+    separated: bool,
 }
 
 impl<'a> Record<'a> {
@@ -29,7 +36,11 @@ impl<'a> Record<'a> {
         if i >= self.ends.len() {
             return b"";
         }
-        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        let start = if i == 0 {
+            0
+        } else {
+            self.ends[i - 1] + usize::from(self.separated)
+        };
         &self.data[start..self.ends[i]]
     }
 
@@ -40,12 +51,24 @@ impl<'a> Record<'a> {
     }
 
     /// A 128-bit fingerprint of the whole row, field boundaries included
-    /// (XXH3-128), so different rows practically never share one. Used to find
-    /// exact duplicate rows.
+    /// (XXH3-128 of the fields joined by the delimiter, seeded with where
+    /// they end), so different rows practically never share one, however
+    /// each was read. Used to find exact duplicate rows.
     pub fn fingerprint(&self) -> u128 {
-        let bytes = &self.data[..self.ends.last().copied().unwrap_or(0)];
-        let boundaries = self.ends.iter().fold(0u64, |h, &e| h.rotate_left(7) ^ e as u64);
-        xxh3_128_with_seed(bytes, boundaries)
+        let gap = usize::from(!self.separated);
+        let boundaries =
+            (self.ends.iter().enumerate()).fold(0u64, |h, (i, &e)| h.rotate_left(7) ^ (e + i * gap) as u64);
+        if self.separated {
+            return xxh3_128_with_seed(&self.data[..self.ends.last().copied().unwrap_or(0)], boundaries);
+        }
+        let mut hasher = Xxh3::with_seed(boundaries);
+        for i in 0..self.len() {
+            if i > 0 {
+                hasher.update(&[self.delimiter]);
+            }
+            hasher.update(self.get(i));
+        }
+        hasher.digest128()
     }
 }
 
@@ -80,6 +103,14 @@ pub struct RecordReader {
     ends_len: usize,
     /// Bytes other than line breaks were read since the last complete record.
     partial: bool,
+    delimiter: u8,
+    /// The delimiter, when whole plain lines are cut without csv-core
+    /// (docs/ingest/speed.md#plain-lines).
+    plain_delimiter: Option<u8>,
+    /// Line breaks read outside csv-core, which counts only its own.
+    plain_line_breaks: u64,
+    /// csv-core has been called.
+    core_has_read: bool,
 }
 
 /// The longest record accepted, in bytes; longer means the file is not CSV
@@ -108,6 +139,20 @@ impl RecordReader {
             out_len: 0,
             ends_len: 0,
             partial: false,
+            delimiter,
+            plain_delimiter: Some(delimiter).filter(|&d| d != BLANKS && splits_plain_lines(d)),
+            plain_line_breaks: 0,
+            core_has_read: false,
+        }
+    }
+
+    /// A reader that leaves every line to csv-core, to check the plain-line
+    /// path against.
+    #[cfg(test)]
+    fn without_plain_lines(delimiter: u8) -> Self {
+        RecordReader {
+            plain_delimiter: None,
+            ..Self::new(delimiter)
         }
     }
 
@@ -134,8 +179,21 @@ impl RecordReader {
             }
         };
         loop {
+            // csv-core strips a byte-order mark on its first read: it reads first.
+            let at_line_start = self.core_has_read && !self.partial && self.out_len == 0 && self.ends_len == 0;
+            if let Some(delimiter) = self.plain_delimiter.filter(|_| at_line_start) {
+                let lines_before = reader.line().saturating_sub(1) + self.plain_line_breaks;
+                let (more, read, breaks) =
+                    read_plain_lines(delimiter, input, lines_before, &mut self.ends, &mut on_record);
+                input = &input[read..];
+                self.plain_line_breaks += breaks;
+                if !more {
+                    return Ok(false);
+                }
+            }
             let (result, nin, nout, nend) =
                 reader.read_record(input, &mut self.out[self.out_len..], &mut self.ends[self.ends_len..]);
+            self.core_has_read = true;
             let is_record = matches!(result, ReadRecordResult::Record | ReadRecordResult::End);
             self.partial = !is_record && (self.partial || input[..nin].iter().any(|b| !matches!(b, b'\r' | b'\n')));
             input = &input[nin..];
@@ -159,7 +217,9 @@ impl RecordReader {
                         data: &self.out[..self.out_len],
                         ends: &self.ends[..self.ends_len],
                         // csv-core numbers lines from 1: the line breaks read are one less.
-                        line: reader.line().saturating_sub(1),
+                        line: reader.line().saturating_sub(1) + self.plain_line_breaks,
+                        delimiter: self.delimiter,
+                        separated: false,
                     };
                     self.out_len = 0;
                     self.ends_len = 0;
@@ -171,6 +231,45 @@ impl RecordReader {
             }
         }
     }
+}
+
+/// Reads the whole plain lines at the start of `input`, `lines_before` line
+/// breaks into the text, and calls `on_record` for each with a record,
+/// skipping blank ones, as csv-core would (docs/ingest/speed.md#plain-lines);
+/// stops at the first line it must leave to csv-core or that the chunk cuts.
+/// Returns whether to go on, the bytes read and the line breaks among them.
+fn read_plain_lines(
+    delimiter: u8,
+    input: &[u8],
+    lines_before: u64,
+    ends: &mut [usize],
+    on_record: &mut impl FnMut(&Record) -> bool,
+) -> (bool, usize, u64) {
+    let (mut read, mut breaks) = (0, 0);
+    while let Some(at) = memchr(b'\n', &input[read..]) {
+        let line = &input[read..read + at];
+        if !matches!(line, [] | [b'\r']) {
+            let Some((fields, data)) = split_plain_line(line, delimiter, ends) else {
+                break;
+            };
+            // csv-core ends a record at a carriage return, before its line
+            // feed is counted: the same line number either way.
+            let counted = u64::from(data.len() == line.len());
+            let record = Record {
+                data,
+                ends: &ends[..fields],
+                line: lines_before + breaks + counted,
+                delimiter,
+                separated: true,
+            };
+            if !on_record(&record) {
+                return (false, read + at + 1, breaks + 1);
+            }
+        }
+        breaks += 1;
+        read += at + 1;
+    }
+    (true, read, breaks)
 }
 
 /// Feeds one chunk of blank-separated text (empty = end of input): every
@@ -186,7 +285,14 @@ fn feed_blanks(
 ) -> Result<bool, RecordTooLong> {
     let mut emit = |text: &[u8], line: u64| {
         split_blanks(text, out, ends);
-        ends.is_empty() || on_record(&Record { data: out, ends, line })
+        ends.is_empty()
+            || on_record(&Record {
+                data: out,
+                ends,
+                line,
+                delimiter: BLANKS,
+                separated: false,
+            })
     };
     if input.is_empty() {
         let more = emit(partial, *line);
@@ -264,6 +370,59 @@ fn split_blanks(text: &[u8], out: &mut Vec<u8>, ends: &mut Vec<usize>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// Every record's fields and line, and whether each chunk ended at a
+    /// record start, reading `text` in `chunks` with `reader`, stopping
+    /// after `stop_after` records.
+    type Read = (Vec<(Vec<Vec<u8>>, u64, u128)>, Vec<bool>);
+
+    fn read_in_chunks(mut reader: RecordReader, text: &[u8], chunks: &[usize], stop_after: usize) -> Read {
+        let mut records = Vec::new();
+        let mut starts = Vec::new();
+        let mut collect = |r: &Record| {
+            records.push((
+                (0..r.len()).map(|i| r.get(i).to_vec()).collect(),
+                r.line(),
+                r.fingerprint(),
+            ));
+            records.len() < stop_after
+        };
+        let mut rest = text;
+        for &size in chunks.iter().chain(std::iter::once(&usize::MAX)) {
+            let (piece, tail) = rest.split_at(size.min(rest.len()));
+            rest = tail;
+            if !reader.feed(piece, &mut collect).unwrap() {
+                return (records, starts);
+            }
+            starts.push(reader.at_record_start());
+            if rest.is_empty() {
+                break;
+            }
+        }
+        reader.feed(b"", &mut collect).unwrap();
+        (records, starts)
+    }
+
+    proptest! {
+        #[test]
+        fn plain_lines_read_as_csv_core_reads_them(
+            bytes in proptest::collection::vec(prop::sample::select(b"ab,;\"\r\n \xef\xbb\xbf".to_vec()), 0..300),
+            chunks in proptest::collection::vec(1usize..40, 0..12),
+            stop_after in 1usize..200,
+        ) {
+            for delimiter in [b',', b';'] {
+                let fast = read_in_chunks(RecordReader::new(delimiter), &bytes, &chunks, stop_after);
+                let core = read_in_chunks(RecordReader::without_plain_lines(delimiter), &bytes, &chunks, stop_after);
+                prop_assert_eq!(&fast, &core);
+                // And the fields as the csv crate reads the whole text.
+                let mut csv = csv::ReaderBuilder::new().has_headers(false).flexible(true).delimiter(delimiter).from_reader(&bytes[..]);
+                let expected: Vec<Vec<Vec<u8>>> = csv.byte_records().map(|r| r.unwrap().iter().map(<[u8]>::to_vec).collect()).take(stop_after).collect();
+                let got: Vec<Vec<Vec<u8>>> = fast.0.into_iter().map(|(fields, _, _)| fields).collect();
+                prop_assert_eq!(got, expected);
+            }
+        }
+    }
 
     fn read_all(text: &str, chunk: usize) -> Vec<Vec<String>> {
         read_with(b',', text, chunk)
