@@ -3,27 +3,97 @@
 //! without copying them (docs/ingest/speed.md#plain-lines). Such a line means
 //! the same to both, so the record is the same either way.
 
-use memchr::memchr2;
-
 /// Cuts `line` (its `\n` already off) into fields at `delimiter` as csv-core
 /// would: the position of each field's end in the line goes to `ends`.
 /// Returns the number of fields and the line without its final carriage
 /// return, or `None` when csv-core must read the line instead: it has a
 /// quote, or a carriage return other than a final one, or more fields than
-/// `ends` holds.
+/// `ends` holds. Sixteen bytes are looked at at once ([`block_masks`]).
 pub(super) fn split_plain_line<'a>(line: &'a [u8], delimiter: u8, ends: &mut [usize]) -> Option<(usize, &'a [u8])> {
     let line = line.strip_suffix(b"\r").unwrap_or(line);
-    if memchr2(b'"', b'\r', line).is_some() {
-        return None;
-    }
+    let (blocks, rest) = line.as_chunks::<BLOCK>();
     let mut fields = 0;
-    for (at, _) in line.iter().enumerate().filter(|(_, &b)| b == delimiter) {
-        *ends.get_mut(fields)? = at;
-        fields += 1;
+    for (k, block) in blocks.iter().enumerate() {
+        let (mut delimiters, special) = block_masks(block, delimiter);
+        if special {
+            return None;
+        }
+        while delimiters != 0 {
+            *ends.get_mut(fields)? = k * BLOCK + delimiters.trailing_zeros() as usize;
+            fields += 1;
+            delimiters &= delimiters - 1;
+        }
+    }
+    let rest_start = blocks.len() * BLOCK;
+    for (at, &b) in rest.iter().enumerate() {
+        if b == b'"' || b == b'\r' {
+            return None;
+        }
+        if b == delimiter {
+            *ends.get_mut(fields)? = rest_start + at;
+            fields += 1;
+        }
     }
     *ends.get_mut(fields)? = line.len();
     Some((fields + 1, line))
 }
+
+/// Bytes looked at at once.
+const BLOCK: usize = 16;
+
+/// Bit `i` set where `block[i]` is `delimiter`, and whether the block holds
+/// a quote or a carriage return: with WebAssembly SIMD in the browser.
+#[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+fn block_masks(block: &[u8; BLOCK], delimiter: u8) -> (u32, bool) {
+    use core::arch::wasm32::{u8x16_bitmask, u8x16_eq, u8x16_splat, v128, v128_any_true, v128_load, v128_or};
+    // SAFETY: `block` is 16 readable bytes, and `v128_load` takes any alignment.
+    let bytes = unsafe { v128_load(block.as_ptr().cast::<v128>()) };
+    let delimiters = u8x16_bitmask(u8x16_eq(bytes, u8x16_splat(delimiter)));
+    let special = v128_or(u8x16_eq(bytes, u8x16_splat(b'"')), u8x16_eq(bytes, u8x16_splat(b'\r')));
+    (u32::from(delimiters), v128_any_true(special))
+}
+
+/// [`block_masks`] with SSE2, which every x86-64 processor has (native
+/// tools and tests).
+#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+fn block_masks(block: &[u8; BLOCK], delimiter: u8) -> (u32, bool) {
+    use core::arch::x86_64::{
+        __m128i, _mm_cmpeq_epi8, _mm_loadu_si128, _mm_movemask_epi8, _mm_or_si128, _mm_set1_epi8,
+    };
+    // SAFETY: SSE2 is enabled (the cfg above), `block` is 16 readable
+    // bytes, and `_mm_loadu_si128` takes any alignment.
+    unsafe {
+        let bytes = _mm_loadu_si128(block.as_ptr().cast::<__m128i>());
+        let byte = |b: u8| _mm_set1_epi8(i8::from_ne_bytes([b]));
+        let delimiters = _mm_movemask_epi8(_mm_cmpeq_epi8(bytes, byte(delimiter)));
+        let special = _mm_or_si128(_mm_cmpeq_epi8(bytes, byte(b'"')), _mm_cmpeq_epi8(bytes, byte(b'\r')));
+        (delimiters as u32, _mm_movemask_epi8(special) != 0)
+    }
+}
+
+/// [`block_masks`] a byte at a time: on other processors, and the reference
+/// the SIMD versions are tested against.
+#[cfg(any(
+    test,
+    not(any(
+        all(target_arch = "x86_64", target_feature = "sse2"),
+        all(target_arch = "wasm32", target_feature = "simd128")
+    ))
+))]
+fn block_masks_scalar(block: &[u8; BLOCK], delimiter: u8) -> (u32, bool) {
+    let delimiters = block
+        .iter()
+        .enumerate()
+        .filter(|(_, &b)| b == delimiter)
+        .fold(0, |mask, (i, _)| mask | 1 << i);
+    (delimiters, block.iter().any(|&b| b == b'"' || b == b'\r'))
+}
+
+#[cfg(not(any(
+    all(target_arch = "x86_64", target_feature = "sse2"),
+    all(target_arch = "wasm32", target_feature = "simd128")
+)))]
+use block_masks_scalar as block_masks;
 
 /// True when lines of `delimiter`-separated text can be cut by
 /// [`split_plain_line`]: the delimiter is none of the bytes it looks for.
@@ -65,5 +135,36 @@ mod tests {
         assert_eq!(split(b"a\r\r"), None);
         assert_eq!(split(b"1,2,3,4,5,6,7,8,9"), None);
         assert_eq!(split(b"1,2,3,4,5,6,7,8").unwrap().len(), 8);
+    }
+
+    #[test]
+    fn lines_longer_than_a_block_are_cut_in_every_block() {
+        let line = b"order-000001,customer@example.com,2024-01-02 03:04:05,12.50,completed,";
+        let fields = split(line).unwrap();
+        assert_eq!(
+            fields,
+            [
+                "order-000001",
+                "customer@example.com",
+                "2024-01-02 03:04:05",
+                "12.50",
+                "completed",
+                ""
+            ]
+        );
+        assert_eq!(split(b"0123456789abcdef\"x"), None);
+        assert_eq!(split(b"0123456789abcde\"x"), None);
+        assert_eq!(split(b"0123456789abcdefghijklmnopqrstu\rv"), None);
+    }
+
+    proptest::proptest! {
+        /// The SIMD masks are the byte-at-a-time masks, for any block.
+        #[test]
+        fn simd_masks_are_the_scalar_masks(
+            block in proptest::array::uniform16(proptest::sample::select(vec![b',', b';', b'"', b'\r', b'\n', b'a', 0xE4, 0])),
+            delimiter in proptest::sample::select(vec![b',', b';', b'\t', 0xE4]),
+        ) {
+            proptest::prop_assert_eq!(block_masks(&block, delimiter), block_masks_scalar(&block, delimiter));
+        }
     }
 }

@@ -17,7 +17,7 @@ use super::status::classify_status;
 use super::value::{parse_amount, trim};
 use rustc_hash::{FxHashMap, FxHashSet};
 use segscope_model::date::format_day;
-use segscope_model::{CustomerIdx, EventKind, OrderStatus};
+use segscope_model::{ContactField, CustomerIdx, EventKind, OrderStatus};
 use std::borrow::Cow;
 
 mod detail_row;
@@ -66,21 +66,14 @@ pub(super) struct Columns {
     pub region: Option<usize>,
     pub city: Option<usize>,
     pub country: Option<usize>,
-    /// Contact columns of any file but an events file (docs/export/activation.md#contacts).
-    pub contact_name: Option<usize>,
-    pub first_name: Option<usize>,
-    pub last_name: Option<usize>,
-    pub contact_city: Option<usize>,
-    pub contact_state: Option<usize>,
-    pub zip: Option<usize>,
-    pub contact_country: Option<usize>,
-    pub wecom_id: Option<usize>,
-    pub open_id: Option<usize>,
-    /// Another column whose header names a phone or an e-mail and that no
+    /// The contact columns of an orders, customers or summary file and the
+    /// field each fills (docs/export/activation.md#contacts), listed once so
+    /// that a file without them costs nothing per row.
+    pub contacts: Vec<(usize, ContactField)>,
+    /// Other columns whose header names a phone or an e-mail and that no
     /// role took (Shopify's `Default Address Phone` beside an often empty
-    /// `Phone`): fills the contact when the mapped column is blank.
-    pub backup_phone: Option<usize>,
-    pub backup_email: Option<usize>,
+    /// `Phone`): each fills its contact when the mapped column is blank.
+    pub backup_contacts: Vec<(usize, ContactField)>,
     pub person: Option<usize>,
     pub freight: Option<usize>,
     /// A customer summary's lifetime spend, order count and first order date
@@ -149,17 +142,30 @@ impl Columns {
             region: customers_col(Role::Region),
             city: customers_col(Role::City),
             country: customers_col(Role::Country),
-            contact_name: contact_col(Role::Name),
-            first_name: contact_col(Role::FirstName),
-            last_name: contact_col(Role::LastName),
-            contact_city: contact_col(Role::City),
-            contact_state: contact_col(Role::Region),
-            zip: contact_col(Role::Zip),
-            contact_country: contact_col(Role::Country),
-            wecom_id: contact_col(Role::WecomId),
-            open_id: contact_col(Role::OpenId),
-            backup_phone: backup_contact(schema, Role::Phone),
-            backup_email: backup_contact(schema, Role::Email),
+            contacts: [
+                (Role::Name, ContactField::Name),
+                (Role::FirstName, ContactField::FirstName),
+                (Role::LastName, ContactField::LastName),
+                (Role::Email, ContactField::Email),
+                (Role::Phone, ContactField::Phone),
+                (Role::City, ContactField::City),
+                (Role::Region, ContactField::State),
+                (Role::Zip, ContactField::Zip),
+                (Role::Country, ContactField::Country),
+                (Role::WecomId, ContactField::WecomId),
+                (Role::OpenId, ContactField::OpenId),
+            ]
+            .into_iter()
+            // The e-mail and phone columns are the ones that key rows, in any file.
+            .filter_map(|(role, field)| match role {
+                Role::Email | Role::Phone => Some((col(role)?, field)),
+                _ => Some((contact_col(role)?, field)),
+            })
+            .collect(),
+            backup_contacts: [(Role::Email, ContactField::Email), (Role::Phone, ContactField::Phone)]
+                .into_iter()
+                .filter_map(|(role, field)| Some((backup_contact(schema, role)?, field)))
+                .collect(),
             person: customers_col(Role::PersonKey),
             freight: col(Role::Freight).filter(|_| schema.kind == FileKind::OrderDetails),
             total_spent: summary_col(Role::TotalSpent),

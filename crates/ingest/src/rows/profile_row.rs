@@ -51,25 +51,11 @@ impl RowHandler<'_> {
         let c = self.columns;
         let i = customer as usize;
         let contacts = self.builder.dataset.customers.profile_mut().contacts_mut();
-        for (column, field) in [
-            (c.contact_name, ContactField::Name),
-            (c.first_name, ContactField::FirstName),
-            (c.last_name, ContactField::LastName),
-            (c.email, ContactField::Email),
-            (c.phone, ContactField::Phone),
-            (c.contact_city, ContactField::City),
-            (c.contact_state, ContactField::State),
-            (c.zip, ContactField::Zip),
-            (c.contact_country, ContactField::Country),
-            (c.wecom_id, ContactField::WecomId),
-            (c.open_id, ContactField::OpenId),
-        ] {
-            if let Some(column) = column {
-                if !contacts.has(i, field) {
-                    let cell = without_text_marker(trim(record.get(column)));
-                    if !cell.is_empty() {
-                        contacts.fill(i, field, &String::from_utf8_lossy(cell));
-                    }
+        for &(column, field) in &c.contacts {
+            if !contacts.has(i, field) {
+                let cell = without_text_marker(trim(record.get(column)));
+                if !cell.is_empty() {
+                    contacts.fill(i, field, &String::from_utf8_lossy(cell));
                 }
             }
         }
@@ -79,11 +65,8 @@ impl RowHandler<'_> {
             ContactField::Email => cell.contains(&b'@'),
             _ => cell.iter().filter(|b| b.is_ascii_digit()).count() >= 5,
         };
-        for (column, field) in [
-            (c.backup_email, ContactField::Email),
-            (c.backup_phone, ContactField::Phone),
-        ] {
-            if let Some(column) = column.filter(|_| !contacts.has(i, field)) {
+        for &(column, field) in &c.backup_contacts {
+            if !contacts.has(i, field) {
                 let cell = without_text_marker(trim(record.get(column)));
                 if looks_like(field, cell) {
                     contacts.fill(i, field, &String::from_utf8_lossy(cell));
