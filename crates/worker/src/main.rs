@@ -96,7 +96,16 @@ async fn handle(request: Request, files: Vec<File>, state: &Rc<RefCell<State>>) 
                 None => Reply::Failed(Failure::ReadFailed { file: source.name() }),
             }
         }
-        Request::Analyze { schemas, settings } => analyze(schemas, &settings, state).await,
+        Request::Analyze { schemas, settings } => {
+            let (reply, helpers_ended) = analyze(schemas, &settings, state).await;
+            post_answer(reply);
+            // Helpers ended after a read in ranges are started again only
+            // now, so that their start-up does not slow the analysis.
+            if helpers_ended {
+                state.borrow_mut().helpers.spawn(Helpers::wanted());
+            }
+            return;
+        }
         Request::Session(request) => {
             // A customers CSV is posted in pieces as it is written.
             let mut post_piece = |piece: &str| post_with_payload(&encode(&Reply::DownloadPiece), piece.as_bytes());
@@ -140,22 +149,24 @@ async fn inspect(files: Vec<File>, state: &Rc<RefCell<State>>) -> Reply {
     Reply::Inspected { files: results }
 }
 
-async fn analyze(schemas: Vec<FileSchema>, settings: &Settings, state: &Rc<RefCell<State>>) -> Reply {
+/// Reads and segments the files; also tells whether the helpers were ended
+/// after reading in ranges (and so are to be started again).
+async fn analyze(schemas: Vec<FileSchema>, settings: &Settings, state: &Rc<RefCell<State>>) -> (Reply, bool) {
     let started = js_sys::Date::now();
     // The helpers are lent to the read (the state is borrowed only between awaits).
     let mut helpers = std::mem::take(&mut state.borrow_mut().helpers);
     let read = read_files(&schemas, state, &mut helpers).await;
-    if read.as_ref().is_ok_and(|&(_, workers)| workers > 1) {
+    let helpers_ended = read.as_ref().is_ok_and(|&(_, workers)| workers > 1);
+    if helpers_ended {
         // A worker never gives memory back, and theirs grew with the ranges
-        // they read: end them, and start fresh ones for the next read.
+        // they read: end them (fresh ones start once the answer is posted).
         drop(helpers);
-        state.borrow_mut().helpers.spawn(Helpers::wanted());
     } else {
         state.borrow_mut().helpers = helpers;
     }
     let (loader, read_workers) = match read {
         Ok(read) => read,
-        Err(failure) => return Reply::Failed(failure),
+        Err(failure) => return (Reply::Failed(failure), helpers_ended),
     };
     let (dataset, quality) = loader.finish();
     let parse_ms = js_sys::Date::now() - started;
@@ -165,7 +176,7 @@ async fn analyze(schemas: Vec<FileSchema>, settings: &Settings, state: &Rc<RefCe
     });
     let mut state = state.borrow_mut();
     state.session.load(dataset, quality);
-    state.session.ready(settings, parse_ms, read_workers)
+    (state.session.ready(settings, parse_ms, read_workers), helpers_ended)
 }
 
 /// Reads every file with its confirmed schema, large ones in ranges on the

@@ -4,7 +4,9 @@
 //! cannot be merged exactly (docs/ingest/speed.md#parallel-read).
 
 use crate::helpers::Helpers;
-use segscope_ingest::split::{range_count, range_reader, range_start, Absorbed, RangeReader, RANGE_PROBE_BYTES};
+use segscope_ingest::split::{
+    planned_range_start, range_count, range_reader, range_start, Absorbed, RangeReader, RANGE_PROBE_BYTES,
+};
 use segscope_ingest::{FileParser, FileSchema};
 use segscope_session::protocol::{Failure, RangeReply, Request};
 use segscope_session::Loader;
@@ -23,13 +25,13 @@ pub async fn read_range(file: &File, schema: FileSchema, start: f64, end: f64) -
 }
 
 /// Where the ranges of `file` start: `0`, then the planned starts of the
-/// `ranges - 1` others (just after a line break, between two orders), then
-/// the size.
-async fn bounds(file: &File, schema: &FileSchema, ranges: usize) -> Vec<f64> {
+/// `ranges - 1` others (just after a line break, between two orders, near
+/// [`planned_range_start`]), then the size.
+async fn bounds(file: &File, schema: &FileSchema, ranges: usize, workers: usize) -> Vec<f64> {
     let size = file.size();
     let mut bounds = vec![0.0];
     for k in 1..ranges {
-        let from = (size * k as f64 / ranges as f64).floor();
+        let from = planned_range_start(size as u64, k, ranges, workers) as f64;
         let Some(window) = ChunkReader::read_range(file, from, (from + RANGE_PROBE_BYTES as f64).min(size)).await
         else {
             continue;
@@ -74,7 +76,7 @@ pub async fn read_in_ranges(
     on_bytes: &mut impl FnMut(f64),
 ) -> Result<u32, Failure> {
     let workers = helpers.len() + 1;
-    let bounds = bounds(file, schema, range_count(file.size() as u64, workers)).await;
+    let bounds = bounds(file, schema, range_count(file.size() as u64, workers), workers).await;
     let ranges: Vec<(f64, f64)> = bounds.windows(2).map(|w| (w[0], w[1])).collect();
     let sent: Vec<bool> = (0..helpers.len())
         .map(|h| {

@@ -45,6 +45,26 @@ pub fn range_reader(k: usize, workers: usize) -> usize {
     k % workers.max(1)
 }
 
+/// How long a helper's range is against the merging worker's: a helper
+/// also packs and posts each part, which the merging worker then unpacks
+/// and merges, so equal ranges would leave the merging worker waiting at
+/// the end (measured in docs/ingest/speed.md#parallel-read).
+const HELPER_RANGE_WEIGHT: f64 = 0.8;
+
+/// Where range `k` of `ranges` is planned to start in a file of
+/// `file_bytes` read by `workers` workers (before it is moved to a record
+/// boundary): ranges follow each other, the helpers' shorter by
+/// [`HELPER_RANGE_WEIGHT`].
+pub fn planned_range_start(file_bytes: u64, k: usize, ranges: usize, workers: usize) -> u64 {
+    let weight = |j: usize| match range_reader(j, workers) {
+        0 => 1.0,
+        _ => HELPER_RANGE_WEIGHT,
+    };
+    let before: f64 = (0..k.min(ranges)).map(weight).sum();
+    let all: f64 = (0..ranges).map(weight).sum();
+    (file_bytes as f64 * before / all.max(f64::MIN_POSITIVE)).floor() as u64
+}
+
 /// True when `schema`'s file can be read in ranges: an orders file that
 /// takes part in no join, without refund rows folded across the file
 /// (docs/ingest/orders.md#refund-rows), in a CSV dialect and an encoding in
@@ -123,5 +143,22 @@ mod tests {
         let readers: Vec<usize> = (0..6).map(|k| range_reader(k, 3)).collect();
         assert_eq!(readers, [0, 1, 2, 0, 1, 2]);
         assert_eq!(range_reader(5, 0), 0);
+    }
+
+    #[test]
+    fn planned_starts_rise_to_the_end_with_the_helpers_ranges_shorter() {
+        assert_eq!(planned_range_start(900, 0, 2, 2), 0);
+        assert_eq!(planned_range_start(900, 1, 2, 2), 500);
+        assert_eq!(planned_range_start(900, 2, 2, 2), 900);
+        assert_eq!(planned_range_start(1000, 3, 4, 1), 750);
+        for (ranges, workers) in [(2, 2), (6, 3), (12, 2), (4, 4)] {
+            let starts: Vec<u64> = (0..=ranges)
+                .map(|k| planned_range_start(1 << 30, k, ranges, workers))
+                .collect();
+            assert!(starts.windows(2).all(|w| w[0] < w[1]));
+            assert_eq!(starts[ranges], 1 << 30);
+            let length = |k: usize| starts[k + 1] - starts[k];
+            assert!(length(0) > length(1));
+        }
     }
 }
