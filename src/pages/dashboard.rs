@@ -156,19 +156,26 @@ fn Overview() -> impl IntoView {
     let state = use_app();
     let tier_svg = charts::tier_chart(state);
     let rf_svg = charts::rf_chart(state);
-    // The charts and tables follow a frame after the settings and KPIs: the
-    // page is built in two tasks rather than one (docs/product.md#budgets).
-    let rest_shown = RwSignal::new(false);
-    request_animation_frame(move || rest_shown.set(true));
+    // The charts follow a frame after the settings and KPIs, and the tables a
+    // frame after the charts: the page is built and laid out in three tasks
+    // rather than one (docs/product.md#budgets).
+    let charts_shown = RwSignal::new(false);
+    let tables_shown = RwSignal::new(false);
+    request_animation_frame(move || {
+        charts_shown.set(true);
+        request_animation_frame(move || tables_shown.set(true));
+    });
     view! {
         <div class="page" data-testid="page-overview">
             <SettingsBar/>
             <KpiCards/>
-            <Show when=move || rest_shown.get()>
+            <Show when=move || charts_shown.get()>
                 <div class="grid-2">
                     <ChartCard testid="chart-tiers" file_stem="tiers" svg=tier_svg/>
                     <ChartCard testid="chart-rf" file_stem="rfm-grid" svg=rf_svg/>
                 </div>
+            </Show>
+            <Show when=move || tables_shown.get()>
                 <TierTable/>
                 <SegmentTable/>
             </Show>
