@@ -11,6 +11,10 @@ use super::rows::{Columns, FileState, RowHandler};
 use super::schema::{required_roles, FileKind, Role};
 use super::sniff::FileSchema;
 
+/// The most bytes parsed in one call, so that the parsing loop is entered
+/// again often (docs/ingest/speed.md#pieces).
+const PIECE_BYTES: usize = 256 * 1024;
+
 /// Reads one file chunk by chunk.
 pub struct FileParser {
     pub(crate) schema: FileSchema,
@@ -91,9 +95,11 @@ impl FileParser {
         }
     }
 
-    /// Parses the next chunk of raw file bytes.
+    /// Parses the next chunk of raw file bytes, in pieces of [`PIECE_BYTES`].
     pub fn feed(&mut self, chunk: &[u8], builder: &mut DatasetBuilder) -> Result<(), IngestError> {
-        self.push(chunk, false, builder)
+        chunk
+            .chunks(PIECE_BYTES)
+            .try_for_each(|piece| self.push(piece, false, builder))
     }
 
     /// Parses what is left and returns the file's accounting.
@@ -114,6 +120,9 @@ impl FileParser {
         Ok(report)
     }
 
+    /// Never inlined: a browser swaps in a function's optimised code only
+    /// when it is called again (docs/ingest/speed.md#pieces).
+    #[inline(never)]
     pub(crate) fn push(&mut self, chunk: &[u8], last: bool, builder: &mut DatasetBuilder) -> Result<(), IngestError> {
         let text = self.decoder.decode(chunk, last);
         let mut rows = RowHandler {
