@@ -97,13 +97,10 @@ async fn handle(request: Request, files: Vec<File>, state: &Rc<RefCell<State>>) 
             }
         }
         Request::Analyze { schemas, settings } => {
-            let (reply, helpers_ended) = analyze(schemas, &settings, state).await;
-            post_answer(reply);
-            // Helpers ended after a read in ranges are started again only
-            // now, so that their start-up does not slow the analysis.
-            if helpers_ended {
-                state.borrow_mut().helpers.spawn(Helpers::wanted());
-            }
+            post_answer(analyze(schemas, &settings, state).await);
+            // Helpers ended after a read in ranges (or broken) are started
+            // again only now, so that their start-up does not slow the analysis.
+            state.borrow_mut().helpers.spawn(Helpers::wanted());
             return;
         }
         Request::Session(request) => {
@@ -149,15 +146,13 @@ async fn inspect(files: Vec<File>, state: &Rc<RefCell<State>>) -> Reply {
     Reply::Inspected { files: results }
 }
 
-/// Reads and segments the files; also tells whether the helpers were ended
-/// after reading in ranges (and so are to be started again).
-async fn analyze(schemas: Vec<FileSchema>, settings: &Settings, state: &Rc<RefCell<State>>) -> (Reply, bool) {
+/// Reads and segments the files.
+async fn analyze(schemas: Vec<FileSchema>, settings: &Settings, state: &Rc<RefCell<State>>) -> Reply {
     let started = js_sys::Date::now();
     // The helpers are lent to the read (the state is borrowed only between awaits).
     let mut helpers = std::mem::take(&mut state.borrow_mut().helpers);
     let read = read_files(&schemas, state, &mut helpers).await;
-    let helpers_ended = read.as_ref().is_ok_and(|&(_, workers)| workers > 1);
-    if helpers_ended {
+    if read.as_ref().is_ok_and(|&(_, workers)| workers > 1) {
         // A worker never gives memory back, and theirs grew with the ranges
         // they read: end them (fresh ones start once the answer is posted).
         drop(helpers);
@@ -166,7 +161,7 @@ async fn analyze(schemas: Vec<FileSchema>, settings: &Settings, state: &Rc<RefCe
     }
     let (loader, read_workers) = match read {
         Ok(read) => read,
-        Err(failure) => return (Reply::Failed(failure), helpers_ended),
+        Err(failure) => return Reply::Failed(failure),
     };
     let (dataset, quality) = loader.finish();
     let parse_ms = js_sys::Date::now() - started;
@@ -176,7 +171,7 @@ async fn analyze(schemas: Vec<FileSchema>, settings: &Settings, state: &Rc<RefCe
     });
     let mut state = state.borrow_mut();
     state.session.load(dataset, quality);
-    (state.session.ready(settings, parse_ms, read_workers), helpers_ended)
+    state.session.ready(settings, parse_ms, read_workers)
 }
 
 /// Reads every file with its confirmed schema, large ones in ranges on the
