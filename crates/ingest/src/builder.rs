@@ -295,6 +295,16 @@ impl DatasetBuilder {
         idx
     }
 
+    /// Notes that `id` will be looked up soon (docs/ingest/speed.md#looking-ahead).
+    pub(super) fn note_ahead(&mut self, id: &[u8]) {
+        self.key_index.note_ahead(id);
+    }
+
+    /// Reads what the lookups noted will read.
+    pub(super) fn fetch_ahead(&mut self) {
+        self.key_index.fetch_ahead();
+    }
+
     /// The customer already known by `key` — an id, or a normalised e-mail
     /// or phone — without creating one (survey responses link to known
     /// customers only).

@@ -56,6 +56,8 @@ pub(super) struct KeyMap {
     len: usize,
     /// The last key found or mapped, and its customer (`None` before any).
     last: Option<(Vec<u8>, CustomerIdx)>,
+    /// Slots that lookups coming soon will start at ([`KeyMap::note_ahead`]).
+    ahead: Vec<usize>,
 }
 
 impl KeyMap {
@@ -68,6 +70,22 @@ impl KeyMap {
                 (slot.idx != EMPTY).then_some(slot.idx)
             }
         }
+    }
+
+    /// Notes the slot where a lookup of `key` will start.
+    pub fn note_ahead(&mut self, key: &[u8]) {
+        if let Some(mask) = self.slots.len().checked_sub(1) {
+            self.ahead.push(digest(key).high as usize & mask);
+        }
+    }
+
+    /// Reads the slots noted, one right after another, so that they are in
+    /// the cache when their lookups come: the processor then waits for them
+    /// at once (docs/ingest/speed.md#looking-ahead).
+    pub fn fetch_ahead(&mut self) {
+        let any = self.ahead.iter().fold(0, |any, &at| any ^ self.slots[at].idx);
+        std::hint::black_box(any);
+        self.ahead.clear();
     }
 
     /// The customer known by `key`, remembered for the next lookup.

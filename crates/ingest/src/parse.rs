@@ -6,7 +6,7 @@ use super::decode::ChunkDecoder;
 use super::error::{IngestError, Problem};
 use super::joins::JoinPart;
 use super::quality::FileReport;
-use super::records::{Record, RecordReader};
+use super::records::RecordReader;
 use super::rows::{Columns, FileState, RowHandler};
 use super::schema::{required_roles, FileKind, Role};
 use super::sniff::FileSchema;
@@ -131,13 +131,9 @@ impl FileParser {
             state: &mut self.state,
             builder,
         };
-        let mut handle = |record: &Record| {
-            rows.row(record);
-            true
-        };
-        let mut outcome = self.records.feed(text, &mut handle);
+        let mut outcome = self.records.feed(text, &mut rows);
         if last && outcome.is_ok() {
-            outcome = self.records.feed(b"", &mut handle);
+            outcome = self.records.feed(b"", &mut rows);
         }
         outcome.map(|_| ()).map_err(|_| IngestError {
             file: self.schema.file_name.clone(),

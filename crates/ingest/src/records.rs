@@ -72,6 +72,33 @@ impl<'a> Record<'a> {
     }
 }
 
+/// What takes the records a [`RecordReader`] cuts. Plain lines are cut a few
+/// at a time, and each is shown to [`RecordSink::ahead`] before any of them
+/// goes to [`RecordSink::record`], so that the memory the records will need
+/// can be fetched for all of them at once (docs/ingest/speed.md#looking-ahead).
+pub trait RecordSink {
+    /// A record that [`RecordSink::record`] will get soon, to read ahead for.
+    fn ahead(&mut self, _record: &Record) {}
+
+    /// Every record cut ahead has been shown to [`RecordSink::ahead`].
+    fn fetch_ahead(&mut self) {}
+
+    /// Takes one record; false stops the read.
+    fn record(&mut self, record: &Record) -> bool;
+}
+
+impl<F: FnMut(&Record) -> bool> RecordSink for F {
+    fn record(&mut self, record: &Record) -> bool {
+        self(record)
+    }
+}
+
+/// The UTF-8 byte-order mark.
+const BOM: &[u8] = b"\xef\xbb\xbf";
+
+/// Plain lines cut before the first of them is handed on.
+const LINES_AHEAD: usize = 16;
+
 /// A fast 64-bit hash of bytes (XXH3-64).
 pub fn hash64(bytes: &[u8]) -> u64 {
     xxh3_64(bytes)
@@ -111,6 +138,11 @@ pub struct RecordReader {
     plain_line_breaks: u64,
     /// csv-core has been called.
     core_has_read: bool,
+    /// Field ends of the plain lines cut ahead, `ends.len()` per line.
+    ahead_ends: Vec<usize>,
+    /// The first bytes of the input while they are all a byte-order mark
+    /// has so far.
+    bom_wait: Vec<u8>,
 }
 
 /// The longest record accepted, in bytes; longer means the file is not CSV
@@ -143,6 +175,8 @@ impl RecordReader {
             plain_delimiter: Some(delimiter).filter(|&d| d != BLANKS && splits_plain_lines(d)),
             plain_line_breaks: 0,
             core_has_read: false,
+            ahead_ends: Vec::new(),
+            bom_wait: Vec::new(),
         }
     }
 
@@ -161,21 +195,40 @@ impl RecordReader {
     /// (docs/ingest/speed.md#parallel-read). Always false for blank-separated
     /// text, which is never split.
     pub fn at_record_start(&self) -> bool {
-        matches!(self.dialect, Dialect::Csv(_)) && !self.partial
+        matches!(self.dialect, Dialect::Csv(_)) && !self.partial && self.bom_wait.is_empty()
     }
 
-    /// Feeds a chunk (empty = end of input) and calls `on_record` for each
-    /// complete record. Returns `Ok(false)` when `on_record` asked to stop.
-    pub fn feed(
-        &mut self,
-        mut input: &[u8],
-        mut on_record: impl FnMut(&Record) -> bool,
-    ) -> Result<bool, RecordTooLong> {
+    /// Feeds a chunk (empty = end of input) and hands each complete record
+    /// to `sink` (a closure taking records, or a [`RecordSink`]). Returns
+    /// `Ok(false)` when the sink asked to stop.
+    pub fn feed(&mut self, input: &[u8], sink: &mut impl RecordSink) -> Result<bool, RecordTooLong> {
+        let before_first_read = !self.core_has_read && matches!(self.dialect, Dialect::Csv(_));
+        let bom_cut = !input.is_empty() && input.len() < BOM.len() && BOM.starts_with(input);
+        if !before_first_read || (self.bom_wait.is_empty() && !bom_cut) {
+            return self.feed_records(input, sink);
+        }
+        // csv-core strips a byte-order mark only when its first read holds
+        // all of it: a mark cut by the first chunks waits for the rest.
+        let mut head = std::mem::take(&mut self.bom_wait);
+        head.extend_from_slice(input);
+        if !input.is_empty() && head.len() < BOM.len() && BOM.starts_with(&head) {
+            self.bom_wait = head;
+            return Ok(true);
+        }
+        let more = self.feed_records(&head, sink)?;
+        match input.is_empty() && more {
+            true => self.feed_records(b"", sink),
+            false => Ok(more),
+        }
+    }
+
+    /// [`RecordReader::feed`] once a byte-order mark cannot be cut.
+    fn feed_records(&mut self, mut input: &[u8], sink: &mut impl RecordSink) -> Result<bool, RecordTooLong> {
         // One branch per chunk: the CSV loop below is the hot path.
         let reader = match &mut self.dialect {
             Dialect::Csv(reader) => reader,
             Dialect::Blanks { partial, line } => {
-                return feed_blanks(partial, line, &mut self.out, &mut self.ends, input, on_record);
+                return feed_blanks(partial, line, &mut self.out, &mut self.ends, input, sink);
             }
         };
         loop {
@@ -183,8 +236,8 @@ impl RecordReader {
             let at_line_start = self.core_has_read && !self.partial && self.out_len == 0 && self.ends_len == 0;
             if let Some(delimiter) = self.plain_delimiter.filter(|_| at_line_start) {
                 let lines_before = reader.line().saturating_sub(1) + self.plain_line_breaks;
-                let (more, read, breaks) =
-                    read_plain_lines(delimiter, input, lines_before, &mut self.ends, &mut on_record);
+                self.ahead_ends.resize(self.ends.len() * LINES_AHEAD, 0);
+                let (more, read, breaks) = read_plain_lines(delimiter, input, lines_before, &mut self.ahead_ends, sink);
                 input = &input[read..];
                 self.plain_line_breaks += breaks;
                 if !more {
@@ -223,7 +276,7 @@ impl RecordReader {
                     };
                     self.out_len = 0;
                     self.ends_len = 0;
-                    if !on_record(&record) {
+                    if !sink.record(&record) {
                         return Ok(false);
                     }
                 }
@@ -234,42 +287,79 @@ impl RecordReader {
 }
 
 /// Reads the whole plain lines at the start of `input`, `lines_before` line
-/// breaks into the text, and calls `on_record` for each with a record,
-/// skipping blank ones, as csv-core would (docs/ingest/speed.md#plain-lines);
-/// stops at the first line it must leave to csv-core or that the chunk cuts.
-/// Returns whether to go on, the bytes read and the line breaks among them.
+/// breaks into the text, and hands each to `sink` as a record, skipping blank
+/// ones, as csv-core would (docs/ingest/speed.md#plain-lines); stops at the
+/// first line it must leave to csv-core or that the chunk cuts. Lines are cut
+/// [`LINES_AHEAD`] at a time into `ends` (an equal share each) and shown to
+/// [`RecordSink::ahead`] before they are handed on. Returns whether to go on,
+/// the bytes read and the line breaks among them.
 fn read_plain_lines(
     delimiter: u8,
     input: &[u8],
     lines_before: u64,
     ends: &mut [usize],
-    on_record: &mut impl FnMut(&Record) -> bool,
+    sink: &mut impl RecordSink,
 ) -> (bool, usize, u64) {
+    let width = ends.len() / LINES_AHEAD;
     let (mut read, mut breaks) = (0, 0);
-    while let Some(at) = memchr(b'\n', &input[read..]) {
-        let line = &input[read..read + at];
-        if !matches!(line, [] | [b'\r']) {
-            let Some((fields, data)) = split_plain_line(line, delimiter, ends) else {
+    loop {
+        // Each line cut: where its bytes start and how many (its final
+        // carriage return off), its fields, its line number, and the bytes
+        // and line breaks read once it is handed on.
+        let mut cut = [(0, 0, 0, 0, 0, 0); LINES_AHEAD];
+        let mut n = 0;
+        let mut at_end = false;
+        while n < LINES_AHEAD {
+            let Some(at) = memchr(b'\n', &input[read..]) else {
+                at_end = true;
                 break;
             };
-            // csv-core ends a record at a carriage return, before its line
-            // feed is counted: the same line number either way.
-            let counted = u64::from(data.len() == line.len());
-            let record = Record {
-                data,
-                ends: &ends[..fields],
-                line: lines_before + breaks + counted,
+            let line = &input[read..read + at];
+            if !matches!(line, [] | [b'\r']) {
+                let Some((fields, data)) = split_plain_line(line, delimiter, &mut ends[n * width..(n + 1) * width])
+                else {
+                    at_end = true;
+                    break;
+                };
+                // csv-core ends a record at a carriage return, before its line
+                // feed is counted: the same line number either way.
+                let counted = u64::from(data.len() == line.len());
+                cut[n] = (
+                    read,
+                    data.len(),
+                    fields,
+                    lines_before + breaks + counted,
+                    read + at + 1,
+                    breaks + 1,
+                );
+                n += 1;
+            }
+            breaks += 1;
+            read += at + 1;
+        }
+        let record = |k: usize| {
+            let (start, len, fields, line, ..) = cut[k];
+            Record {
+                data: &input[start..start + len],
+                ends: &ends[k * width..k * width + fields],
+                line,
                 delimiter,
                 separated: true,
-            };
-            if !on_record(&record) {
-                return (false, read + at + 1, breaks + 1);
+            }
+        };
+        for k in 0..n {
+            sink.ahead(&record(k));
+        }
+        sink.fetch_ahead();
+        for (k, &(.., read_after, breaks_after)) in cut[..n].iter().enumerate() {
+            if !sink.record(&record(k)) {
+                return (false, read_after, breaks_after);
             }
         }
-        breaks += 1;
-        read += at + 1;
+        if at_end {
+            return (true, read, breaks);
+        }
     }
-    (true, read, breaks)
 }
 
 /// Feeds one chunk of blank-separated text (empty = end of input): every
@@ -281,12 +371,12 @@ fn feed_blanks(
     out: &mut Vec<u8>,
     ends: &mut Vec<usize>,
     input: &[u8],
-    mut on_record: impl FnMut(&Record) -> bool,
+    sink: &mut impl RecordSink,
 ) -> Result<bool, RecordTooLong> {
     let mut emit = |text: &[u8], line: u64| {
         split_blanks(text, out, ends);
         ends.is_empty()
-            || on_record(&Record {
+            || sink.record(&Record {
                 data: out,
                 ends,
                 line,
@@ -471,12 +561,70 @@ mod tests {
         }
     }
 
+    /// Logs what a reader hands over: `A` for a look ahead, `F` for the
+    /// fetch after them, `R` for a record; each with the record's first field.
+    #[derive(Default)]
+    struct Log(Vec<String>);
+
+    impl RecordSink for Log {
+        fn ahead(&mut self, record: &Record) {
+            self.0.push(format!("A{}", String::from_utf8_lossy(record.get(0))));
+        }
+        fn fetch_ahead(&mut self) {
+            self.0.push("F".into());
+        }
+        fn record(&mut self, record: &Record) -> bool {
+            self.0.push(format!("R{}", String::from_utf8_lossy(record.get(0))));
+            record.get(0) != b"stop"
+        }
+    }
+
+    #[test]
+    fn plain_lines_are_seen_ahead_in_groups_and_quoted_ones_are_not() {
+        let mut text = String::from("h\n");
+        for i in 0..LINES_AHEAD + 2 {
+            text.push_str(&format!("{i}\n"));
+        }
+        text.push_str("\"q\nq\"\n7\nstop\nlost\n");
+        let mut log = Log::default();
+        let more = RecordReader::new(b',').feed(text.as_bytes(), &mut log).unwrap();
+        assert!(!more, "the sink asked to stop");
+        let log = log.0;
+        // csv-core reads the first record (the header here, for a byte-order
+        // mark) and the quoted one; every other record is handed on once, in
+        // order, after its look ahead.
+        let records: Vec<&String> = log.iter().filter(|e| e.starts_with('R')).collect();
+        assert_eq!(records.len(), LINES_AHEAD + 6);
+        assert_eq!(records.last().unwrap().as_str(), "Rstop");
+        for (i, entry) in log
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.starts_with('R') && !["Rh", "Rq\nq"].contains(&e.as_str()))
+        {
+            let ahead = format!("A{}", &entry[1..]);
+            let fetch = log[..i]
+                .iter()
+                .rposition(|e| e == "F")
+                .expect("a fetch before every plain record");
+            assert!(log[..fetch].contains(&ahead), "{entry} was seen ahead before the fetch");
+        }
+        // The first group is whole: all its lines are seen before any is handed on.
+        assert_eq!(log[0], "Rh");
+        assert!(log[1..=LINES_AHEAD].iter().all(|e| e.starts_with('A')));
+        assert_eq!(log[LINES_AHEAD + 1], "F");
+        assert!(
+            !log.contains(&"Aq\nq".to_string()),
+            "csv-core's records are not seen ahead"
+        );
+        assert!(!log.contains(&"Rlost".to_string()));
+    }
+
     #[test]
     fn records_know_the_line_they_end_on() {
         for delimiter in [b',', BLANKS] {
             let mut rdr = RecordReader::new(delimiter);
             let mut lines = Vec::new();
-            rdr.feed(b"title\n\nh1,h2\n1,2\n", |r| {
+            rdr.feed(b"title\n\nh1,h2\n1,2\n", &mut |r: &Record| {
                 lines.push(r.line());
                 true
             })
@@ -492,7 +640,7 @@ mod tests {
         let starts = [0, 4, 5, 13, 14, 15, 16, 20];
         for cut in 0..=text.len() {
             let mut rdr = RecordReader::new(b',');
-            rdr.feed(&text.as_bytes()[..cut], |_| true).unwrap();
+            rdr.feed(&text.as_bytes()[..cut], &mut |_: &Record| true).unwrap();
             assert_eq!(rdr.at_record_start(), starts.contains(&cut), "cut {cut}");
         }
         assert!(!RecordReader::new(BLANKS).at_record_start());
@@ -504,7 +652,7 @@ mod tests {
         let chunk = vec![b'x'; 1 << 20];
         let mut outcome = Ok(true);
         for _ in 0..=MAX_RECORD_BYTES >> 20 {
-            outcome = rdr.feed(&chunk, |_| true);
+            outcome = rdr.feed(&chunk, &mut |_: &Record| true);
             if outcome.is_err() {
                 break;
             }

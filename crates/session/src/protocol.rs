@@ -28,10 +28,13 @@ use segscope_warehouse::{Dialect, SourceTables, WarehouseError};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
-/// A message ([`Request`] or [`Reply`]) as bytes for `postMessage`.
+/// A message ([`Request`] or [`Reply`]) as bytes for `postMessage`, written
+/// into a buffer of its exact size: a range's part is tens of megabytes, and
+/// a growing buffer would copy it again at every doubling.
 pub fn encode<T: Serialize>(message: &T) -> Vec<u8> {
-    // Serialising to a Vec fails only for types serde cannot express (none here).
-    postcard::to_allocvec(message).unwrap_or_default()
+    // Serialising fails only for types serde cannot express (none here).
+    let size = postcard::experimental::serialized_size(message).unwrap_or_default();
+    postcard::to_extend(message, Vec::with_capacity(size)).unwrap_or_default()
 }
 
 /// A message from the bytes [`encode`] made; `None` for anything else.

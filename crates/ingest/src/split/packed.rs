@@ -4,62 +4,39 @@
 //! variable-length encodings (docs/ingest/speed.md#parallel-read).
 //! Used as `#[serde(with = "packed")]` on `Vec<T>` fields.
 
+use bytemuck::Pod;
 use serde::de::{Error, Visitor};
 use serde::{Deserializer, Serializer};
 use std::fmt;
 use std::marker::PhantomData;
 
-/// A number with a fixed-width little-endian form.
-pub(super) trait Packable: Sized + Copy {
-    /// Bytes per number.
-    const WIDTH: usize;
-    /// Appends the number's bytes.
-    fn put(self, out: &mut Vec<u8>);
-    /// The number from exactly [`Self::WIDTH`] bytes.
-    fn get(bytes: &[u8]) -> Self;
-}
+// A number's bytes in memory are its little-endian form on every target
+// Segscope is built for (WebAssembly, x86-64, AArch64).
+const _: () = assert!(
+    cfg!(target_endian = "little"),
+    "packed columns assume a little-endian target"
+);
 
-macro_rules! packable {
-    ($($t:ty),*) => {$(
-        impl Packable for $t {
-            const WIDTH: usize = std::mem::size_of::<$t>();
-            fn put(self, out: &mut Vec<u8>) {
-                out.extend_from_slice(&self.to_le_bytes());
-            }
-            fn get(bytes: &[u8]) -> Self {
-                let mut raw = [0u8; std::mem::size_of::<$t>()];
-                raw.copy_from_slice(bytes);
-                <$t>::from_le_bytes(raw)
-            }
-        }
-    )*};
-}
-
-packable!(u16, u32, i32, u64, u128, f64);
-
-/// Writes `values` as one byte string.
-pub(super) fn serialize<T: Packable, S: Serializer>(values: &[T], serializer: S) -> Result<S::Ok, S::Error> {
-    let mut bytes = Vec::with_capacity(values.len() * T::WIDTH);
-    for v in values {
-        v.put(&mut bytes);
-    }
-    serializer.serialize_bytes(&bytes)
+/// Writes `values` as one byte string: their bytes as they lie in memory,
+/// with no copy first.
+pub(super) fn serialize<T: Pod, S: Serializer>(values: &[T], serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.serialize_bytes(bytemuck::cast_slice(values))
 }
 
 /// Reads values written by [`serialize`], straight from the message's bytes
-/// (no copy of them first: a part can be hundreds of megabytes).
-pub(super) fn deserialize<'de, T: Packable, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<T>, D::Error> {
+/// into the column (a part can be hundreds of megabytes).
+pub(super) fn deserialize<'de, T: Pod, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<T>, D::Error> {
     struct Numbers<T>(PhantomData<T>);
-    impl<'de, T: Packable> Visitor<'de> for Numbers<T> {
+    impl<'de, T: Pod> Visitor<'de> for Numbers<T> {
         type Value = Vec<T>;
         fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
             f.write_str("a byte string")
         }
         fn visit_bytes<E: Error>(self, bytes: &[u8]) -> Result<Vec<T>, E> {
-            if !bytes.len().is_multiple_of(T::WIDTH) {
+            if !bytes.len().is_multiple_of(std::mem::size_of::<T>()) {
                 return Err(E::custom("packed numbers cut short"));
             }
-            Ok(bytes.chunks_exact(T::WIDTH).map(T::get).collect())
+            Ok(bytemuck::pod_collect_to_vec(bytes))
         }
     }
     deserializer.deserialize_bytes(Numbers(PhantomData))
