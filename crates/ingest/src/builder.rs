@@ -295,14 +295,20 @@ impl DatasetBuilder {
         idx
     }
 
-    /// Notes that `id` will be looked up soon (docs/ingest/speed.md#looking-ahead).
-    pub(super) fn note_ahead(&mut self, id: &[u8]) {
-        self.key_index.note_ahead(id);
+    /// Notes that a row's customer key (a contact when `by_contact`) will be
+    /// looked up soon, in the table its lookup starts with
+    /// (docs/ingest/speed.md#looking-ahead).
+    pub(super) fn note_ahead(&mut self, key: &[u8], by_contact: bool) {
+        match by_contact && self.local_keys.is_some() {
+            true => self.contact_index.note_ahead(key),
+            false => self.key_index.note_ahead(key),
+        }
     }
 
     /// Reads what the lookups noted will read.
     pub(super) fn fetch_ahead(&mut self) {
         self.key_index.fetch_ahead();
+        self.contact_index.fetch_ahead();
     }
 
     /// The customer already known by `key` — an id, or a normalised e-mail

@@ -24,6 +24,9 @@ pub(super) struct OrderIndex {
     run: Vec<(u64, OrderLine)>,
     direction: Option<Ordering>,
     others: FxHashMap<u64, OrderLine>,
+    /// Ids that lookups coming soon will look for in `others`
+    /// ([`OrderIndex::note_ahead`]).
+    ahead: Vec<u64>,
 }
 
 /// Hash keys have the top bit set, numeric ids never do, so they cannot meet.
@@ -59,6 +62,22 @@ impl OrderIndex {
             return Some(&mut self.run[i].1);
         }
         self.others.get_mut(&key)
+    }
+
+    /// Notes that `key` will be looked up soon, when the lookup would go to
+    /// the hash map (docs/ingest/speed.md#looking-ahead).
+    pub fn note_ahead(&mut self, key: u64) {
+        if !self.extends_run(key) && !self.others.is_empty() {
+            self.ahead.push(key);
+        }
+    }
+
+    /// Looks the noted ids up one right after another, so that the
+    /// processor waits for their places in the hash map at once.
+    pub fn fetch_ahead(&mut self) {
+        for key in self.ahead.drain(..) {
+            std::hint::black_box(self.others.get(&key));
+        }
     }
 
     /// Records a new id (not seen before).

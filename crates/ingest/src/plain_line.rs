@@ -1,35 +1,82 @@
-//! Lines of CSV with no quote and no stray carriage return, cut into fields
-//! at the delimiter without csv-core's byte-at-a-time state machine and
-//! without copying them (docs/ingest/speed.md#plain-lines). Such a line means
-//! the same to both, so the record is the same either way.
+//! Lines of CSV with no stray carriage return and quotes, if any, only
+//! around whole fields, cut into fields at the delimiter without csv-core's
+//! byte-at-a-time state machine and without copying them
+//! (docs/ingest/speed.md#plain-lines). Such a line means the same to both, so
+//! the record is the same either way.
+
+use memchr::{memchr, memchr2};
 
 /// Cuts `line` (its `\n` already off) into fields at `delimiter` as csv-core
-/// would: the position of each field's end in the line goes to `ends`.
-/// Returns the number of fields and the line without its final carriage
-/// return, or `None` when csv-core must read the line instead: it has a
-/// quote, or a carriage return other than a final one, or more fields than
-/// `ends` holds. Sixteen bytes are looked at at once ([`block_masks`]).
-pub(super) fn split_plain_line<'a>(line: &'a [u8], delimiter: u8, ends: &mut [usize]) -> Option<(usize, &'a [u8])> {
+/// would: each field's start and end in the line go to `bounds`, two places
+/// per field. Returns the number of fields, the line without its final
+/// carriage return, and whether any field was quoted; `None` when csv-core
+/// must read the line instead: a carriage return other than a final one,
+/// quotes other than around a whole field with none inside
+/// ([`split_quoted_line`]), or more fields than `bounds` holds. Sixteen bytes
+/// are looked at at once ([`block_masks`]).
+pub(super) fn split_plain_line<'a>(
+    line: &'a [u8],
+    delimiter: u8,
+    bounds: &mut [usize],
+) -> Option<(usize, &'a [u8], bool)> {
     let line = line.strip_suffix(b"\r").unwrap_or(line);
     let (blocks, rest) = line.as_chunks::<BLOCK>();
     // The bytes after the last whole block, padded with line feeds: a line
     // holds none, and none is a delimiter here (`splits_plain_lines`).
     let mut tail = [b'\n'; BLOCK];
     tail[..rest.len()].copy_from_slice(rest);
+    *bounds.first_mut()? = 0;
     let mut fields = 0;
     for (k, block) in blocks.iter().chain([&tail]).enumerate() {
         let (mut delimiters, special) = block_masks(block, delimiter);
         if special {
-            return None;
+            let fields = split_quoted_line(line, delimiter, bounds)?;
+            return Some((fields, line, true));
         }
         while delimiters != 0 {
-            *ends.get_mut(fields)? = k * BLOCK + delimiters.trailing_zeros() as usize;
+            let at = k * BLOCK + delimiters.trailing_zeros() as usize;
+            *bounds.get_mut(2 * fields + 1)? = at;
+            *bounds.get_mut(2 * fields + 2)? = at + 1;
             fields += 1;
             delimiters &= delimiters - 1;
         }
     }
-    *ends.get_mut(fields)? = line.len();
-    Some((fields + 1, line))
+    *bounds.get_mut(2 * fields + 1)? = line.len();
+    Some((fields + 1, line, false))
+}
+
+/// [`split_plain_line`] for a line with a quote or a carriage return in it
+/// (its final one already off): fields are cut as csv-core cuts them when
+/// every quote either opens a field or closes one right before a delimiter or
+/// the line's end, with no quote between (so a delimiter between quotes is
+/// part of the field, and the quotes are not). `None` for anything else —
+/// a carriage return, a doubled quote, a quote inside a field, a quoted field
+/// that goes on to the next line — which csv-core then reads.
+fn split_quoted_line(line: &[u8], delimiter: u8, bounds: &mut [usize]) -> Option<usize> {
+    if memchr(b'\r', line).is_some() {
+        return None;
+    }
+    let (mut at, mut fields) = (0, 0);
+    loop {
+        let (start, end, after) = if line.get(at) == Some(&b'"') {
+            let close = at + 1 + memchr(b'"', &line[at + 1..])?;
+            (at + 1, close, close + 1)
+        } else {
+            let rest = &line[at..];
+            let stop = memchr2(delimiter, b'"', rest).unwrap_or(rest.len());
+            (at, at + stop, at + stop)
+        };
+        if line.get(after).is_some_and(|&b| b != delimiter) {
+            return None;
+        }
+        *bounds.get_mut(2 * fields)? = start;
+        *bounds.get_mut(2 * fields + 1)? = end;
+        fields += 1;
+        if after >= line.len() {
+            return Some(fields);
+        }
+        at = after + 1;
+    }
 }
 
 /// Bytes looked at at once.
@@ -100,17 +147,11 @@ mod tests {
     use super::*;
 
     fn split(line: &[u8]) -> Option<Vec<String>> {
-        let mut ends = vec![0; 8];
-        let (n, line) = split_plain_line(line, b',', &mut ends)?;
-        let mut start = 0;
+        let mut bounds = vec![0; 16];
+        let (n, line, _) = split_plain_line(line, b',', &mut bounds)?;
         Some(
-            ends[..n]
-                .iter()
-                .map(|&end| {
-                    let field = String::from_utf8_lossy(&line[start..end]).into_owned();
-                    start = end + 1;
-                    field
-                })
+            (0..n)
+                .map(|i| String::from_utf8_lossy(&line[bounds[2 * i]..bounds[2 * i + 1]]).into_owned())
                 .collect(),
         )
     }
@@ -123,12 +164,27 @@ mod tests {
     }
 
     #[test]
-    fn quotes_stray_carriage_returns_and_short_buffers_are_left_to_csv_core() {
-        assert_eq!(split(b"a,\"b\""), None);
+    fn quotes_around_whole_fields_are_taken_off() {
+        assert_eq!(split(b"a,\"b\"").unwrap(), ["a", "b"]);
+        assert_eq!(
+            split(b"\"Doe, Jane\",\"\",7,\"x\"\r").unwrap(),
+            ["Doe, Jane", "", "7", "x"]
+        );
+        assert_eq!(split(b"\"a\",").unwrap(), ["a", ""]);
+    }
+
+    #[test]
+    fn other_quotes_stray_carriage_returns_and_short_buffers_are_left_to_csv_core() {
+        assert_eq!(split(b"\"a\"\"b\""), None, "a doubled quote");
+        assert_eq!(split(b"a\"b"), None, "a quote inside a field");
+        assert_eq!(split(b"\"a\"b,c"), None, "text after the closing quote");
+        assert_eq!(split(b"\"a,b"), None, "a field that goes on to the next line");
+        assert_eq!(split(b"\"a\",b\rc"), None);
         assert_eq!(split(b"a\rb"), None);
         assert_eq!(split(b"a\r\r"), None);
         assert_eq!(split(b"1,2,3,4,5,6,7,8,9"), None);
         assert_eq!(split(b"1,2,3,4,5,6,7,8").unwrap().len(), 8);
+        assert_eq!(split(b"\"1\",2,3,4,5,6,7,8,9"), None);
     }
 
     #[test]
@@ -148,6 +204,7 @@ mod tests {
         );
         assert_eq!(split(b"0123456789abcdef\"x"), None);
         assert_eq!(split(b"0123456789abcde\"x"), None);
+        assert_eq!(split(b"0123456789abcdef,\"x\"").unwrap(), ["0123456789abcdef", "x"]);
         assert_eq!(split(b"0123456789abcdefghijklmnopqrstu\rv"), None);
     }
 

@@ -10,38 +10,51 @@ use xxhash_rust::xxh3::{xxh3_128_with_seed, xxh3_64, Xxh3};
 
 /// One parsed record: its fields as byte slices.
 pub struct Record<'a> {
-    /// The fields' bytes, one after another or, when `separated`, with the
-    /// delimiter between them (a plain line read as it is).
+    /// The fields' bytes: one after another, or a plain line as it is.
     data: &'a [u8],
-    /// Where each field ends in `data`.
-    ends: &'a [usize],
+    /// Where each field ends in `data` or, for a plain line, where each
+    /// starts and ends.
+    bounds: &'a [usize],
     line: u64,
     delimiter: u8,
-    separated: bool,
+    layout: Layout,
+}
+
+/// How a [`Record`]'s bounds place its fields.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Layout {
+    /// Fields back to back, `bounds` their ends (csv-core's output).
+    BackToBack,
+    /// A line as it is, `bounds` each field's start and end; `quoted` when
+    /// any field had quotes around it, which are not part of the field.
+    Line { quoted: bool },
 }
 
 impl<'a> Record<'a> {
     /// Number of fields.
     pub fn len(&self) -> usize {
-        self.ends.len()
+        match self.layout {
+            Layout::BackToBack => self.bounds.len(),
+            Layout::Line { .. } => self.bounds.len() / 2,
+        }
     }
 
     /// True when the record has no fields.
     pub fn is_empty(&self) -> bool {
-        self.ends.is_empty()
+        self.bounds.is_empty()
     }
 
     /// The field at `i`, or an empty slice when the row is short.
     pub fn get(&self, i: usize) -> &'a [u8] {
-        if i >= self.ends.len() {
+        if i >= self.len() {
             return b"";
         }
-        let start = if i == 0 {
-            0
-        } else {
-            self.ends[i - 1] + usize::from(self.separated)
+        let (start, end) = match self.layout {
+            Layout::BackToBack if i == 0 => (0, self.bounds[0]),
+            Layout::BackToBack => (self.bounds[i - 1], self.bounds[i]),
+            Layout::Line { .. } => (self.bounds[2 * i], self.bounds[2 * i + 1]),
         };
-        &self.data[start..self.ends[i]]
+        &self.data[start..end]
     }
 
     /// Line breaks read up to the end of this record: its line number when
@@ -52,14 +65,32 @@ impl<'a> Record<'a> {
 
     /// A 128-bit fingerprint of the whole row, field boundaries included
     /// (XXH3-128 of the fields joined by the delimiter, seeded with where
-    /// they end), so different rows practically never share one, however
-    /// each was read. Used to find exact duplicate rows.
+    /// each field ends in that join), so different rows practically never
+    /// share one, however each was read. Used to find exact duplicate rows.
     pub fn fingerprint(&self) -> u128 {
-        let gap = usize::from(!self.separated);
-        let boundaries =
-            (self.ends.iter().enumerate()).fold(0u64, |h, (i, &e)| h.rotate_left(7) ^ (e + i * gap) as u64);
-        if self.separated {
-            return xxh3_128_with_seed(&self.data[..self.ends.last().copied().unwrap_or(0)], boundaries);
+        let (mut joined, mut boundaries) = (0, 0u64);
+        for i in 0..self.len() {
+            joined += self.get(i).len() + usize::from(i > 0);
+            boundaries = boundaries.rotate_left(7) ^ joined as u64;
+        }
+        if self.layout == (Layout::Line { quoted: false }) {
+            // The line is the fields joined by the delimiter.
+            return xxh3_128_with_seed(&self.data[..joined], boundaries);
+        }
+        // Joined on the stack when short: one call of the hash, not one per field.
+        let mut buffer = [0u8; JOINED_ON_STACK];
+        if let Some(out) = buffer.get_mut(..joined) {
+            let mut at = 0;
+            for i in 0..self.len() {
+                if i > 0 {
+                    out[at] = self.delimiter;
+                    at += 1;
+                }
+                let field = self.get(i);
+                out[at..at + field.len()].copy_from_slice(field);
+                at += field.len();
+            }
+            return xxh3_128_with_seed(out, boundaries);
         }
         let mut hasher = Xxh3::with_seed(boundaries);
         for i in 0..self.len() {
@@ -71,6 +102,10 @@ impl<'a> Record<'a> {
         hasher.digest128()
     }
 }
+
+/// Rows up to this long (fields joined) are fingerprinted from a copy on the
+/// stack; longer ones field by field.
+const JOINED_ON_STACK: usize = 1024;
 
 /// What takes the records a [`RecordReader`] cuts. Plain lines are cut a few
 /// at a time, and each is shown to [`RecordSink::ahead`] before any of them
@@ -138,7 +173,7 @@ pub struct RecordReader {
     plain_line_breaks: u64,
     /// csv-core has been called.
     core_has_read: bool,
-    /// Field ends of the plain lines cut ahead, `ends.len()` per line.
+    /// Field bounds of the plain lines cut ahead, `2 * ends.len()` per line.
     ahead_ends: Vec<usize>,
     /// The first bytes of the input while they are all a byte-order mark
     /// has so far.
@@ -236,7 +271,7 @@ impl RecordReader {
             let at_line_start = self.core_has_read && !self.partial && self.out_len == 0 && self.ends_len == 0;
             if let Some(delimiter) = self.plain_delimiter.filter(|_| at_line_start) {
                 let lines_before = reader.line().saturating_sub(1) + self.plain_line_breaks;
-                self.ahead_ends.resize(self.ends.len() * LINES_AHEAD, 0);
+                self.ahead_ends.resize(2 * self.ends.len() * LINES_AHEAD, 0);
                 let (more, read, breaks) = read_plain_lines(delimiter, input, lines_before, &mut self.ahead_ends, sink);
                 input = &input[read..];
                 self.plain_line_breaks += breaks;
@@ -268,11 +303,11 @@ impl RecordReader {
                 ReadRecordResult::Record => {
                     let record = Record {
                         data: &self.out[..self.out_len],
-                        ends: &self.ends[..self.ends_len],
+                        bounds: &self.ends[..self.ends_len],
                         // csv-core numbers lines from 1: the line breaks read are one less.
                         line: reader.line().saturating_sub(1) + self.plain_line_breaks,
                         delimiter: self.delimiter,
-                        separated: false,
+                        layout: Layout::BackToBack,
                     };
                     self.out_len = 0;
                     self.ends_len = 0;
@@ -290,23 +325,23 @@ impl RecordReader {
 /// breaks into the text, and hands each to `sink` as a record, skipping blank
 /// ones, as csv-core would (docs/ingest/speed.md#plain-lines); stops at the
 /// first line it must leave to csv-core or that the chunk cuts. Lines are cut
-/// [`LINES_AHEAD`] at a time into `ends` (an equal share each) and shown to
+/// [`LINES_AHEAD`] at a time into `bounds` (an equal share each) and shown to
 /// [`RecordSink::ahead`] before they are handed on. Returns whether to go on,
 /// the bytes read and the line breaks among them.
 fn read_plain_lines(
     delimiter: u8,
     input: &[u8],
     lines_before: u64,
-    ends: &mut [usize],
+    bounds: &mut [usize],
     sink: &mut impl RecordSink,
 ) -> (bool, usize, u64) {
-    let width = ends.len() / LINES_AHEAD;
+    let width = bounds.len() / LINES_AHEAD;
     let (mut read, mut breaks) = (0, 0);
     loop {
         // Each line cut: where its bytes start and how many (its final
-        // carriage return off), its fields, its line number, and the bytes
-        // and line breaks read once it is handed on.
-        let mut cut = [(0, 0, 0, 0, 0, 0); LINES_AHEAD];
+        // carriage return off), its fields, whether any was quoted, its line
+        // number, and the bytes and line breaks read once it is handed on.
+        let mut cut = [(0, 0, 0, false, 0, 0, 0); LINES_AHEAD];
         let mut n = 0;
         let mut at_end = false;
         while n < LINES_AHEAD {
@@ -316,7 +351,8 @@ fn read_plain_lines(
             };
             let line = &input[read..read + at];
             if !matches!(line, [] | [b'\r']) {
-                let Some((fields, data)) = split_plain_line(line, delimiter, &mut ends[n * width..(n + 1) * width])
+                let Some((fields, data, quoted)) =
+                    split_plain_line(line, delimiter, &mut bounds[n * width..(n + 1) * width])
                 else {
                     at_end = true;
                     break;
@@ -328,6 +364,7 @@ fn read_plain_lines(
                     read,
                     data.len(),
                     fields,
+                    quoted,
                     lines_before + breaks + counted,
                     read + at + 1,
                     breaks + 1,
@@ -338,13 +375,13 @@ fn read_plain_lines(
             read += at + 1;
         }
         let record = |k: usize| {
-            let (start, len, fields, line, ..) = cut[k];
+            let (start, len, fields, quoted, line, ..) = cut[k];
             Record {
                 data: &input[start..start + len],
-                ends: &ends[k * width..k * width + fields],
+                bounds: &bounds[k * width..k * width + 2 * fields],
                 line,
                 delimiter,
-                separated: true,
+                layout: Layout::Line { quoted },
             }
         };
         for k in 0..n {
@@ -378,10 +415,10 @@ fn feed_blanks(
         ends.is_empty()
             || sink.record(&Record {
                 data: out,
-                ends,
+                bounds: ends,
                 line,
                 delimiter: BLANKS,
-                separated: false,
+                layout: Layout::BackToBack,
             })
     };
     if input.is_empty() {
@@ -511,6 +548,56 @@ mod tests {
                 let got: Vec<Vec<Vec<u8>>> = fast.0.into_iter().map(|(fields, _, _)| fields).collect();
                 prop_assert_eq!(got, expected);
             }
+        }
+    }
+
+    proptest! {
+        /// Lines made of whole fields, quoted ones among them (with a
+        /// delimiter or line break inside, doubled quotes, quotes mid-field),
+        /// read as csv-core and the csv crate read them.
+        #[test]
+        fn quoted_fields_read_as_csv_core_reads_them(
+            rows in proptest::collection::vec(
+                proptest::collection::vec(prop::sample::select(vec![
+                    "a", "", "\"b\"", "\"\"", "\"c,d\"", "\"e\nf\"", "\"g\"\"h\"", "i\"j", "\"k\"l", " \"m\"",
+                ]), 1..6),
+                1..30,
+            ),
+            crlf in any::<bool>(),
+            chunks in proptest::collection::vec(1usize..60, 0..8),
+        ) {
+            let end = if crlf { "\r\n" } else { "\n" };
+            let text: String = rows.iter().map(|r| r.join(",") + end).collect();
+            let bytes = text.as_bytes();
+            let fast = read_in_chunks(RecordReader::new(b','), bytes, &chunks, usize::MAX);
+            let core = read_in_chunks(RecordReader::without_plain_lines(b','), bytes, &chunks, usize::MAX);
+            prop_assert_eq!(&fast, &core);
+            let mut csv = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(bytes);
+            let expected: Vec<Vec<Vec<u8>>> = csv.byte_records().map(|r| r.unwrap().iter().map(<[u8]>::to_vec).collect()).collect();
+            let got: Vec<Vec<Vec<u8>>> = fast.0.into_iter().map(|(fields, _, _)| fields).collect();
+            prop_assert_eq!(got, expected);
+        }
+    }
+
+    #[test]
+    fn a_row_has_one_fingerprint_however_it_is_read_short_or_long() {
+        for width in [10, JOINED_ON_STACK] {
+            let long = "x".repeat(width);
+            // Each after a first line, which csv-core always reads.
+            let rows = [
+                format!("h\n{long},b,c\n"),
+                format!("h\n\"{long}\",b,\"c\"\n"),
+                format!("h\n\"{long}\",\"b\",c\r\n"),
+            ];
+            let prints: Vec<u128> = rows
+                .iter()
+                .flat_map(|row| {
+                    let fast = read_in_chunks(RecordReader::new(b','), row.as_bytes(), &[], usize::MAX);
+                    let core = read_in_chunks(RecordReader::without_plain_lines(b','), row.as_bytes(), &[], usize::MAX);
+                    [fast.0[1].2, core.0[1].2]
+                })
+                .collect();
+            assert!(prints.iter().all(|&p| p == prints[0]), "width {width}: {prints:x?}");
         }
     }
 

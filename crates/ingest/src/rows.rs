@@ -199,10 +199,14 @@ impl Columns {
     /// borrowed from the row when it is lowercase already.
     fn email<'r>(&self, record: &Record<'r>) -> Option<Cow<'r, [u8]>> {
         let cell = trim(record.get(self.email?));
-        if !cell.contains(&b'@') {
+        // One pass without branches over the bytes, for both questions.
+        let (at_sign, upper) = (cell.iter()).fold((false, false), |(a, u), b| {
+            (a | (*b == b'@'), u | b.is_ascii_uppercase())
+        });
+        if !at_sign {
             return None;
         }
-        Some(match cell.iter().any(u8::is_ascii_uppercase) {
+        Some(match upper {
             true => Cow::Owned(cell.to_ascii_lowercase()),
             false => Cow::Borrowed(cell),
         })
@@ -412,18 +416,25 @@ pub(super) struct RowHandler<'a> {
 }
 
 impl RecordSink for RowHandler<'_> {
-    /// Notes where the lookup of the row's customer id will start.
+    /// Notes where the lookups of the row's customer key and order id will
+    /// start (only reads the row).
     fn ahead(&mut self, record: &Record) {
-        if let Some(id) = self.columns.key.map(|i| id_cell(record.get(i))) {
-            self.builder.note_ahead(id);
+        match self.key(record) {
+            Ok(RowKey::Id(id)) => self.builder.note_ahead(id, false),
+            Ok(RowKey::Contact(contact)) => self.builder.note_ahead(&contact, true),
+            Err(_) => {}
+        }
+        if let Some(id) = self.order_id(record) {
+            self.state.order_lines.note_ahead(id);
         }
     }
 
-    /// Reads the noted table slots together, so that the rows cut together
-    /// wait for memory at once rather than one after another
+    /// Reads the noted places together, so that the rows cut together wait
+    /// for memory at once rather than one after another
     /// (docs/ingest/speed.md#looking-ahead).
     fn fetch_ahead(&mut self) {
         self.builder.fetch_ahead();
+        self.state.order_lines.fetch_ahead();
     }
 
     fn record(&mut self, record: &Record) -> bool {
@@ -456,12 +467,7 @@ impl RowHandler<'_> {
             return;
         }
         self.state.report.rows_read += 1;
-        let order_id = self
-            .columns
-            .order_id
-            .map(|i| trim(record.get(i)))
-            .filter(|id| !id.is_empty())
-            .map(order_key);
+        let order_id = self.order_id(record);
         if self.is_duplicate(record, order_id) {
             self.state.report.duplicates_removed += 1;
             return;
@@ -479,6 +485,15 @@ impl RowHandler<'_> {
             Ok(()) => self.state.report.rows_kept += 1,
             Err(rejected) => self.reject(record, rejected),
         }
+    }
+
+    /// The key of the row's order id, when it has one.
+    fn order_id(&self, record: &Record) -> Option<u64> {
+        let c = self.columns;
+        c.order_id
+            .map(|i| trim(record.get(i)))
+            .filter(|id| !id.is_empty())
+            .map(order_key)
     }
 
     /// Exact duplicate rows share their order id, so with an order id only
@@ -518,10 +533,9 @@ impl RowHandler<'_> {
         });
     }
 
-    /// The customer key of a row: id, else normalised email, else phone digits.
-    /// A leading `'` (Excel's text marker, as in Shopify exports) is dropped;
-    /// an id of `0` is a guest (WooCommerce) and falls back to email or phone.
-    /// The row's customer key: its id, else its normalised email or phone.
+    /// The customer key of a row: its id ([`id_cell`]), else its normalised
+    /// email, else its phone digits; an id of `0` is a guest (WooCommerce)
+    /// and falls back to email or phone.
     fn key<'r>(&self, record: &Record<'r>) -> Result<RowKey<'r>, Rejected> {
         let c = self.columns;
         let id = c.key.map(|i| id_cell(record.get(i)));
