@@ -305,10 +305,9 @@ impl DatasetBuilder {
         }
     }
 
-    /// Reads what the lookups noted will read.
-    pub(super) fn fetch_ahead(&mut self) {
-        self.key_index.fetch_ahead();
-        self.contact_index.fetch_ahead();
+    /// Reads what the lookups noted will read; how many were noted.
+    pub(super) fn fetch_ahead(&mut self) -> usize {
+        self.key_index.fetch_ahead() + self.contact_index.fetch_ahead()
     }
 
     /// The customer already known by `key` — an id, or a normalised e-mail

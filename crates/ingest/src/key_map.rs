@@ -58,6 +58,8 @@ pub(super) struct KeyMap {
     last: Option<(Vec<u8>, CustomerIdx)>,
     /// Slots that lookups coming soon will start at ([`KeyMap::note_ahead`]).
     ahead: Vec<usize>,
+    /// The key noted last.
+    noted_last: Vec<u8>,
 }
 
 impl KeyMap {
@@ -72,20 +74,32 @@ impl KeyMap {
         }
     }
 
-    /// Notes the slot where a lookup of `key` will start.
+    /// Notes the slot where a lookup of `key` will start, unless the key is
+    /// the remembered one or the one noted last: rows often come in runs of
+    /// one customer, whose lookups never reach the table.
     pub fn note_ahead(&mut self, key: &[u8]) {
-        if let Some(mask) = self.slots.len().checked_sub(1) {
-            self.ahead.push(digest(key).high as usize & mask);
+        let Some(mask) = self.slots.len().checked_sub(1) else {
+            return;
+        };
+        let remembered = matches!(&self.last, Some((last, _)) if last.as_slice() == key);
+        if remembered || self.noted_last == key {
+            return;
         }
+        self.noted_last.clear();
+        self.noted_last.extend_from_slice(key);
+        self.ahead.push(digest(key).high as usize & mask);
     }
 
     /// Reads the slots noted, one right after another, so that they are in
     /// the cache when their lookups come: the processor then waits for them
-    /// at once (docs/ingest/speed.md#looking-ahead).
-    pub fn fetch_ahead(&mut self) {
+    /// at once (docs/ingest/speed.md#looking-ahead). Returns how many slots
+    /// were noted.
+    pub fn fetch_ahead(&mut self) -> usize {
         let any = self.ahead.iter().fold(0, |any, &at| any ^ self.slots[at].idx);
         std::hint::black_box(any);
+        let noted = self.ahead.len();
         self.ahead.clear();
+        noted
     }
 
     /// The customer known by `key`, remembered for the next lookup.

@@ -243,6 +243,9 @@ type Rejected = (RejectReason, Option<usize>);
 pub(super) struct FileState {
     /// A record was seen (a customers file counts once its header is read).
     pub(super) started: bool,
+    /// Groups of lines still to hand on without looking ahead, after one
+    /// whose customers were nearly all the remembered one.
+    skip_ahead: u32,
     /// Records still to skip before the data: title rows and the header.
     pub(super) to_skip: usize,
     /// The line the header ends on; data row `n` is row `n + header_line`.
@@ -271,6 +274,7 @@ impl FileState {
         let lines = detect_line_structure(schema);
         FileState {
             started: false,
+            skip_ahead: 0,
             to_skip: schema.records_before_data(),
             header_line: schema.header_line,
             report: FileReport {
@@ -419,6 +423,9 @@ impl RecordSink for RowHandler<'_> {
     /// Notes where the lookups of the row's customer key and order id will
     /// start (only reads the row).
     fn ahead(&mut self, record: &Record) {
+        if self.state.skip_ahead > 0 {
+            return;
+        }
         match self.key(record) {
             Ok(RowKey::Id(id)) => self.builder.note_ahead(id, false),
             Ok(RowKey::Contact(contact)) => self.builder.note_ahead(&contact, true),
@@ -432,9 +439,19 @@ impl RecordSink for RowHandler<'_> {
     /// Reads the noted places together, so that the rows cut together wait
     /// for memory at once rather than one after another
     /// (docs/ingest/speed.md#looking-ahead).
+    /// A file whose rows come in runs of one customer (a lookup the table
+    /// never sees) stops looking ahead for a while: the notes would cost
+    /// more than they save.
     fn fetch_ahead(&mut self) {
-        self.builder.fetch_ahead();
+        if self.state.skip_ahead > 0 {
+            self.state.skip_ahead -= 1;
+            return;
+        }
+        let noted = self.builder.fetch_ahead();
         self.state.order_lines.fetch_ahead();
+        if noted < FEW_NOTED {
+            self.state.skip_ahead = GROUPS_SKIPPED;
+        }
     }
 
     fn record(&mut self, record: &Record) -> bool {
@@ -442,6 +459,13 @@ impl RecordSink for RowHandler<'_> {
         true
     }
 }
+
+/// Fewer customer lookups than this in a group of lines looked ahead, and
+/// the next [`GROUPS_SKIPPED`] groups are not.
+const FEW_NOTED: usize = 4;
+
+/// Groups of lines handed on without looking ahead after one with few lookups.
+const GROUPS_SKIPPED: u32 = 32;
 
 /// An id cell as a key: trimmed, without a leading `'` (Excel's text
 /// marker, as in Shopify exports).
