@@ -6,7 +6,7 @@
 use crate::plain_line::{split_plain_line, splits_plain_lines};
 use csv_core::{ReadRecordResult, Reader, ReaderBuilder};
 use memchr::memchr;
-use xxhash_rust::xxh3::{xxh3_128_with_seed, xxh3_64, Xxh3};
+use xxhash_rust::xxh3::{xxh3_128_with_seed, xxh3_64};
 
 /// One parsed record: its fields as byte slices.
 pub struct Record<'a> {
@@ -78,34 +78,31 @@ impl<'a> Record<'a> {
             // The line is the fields joined by the delimiter.
             return xxh3_128_with_seed(&self.data[..joined], boundaries);
         }
-        // Joined on the stack when short: one call of the hash, not one per field.
-        let mut buffer = [0u8; JOINED_ON_STACK];
-        if let Some(out) = buffer.get_mut(..joined) {
-            let mut at = 0;
-            for i in 0..self.len() {
-                if i > 0 {
-                    out[at] = self.delimiter;
-                    at += 1;
-                }
-                let field = self.get(i);
-                out[at..at + field.len()].copy_from_slice(field);
-                at += field.len();
+        // Joined first, on the stack when short: one call of the hash, not one per field.
+        let (mut stack, mut heap) = ([0u8; JOINED_ON_STACK], Vec::new());
+        let out = match stack.get_mut(..joined) {
+            Some(out) => out,
+            None => {
+                heap.resize(joined, 0);
+                &mut heap[..]
             }
-            return xxh3_128_with_seed(out, boundaries);
-        }
-        let mut hasher = Xxh3::with_seed(boundaries);
+        };
+        let mut at = 0;
         for i in 0..self.len() {
             if i > 0 {
-                hasher.update(&[self.delimiter]);
+                out[at] = self.delimiter;
+                at += 1;
             }
-            hasher.update(self.get(i));
+            let field = self.get(i);
+            out[at..at + field.len()].copy_from_slice(field);
+            at += field.len();
         }
-        hasher.digest128()
+        xxh3_128_with_seed(out, boundaries)
     }
 }
 
 /// Rows up to this long (fields joined) are fingerprinted from a copy on the
-/// stack; longer ones field by field.
+/// stack; longer ones from one on the heap.
 const JOINED_ON_STACK: usize = 1024;
 
 /// What takes the records a [`RecordReader`] cuts. Plain lines are cut a few
