@@ -7,13 +7,15 @@
 use memchr::{memchr, memchr2};
 
 /// Cuts `line` (its `\n` already off) into fields at `delimiter` as csv-core
-/// would: each field's start and end in the line go to `bounds`, two places
-/// per field. Returns the number of fields, the line without its final
-/// carriage return, and whether any field was quoted; `None` when csv-core
+/// would: each field's end in the line goes to `bounds` (its start is one
+/// past the previous end) or, when any field was quoted, each field's start
+/// and end, two places per field. Returns the number of fields, the line
+/// without its final carriage return, and whether any field was quoted; `None` when csv-core
 /// must read the line instead: a carriage return other than a final one,
 /// quotes other than around a whole field with none inside
 /// ([`split_quoted_line`]), or more fields than `bounds` holds. Sixteen bytes
 /// are looked at at once ([`block_masks`]).
+#[inline]
 pub(super) fn split_plain_line<'a>(
     line: &'a [u8],
     delimiter: u8,
@@ -25,7 +27,6 @@ pub(super) fn split_plain_line<'a>(
     // holds none, and none is a delimiter here (`splits_plain_lines`).
     let mut tail = [b'\n'; BLOCK];
     tail[..rest.len()].copy_from_slice(rest);
-    *bounds.first_mut()? = 0;
     let mut fields = 0;
     for (k, block) in blocks.iter().chain([&tail]).enumerate() {
         let (mut delimiters, special) = block_masks(block, delimiter);
@@ -35,13 +36,12 @@ pub(super) fn split_plain_line<'a>(
         }
         while delimiters != 0 {
             let at = k * BLOCK + delimiters.trailing_zeros() as usize;
-            *bounds.get_mut(2 * fields + 1)? = at;
-            *bounds.get_mut(2 * fields + 2)? = at + 1;
+            *bounds.get_mut(fields)? = at;
             fields += 1;
             delimiters &= delimiters - 1;
         }
     }
-    *bounds.get_mut(2 * fields + 1)? = line.len();
+    *bounds.get_mut(fields)? = line.len();
     Some((fields + 1, line, false))
 }
 
@@ -148,10 +148,14 @@ mod tests {
 
     fn split(line: &[u8]) -> Option<Vec<String>> {
         let mut bounds = vec![0; 16];
-        let (n, line, _) = split_plain_line(line, b',', &mut bounds)?;
+        let (n, line, quoted) = split_plain_line(line, b',', &mut bounds)?;
+        let field = |i: usize| match quoted {
+            true => bounds[2 * i]..bounds[2 * i + 1],
+            false => i.checked_sub(1).map_or(0, |p| bounds[p] + 1)..bounds[i],
+        };
         Some(
             (0..n)
-                .map(|i| String::from_utf8_lossy(&line[bounds[2 * i]..bounds[2 * i + 1]]).into_owned())
+                .map(|i| String::from_utf8_lossy(&line[field(i)]).into_owned())
                 .collect(),
         )
     }
@@ -182,8 +186,10 @@ mod tests {
         assert_eq!(split(b"\"a\",b\rc"), None);
         assert_eq!(split(b"a\rb"), None);
         assert_eq!(split(b"a\r\r"), None);
-        assert_eq!(split(b"1,2,3,4,5,6,7,8,9"), None);
-        assert_eq!(split(b"1,2,3,4,5,6,7,8").unwrap().len(), 8);
+        // Sixteen places: sixteen fields' ends, or eight quoted line's pairs.
+        assert_eq!(split(b"1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17"), None);
+        assert_eq!(split(b"1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16").unwrap().len(), 16);
+        assert_eq!(split(b"\"1\",2,3,4,5,6,7,8").unwrap().len(), 8);
         assert_eq!(split(b"\"1\",2,3,4,5,6,7,8,9"), None);
     }
 

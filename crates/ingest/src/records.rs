@@ -10,10 +10,10 @@ use xxhash_rust::xxh3::{xxh3_128_with_seed, xxh3_64};
 
 /// One parsed record: its fields as byte slices.
 pub struct Record<'a> {
-    /// The fields' bytes: one after another, or a plain line as it is.
+    /// The fields' bytes: one after another, or a line as it is.
     data: &'a [u8],
-    /// Where each field ends in `data` or, for a plain line, where each
-    /// starts and ends.
+    /// Where each field ends in `data` ([`Layout::Ends`]), or where each
+    /// starts and ends ([`Layout::Pairs`]).
     bounds: &'a [usize],
     line: u64,
     delimiter: u8,
@@ -23,19 +23,20 @@ pub struct Record<'a> {
 /// How a [`Record`]'s bounds place its fields.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Layout {
-    /// Fields back to back, `bounds` their ends (csv-core's output).
-    BackToBack,
-    /// A line as it is, `bounds` each field's start and end; `quoted` when
-    /// any field had quotes around it, which are not part of the field.
-    Line { quoted: bool },
+    /// `bounds` are the fields' ends, and each field starts `gap` bytes
+    /// after the previous one ends: 0 for csv-core's fields back to back,
+    /// 1 for a line without quotes as it is (the delimiter between).
+    Ends { gap: usize },
+    /// `bounds` are each field's start and end in a line with quotes around
+    /// some fields, which are not part of them.
+    Pairs,
 }
-
 impl<'a> Record<'a> {
     /// Number of fields.
     pub fn len(&self) -> usize {
         match self.layout {
-            Layout::BackToBack => self.bounds.len(),
-            Layout::Line { .. } => self.bounds.len() / 2,
+            Layout::Ends { .. } => self.bounds.len(),
+            Layout::Pairs => self.bounds.len() / 2,
         }
     }
 
@@ -47,13 +48,12 @@ impl<'a> Record<'a> {
     /// The field at `i`, or an empty slice when the row is short.
     #[inline]
     pub fn get(&self, i: usize) -> &'a [u8] {
-        if i >= self.len() {
-            return b"";
-        }
         let (start, end) = match self.layout {
-            Layout::BackToBack if i == 0 => (0, self.bounds[0]),
-            Layout::BackToBack => (self.bounds[i - 1], self.bounds[i]),
-            Layout::Line { .. } => (self.bounds[2 * i], self.bounds[2 * i + 1]),
+            Layout::Ends { .. } if i >= self.bounds.len() => return b"",
+            Layout::Ends { .. } if i == 0 => (0, self.bounds[0]),
+            Layout::Ends { gap } => (self.bounds[i - 1] + gap, self.bounds[i]),
+            Layout::Pairs if 2 * i >= self.bounds.len() => return b"",
+            Layout::Pairs => (self.bounds[2 * i], self.bounds[2 * i + 1]),
         };
         &self.data[start..end]
     }
@@ -69,12 +69,19 @@ impl<'a> Record<'a> {
     /// each field ends in that join), so different rows practically never
     /// share one, however each was read. Used to find exact duplicate rows.
     pub fn fingerprint(&self) -> u128 {
-        let (mut joined, mut boundaries) = (0, 0u64);
-        for i in 0..self.len() {
-            joined += self.get(i).len() + usize::from(i > 0);
-            boundaries = boundaries.rotate_left(7) ^ joined as u64;
-        }
-        if self.layout == (Layout::Line { quoted: false }) {
+        let (joined, boundaries) = match self.layout {
+            // The end of field `i` in the join is its end plus the `i`
+            // delimiters a join adds (none for a line, which has them).
+            Layout::Ends { gap } => self.bounds.iter().enumerate().fold((0, 0u64), |(_, h), (i, &end)| {
+                let joined = end + i * (1 - gap);
+                (joined, h.rotate_left(7) ^ joined as u64)
+            }),
+            Layout::Pairs => (0..self.len()).fold((0, 0u64), |(joined, h), i| {
+                let joined = joined + self.get(i).len() + usize::from(i > 0);
+                (joined, h.rotate_left(7) ^ joined as u64)
+            }),
+        };
+        if self.layout == (Layout::Ends { gap: 1 }) {
             // The line is the fields joined by the delimiter.
             return xxh3_128_with_seed(&self.data[..joined], boundaries);
         }
@@ -110,6 +117,13 @@ const JOINED_ON_STACK: usize = 1024;
 /// goes to [`RecordSink::record`], so that the memory the records will need
 /// can be fetched for all of them at once (docs/ingest/speed.md#looking-ahead).
 pub trait RecordSink {
+    /// Asked before each group of plain lines: whether to cut it
+    /// [`LINES_AHEAD`] lines at a time and show them to
+    /// [`RecordSink::ahead`], or (false) to hand on the next line at once.
+    fn look_ahead(&mut self) -> bool {
+        true
+    }
+
     /// A record that [`RecordSink::record`] will get soon, to read ahead for.
     fn ahead(&mut self, _record: &Record) {}
 
@@ -130,7 +144,7 @@ impl<F: FnMut(&Record) -> bool> RecordSink for F {
 const BOM: &[u8] = b"\xef\xbb\xbf";
 
 /// Plain lines cut before the first of them is handed on.
-const LINES_AHEAD: usize = 16;
+pub(crate) const LINES_AHEAD: usize = 16;
 
 /// A fast 64-bit hash of bytes (XXH3-64).
 pub fn hash64(bytes: &[u8]) -> u64 {
@@ -171,7 +185,8 @@ pub struct RecordReader {
     plain_line_breaks: u64,
     /// csv-core has been called.
     core_has_read: bool,
-    /// Field bounds of the plain lines cut ahead, `2 * ends.len()` per line.
+    /// Field bounds of the plain lines cut ahead, `2 * ends.len()` per line
+    /// (room for a start and an end per field, which quoted lines need).
     ahead_ends: Vec<usize>,
     /// The first bytes of the input while they are all a byte-order mark
     /// has so far.
@@ -305,7 +320,7 @@ impl RecordReader {
                         // csv-core numbers lines from 1: the line breaks read are one less.
                         line: reader.line().saturating_sub(1) + self.plain_line_breaks,
                         delimiter: self.delimiter,
-                        layout: Layout::BackToBack,
+                        layout: Layout::Ends { gap: 0 },
                     };
                     self.out_len = 0;
                     self.ends_len = 0;
@@ -319,12 +334,32 @@ impl RecordReader {
     }
 }
 
+/// One line cut by [`read_plain_lines`] and not yet handed on.
+#[derive(Clone, Copy, Default)]
+struct CutLine {
+    /// Where its bytes start in the input, and how many (its final carriage
+    /// return off).
+    start: usize,
+    len: usize,
+    /// Where its bounds start in the bounds buffer, and how many.
+    bounds_at: usize,
+    bounds_len: usize,
+    /// Whether any field was quoted ([`Layout::Pairs`]).
+    quoted: bool,
+    line: u64,
+    /// The bytes and line breaks read once it is handed on.
+    read_after: usize,
+    breaks_after: u64,
+}
+
 /// Reads the whole plain lines at the start of `input`, `lines_before` line
 /// breaks into the text, and hands each to `sink` as a record, skipping blank
 /// ones, as csv-core would (docs/ingest/speed.md#plain-lines); stops at the
 /// first line it must leave to csv-core or that the chunk cuts. Lines are cut
-/// [`LINES_AHEAD`] at a time into `bounds` (an equal share each) and shown to
-/// [`RecordSink::ahead`] before they are handed on. Returns whether to go on,
+/// [`LINES_AHEAD`] at a time, their bounds packed one after another into
+/// `bounds` (each may take an equal share), and shown to
+/// [`RecordSink::ahead`] before they are handed on, unless the sink declines
+/// ([`RecordSink::look_ahead`]): then one at a time. Returns whether to go on,
 /// the bytes read and the line breaks among them.
 fn read_plain_lines(
     delimiter: u8,
@@ -335,60 +370,65 @@ fn read_plain_lines(
 ) -> (bool, usize, u64) {
     let width = bounds.len() / LINES_AHEAD;
     let (mut read, mut breaks) = (0, 0);
+    let mut cut = [CutLine::default(); LINES_AHEAD];
     loop {
-        // Each line cut: where its bytes start and how many (its final
-        // carriage return off), its fields, whether any was quoted, its line
-        // number, and the bytes and line breaks read once it is handed on.
-        let mut cut = [(0, 0, 0, false, 0, 0, 0); LINES_AHEAD];
-        let mut n = 0;
+        let group = if sink.look_ahead() { LINES_AHEAD } else { 1 };
+        let (mut n, mut packed) = (0, 0);
         let mut at_end = false;
-        while n < LINES_AHEAD {
+        while n < group {
             let Some(at) = memchr(b'\n', &input[read..]) else {
                 at_end = true;
                 break;
             };
             let line = &input[read..read + at];
             if !matches!(line, [] | [b'\r']) {
+                // Packed, not at a fixed stride: bounds 4 KB apart would
+                // share the same few cache sets.
                 let Some((fields, data, quoted)) =
-                    split_plain_line(line, delimiter, &mut bounds[n * width..(n + 1) * width])
+                    split_plain_line(line, delimiter, &mut bounds[packed..packed + width])
                 else {
                     at_end = true;
                     break;
                 };
+                let bounds_len = if quoted { 2 * fields } else { fields };
                 // csv-core ends a record at a carriage return, before its line
                 // feed is counted: the same line number either way.
                 let counted = u64::from(data.len() == line.len());
-                cut[n] = (
-                    read,
-                    data.len(),
-                    fields,
+                cut[n] = CutLine {
+                    start: read,
+                    len: data.len(),
+                    bounds_at: packed,
+                    bounds_len,
                     quoted,
-                    lines_before + breaks + counted,
-                    read + at + 1,
-                    breaks + 1,
-                );
+                    line: lines_before + breaks + counted,
+                    read_after: read + at + 1,
+                    breaks_after: breaks + 1,
+                };
+                packed += bounds_len;
                 n += 1;
             }
             breaks += 1;
             read += at + 1;
         }
-        let record = |k: usize| {
-            let (start, len, fields, quoted, line, ..) = cut[k];
-            Record {
-                data: &input[start..start + len],
-                bounds: &bounds[k * width..k * width + 2 * fields],
-                line,
-                delimiter,
-                layout: Layout::Line { quoted },
-            }
+        let record = |cut: &CutLine| Record {
+            data: &input[cut.start..cut.start + cut.len],
+            bounds: &bounds[cut.bounds_at..cut.bounds_at + cut.bounds_len],
+            line: cut.line,
+            delimiter,
+            layout: match cut.quoted {
+                true => Layout::Pairs,
+                false => Layout::Ends { gap: 1 },
+            },
         };
-        for k in 0..n {
-            sink.ahead(&record(k));
+        if group > 1 {
+            for line in &cut[..n] {
+                sink.ahead(&record(line));
+            }
+            sink.fetch_ahead();
         }
-        sink.fetch_ahead();
-        for (k, &(.., read_after, breaks_after)) in cut[..n].iter().enumerate() {
-            if !sink.record(&record(k)) {
-                return (false, read_after, breaks_after);
+        for line in &cut[..n] {
+            if !sink.record(&record(line)) {
+                return (false, line.read_after, line.breaks_after);
             }
         }
         if at_end {
@@ -416,7 +456,7 @@ fn feed_blanks(
                 bounds: ends,
                 line,
                 delimiter: BLANKS,
-                layout: Layout::BackToBack,
+                layout: Layout::Ends { gap: 0 },
             })
     };
     if input.is_empty() {

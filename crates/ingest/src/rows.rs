@@ -9,7 +9,7 @@ use super::joins::JoinPart;
 use super::line_items::{detect_line_structure, LineStructure};
 use super::order_index::{order_key, OrderIndex, OrderLine, NO_ORDER};
 use super::quality::{FileReport, RejectReason, Rejection};
-use super::records::{Record, RecordSink};
+use super::records::{Record, RecordSink, LINES_AHEAD};
 use super::refunds::{is_refund_event, RefundFolds};
 use super::schema::{header_score, FileKind, Role};
 use super::sniff::FileSchema;
@@ -243,8 +243,8 @@ type Rejected = (RejectReason, Option<usize>);
 pub(super) struct FileState {
     /// A record was seen (a customers file counts once its header is read).
     pub(super) started: bool,
-    /// Groups of lines still to hand on without looking ahead, after one
-    /// whose customers were nearly all the remembered one.
+    /// Lines still to hand on without looking ahead, after a group whose
+    /// customers were nearly all the remembered one.
     skip_ahead: u32,
     /// Records still to skip before the data: title rows and the header.
     pub(super) to_skip: usize,
@@ -420,12 +420,20 @@ pub(super) struct RowHandler<'a> {
 }
 
 impl RecordSink for RowHandler<'_> {
+    /// A file whose rows come in runs of one customer (a lookup the table
+    /// never sees) stops looking ahead for a while: the notes would cost
+    /// more than they save.
+    fn look_ahead(&mut self) -> bool {
+        if self.state.skip_ahead > 0 {
+            self.state.skip_ahead -= 1;
+            return false;
+        }
+        true
+    }
+
     /// Notes where the lookups of the row's customer key and order id will
     /// start (only reads the row).
     fn ahead(&mut self, record: &Record) {
-        if self.state.skip_ahead > 0 {
-            return;
-        }
         match self.key(record) {
             Ok(RowKey::Id(id)) => self.builder.note_ahead(id, false),
             Ok(RowKey::Contact(contact)) => self.builder.note_ahead(&contact, true),
@@ -439,18 +447,11 @@ impl RecordSink for RowHandler<'_> {
     /// Reads the noted places together, so that the rows cut together wait
     /// for memory at once rather than one after another
     /// (docs/ingest/speed.md#looking-ahead).
-    /// A file whose rows come in runs of one customer (a lookup the table
-    /// never sees) stops looking ahead for a while: the notes would cost
-    /// more than they save.
     fn fetch_ahead(&mut self) {
-        if self.state.skip_ahead > 0 {
-            self.state.skip_ahead -= 1;
-            return;
-        }
         let noted = self.builder.fetch_ahead();
         self.state.order_lines.fetch_ahead();
         if noted < FEW_NOTED {
-            self.state.skip_ahead = GROUPS_SKIPPED;
+            self.state.skip_ahead = LINES_SKIPPED;
         }
     }
 
@@ -461,11 +462,12 @@ impl RecordSink for RowHandler<'_> {
 }
 
 /// Fewer customer lookups than this in a group of lines looked ahead, and
-/// the next [`GROUPS_SKIPPED`] groups are not.
+/// the next [`LINES_SKIPPED`] lines are handed on one at a time.
 const FEW_NOTED: usize = 4;
 
-/// Groups of lines handed on without looking ahead after one with few lookups.
-const GROUPS_SKIPPED: u32 = 32;
+/// Lines handed on without looking ahead after a group with few lookups
+/// (32 groups' worth).
+const LINES_SKIPPED: u32 = 32 * LINES_AHEAD as u32;
 
 /// An id cell as a key: trimmed, without a leading `'` (Excel's text
 /// marker, as in Shopify exports).
@@ -512,6 +514,7 @@ impl RowHandler<'_> {
     }
 
     /// The key of the row's order id, when it has one.
+    #[inline]
     fn order_id(&self, record: &Record) -> Option<u64> {
         let c = self.columns;
         c.order_id
@@ -596,6 +599,7 @@ impl RowHandler<'_> {
 
     /// The row's date (order date or event time), which it cannot do
     /// without: a cell that is no date rejects the row with its column.
+    #[inline]
     fn required_day(&mut self, record: &Record) -> Result<CellDay, Rejected> {
         let date_col = self.columns.date.unwrap_or(0);
         self.state
