@@ -27,8 +27,11 @@ pub const MIN_SPLIT_BYTES: u64 = 8 << 20;
 
 /// The size a range aims at. A worker reads its ranges one after another
 /// and sends each as soon as it is read, so what a helper holds, and what
-/// is in transit, stays about this small whatever the file's size.
-pub const RANGE_TARGET_BYTES: u64 = 64 << 20;
+/// is in transit, stays about this small whatever the file's size; and the
+/// merging worker, which waits for the last helper's part to be packed,
+/// posted and merged, waits for a small part (measured in
+/// docs/ingest/speed.md#parallel-read).
+pub const RANGE_TARGET_BYTES: u64 = 16 << 20;
 
 /// How many ranges to cut a file of `file_bytes` into for `workers`
 /// workers: a multiple of `workers` (each reads every `workers`-th range,
@@ -123,10 +126,10 @@ mod tests {
 
     #[test]
     fn ranges_are_a_multiple_of_the_workers_and_near_the_target_size() {
-        assert_eq!(range_count(74 << 20, 2), 2);
-        assert_eq!(range_count(110 << 20, 2), 2);
-        assert_eq!(range_count(686 << 20, 2), 12);
-        assert_eq!(range_count(686 << 20, 4), 12);
+        assert_eq!(range_count(74 << 20, 2), 6);
+        assert_eq!(range_count(110 << 20, 2), 8);
+        assert_eq!(range_count(686 << 20, 2), 44);
+        assert_eq!(range_count(686 << 20, 4), 44);
         assert_eq!(range_count(20 << 20, 4), 4);
         assert_eq!(range_count(0, 0), 1);
         for workers in 1..5 {
