@@ -194,6 +194,7 @@ fn on_reply(state: AppState, reply: Reply, payload: Option<js_sys::Uint8Array>) 
                     } else {
                         state.stage_key.set("status.mapping");
                         state.phase.set(Phase::Mapping);
+                        read_ahead_once_painted(state);
                     }
                 }
             }
@@ -201,11 +202,14 @@ fn on_reply(state: AppState, reply: Reply, payload: Option<js_sys::Uint8Array>) 
         Reply::Reinspected { file, schema } => {
             state.reinspecting.update(|n| *n = n.saturating_sub(1));
             match schema {
-                Ok(schema) => state.schemas.update(|s| {
-                    if let Some(slot) = s.get_mut(file) {
-                        *slot = schema;
-                    }
-                }),
+                Ok(schema) => {
+                    state.schemas.update(|s| {
+                        if let Some(slot) = s.get_mut(file) {
+                            *slot = schema;
+                        }
+                    });
+                    read_ahead_once_painted(state);
+                }
                 Err(e) => state.fail(Failure::Ingest(e)),
             }
         }
@@ -272,6 +276,29 @@ fn on_reply(state: AppState, reply: Reply, payload: Option<js_sys::Uint8Array>) 
             state.fail(failure);
         }
     }
+}
+
+/// Once the mapping step is painted, and while it still shows, asks the
+/// worker to read the files with the mapping as it stands, so that the
+/// dashboard is near when the user confirms it
+/// (docs/ingest/speed.md#reading-ahead). The paint goes first: the read
+/// takes every core and would slow it.
+fn read_ahead_once_painted(state: AppState) {
+    request_animation_frame(move || {
+        set_timeout(
+            move || {
+                if state.phase.get_untracked() == Phase::Mapping && state.reinspecting.get_untracked() == 0 {
+                    send(
+                        &Request::ReadAhead {
+                            schemas: state.schemas.get_untracked(),
+                        },
+                        &[],
+                    );
+                }
+            },
+            std::time::Duration::ZERO,
+        )
+    });
 }
 
 /// Starts the full read with the schemas as they stand (mapping confirmed).

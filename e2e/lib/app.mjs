@@ -126,3 +126,26 @@ export async function timeToReady(page, file, timeout = 120_000) {
   return r;
 }
 
+
+/**
+ * Chooses `file`, looks at the mapping step for `lookMs` as a user would, then confirms it: the
+ * time from that click until the dashboard (ms), taken in the page.
+ */
+export async function confirmToReady(page, file, lookMs, timeout = 120_000) {
+  await upload(page, [file], { until: 'mapping' });
+  await page.waitForTimeout(lookMs);
+  return page.evaluate((timeout) => new Promise((resolve, reject) => {
+    const status = document.querySelector('[data-testid=app-status]');
+    const clicked = performance.now();
+    const timer = setTimeout(() => reject(new Error('no dashboard')), timeout);
+    new MutationObserver((_, observer) => {
+      const state = status.getAttribute('data-state');
+      if (state !== 'ready' && state !== 'error') return;
+      observer.disconnect();
+      clearTimeout(timer);
+      if (state === 'ready') resolve(performance.now() - clicked);
+      else reject(new Error(status.textContent));
+    }).observe(status, { attributes: true });
+    document.querySelector('[data-testid=analyze-button]').click();
+  }), timeout);
+}

@@ -92,6 +92,15 @@ pub enum Request {
         /// Index of the sheet in the workbook.
         sheet: usize,
     },
+    /// Start reading the inspected files in full with these schemas (one
+    /// per file, in the same order) while the user looks at the mapping; an
+    /// [`Request::Analyze`] with the same schemas takes what it read, any
+    /// other request about the files stops it (docs/ingest/speed.md#reading-ahead).
+    /// Nothing is answered.
+    ReadAhead {
+        /// The schemas as the mapping step shows them.
+        schemas: Vec<FileSchema>,
+    },
     /// Read the inspected files in full with these schemas (one per file, in
     /// the same order), then analyse.
     Analyze {

@@ -4,18 +4,19 @@
 
 mod helpers;
 mod ranges;
+mod read_task;
 mod sheets;
 mod source;
 
 use helpers::Helpers;
+use read_task::ReadTask;
 use segscope_engine::settings::Settings;
-use segscope_ingest::split::MIN_SPLIT_BYTES;
 use segscope_ingest::FileSchema;
 use segscope_model::progress::Stage;
 use segscope_session::protocol::{decode, encode, split_payload, Failure, Reply, Request};
-use segscope_session::{reading_order, Loader, Session};
+use segscope_session::Session;
 use segscope_worker::{post_bytes, post_with_payload};
-use source::{Chunks, Source};
+use source::Source;
 use std::cell::RefCell;
 use std::rc::Rc;
 use web_sys::File;
@@ -23,10 +24,14 @@ use web_sys::File;
 /// What the worker keeps between requests: the dropped files (the session
 /// holds everything else).
 struct State {
+    /// The dropped files that could be sniffed, in the order of their schemas.
     sources: Vec<Source>,
     session: Session,
-    /// Copies of this worker that read ranges of large files.
+    /// Copies of this worker that read ranges of large files (lent to a
+    /// read while it runs).
     helpers: Helpers,
+    /// The read started before the mapping was confirmed, if any.
+    read_ahead: Option<ReadTask>,
 }
 
 fn post(reply: &Reply) {
@@ -54,6 +59,7 @@ fn main() {
         sources: Vec::new(),
         session: Session::new(js_sys::Date::now),
         helpers,
+        read_ahead: None,
     }));
     segscope_worker::on_message(move |bytes, files| {
         let request = bytes.and_then(|bytes| decode::<Request>(&bytes));
@@ -71,7 +77,15 @@ fn main() {
 async fn handle(request: Request, files: Vec<File>, state: &Rc<RefCell<State>>) {
     let reply = match request {
         Request::Inspect => inspect(files, state).await,
+        Request::ReadAhead { schemas } => {
+            stop_reading_ahead(state).await;
+            let mut state = state.borrow_mut();
+            let helpers = std::mem::take(&mut state.helpers);
+            state.read_ahead = Some(ReadTask::start(schemas, state.sources.clone(), helpers));
+            return;
+        }
         Request::Reinspect { file, encoding } => {
+            stop_reading_ahead(state).await;
             let source = state.borrow().sources.get(file).cloned();
             match source {
                 Some(source) => match source.reinspect(&encoding).await {
@@ -82,6 +96,7 @@ async fn handle(request: Request, files: Vec<File>, state: &Rc<RefCell<State>>) 
             }
         }
         Request::ChooseSheet { file, sheet } => {
+            stop_reading_ahead(state).await;
             let source = state.borrow().sources.get(file).cloned();
             let Some(source) = source.filter(|s| s.text_file().is_none()) else {
                 return post(&Reply::Failed(Failure::BadRequest));
@@ -124,110 +139,64 @@ async fn handle(request: Request, files: Vec<File>, state: &Rc<RefCell<State>>) 
 }
 
 async fn inspect(files: Vec<File>, state: &Rc<RefCell<State>>) -> Reply {
+    stop_reading_ahead(state).await;
     let mut results = Vec::with_capacity(files.len());
     let mut sources = Vec::with_capacity(files.len());
     for file in files {
         let Some((source, schema)) = Source::open(file.clone()).await else {
             return Reply::Failed(Failure::ReadFailed { file: file.name() });
         };
+        // The page goes on with the files that could be sniffed, and names
+        // them by their place among those.
+        if schema.is_ok() {
+            sources.push(source);
+        }
         results.push(schema);
-        sources.push(source);
     }
-    // A file large enough to read in ranges: start the helpers now, while
-    // the user looks at the mapping step.
-    let large = sources
-        .iter()
-        .any(|s| s.text_file().is_some_and(|f| f.size() >= MIN_SPLIT_BYTES as f64));
-    let mut state = state.borrow_mut();
-    if large {
-        state.helpers.spawn(Helpers::wanted());
-    }
-    state.sources = sources;
+    state.borrow_mut().sources = sources;
     Reply::Inspected { files: results }
 }
 
-/// Reads and segments the files.
-async fn analyze(schemas: Vec<FileSchema>, settings: &Settings, state: &Rc<RefCell<State>>) -> Reply {
-    let started = js_sys::Date::now();
-    // The helpers are lent to the read (the state is borrowed only between awaits).
-    let mut helpers = std::mem::take(&mut state.borrow_mut().helpers);
-    let read = read_files(&schemas, state, &mut helpers).await;
-    if read.as_ref().is_ok_and(|&(_, workers)| workers > 1) {
-        // A worker never gives memory back, and theirs grew with the ranges
-        // they read: end them (fresh ones start once the answer is posted).
-        drop(helpers);
-    } else {
-        state.borrow_mut().helpers = helpers;
+/// Stops the read started ahead of the mapping's confirmation, if any, and
+/// takes back its helpers.
+async fn stop_reading_ahead(state: &Rc<RefCell<State>>) {
+    let ahead = state.borrow_mut().read_ahead.take();
+    if let Some(task) = ahead {
+        let helpers = task.stop().await;
+        let mut state = state.borrow_mut();
+        if state.helpers.is_empty() {
+            state.helpers = helpers;
+        }
     }
-    let (loader, read_workers) = match read {
+}
+
+/// Reads and segments the files: takes the read started ahead when it
+/// reads with these schemas, or else stops it and reads again.
+async fn analyze(schemas: Vec<FileSchema>, settings: &Settings, state: &Rc<RefCell<State>>) -> Reply {
+    let ahead = state.borrow_mut().read_ahead.take();
+    let task = match ahead {
+        Some(task) if task.reads(&schemas) => task,
+        other => {
+            if let Some(task) = other {
+                let helpers = task.stop().await;
+                state.borrow_mut().helpers = helpers;
+            }
+            let mut state = state.borrow_mut();
+            let helpers = std::mem::take(&mut state.helpers);
+            ReadTask::start(schemas, state.sources.clone(), helpers)
+        }
+    };
+    let outcome = task.finish().await;
+    state.borrow_mut().helpers = outcome.helpers;
+    let read = match outcome.read {
         Ok(read) => read,
         Err(failure) => return Reply::Failed(failure),
     };
-    let (dataset, quality) = loader.finish();
-    let parse_ms = js_sys::Date::now() - started;
     post(&Reply::Progress {
         stage: Stage::Analyzing,
         fraction: 0.92,
     });
     let mut state = state.borrow_mut();
-    state.session.load(dataset, quality);
-    state.session.ready(settings, parse_ms, read_workers)
-}
-
-/// Reads every file with its confirmed schema, large ones in ranges on the
-/// helpers; also returns the most workers that read one file at once.
-async fn read_files(
-    schemas: &[FileSchema],
-    state: &Rc<RefCell<State>>,
-    helpers: &mut Helpers,
-) -> Result<(Loader, u32), Failure> {
-    let sources: Vec<Source> = state.borrow().sources.clone();
-    let total: f64 = sources.iter().map(Source::size).sum::<f64>().max(1.0);
-    let mut done = 0.0;
-    let mut on_bytes = |n: f64| {
-        done += n;
-        post(&Reply::Progress {
-            stage: Stage::Parsing,
-            fraction: 0.9 * done / total,
-        });
-    };
-    // Customers first, then orders, then the details joined to them, whatever
-    // the drop order (the engine decides).
-    let mut loader = Loader::for_files(schemas);
-    let mut workers = 1;
-    for i in reading_order(schemas) {
-        let (Some(source), Some(schema)) = (sources.get(i), schemas.get(i)) else {
-            continue;
-        };
-        let size = source.size() as u64;
-        let mut parser = loader.open(schema.clone(), size).map_err(Failure::Ingest)?;
-        let split = source
-            .text_file()
-            .filter(|_| !helpers.is_empty() && loader.splits(schema, size));
-        match split {
-            Some(file) => {
-                let merged =
-                    ranges::read_in_ranges(&mut loader, &mut parser, file, schema, helpers, &mut on_bytes).await?;
-                workers = workers.max(merged);
-            }
-            None => read_whole(&mut loader, &mut parser, &mut source.chunks(), &mut on_bytes).await?,
-        }
-        loader.close(parser).map_err(Failure::Ingest)?;
-    }
-    Ok((loader, workers))
-}
-
-/// Feeds a whole file to the open parser, chunk by chunk.
-async fn read_whole(
-    loader: &mut Loader,
-    parser: &mut segscope_ingest::FileParser,
-    chunks: &mut Chunks,
-    on_bytes: &mut impl FnMut(f64),
-) -> Result<(), Failure> {
-    while let Some(chunk) = chunks.next().await {
-        let chunk = chunk.map_err(|()| Failure::ReadFailed { file: chunks.name() })?;
-        loader.feed(parser, &chunk).map_err(Failure::Ingest)?;
-        on_bytes(chunk.len() as f64);
-    }
-    Ok(())
+    state.session.load(read.dataset, read.quality);
+    state.session.ready(settings, read.parse_ms, read.workers)
 }

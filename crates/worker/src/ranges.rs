@@ -53,27 +53,28 @@ async fn feed(
     parser: &mut FileParser,
     file: &File,
     (start, end): (f64, f64),
-    on_bytes: &mut impl FnMut(f64),
+    on_bytes: &mut impl FnMut(f64) -> Result<(), Failure>,
 ) -> Result<(), Failure> {
     let mut chunks = ChunkReader::range(file, start, end);
     while let Some(chunk) = chunks.next().await {
         let chunk = chunk.map_err(|()| Failure::ReadFailed { file: file.name() })?;
         loader.feed(parser, &chunk).map_err(Failure::Ingest)?;
-        on_bytes(chunk.len() as f64);
+        on_bytes(chunk.len() as f64)?;
     }
     Ok(())
 }
 
 /// Reads all of `file` into the open parser, every n-th range on each
 /// helper; returns how many workers' ranges were merged (1 when every
-/// helper's range was read again here).
+/// helper's range was read again here). `on_bytes` is told of each range's
+/// bytes as they are read or merged, and ends the read with its error.
 pub async fn read_in_ranges(
     loader: &mut Loader,
     parser: &mut FileParser,
     file: &File,
     schema: &FileSchema,
     helpers: &mut Helpers,
-    on_bytes: &mut impl FnMut(f64),
+    on_bytes: &mut impl FnMut(f64) -> Result<(), Failure>,
 ) -> Result<u32, Failure> {
     let workers = helpers.len() + 1;
     let bounds = bounds(file, schema, range_count(file.size() as u64, workers), workers).await;
@@ -100,10 +101,12 @@ pub async fn read_in_ranges(
             h if sent[h - 1] => helpers.receive(h - 1).await.flatten(),
             _ => None,
         };
+        // A read asked to stop stops here rather than merge the part.
+        on_bytes(0.0)?;
         match part.map(|part| loader.absorb(parser, &part)) {
             Some(Absorbed::Merged) => {
                 merged_from[reader] = true;
-                on_bytes(range.1 - range.0);
+                on_bytes(range.1 - range.0)?;
             }
             Some(Absorbed::ReadAgain) | None => feed(loader, parser, file, range, on_bytes).await?,
         }
