@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { start } from './lib/browser.mjs';
-import { timeToReady } from './lib/app.mjs';
+import { timeToReady, settled } from './lib/app.mjs';
 
 const file = process.argv[2];
 const runs = Number(process.argv[3] ?? 3);
@@ -43,7 +43,7 @@ async function measure() {
   const context = await env.browser.newContext({ acceptDownloads: true });
   const page = await context.newPage();
   await page.goto(env.base + '?lang=en');
-  await page.waitForSelector('[data-testid=app-status][data-state=idle]');
+  await settled(page);
   const r = await timeToReady(page, file, 600_000);
   const atReady = { ...peak };
   const exportStarted = Date.now();

@@ -226,6 +226,9 @@ pub struct AppState {
     pub contacts: RwSignal<Option<ContactCoverage>>,
     /// The last list for a marketing tool: its name and counts (no bytes).
     pub activation_done: RwSignal<Option<ActivationFile>>,
+    /// True once the worker has run its warm-up (`data-warm` on the status
+    /// line, docs/product.md#automation-hooks).
+    pub worker_warm: RwSignal<bool>,
 }
 
 impl AppState {
@@ -258,6 +261,7 @@ impl AppState {
             rule_counts: RwSignal::new(None),
             contacts: RwSignal::new(None),
             activation_done: RwSignal::new(None),
+            worker_warm: RwSignal::new(false),
         }
     }
 

@@ -32,6 +32,7 @@ thread_local! {
 
 /// Starts (or restarts) the worker, wiring its replies to `state`.
 pub fn start(state: AppState) {
+    state.worker_warm.set(false);
     let options = WorkerOptions::new();
     options.set_type(WorkerType::Module);
     let worker = match Worker::new_with_options(WORKER_URL, &options) {
@@ -166,6 +167,7 @@ fn on_started() {
 fn on_reply(state: AppState, reply: Reply, payload: Option<js_sys::Uint8Array>) {
     match reply {
         Reply::Started => on_started(),
+        Reply::WarmedUp => state.worker_warm.set(true),
         Reply::Progress { stage, fraction } => {
             state.stage_key.set(match stage {
                 Stage::Reading => "status.reading",

@@ -149,3 +149,15 @@ export async function confirmToReady(page, file, lookMs, timeout = 120_000) {
     document.querySelector('[data-testid=analyze-button]').click();
   }), timeout);
 }
+
+/** The least time a user takes to pick a file once the page is there (the benchmarks wait it). */
+export const PICK_FILE_MS = 1000;
+
+/**
+ * Waits until the page is idle and its worker has warmed up (docs/ingest/speed.md#warm-code),
+ * then as long as a user takes at least to pick a file.
+ */
+export async function settled(page) {
+  await page.waitForSelector('[data-testid=app-status][data-state=idle][data-warm=true]');
+  await page.waitForTimeout(PICK_FILE_MS);
+}

@@ -718,6 +718,8 @@ test('the encoding can be overridden in the mapping step', async () => {
 
 test('cancel stops a long read at once and the app can start again', async () => {
   const { page, context } = await openPage(env, '?lang=en');
+  const warm = '[data-testid=app-status][data-warm=true]';
+  await page.waitForSelector(warm, { timeout: 10_000 });
   await upload(page, [join(DATA, 'large', 'orders.csv')], { until: 'mapping' });
   // Click cancel from inside the page the moment the read starts.
   await page.evaluate(() => {
@@ -735,6 +737,8 @@ test('cancel stops a long read at once and the app can start again', async () =>
   await waitForState(page, 'idle', 5_000);
   assert.match(await statusText(page), /Cancelled/);
   assert.equal(await page.locator('[data-testid=kpi-buyers]').count(), 0, 'no dashboard after cancel');
+  // The fresh worker warms up again (docs/ingest/speed.md#warm-code).
+  await page.waitForSelector(warm, { timeout: 10_000 });
   await loadDemo(page);
   await context.close();
 });

@@ -20,6 +20,7 @@ pub fn StatusBar() -> impl IntoView {
             data-testid="app-status"
             data-state=move || state.phase.get().as_str()
             data-progress=move || format!("{:.3}", state.progress.get())
+            data-warm=move || state.worker_warm.get().to_string()
             role="status" aria-live="polite">
             <span class="status-text">{message}</span>
             <Show when=busy>

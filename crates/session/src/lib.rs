@@ -9,6 +9,7 @@ mod loader;
 pub mod protocol;
 mod session;
 pub mod texts;
+pub mod warm_up;
 
 pub use loader::{reading_order, Loader};
 pub use session::Session;

@@ -206,6 +206,9 @@ pub enum SessionRequest {
 pub enum Reply {
     /// The worker has started and listens.
     Started,
+    /// The worker has run its warm-up analysis
+    /// (docs/ingest/speed.md#warm-code).
+    WarmedUp,
     /// Work goes on.
     Progress {
         /// Current stage.

@@ -72,6 +72,13 @@ fn main() {
         });
     });
     post(&Reply::Started);
+    if !Helpers::is_helper() {
+        // Once the page knows the worker listens (docs/ingest/speed.md#warm-code).
+        wasm_bindgen_futures::spawn_local(async {
+            segscope_session::warm_up::warm_up();
+            post(&Reply::WarmedUp);
+        });
+    }
 }
 
 async fn handle(request: Request, files: Vec<File>, state: &Rc<RefCell<State>>) {

@@ -1,0 +1,82 @@
+//! A first analysis of made-up data when the worker starts, so that the
+//! browser's optimising compiler has the analysis's loops ready before the
+//! user's file comes (docs/ingest/speed.md#warm-code): WebAssembly code first
+//! runs in a quick baseline form and is optimised only once it has run a
+//! while, and a call already running never switches, so the one analysis of
+//! a file would otherwise run in the baseline form from start to end.
+
+use crate::protocol::encode;
+use crate::Session;
+use segscope_engine::settings::Settings;
+use segscope_ingest::QualityReport;
+use segscope_model::{Customers, Dataset, OrderStatus};
+
+/// Customers in the made-up data: enough for every per-customer loop to be
+/// optimised, few enough to take a few tens of milliseconds.
+const CUSTOMERS: u32 = 20_000;
+
+/// Orders in the made-up data.
+const ORDERS: u32 = 150_000;
+
+/// Categories in the made-up data.
+const CATEGORIES: u16 = 6;
+
+/// Made-up orders of [`CUSTOMERS`] customers over two years, in several
+/// categories and statuses (a fixed sequence: the same every time).
+pub fn made_up_dataset() -> Dataset {
+    let mut dataset = Dataset {
+        customers: Customers::with_keys((0..CUSTOMERS).map(|c| format!("w{c}")).collect()),
+        categories: (0..CATEGORIES).map(|k| format!("k{k}")).collect(),
+        ..Dataset::default()
+    };
+    dataset.orders.reserve(ORDERS as usize);
+    // A multiplicative congruential sequence (Knuth's MMIX constants) is all
+    // the randomness made-up data needs.
+    let mut state: u64 = 0x2545_F491_4F6C_DD1D;
+    let mut next = |bound: u64| {
+        state = state
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        (state >> 33) % bound
+    };
+    for _ in 0..ORDERS {
+        // Skewed towards low indices, so that some customers buy often.
+        let customer = (next(CUSTOMERS as u64) * next(CUSTOMERS as u64) / CUSTOMERS as u64) as u32;
+        let day = 19_000 + next(730) as i32;
+        let amount = 5.0 + next(20_000) as f64 / 100.0;
+        let status = match next(20) {
+            0 => OrderStatus::Refunded,
+            1 => OrderStatus::Cancelled,
+            _ => OrderStatus::Paid,
+        };
+        dataset
+            .orders
+            .push_with_category(customer, day, amount, status, next(CATEGORIES as u64) as u16);
+    }
+    dataset
+}
+
+/// Analyses [`made_up_dataset`] with the default settings and encodes the
+/// dashboard's reply, as for a file, and forgets both.
+pub fn warm_up() {
+    let mut session = Session::new(|| 0.0);
+    session.load(made_up_dataset(), QualityReport::default());
+    let reply = session.ready(&Settings::default(), 0.0, 1);
+    std::hint::black_box(encode(&reply));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::protocol::Reply;
+
+    #[test]
+    fn the_made_up_data_analyses_to_a_dashboard() {
+        let mut session = Session::new(|| 0.0);
+        session.load(made_up_dataset(), QualityReport::default());
+        let Reply::Ready { summary, .. } = session.ready(&Settings::default(), 0.0, 1) else {
+            panic!("no dashboard");
+        };
+        assert!(summary.kpis.buyers > CUSTOMERS as u64 / 2, "{}", summary.kpis.buyers);
+    }
+}
