@@ -5,7 +5,7 @@
 //! while, and a call already running never switches, so the one analysis of
 //! a file would otherwise run in the baseline form from start to end.
 
-use crate::protocol::encode;
+use crate::protocol::Reply;
 use crate::Session;
 use segscope_engine::settings::Settings;
 use segscope_ingest::QualityReport;
@@ -56,19 +56,19 @@ pub fn made_up_dataset() -> Dataset {
     dataset
 }
 
-/// Analyses [`made_up_dataset`] with the default settings and encodes the
-/// dashboard's reply, as for a file, and forgets both.
-pub fn warm_up() {
+/// Analyses [`made_up_dataset`] with the default settings, as for a file,
+/// and hands out the dashboard's reply, for the worker to encode as it
+/// encodes its replies (the encoding is generic: instantiated here as well,
+/// it would be a second copy of that code in the worker) and forget.
+pub fn warm_up() -> Reply {
     let mut session = Session::new(|| 0.0);
     session.load(made_up_dataset(), QualityReport::default());
-    let reply = session.ready(&Settings::default(), 0.0, 1);
-    std::hint::black_box(encode(&reply));
+    session.ready(&Settings::default(), 0.0, 1)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::protocol::Reply;
 
     #[test]
     fn the_made_up_data_analyses_to_a_dashboard() {

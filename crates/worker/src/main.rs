@@ -75,7 +75,7 @@ fn main() {
     if !Helpers::is_helper() {
         // Once the page knows the worker listens (docs/ingest/speed.md#warm-code).
         wasm_bindgen_futures::spawn_local(async {
-            segscope_session::warm_up::warm_up();
+            std::hint::black_box(encode(&segscope_session::warm_up::warm_up()));
             post(&Reply::WarmedUp);
         });
     }
