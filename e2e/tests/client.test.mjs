@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { start, openPage, waitForState, DIST, ARTIFACTS } from '../lib/browser.mjs';
+import { start, openPage, waitForState, DIST, DATA, ARTIFACTS } from '../lib/browser.mjs';
 import { records } from '../lib/csv.mjs';
 import { reference } from '../lib/reference.mjs';
 import { upload, loadDemo, openTab, setSetting, exportCustomers, memoryFile, countBy, statusText } from '../lib/app.mjs';
@@ -275,6 +275,22 @@ test('wrong inputs get a sentence, never a zero dashboard', async () => {
   assert.match(await statusText(page), /chart\.svg.*web page or image/);
   assert.equal(await page.locator('[data-testid=analyze-button]').count(), 0, 'no mapping step');
   assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth));
+  await context.close();
+});
+
+test('a file refused at the first look, dropped before the orders, does not shift them', async () => {
+  const { page, context, errors } = await openPage(env, '?lang=en');
+  const svg = '<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg"><text>x</text></svg>\n';
+  const orders = join(DATA, 'plain', 'orders.csv');
+  await upload(page, [memoryFile('chart.svg', svg, 'image/svg+xml'), memoryFile('orders.csv', readFileSync(orders))], { until: 'mapping' });
+  await page.click('[data-testid=analyze-button]');
+  await waitForState(page, 'ready');
+  const ref = reference(records(readFileSync(orders, 'utf8')));
+  const exported = await exportCustomers(page);
+  const buyers = exported.filter((row) => Number(row.orders) > 0);
+  assert.equal(buyers.length, ref.buyers.size);
+  for (const row of buyers) assert.equal(Number(row.orders), ref.buyers.get(row.customer_id)?.orders, row.customer_id);
+  assert.deepEqual(errors, []);
   await context.close();
 });
 
