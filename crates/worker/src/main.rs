@@ -86,9 +86,8 @@ async fn handle(request: Request, files: Vec<File>, state: &Rc<RefCell<State>>) 
         Request::Inspect => inspect(files, state).await,
         Request::ReadAhead { schemas } => {
             stop_reading_ahead(state).await;
-            let mut state = state.borrow_mut();
-            let helpers = std::mem::take(&mut state.helpers);
-            state.read_ahead = Some(ReadTask::start(schemas, state.sources.clone(), helpers));
+            let task = start_read(schemas, state);
+            state.borrow_mut().read_ahead = Some(task);
             return;
         }
         Request::Reinspect { file, encoding } => {
@@ -164,6 +163,14 @@ async fn inspect(files: Vec<File>, state: &Rc<RefCell<State>>) -> Reply {
     Reply::Inspected { files: results }
 }
 
+/// Starts reading the dropped files with `schemas` on this worker and the
+/// helpers, which the read holds until it ends.
+fn start_read(schemas: Vec<FileSchema>, state: &Rc<RefCell<State>>) -> ReadTask {
+    let mut state = state.borrow_mut();
+    let helpers = std::mem::take(&mut state.helpers);
+    ReadTask::start(schemas, state.sources.clone(), helpers)
+}
+
 /// Stops the read started ahead of the mapping's confirmation, if any, and
 /// takes back its helpers.
 async fn stop_reading_ahead(state: &Rc<RefCell<State>>) {
@@ -180,17 +187,12 @@ async fn stop_reading_ahead(state: &Rc<RefCell<State>>) {
 /// Reads and segments the files: takes the read started ahead when it
 /// reads with these schemas, or else stops it and reads again.
 async fn analyze(schemas: Vec<FileSchema>, settings: &Settings, state: &Rc<RefCell<State>>) -> Reply {
-    let ahead = state.borrow_mut().read_ahead.take();
+    let ahead = state.borrow_mut().read_ahead.take_if(|task| task.reads(&schemas));
     let task = match ahead {
-        Some(task) if task.reads(&schemas) => task,
-        other => {
-            if let Some(task) = other {
-                let helpers = task.stop().await;
-                state.borrow_mut().helpers = helpers;
-            }
-            let mut state = state.borrow_mut();
-            let helpers = std::mem::take(&mut state.helpers);
-            ReadTask::start(schemas, state.sources.clone(), helpers)
+        Some(task) => task,
+        None => {
+            stop_reading_ahead(state).await;
+            start_read(schemas, state)
         }
     };
     let outcome = task.finish().await;
