@@ -23,7 +23,7 @@ const CATEGORIES: u16 = 6;
 
 /// Made-up orders of [`CUSTOMERS`] customers over two years, in several
 /// categories and statuses (a fixed sequence: the same every time).
-pub fn made_up_dataset() -> Dataset {
+fn made_up_dataset() -> Dataset {
     let mut dataset = Dataset {
         customers: Customers::with_keys((0..CUSTOMERS).map(|c| format!("w{c}")).collect()),
         categories: (0..CATEGORIES).map(|k| format!("k{k}")).collect(),

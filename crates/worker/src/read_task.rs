@@ -1,8 +1,7 @@
 //! The full read of the dropped files as a task of its own, so that it can
-//! start the moment the files are sniffed, with their schemas as sniffed,
-//! while the user looks at the mapping step; confirming that mapping
-//! unchanged takes the task's result, anything else stops it and reads
-//! again (docs/ingest/speed.md#reading-ahead).
+//! start while the user looks at the mapping step, with the mapping as
+//! shown; confirming that mapping unchanged takes the task's result,
+//! anything else stops it and reads again (docs/ingest/speed.md#reading-ahead).
 
 use crate::helpers::Helpers;
 use crate::ranges;
@@ -59,20 +58,14 @@ impl Progress {
     /// `bytes` more were read; an error when the read was asked to stop
     /// (never posted: whoever stopped it drops the outcome).
     fn add(&self, bytes: f64) -> Result<(), Failure> {
-        self.go_on()?;
+        if self.stopped.get() {
+            return Err(Failure::WorkerStopped);
+        }
         self.done.set(self.done.get() + bytes);
         if self.shown.get() {
             self.post();
         }
         Ok(())
-    }
-
-    /// An error when the read was asked to stop.
-    fn go_on(&self) -> Result<(), Failure> {
-        match self.stopped.get() {
-            true => Err(Failure::WorkerStopped),
-            false => Ok(()),
-        }
     }
 
     fn post(&self) {
@@ -97,11 +90,10 @@ impl ReadTask {
             stopped: Cell::new(false),
         });
         let (sender, done) = oneshot::channel();
-        let task = (schemas.clone(), progress.clone());
+        let (read_schemas, read_progress) = (schemas.clone(), progress.clone());
         wasm_bindgen_futures::spawn_local(async move {
-            let (schemas, progress) = task;
             let started = js_sys::Date::now();
-            let read = read_files(&schemas, &sources, &mut helpers, &progress).await;
+            let read = read_files(&read_schemas, &sources, &mut helpers, &read_progress).await;
             let helpers = match read {
                 Ok((_, 1)) => helpers,
                 _ => Helpers::default(),
