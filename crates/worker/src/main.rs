@@ -13,7 +13,7 @@ use read_task::ReadTask;
 use segscope_engine::settings::Settings;
 use segscope_ingest::FileSchema;
 use segscope_model::progress::Stage;
-use segscope_session::protocol::{decode, encode, split_payload, Failure, Reply, Request};
+use segscope_session::protocol::{decode, encode, split_payload, Failure, RangeReply, Reply, Request};
 use segscope_session::Session;
 use segscope_worker::{post_bytes, post_with_payload};
 use source::Source;
@@ -72,13 +72,16 @@ fn main() {
         });
     });
     post(&Reply::Started);
-    if !Helpers::is_helper() {
-        // Once the page knows the worker listens (docs/ingest/speed.md#warm-code).
-        wasm_bindgen_futures::spawn_local(async {
+    // Once the page knows the worker listens (docs/ingest/speed.md#warm-code):
+    // every worker reads made-up files, and the session worker analyses too.
+    wasm_bindgen_futures::spawn_local(async {
+        let round_trip = |part| decode::<RangeReply>(&encode(&Some(part))).flatten();
+        std::hint::black_box(segscope_session::warm_up::warm_up_reading(round_trip).ok());
+        if !Helpers::is_helper() {
             std::hint::black_box(encode(&segscope_session::warm_up::warm_up()));
             post(&Reply::WarmedUp);
-        });
-    }
+        }
+    });
 }
 
 async fn handle(request: Request, files: Vec<File>, state: &Rc<RefCell<State>>) {

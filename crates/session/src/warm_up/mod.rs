@@ -5,6 +5,10 @@
 //! while, and a call already running never switches, so the one analysis of
 //! a file would otherwise run in the baseline form from start to end.
 
+mod reading;
+
+pub use reading::warm_up_reading;
+
 use crate::protocol::Reply;
 use crate::Session;
 use segscope_engine::settings::Settings;
