@@ -36,11 +36,18 @@ const HASH_BIT: u64 = 1 << 63;
 /// else a hash.
 pub(super) fn order_key(id: &[u8]) -> u64 {
     let digits = id.strip_prefix(b"#").unwrap_or(id);
-    if !digits.is_empty() && digits.len() <= 18 && digits.iter().all(u8::is_ascii_digit) {
-        digits.iter().fold(0u64, |n, d| n * 10 + u64::from(d - b'0'))
-    } else {
-        hash64(id) | HASH_BIT
+    if digits.is_empty() || digits.len() > 18 {
+        return hash64(id) | HASH_BIT;
     }
+    let mut number = 0u64;
+    for &d in digits {
+        let digit = d.wrapping_sub(b'0');
+        if digit > 9 {
+            return hash64(id) | HASH_BIT;
+        }
+        number = number * 10 + u64::from(digit);
+    }
+    number
 }
 
 impl OrderIndex {

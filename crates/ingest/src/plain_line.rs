@@ -4,8 +4,6 @@
 //! (docs/ingest/speed.md#plain-lines). Such a line means the same to both, so
 //! the record is the same either way.
 
-use memchr::{memchr, memchr2};
-
 /// Cuts `line` (its `\n` already off) into fields at `delimiter` as csv-core
 /// would: each field's end in the line goes to `bounds` (its start is one
 /// past the previous end) or, when any field was quoted, each field's start
@@ -13,8 +11,8 @@ use memchr::{memchr, memchr2};
 /// without its final carriage return, and whether any field was quoted; `None` when csv-core
 /// must read the line instead: a carriage return other than a final one,
 /// quotes other than around a whole field with none inside
-/// ([`split_quoted_line`]), or more fields than `bounds` holds. Sixteen bytes
-/// are looked at at once ([`block_masks`]).
+/// ([`split_quoted_line`]), or more fields than `bounds` holds. The line is
+/// looked at 64 bytes at a time, sixteen per vector compare ([`WordMasks`]).
 #[inline]
 pub(super) fn split_plain_line<'a>(
     line: &'a [u8],
@@ -22,20 +20,16 @@ pub(super) fn split_plain_line<'a>(
     bounds: &mut [usize],
 ) -> Option<(usize, &'a [u8], bool)> {
     let line = line.strip_suffix(b"\r").unwrap_or(line);
-    let (blocks, rest) = line.as_chunks::<BLOCK>();
-    // The bytes after the last whole block, padded with line feeds: a line
-    // holds none, and none is a delimiter here (`splits_plain_lines`).
-    let mut tail = [b'\n'; BLOCK];
-    tail[..rest.len()].copy_from_slice(rest);
+    let words = WordMasks::new(line, delimiter);
     let mut fields = 0;
-    for (k, block) in blocks.iter().chain([&tail]).enumerate() {
-        let (mut delimiters, special) = block_masks(block, delimiter);
-        if special {
-            let fields = split_quoted_line(line, delimiter, bounds)?;
+    for w in 0..words.count() {
+        let [mut delimiters, quotes, returns] = words.get(w);
+        if quotes | returns != 0 {
+            let fields = split_quoted_line(line, &words, bounds)?;
             return Some((fields, line, true));
         }
         while delimiters != 0 {
-            let at = k * BLOCK + delimiters.trailing_zeros() as usize;
+            let at = w * 64 + delimiters.trailing_zeros() as usize;
             *bounds.get_mut(fields)? = at;
             fields += 1;
             delimiters &= delimiters - 1;
@@ -52,63 +46,152 @@ pub(super) fn split_plain_line<'a>(
 /// part of the field, and the quotes are not). `None` for anything else —
 /// a carriage return, a doubled quote, a quote inside a field, a quoted field
 /// that goes on to the next line — which csv-core then reads.
-fn split_quoted_line(line: &[u8], delimiter: u8, bounds: &mut [usize]) -> Option<usize> {
-    if memchr(b'\r', line).is_some() {
-        return None;
-    }
-    let (mut at, mut fields) = (0, 0);
-    loop {
-        let (start, end, after) = if line.get(at) == Some(&b'"') {
-            let close = at + 1 + memchr(b'"', &line[at + 1..])?;
-            (at + 1, close, close + 1)
-        } else {
-            let rest = &line[at..];
-            let stop = memchr2(delimiter, b'"', rest).unwrap_or(rest.len());
-            (at, at + stop, at + stop)
-        };
-        if line.get(after).is_some_and(|&b| b != delimiter) {
+///
+/// The line is looked at 64 bytes at a time, as masks of its quotes and
+/// delimiters ([`WordMasks`]): the quotes' running parity marks what is
+/// between quotes, every opening quote must follow a delimiter (or start the
+/// line) and every closing one precede a delimiter (or end it), and the
+/// delimiters outside quotes end the fields.
+fn split_quoted_line(line: &[u8], words: &WordMasks, bounds: &mut [usize]) -> Option<usize> {
+    // Whether the previous word ended between quotes (all ones) or not, and
+    // whether its last byte was a delimiter (the line's start counts as one).
+    let (mut in_quotes, mut delimiter_before) = (0u64, 1u64);
+    let (mut field_start, mut fields) = (0, 0);
+    let mut word = words.get(0);
+    for w in 0..words.count() {
+        let base = w * 64;
+        let next = words.get(w + 1);
+        let [delimiters, quotes, returns] = word;
+        if returns != 0 {
             return None;
         }
-        *bounds.get_mut(2 * fields)? = start;
-        *bounds.get_mut(2 * fields + 1)? = end;
-        fields += 1;
-        if after >= line.len() {
-            return Some(fields);
+        // The line's end closes the last field as a delimiter would.
+        let ends = delimiters
+            | line
+                .len()
+                .checked_sub(base)
+                .filter(|&at| at < 64)
+                .map_or(0, |at| 1 << at);
+        let next_ends = next[0] | u64::from(line.len() == base + 64);
+        let between = prefix_xor(quotes) ^ in_quotes;
+        let (opening, closing) = (quotes & between, quotes & !between);
+        if opening & !(ends << 1 | delimiter_before) != 0 || closing & !(ends >> 1 | next_ends << 63) != 0 {
+            return None;
         }
-        at = after + 1;
+        let mut field_ends = ends & !between;
+        while field_ends != 0 {
+            let end = base + field_ends.trailing_zeros() as usize;
+            field_ends &= field_ends - 1;
+            let quoted = usize::from(line.get(field_start) == Some(&b'"'));
+            let [start_at, end_at] = bounds.get_mut(2 * fields..2 * fields + 2)? else {
+                return None;
+            };
+            (*start_at, *end_at) = (field_start + quoted, end - quoted);
+            fields += 1;
+            field_start = end + 1;
+        }
+        in_quotes = 0u64.wrapping_sub(between >> 63);
+        delimiter_before = ends >> 63;
+        word = next;
+    }
+    (in_quotes == 0).then_some(fields)
+}
+
+/// Bit `i` set in `x`'s prefix XOR when an odd number of `x`'s bits up to
+/// and including `i` are set: between an opening quote (included) and its
+/// closing one (excluded).
+fn prefix_xor(mut x: u64) -> u64 {
+    for shift in [1, 2, 4, 8, 16, 32] {
+        x ^= x << shift;
+    }
+    x
+}
+
+/// The masks of delimiters, quotes and carriage returns of a line, 64
+/// bytes at a time ([`block_masks`]), up to and including the place just past
+/// its end: the bytes after the last whole block are padded with line feeds,
+/// which a line holds none of and which are no delimiter here
+/// (`splits_plain_lines`).
+struct WordMasks<'a> {
+    whole: &'a [[u8; BLOCK]],
+    tail: [u8; BLOCK],
+    delimiter: u8,
+}
+
+impl<'a> WordMasks<'a> {
+    fn new(line: &'a [u8], delimiter: u8) -> Self {
+        let (whole, rest) = line.as_chunks::<BLOCK>();
+        let mut tail = [b'\n'; BLOCK];
+        tail[..rest.len()].copy_from_slice(rest);
+        WordMasks { whole, tail, delimiter }
+    }
+
+    /// How many words there are.
+    fn count(&self) -> usize {
+        (self.whole.len() + 1).div_ceil(64 / BLOCK)
+    }
+
+    /// Word `w`'s masks of delimiters, quotes and carriage returns; none
+    /// past the end.
+    #[inline]
+    fn get(&self, w: usize) -> [u64; 3] {
+        let mut word = [0; 3];
+        for k in 0..64 / BLOCK {
+            let i = w * (64 / BLOCK) + k;
+            let block = match self.whole.get(i) {
+                Some(block) => block,
+                None if i == self.whole.len() => &self.tail,
+                None => break,
+            };
+            let masks = block_masks(block, self.delimiter);
+            for (word, mask) in word.iter_mut().zip([masks.delimiters, masks.quotes, masks.returns]) {
+                *word |= u64::from(mask) << (k * BLOCK);
+            }
+        }
+        word
     }
 }
 
 /// Bytes looked at at once.
 const BLOCK: usize = 16;
 
-/// Bit `i` set where `block[i]` is `delimiter`, and whether the block holds
-/// a quote or a carriage return: with WebAssembly SIMD in the browser.
+/// Bit `i` set in each mask where `block[i]` is what it names.
+#[derive(Debug, PartialEq)]
+struct BlockMasks {
+    delimiters: u32,
+    quotes: u32,
+    returns: u32,
+}
+
+/// A block's [`BlockMasks`]: with WebAssembly SIMD in the browser.
 #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
-fn block_masks(block: &[u8; BLOCK], delimiter: u8) -> (u32, bool) {
-    use core::arch::wasm32::{u8x16_bitmask, u8x16_eq, u8x16_splat, v128, v128_any_true, v128_load, v128_or};
+fn block_masks(block: &[u8; BLOCK], delimiter: u8) -> BlockMasks {
+    use core::arch::wasm32::{u8x16_bitmask, u8x16_eq, u8x16_splat, v128, v128_load};
     // SAFETY: `block` is 16 readable bytes, and `v128_load` takes any alignment.
     let bytes = unsafe { v128_load(block.as_ptr().cast::<v128>()) };
-    let delimiters = u8x16_bitmask(u8x16_eq(bytes, u8x16_splat(delimiter)));
-    let special = v128_or(u8x16_eq(bytes, u8x16_splat(b'"')), u8x16_eq(bytes, u8x16_splat(b'\r')));
-    (u32::from(delimiters), v128_any_true(special))
+    let mask = |b: u8| u32::from(u8x16_bitmask(u8x16_eq(bytes, u8x16_splat(b))));
+    BlockMasks {
+        delimiters: mask(delimiter),
+        quotes: mask(b'"'),
+        returns: mask(b'\r'),
+    }
 }
 
 /// [`block_masks`] with SSE2, which every x86-64 processor has (native
 /// tools and tests).
 #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
-fn block_masks(block: &[u8; BLOCK], delimiter: u8) -> (u32, bool) {
-    use core::arch::x86_64::{
-        __m128i, _mm_cmpeq_epi8, _mm_loadu_si128, _mm_movemask_epi8, _mm_or_si128, _mm_set1_epi8,
-    };
+fn block_masks(block: &[u8; BLOCK], delimiter: u8) -> BlockMasks {
+    use core::arch::x86_64::{__m128i, _mm_cmpeq_epi8, _mm_loadu_si128, _mm_movemask_epi8, _mm_set1_epi8};
     // SAFETY: SSE2 is enabled (the cfg above), `block` is 16 readable
     // bytes, and `_mm_loadu_si128` takes any alignment.
     unsafe {
         let bytes = _mm_loadu_si128(block.as_ptr().cast::<__m128i>());
-        let byte = |b: u8| _mm_set1_epi8(i8::from_ne_bytes([b]));
-        let delimiters = _mm_movemask_epi8(_mm_cmpeq_epi8(bytes, byte(delimiter)));
-        let special = _mm_or_si128(_mm_cmpeq_epi8(bytes, byte(b'"')), _mm_cmpeq_epi8(bytes, byte(b'\r')));
-        (delimiters as u32, _mm_movemask_epi8(special) != 0)
+        let mask = |b: u8| _mm_movemask_epi8(_mm_cmpeq_epi8(bytes, _mm_set1_epi8(i8::from_ne_bytes([b])))) as u32;
+        BlockMasks {
+            delimiters: mask(delimiter),
+            quotes: mask(b'"'),
+            returns: mask(b'\r'),
+        }
     }
 }
 
@@ -121,13 +204,17 @@ fn block_masks(block: &[u8; BLOCK], delimiter: u8) -> (u32, bool) {
         all(target_arch = "wasm32", target_feature = "simd128")
     ))
 ))]
-fn block_masks_scalar(block: &[u8; BLOCK], delimiter: u8) -> (u32, bool) {
-    let delimiters = block
-        .iter()
-        .enumerate()
-        .filter(|(_, &b)| b == delimiter)
-        .fold(0, |mask, (i, _)| mask | 1 << i);
-    (delimiters, block.iter().any(|&b| b == b'"' || b == b'\r'))
+fn block_masks_scalar(block: &[u8; BLOCK], delimiter: u8) -> BlockMasks {
+    let mask = |wanted: u8| {
+        (block.iter().enumerate())
+            .filter(|(_, &b)| b == wanted)
+            .fold(0, |mask, (i, _)| mask | 1 << i)
+    };
+    BlockMasks {
+        delimiters: mask(delimiter),
+        quotes: mask(b'"'),
+        returns: mask(b'\r'),
+    }
 }
 
 #[cfg(not(any(

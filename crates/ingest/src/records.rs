@@ -85,15 +85,20 @@ impl<'a> Record<'a> {
             // The line is the fields joined by the delimiter.
             return xxh3_128_with_seed(&self.data[..joined], boundaries);
         }
-        // Joined first, on the stack when short: one call of the hash, not one per field.
-        let (mut stack, mut heap) = ([0u8; JOINED_ON_STACK], Vec::new());
-        let out = match stack.get_mut(..joined) {
-            Some(out) => out,
-            None => {
-                heap.resize(joined, 0);
-                &mut heap[..]
-            }
-        };
+        // Joined first, on the stack when short: one call of the hash, not
+        // one per field, and no more zeroed bytes than the row needs.
+        if joined <= SHORT_JOIN {
+            self.hash_joined(&mut [0; SHORT_JOIN][..joined], boundaries)
+        } else if joined <= JOINED_ON_STACK {
+            self.hash_joined(&mut [0; JOINED_ON_STACK][..joined], boundaries)
+        } else {
+            self.hash_joined(&mut vec![0; joined], boundaries)
+        }
+    }
+
+    /// XXH3-128, seeded with `seed`, of the fields joined by the delimiter
+    /// in `out`, which is exactly that long.
+    fn hash_joined(&self, out: &mut [u8], seed: u64) -> u128 {
         let mut at = 0;
         for i in 0..self.len() {
             if i > 0 {
@@ -104,11 +109,15 @@ impl<'a> Record<'a> {
             out[at..at + field.len()].copy_from_slice(field);
             at += field.len();
         }
-        xxh3_128_with_seed(out, boundaries)
+        xxh3_128_with_seed(out, seed)
     }
 }
 
-/// Rows up to this long (fields joined) are fingerprinted from a copy on the
+/// Rows up to this long (fields joined), most of them, are fingerprinted
+/// from a small copy on the stack.
+const SHORT_JOIN: usize = 256;
+
+/// Longer rows up to this long are fingerprinted from a larger copy on the
 /// stack; longer ones from one on the heap.
 const JOINED_ON_STACK: usize = 1024;
 
@@ -591,14 +600,19 @@ mod tests {
 
     proptest! {
         /// Lines made of whole fields, quoted ones among them (with a
-        /// delimiter or line break inside, doubled quotes, quotes mid-field),
+        /// delimiter or line break inside, doubled quotes, quotes mid-field,
+        /// quotes and delimiters on either side of a 64-byte boundary),
         /// read as csv-core and the csv crate read them.
         #[test]
         fn quoted_fields_read_as_csv_core_reads_them(
             rows in proptest::collection::vec(
                 proptest::collection::vec(prop::sample::select(vec![
                     "a", "", "\"b\"", "\"\"", "\"c,d\"", "\"e\nf\"", "\"g\"\"h\"", "i\"j", "\"k\"l", " \"m\"",
-                ]), 1..6),
+                    // Long enough for lines across several 64-byte words.
+                    "nnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnn",
+                    "\"ooooooooooooooooooooooooooooooo,ooooooooooooooooooooooooooooo\"",
+                    "\"ppppppppppppppppppppppppppppppp\"",
+                ]), 1..9),
                 1..30,
             ),
             crlf in any::<bool>(),
@@ -619,7 +633,7 @@ mod tests {
 
     #[test]
     fn a_row_has_one_fingerprint_however_it_is_read_short_or_long() {
-        for width in [10, JOINED_ON_STACK] {
+        for width in [10, SHORT_JOIN, JOINED_ON_STACK] {
             let long = "x".repeat(width);
             // Each after a first line, which csv-core always reads.
             let rows = [

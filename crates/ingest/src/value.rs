@@ -319,7 +319,21 @@ fn digits_value(s: &[u8]) -> Option<u32> {
 }
 
 /// Trims ASCII whitespace and the UTF-8 no-break space from both ends.
+#[inline]
 pub fn trim(s: &[u8]) -> &[u8] {
+    // Most cells need nothing trimmed: their ends say so at once.
+    match (s.first(), s.last()) {
+        (Some(&first), Some(&last))
+            if !(first.is_ascii_whitespace() || first == 0xC2 || last.is_ascii_whitespace() || last == 0xA0) =>
+        {
+            s
+        }
+        _ => trim_ends(s),
+    }
+}
+
+/// [`trim`] for a cell that may need it.
+fn trim_ends(s: &[u8]) -> &[u8] {
     let mut s = s.trim_ascii();
     while let Some(rest) = s.strip_prefix("\u{a0}".as_bytes()) {
         s = rest.trim_ascii();
@@ -379,5 +393,20 @@ mod tests {
         assert_eq!(day("2024-13-45"), None);
         assert_eq!(day("n/a"), None);
         assert_eq!(day(""), None);
+    }
+
+    proptest::proptest! {
+        /// The quick look at a cell's ends trims as the full trim does.
+        #[test]
+        fn trim_is_the_full_trim(cell in proptest::collection::vec(proptest::sample::select(vec![b' ', b'\t', b'\r', 0xC2, 0xA0, b'a', 0xE4]), 0..8)) {
+            proptest::prop_assert_eq!(trim(&cell), trim_ends(&cell));
+        }
+    }
+
+    #[test]
+    fn no_break_spaces_and_whitespace_are_trimmed_from_both_ends() {
+        assert_eq!(trim("\u{a0} a b\t\u{a0}".as_bytes()), b"a b");
+        assert_eq!(trim("x\u{a0}".as_bytes()), b"x");
+        assert_eq!(trim(b" "), b"");
     }
 }

@@ -86,6 +86,12 @@ impl Card {
     /// no [`SEPARATOR`]).
     fn with(&self, field: ContactField, value: &str) -> Card {
         let present = self.present | field.bit();
+        if self.present == 0 {
+            return Card {
+                present,
+                text: value.into(),
+            };
+        }
         let mut text = String::with_capacity(self.text.len() + value.len() + 1);
         for (n, f) in ContactField::ALL.iter().filter(|f| present & f.bit() != 0).enumerate() {
             if n > 0 {
@@ -186,7 +192,10 @@ impl Contacts {
         if self.has(customer, field) {
             return false;
         }
-        let cleaned: String = value.chars().filter(|c| *c != SEPARATOR).collect();
+        let cleaned: Cow<str> = match value.contains(SEPARATOR) {
+            true => value.chars().filter(|c| *c != SEPARATOR).collect::<String>().into(),
+            false => value.into(),
+        };
         let value = cleaned.trim();
         if value.is_empty() {
             return false;
