@@ -301,6 +301,23 @@ mod tests {
         assert_eq!(split(b"0123456789abcdefghijklmnopqrstu\rv"), None);
     }
 
+    #[test]
+    fn quotes_and_delimiters_at_the_64_byte_boundaries_are_cut_right() {
+        // A closing quote as byte 63 or 64 of the line, the line ending right
+        // at a word's end, and a quoted field spanning two words.
+        for pad in 58..=66 {
+            let long = "x".repeat(pad);
+            let line = format!("\"{long}\",\"b\",c");
+            assert_eq!(split(line.as_bytes()).unwrap(), [long.as_str(), "b", "c"], "pad {pad}");
+            let line = format!("a,\"{long}\"");
+            assert_eq!(split(line.as_bytes()).unwrap(), ["a", long.as_str()], "pad {pad}");
+            let line = format!("\"{long},{long}\",z");
+            assert_eq!(split(line.as_bytes()).unwrap(), [format!("{long},{long}").as_str(), "z"], "pad {pad}");
+            assert_eq!(split(format!("\"{long}\"x,y").as_bytes()), None, "pad {pad}");
+            assert_eq!(split(format!("{long}\"q\",y").as_bytes()), None, "pad {pad}");
+        }
+    }
+
     proptest::proptest! {
         /// The SIMD masks are the byte-at-a-time masks, for any block.
         #[test]
