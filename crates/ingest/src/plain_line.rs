@@ -312,7 +312,11 @@ mod tests {
             let line = format!("a,\"{long}\"");
             assert_eq!(split(line.as_bytes()).unwrap(), ["a", long.as_str()], "pad {pad}");
             let line = format!("\"{long},{long}\",z");
-            assert_eq!(split(line.as_bytes()).unwrap(), [format!("{long},{long}").as_str(), "z"], "pad {pad}");
+            assert_eq!(
+                split(line.as_bytes()).unwrap(),
+                [format!("{long},{long}").as_str(), "z"],
+                "pad {pad}"
+            );
             assert_eq!(split(format!("\"{long}\"x,y").as_bytes()), None, "pad {pad}");
             assert_eq!(split(format!("{long}\"q\",y").as_bytes()), None, "pad {pad}");
         }

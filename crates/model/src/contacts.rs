@@ -61,6 +61,35 @@ impl ContactField {
 /// Separates the values of one card; removed from values when they are set.
 const SEPARATOR: char = '\u{1f}';
 
+/// `value` without [`SEPARATOR`]s, borrowed when it has none.
+fn without_separators(value: &str) -> Cow<'_, str> {
+    match value.contains(SEPARATOR) {
+        true => value.chars().filter(|c| *c != SEPARATOR).collect::<String>().into(),
+        false => value.into(),
+    }
+}
+
+/// The text of a card with the fields `all`: the values `added`, indexed by
+/// field, and the others from `old`.
+fn joined_card_text(old: Option<&Card>, all: u16, added: &[Option<Cow<str>>; 16]) -> String {
+    let values = added
+        .iter()
+        .flatten()
+        .map(|value| value.trim().len() + 1)
+        .sum::<usize>();
+    let mut text = String::with_capacity(old.map_or(0, |card| card.text.len() + 1) + values - 1);
+    for (n, field) in ContactField::ALL.iter().filter(|f| all & f.bit() != 0).enumerate() {
+        if n > 0 {
+            text.push(SEPARATOR);
+        }
+        match &added[*field as usize] {
+            Some(value) => text.push_str(value.trim()),
+            None => text.push_str(old.and_then(|card| card.get(*field)).unwrap_or_default()),
+        }
+    }
+    text
+}
+
 /// Marks a customer without a card.
 const NO_CARD: u32 = u32::MAX;
 
@@ -80,33 +109,6 @@ impl Card {
         }
         let before = (self.present & (field.bit() - 1)).count_ones() as usize;
         self.text.split(SEPARATOR).nth(before)
-    }
-
-    /// The card with `field` set to `value` (the field was empty; `value` holds
-    /// no [`SEPARATOR`]).
-    fn with(&self, field: ContactField, value: &str) -> Card {
-        let present = self.present | field.bit();
-        if self.present == 0 {
-            return Card {
-                present,
-                text: value.into(),
-            };
-        }
-        let mut text = String::with_capacity(self.text.len() + value.len() + 1);
-        for (n, f) in ContactField::ALL.iter().filter(|f| present & f.bit() != 0).enumerate() {
-            if n > 0 {
-                text.push(SEPARATOR);
-            }
-            if *f == field {
-                text.push_str(value);
-            } else {
-                text.push_str(self.get(*f).unwrap_or_default());
-            }
-        }
-        Card {
-            present,
-            text: text.into(),
-        }
     }
 }
 
@@ -189,28 +191,73 @@ impl Contacts {
         let Some(&slot) = self.slot.get(customer) else {
             return false;
         };
-        if self.has(customer, field) {
-            return false;
+        if slot != NO_CARD {
+            return self.fill_all(customer, [(field, value)]) > 0;
         }
-        let cleaned: Cow<str> = match value.contains(SEPARATOR) {
-            true => value.chars().filter(|c| *c != SEPARATOR).collect::<String>().into(),
-            false => value.into(),
+        // A customer's first value: its card is that value alone.
+        let value = without_separators(value);
+        let value = value.trim();
+        let card = Card {
+            present: field.bit(),
+            text: value.into(),
         };
-        let value = cleaned.trim();
-        if value.is_empty() {
-            return false;
+        !value.is_empty() && self.set_card(customer, slot, card)
+    }
+
+    /// [`Contacts::fill`] for several values at once (a row's cells), with
+    /// the customer's card written once; of two values for one field the
+    /// first wins. Returns how many values were taken.
+    pub fn fill_all<'v>(
+        &mut self,
+        customer: usize,
+        values: impl IntoIterator<Item = (ContactField, &'v str)>,
+    ) -> usize {
+        let Some(&slot) = self.slot.get(customer) else {
+            return 0;
+        };
+        let present = self.present[customer];
+        let mut added: [Option<Cow<str>>; 16] = Default::default();
+        let mut added_bits = 0u16;
+        for (field, value) in values {
+            if (present | added_bits) & field.bit() != 0 {
+                continue;
+            }
+            let cleaned = without_separators(value);
+            if cleaned.trim().is_empty() {
+                continue;
+            }
+            added[field as usize] = Some(cleaned);
+            added_bits |= field.bit();
         }
-        if slot == NO_CARD {
+        if added_bits == 0 {
+            return 0;
+        }
+        let old = (slot != NO_CARD).then(|| &self.cards[slot as usize]);
+        let all = present | added_bits;
+        let card = Card {
+            present: all,
+            text: joined_card_text(old, all, &added).into(),
+        };
+        match self.set_card(customer, slot, card) {
+            true => added_bits.count_ones() as usize,
+            false => 0,
+        }
+    }
+
+    /// Stores `card` as customer `customer`'s (its card now in `slot`);
+    /// false when the cards are full.
+    fn set_card(&mut self, customer: usize, slot: u32, card: Card) -> bool {
+        let present = card.present;
+        if slot != NO_CARD {
+            self.cards[slot as usize] = card;
+        } else {
             let Ok(at) = u32::try_from(self.cards.len()) else {
                 return false;
             };
-            self.cards.push(Card::default().with(field, value));
+            self.cards.push(card);
             self.slot[customer] = at;
-        } else {
-            let card = &mut self.cards[slot as usize];
-            *card = card.with(field, value);
         }
-        self.present[customer] |= field.bit();
+        self.present[customer] = present;
         true
     }
 
@@ -267,5 +314,29 @@ mod tests {
         assert_eq!(a, b);
         b.fill(0, ContactField::Zip, "15001");
         assert_ne!(a, b);
+    }
+
+    proptest::proptest! {
+        /// Values filled in any order read back as a first-value-wins map
+        /// would give them.
+        #[test]
+        fn any_fill_order_reads_back_the_first_values(
+            fills in proptest::collection::vec((0..ContactField::ALL.len(), proptest::sample::select(vec!["a", "bc", "", " d ", "e\u{1f}f", "中文"])), 0..30),
+        ) {
+            let mut contacts = Contacts::empty(1);
+            let mut expected = std::collections::BTreeMap::new();
+            for (f, value) in fills {
+                let field = ContactField::ALL[f];
+                let cleaned: String = value.chars().filter(|c| *c != SEPARATOR).collect();
+                let cleaned = cleaned.trim().to_string();
+                if !cleaned.is_empty() {
+                    expected.entry(f).or_insert(cleaned);
+                }
+                contacts.fill(0, field, value);
+                for (i, field) in ContactField::ALL.iter().enumerate() {
+                    proptest::prop_assert_eq!(contacts.get(0, *field), expected.get(&i).map(String::as_str));
+                }
+            }
+        }
     }
 }

@@ -51,11 +51,14 @@ impl RowHandler<'_> {
         let c = self.columns;
         let i = customer as usize;
         let contacts = self.builder.dataset.customers.profile_mut().contacts_mut();
+        // The row's values for the fields still empty, written to the card at
+        // once (a customers file fills most of them on the customer's row).
+        let mut values = Vec::new();
         for &(column, field) in &c.contacts {
             if !contacts.has(i, field) {
                 let cell = without_text_marker(trim(record.get(column)));
                 if !cell.is_empty() {
-                    contacts.fill(i, field, &String::from_utf8_lossy(cell));
+                    values.push((field, String::from_utf8_lossy(cell)));
                 }
             }
         }
@@ -69,8 +72,17 @@ impl RowHandler<'_> {
             if !contacts.has(i, field) {
                 let cell = without_text_marker(trim(record.get(column)));
                 if looks_like(field, cell) {
-                    contacts.fill(i, field, &String::from_utf8_lossy(cell));
+                    values.push((field, String::from_utf8_lossy(cell)));
                 }
+            }
+        }
+        match values.as_slice() {
+            [] => {}
+            [(field, value)] => {
+                contacts.fill(i, *field, value);
+            }
+            _ => {
+                contacts.fill_all(i, values.iter().map(|(field, value)| (*field, value.as_ref())));
             }
         }
     }
