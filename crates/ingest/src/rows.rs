@@ -246,6 +246,10 @@ pub(super) struct FileState {
     /// Lines still to hand on without looking ahead, after a group whose
     /// customers were nearly all the remembered one.
     skip_ahead: u32,
+    /// The order ids of the lines of the group looked ahead at, by line,
+    /// and how many of them the rows have taken: worked out once per row.
+    noted_order_ids: Vec<(u64, Option<u64>)>,
+    noted_taken: usize,
     /// Records still to skip before the data: title rows and the header.
     pub(super) to_skip: usize,
     /// The line the header ends on; data row `n` is row `n + header_line`.
@@ -275,6 +279,8 @@ impl FileState {
         FileState {
             started: false,
             skip_ahead: 0,
+            noted_order_ids: Vec::with_capacity(LINES_AHEAD),
+            noted_taken: 0,
             to_skip: schema.records_before_data(),
             header_line: schema.header_line,
             report: FileReport {
@@ -424,6 +430,8 @@ impl RecordSink for RowHandler<'_> {
     /// never sees) stops looking ahead for a while: the notes would cost
     /// more than they save.
     fn look_ahead(&mut self) -> bool {
+        self.state.noted_order_ids.clear();
+        self.state.noted_taken = 0;
         if self.state.skip_ahead > 0 {
             self.state.skip_ahead -= 1;
             return false;
@@ -439,9 +447,11 @@ impl RecordSink for RowHandler<'_> {
             Ok(RowKey::Contact(contact)) => self.builder.note_ahead(&contact, true),
             Err(_) => {}
         }
-        if let Some(id) = self.order_id(record) {
+        let order_id = self.order_id(record);
+        if let Some(id) = order_id {
             self.state.order_lines.note_ahead(id);
         }
+        self.state.noted_order_ids.push((record.line(), order_id));
     }
 
     /// Reads the noted places together, so that the rows cut together wait
@@ -493,7 +503,7 @@ impl RowHandler<'_> {
             return;
         }
         self.state.report.rows_read += 1;
-        let order_id = self.order_id(record);
+        let order_id = self.noted_order_id(record).unwrap_or_else(|| self.order_id(record));
         if self.is_duplicate(record, order_id) {
             self.state.report.duplicates_removed += 1;
             return;
@@ -515,6 +525,15 @@ impl RowHandler<'_> {
 
     /// The key of the row's order id, when it has one.
     #[inline]
+    /// The row's order id as [`RecordSink::ahead`] worked it out, when it
+    /// looked at this line.
+    fn noted_order_id(&mut self, record: &Record) -> Option<Option<u64>> {
+        let state = &mut *self.state;
+        let &(line, order_id) = state.noted_order_ids.get(state.noted_taken)?;
+        state.noted_taken += 1;
+        (line == record.line()).then_some(order_id)
+    }
+
     fn order_id(&self, record: &Record) -> Option<u64> {
         let c = self.columns;
         c.order_id
