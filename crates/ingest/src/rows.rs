@@ -523,8 +523,6 @@ impl RowHandler<'_> {
         }
     }
 
-    /// The key of the row's order id, when it has one.
-    #[inline]
     /// The row's order id as [`RecordSink::ahead`] worked it out, when it
     /// looked at this line.
     fn noted_order_id(&mut self, record: &Record) -> Option<Option<u64>> {
@@ -534,6 +532,8 @@ impl RowHandler<'_> {
         (line == record.line()).then_some(order_id)
     }
 
+    /// The key of the row's order id, when it has one.
+    #[inline]
     fn order_id(&self, record: &Record) -> Option<u64> {
         let c = self.columns;
         c.order_id

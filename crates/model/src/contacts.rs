@@ -188,20 +188,7 @@ impl Contacts {
     /// one or `value` is blank: the first value a file gives wins. Returns
     /// whether the value was taken; out-of-range customers take nothing.
     pub fn fill(&mut self, customer: usize, field: ContactField, value: &str) -> bool {
-        let Some(&slot) = self.slot.get(customer) else {
-            return false;
-        };
-        if slot != NO_CARD {
-            return self.fill_all(customer, [(field, value)]) > 0;
-        }
-        // A customer's first value: its card is that value alone.
-        let value = without_separators(value);
-        let value = value.trim();
-        let card = Card {
-            present: field.bit(),
-            text: value.into(),
-        };
-        !value.is_empty() && self.set_card(customer, slot, card)
+        self.fill_all(customer, [(field, value)]) > 0
     }
 
     /// [`Contacts::fill`] for several values at once (a row's cells), with
@@ -234,9 +221,14 @@ impl Contacts {
         }
         let old = (slot != NO_CARD).then(|| &self.cards[slot as usize]);
         let all = present | added_bits;
+        let text = match old {
+            // A customer's first value alone (an orders row's e-mail) is its card.
+            None if added_bits.count_ones() == 1 => added.iter().flatten().map(|v| v.trim().into()).next(),
+            _ => None,
+        };
         let card = Card {
             present: all,
-            text: joined_card_text(old, all, &added).into(),
+            text: text.unwrap_or_else(|| joined_card_text(old, all, &added).into()),
         };
         match self.set_card(customer, slot, card) {
             true => added_bits.count_ones() as usize,

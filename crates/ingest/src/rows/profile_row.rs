@@ -76,14 +76,8 @@ impl RowHandler<'_> {
                 }
             }
         }
-        match values.as_slice() {
-            [] => {}
-            [(field, value)] => {
-                contacts.fill(i, *field, value);
-            }
-            _ => {
-                contacts.fill_all(i, values.iter().map(|(field, value)| (*field, value.as_ref())));
-            }
+        if !values.is_empty() {
+            contacts.fill_all(i, values.iter().map(|(field, value)| (*field, value.as_ref())));
         }
     }
 }
