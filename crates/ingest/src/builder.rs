@@ -5,6 +5,7 @@ use super::date_order::AmbiguousDate;
 use super::interner::Interner;
 use super::joins::{JoinPart, JoinPlan, Joins, Target};
 use super::key_map::KeyMap;
+use super::local_keys::{LocalKey, LocalKeys};
 use super::quality::{DetailJoin, FileReport, QualityReport, RejectReason, Rejection, MAX_KEPT_REJECTIONS};
 use super::rows::RowTotals;
 use super::schema::FileKind;
@@ -12,7 +13,6 @@ use super::sniff::FileSchema;
 use super::survey::SurveyQuestion;
 use rustc_hash::{FxHashMap, FxHashSet};
 use segscope_model::{Answer, CategoryIdx, CustomerIdx, Dataset, Day, Survey, NO_CATEGORY};
-use serde::{Deserialize, Serialize};
 
 /// Builds a [`Dataset`] from the rows of one or more files.
 #[derive(Default)]
@@ -41,20 +41,7 @@ pub struct DatasetBuilder {
     /// Reading one range of a file (docs/ingest/speed.md#parallel-read):
     /// each distinct key is its own customer, matched to others only when
     /// the range is merged; the keys in the order they first appeared.
-    pub(super) local_keys: Option<Vec<LocalKey>>,
-}
-
-/// How a range's row named its customer, replayed when the range is merged
-/// as the sequential read would have resolved it on the key's first row.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct LocalKey {
-    /// The key's bytes (an id, or a normalised e-mail or phone).
-    pub(super) key: Vec<u8>,
-    /// The key is an e-mail or phone, not an id.
-    pub(super) by_contact: bool,
-    /// For an id in a file with e-mail or phone columns: the contacts of
-    /// the key's first row, which may join it to a customer known by them.
-    pub(super) contacts: Option<Vec<Vec<u8>>>,
+    pub(super) local_keys: Option<LocalKeys>,
 }
 
 impl DatasetBuilder {
@@ -78,7 +65,7 @@ impl DatasetBuilder {
     /// An empty builder for one range of a file (docs/ingest/speed.md#parallel-read).
     pub(super) fn for_range() -> Self {
         DatasetBuilder {
-            local_keys: Some(Vec::new()),
+            local_keys: Some(LocalKeys::default()),
             ..Self::default()
         }
     }
@@ -89,7 +76,7 @@ impl DatasetBuilder {
         &mut self,
         key: &[u8],
         by_contact: bool,
-        contacts: impl FnOnce() -> Option<Vec<Vec<u8>>>,
+        contacts: impl FnOnce() -> Vec<Vec<u8>>,
     ) -> CustomerIdx {
         let index = if by_contact {
             &mut self.contact_index
@@ -104,11 +91,7 @@ impl DatasetBuilder {
         self.in_customer_file.push(false);
         self.keyed_by_contact.push(by_contact);
         if let Some(keys) = self.local_keys.as_mut() {
-            keys.push(LocalKey {
-                key: key.to_vec(),
-                by_contact,
-                contacts: contacts(),
-            });
+            keys.push(key, by_contact, contacts().iter().map(Vec::as_slice));
         }
         idx
     }
@@ -116,11 +99,12 @@ impl DatasetBuilder {
     /// Resolves a range's key as the sequential read does on its first row
     /// ([`Self::customer`], [`Self::customer_with_id`],
     /// [`Self::customer_by_contact`]).
-    pub(super) fn resolve(&mut self, local: &LocalKey) -> CustomerIdx {
-        match (&local.contacts, local.by_contact) {
-            (_, true) => self.customer_by_contact(&local.key),
-            (None, false) => self.customer(&local.key),
-            (Some(contacts), false) => self.customer_with_id(&local.key, || contacts.clone()),
+    pub(super) fn resolve(&mut self, local: LocalKey) -> CustomerIdx {
+        match (local.by_contact, local.has_contacts()) {
+            (true, _) => self.customer_by_contact(local.key),
+            // An id whose first row gave no contact joins nobody by one.
+            (false, false) => self.customer(local.key),
+            (false, true) => self.customer_with_id(local.key, || local.contacts()),
         }
     }
 

@@ -14,6 +14,7 @@ mod interner;
 mod joins;
 mod key_map;
 pub mod line_items;
+mod local_keys;
 pub(crate) mod month_names;
 mod order_index;
 pub mod parse;

@@ -599,11 +599,9 @@ impl RowHandler<'_> {
     fn customer(&mut self, record: &Record, key: RowKey) -> CustomerIdx {
         if self.builder.local_keys.is_some() {
             let c = self.columns;
-            let with_contacts = c.email.is_some() || c.phone.is_some();
-            let contacts = || c.contacts(record);
             return match key {
-                RowKey::Id(id) => self.builder.local_customer(id, false, || with_contacts.then(contacts)),
-                RowKey::Contact(contact) => self.builder.local_customer(&contact, true, || None),
+                RowKey::Id(id) => self.builder.local_customer(id, false, || c.contacts(record)),
+                RowKey::Contact(contact) => self.builder.local_customer(&contact, true, Vec::new),
             };
         }
         match key {

@@ -48,7 +48,8 @@ fn line() -> impl Strategy<Value = Line> {
     let note = prop_oneof![3 => Just(String::new()), 1 => "[a-z ,\"\n]{1,12}"];
     (
         (0u8..10, 0u32..1000),
-        prop_oneof![6 => (0u32..25).prop_map(Some), 1 => Just(None)],
+        // Mostly a few regulars; some customers first met in a later range.
+        prop_oneof![6 => (0u32..25).prop_map(Some), 2 => (25u32..100_000).prop_map(Some), 1 => Just(None)],
         0u8..4,
         date,
         amount,

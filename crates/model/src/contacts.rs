@@ -236,6 +236,47 @@ impl Contacts {
         }
     }
 
+    /// Customer `customer`'s details as stored: the fields set (one bit per
+    /// field, in [`ContactField::ALL`] order) and their values joined, to
+    /// be given whole to [`Contacts::fill_card`] of another table.
+    pub fn stored_card(&self, customer: usize) -> Option<(u16, &str)> {
+        self.card(customer).map(|card| (card.present, &*card.text))
+    }
+
+    /// [`Contacts::fill_all`] with the values of a card as
+    /// [`Contacts::stored_card`] gives it; a customer without a card takes
+    /// it as it is when it is well formed (one trimmed, non-blank value per
+    /// field set), without being split and joined again.
+    pub fn fill_card(&mut self, customer: usize, fields: u16, text: &str) -> usize {
+        let values = ContactField::ALL
+            .iter()
+            .filter(|f| fields & f.bit() != 0)
+            .copied()
+            .zip(text.split(SEPARATOR));
+        let Some(&slot) = self.slot.get(customer) else {
+            return 0;
+        };
+        let well_formed = || {
+            fields != 0
+                && fields >> ContactField::ALL.len() == 0
+                && text.split(SEPARATOR).count() == fields.count_ones() as usize
+                && text
+                    .split(SEPARATOR)
+                    .all(|value| !value.is_empty() && value.trim() == value)
+        };
+        if slot == NO_CARD && well_formed() {
+            let card = Card {
+                present: fields,
+                text: text.into(),
+            };
+            return match self.set_card(customer, slot, card) {
+                true => fields.count_ones() as usize,
+                false => 0,
+            };
+        }
+        self.fill_all(customer, values)
+    }
+
     /// Stores `card` as customer `customer`'s (its card now in `slot`);
     /// false when the cards are full.
     fn set_card(&mut self, customer: usize, slot: u32, card: Card) -> bool {
@@ -329,6 +370,44 @@ mod tests {
                     proptest::prop_assert_eq!(contacts.get(0, *field), expected.get(&i).map(String::as_str));
                 }
             }
+        }
+
+        /// A card moved whole to another table (empty for the customer, or
+        /// holding values already) reads as its values filled one by one;
+        /// a garbled card is read as the values it gives, never panics.
+        #[test]
+        fn a_card_moved_whole_reads_as_its_values_filled_one_by_one(
+            source in proptest::collection::vec((0..ContactField::ALL.len(), proptest::sample::select(vec!["a", "bc", " d ", "中文"])), 0..8),
+            target in proptest::collection::vec((0..ContactField::ALL.len(), proptest::sample::select(vec!["x", "yz"])), 0..4),
+            garbled_fields in proptest::num::u16::ANY,
+            garbled_text in "[a \u{1f}]{0,8}",
+        ) {
+            let mut from = Contacts::empty(1);
+            for (f, value) in &source {
+                from.fill(0, ContactField::ALL[*f], value);
+            }
+            let mut moved = Contacts::empty(1);
+            let mut filled = Contacts::empty(1);
+            for (f, value) in &target {
+                moved.fill(0, ContactField::ALL[*f], value);
+                filled.fill(0, ContactField::ALL[*f], value);
+            }
+            if let Some((fields, text)) = from.stored_card(0) {
+                moved.fill_card(0, fields, text);
+            }
+            for field in ContactField::ALL {
+                if let Some(value) = from.get(0, field) {
+                    filled.fill(0, field, value);
+                }
+            }
+            proptest::prop_assert_eq!(&moved, &filled);
+            let mut garbled = Contacts::empty(2);
+            let mut by_values = Contacts::empty(2);
+            garbled.fill_card(1, garbled_fields, &garbled_text);
+            let fields = ContactField::ALL.iter().filter(|f| garbled_fields & f.bit() != 0).copied();
+            by_values.fill_all(1, fields.zip(garbled_text.split(SEPARATOR)));
+            proptest::prop_assert_eq!(&garbled, &by_values);
+            proptest::prop_assert_eq!(garbled.fill_card(5, garbled_fields, &garbled_text), 0);
         }
     }
 }

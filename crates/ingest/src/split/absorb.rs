@@ -30,7 +30,8 @@ impl FileParser {
         // Resolving keys changes only what the sequential read would have
         // changed on their first rows: a range read again after it finds
         // them known. Nothing else changes before the last check passed.
-        let customers: Vec<CustomerIdx> = part.keys.iter().map(|key| builder.resolve(key)).collect();
+        let keys = (0..part.keys.len()).filter_map(|i| part.keys.get(i));
+        let customers: Vec<CustomerIdx> = keys.map(|key| builder.resolve(key)).collect();
         // Two of the range's keys naming one customer (an e-mail-only row and
         // an id row with that e-mail): the range's rows treated them as two,
         // for line merging and first values alike.
@@ -47,12 +48,8 @@ impl FileParser {
         if !self.state.order_lines.insert_all_new(order_lines) {
             return Absorbed::ReadAgain;
         }
-        let contacts = builder.dataset.customers.profile_mut().contacts_mut();
-        for (card, &customer) in part.cards.iter().zip(&customers) {
-            for (field, value) in card {
-                contacts.fill(customer as usize, *field, value);
-            }
-        }
+        part.cards
+            .fill(&customers, builder.dataset.customers.profile_mut().contacts_mut());
         self.append_orders(part, &customers, builder);
         self.state.seen_rows.reserve(part.seen_rows.len());
         self.state.seen_rows.extend(part.seen_rows.iter().copied());

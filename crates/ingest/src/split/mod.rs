@@ -5,7 +5,8 @@
 //! order; a range that cannot be merged exactly is read again sequentially.
 
 mod absorb;
-mod packed;
+mod cards;
+pub(crate) mod packed;
 mod part;
 mod starts;
 

@@ -1,4 +1,4 @@
-//! Number columns of a [`super::RangePart`] written as one run of
+//! Number columns of a [`super::RangePart`] (and of its keys) written as one run of
 //! little-endian bytes instead of number by number, so a helper's million
 //! orders cross to the session worker in a copy rather than a million
 //! variable-length encodings (docs/ingest/speed.md#parallel-read).
@@ -19,13 +19,13 @@ const _: () = assert!(
 
 /// Writes `values` as one byte string: their bytes as they lie in memory,
 /// with no copy first.
-pub(super) fn serialize<T: Pod, S: Serializer>(values: &[T], serializer: S) -> Result<S::Ok, S::Error> {
+pub(crate) fn serialize<T: Pod, S: Serializer>(values: &[T], serializer: S) -> Result<S::Ok, S::Error> {
     serializer.serialize_bytes(bytemuck::cast_slice(values))
 }
 
 /// Reads values written by [`serialize`], straight from the message's bytes
 /// into the column (a part can be hundreds of megabytes).
-pub(super) fn deserialize<'de, T: Pod, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<T>, D::Error> {
+pub(crate) fn deserialize<'de, T: Pod, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<T>, D::Error> {
     struct Numbers<T>(PhantomData<T>);
     impl<'de, T: Pod> Visitor<'de> for Numbers<T> {
         type Value = Vec<T>;

@@ -2,25 +2,27 @@
 //! customers by key, orders, order ids, row fingerprints, dates and
 //! accounting, in a form a worker can send (docs/ingest/speed.md#parallel-read).
 
-use crate::builder::{DatasetBuilder, LocalKey};
+use super::cards::PartCards;
+use crate::builder::DatasetBuilder;
 use crate::date_order::DatesPart;
 use crate::decode::ChunkDecoder;
+use crate::local_keys::LocalKeys;
 use crate::order_index::{OrderLine, NO_ORDER};
 use crate::parse::FileParser;
 use crate::quality::{Rejection, RowCounts};
 use crate::rows::FileState;
 use crate::sniff::FileSchema;
 use crate::IngestError;
-use segscope_model::{CategoryIdx, ContactField, CustomerIdx, Day, OrderStatus, NO_CATEGORY};
+use segscope_model::{CategoryIdx, CustomerIdx, Day, OrderStatus, NO_CATEGORY};
 use serde::{Deserialize, Serialize};
 
 /// One range of a file, read on its own.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct RangePart {
     /// The range's customers: one per distinct key, in order of first row.
-    pub(super) keys: Vec<LocalKey>,
+    pub(super) keys: LocalKeys,
     /// Per customer: the contact cells its rows filled, first value first.
-    pub(super) cards: Vec<Vec<(ContactField, String)>>,
+    pub(super) cards: PartCards,
     /// The kept orders, by column (customers and categories are the range's own).
     #[serde(with = "super::packed")]
     pub(super) customer: Vec<CustomerIdx>,
@@ -67,6 +69,8 @@ impl RangePart {
             && same(self.amount.len())
             && same(self.status.len())
             && same(self.category.len())
+            && self.keys.is_consistent()
+            && self.cards.is_consistent()
             && self.cards.len() == self.keys.len()
             && self.order_of_key.len() == self.order_keys.len()
             && self.first_rows.len() == self.order_keys.len()
@@ -110,15 +114,7 @@ impl FileParser {
             ..
         } = self.state;
         let dataset = &builder.dataset;
-        let contacts = dataset.customers.profile().contacts();
-        let cards = (0..dataset.customers.len())
-            .map(|i| {
-                ContactField::ALL
-                    .iter()
-                    .filter_map(|f| contacts.get(i, *f).map(|v| (*f, v.to_string())))
-                    .collect()
-            })
-            .collect();
+        let cards = PartCards::of(dataset.customers.profile().contacts());
         let orders = &dataset.orders;
         let rejected = builder.rejection_count;
         let rejections = std::mem::take(&mut builder.report.rejections);
