@@ -53,7 +53,7 @@ pub fn range_reader(k: usize, workers: usize) -> usize {
 /// worker also unpacks and merges every helper's part, which costs it more
 /// than a helper's packing and posting costs the helper, so a helper reads
 /// the longer ranges (measured in docs/ingest/speed.md#parallel-read).
-const HELPER_RANGE_WEIGHT: f64 = 1.2;
+const HELPER_RANGE_WEIGHT: f64 = 1.4;
 
 /// Where range `k` of `ranges` is planned to start in a file of
 /// `file_bytes` read by `workers` workers (before it is moved to a record
@@ -151,9 +151,9 @@ mod tests {
 
     #[test]
     fn planned_starts_rise_to_the_end_with_the_helpers_ranges_longer() {
-        assert_eq!(planned_range_start(1100, 0, 2, 2), 0);
-        assert!(planned_range_start(1100, 1, 2, 2).abs_diff(500) <= 1);
-        assert_eq!(planned_range_start(1100, 2, 2, 2), 1100);
+        assert_eq!(planned_range_start(1200, 0, 2, 2), 0);
+        assert!(planned_range_start(1200, 1, 2, 2).abs_diff(500) <= 1);
+        assert_eq!(planned_range_start(1200, 2, 2, 2), 1200);
         assert_eq!(planned_range_start(1000, 3, 4, 1), 750);
         for (ranges, workers) in [(2, 2), (6, 3), (12, 2), (4, 4)] {
             let starts: Vec<u64> = (0..=ranges)
