@@ -86,7 +86,9 @@ impl DatasetBuilder {
         if let Some(idx) = index.find(key) {
             return idx;
         }
-        let idx = self.dataset.customers.push(String::from_utf8_lossy(key).into_owned());
+        // Unnamed here: the key travels in `local_keys`, and the merge names
+        // the customer it resolves to.
+        let idx = self.dataset.customers.push(String::new());
         index.insert(key, idx);
         self.in_customer_file.push(false);
         self.keyed_by_contact.push(by_contact);
