@@ -13,7 +13,7 @@ pub fn StatusBar() -> impl IntoView {
         Some(failure) => failure.message(state.lang.get()),
         None => state.tr(state.stage_key.get()).to_string(),
     };
-    let width = move || format!("width: {:.1}%", state.progress.get() * 100.0);
+    let fill = move || format!("transform: scaleX({:.3})", state.progress.get().clamp(0.0, 1.0));
     view! {
         <div class="status" class:status-error=move || state.phase.get() == Phase::Error
             class:status-busy=busy
@@ -26,7 +26,7 @@ pub fn StatusBar() -> impl IntoView {
             <Show when=busy>
                 <div class="progress" role="progressbar" aria-valuemin="0" aria-valuemax="100"
                     aria-valuenow=move || format!("{:.0}", state.progress.get() * 100.0)>
-                    <div class="progress-fill" style=width></div>
+                    <div class="progress-fill" style=fill></div>
                 </div>
                 <button class="btn btn-small" data-testid="cancel-button" on:click=move |_| worker::cancel(state)>
                     {move || state.tr("action.cancel")}
