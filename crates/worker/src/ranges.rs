@@ -30,10 +30,17 @@ pub async fn read_range(file: &File, schema: FileSchema, start: f64, end: f64) -
 async fn bounds(file: &File, schema: &FileSchema, ranges: usize, workers: usize) -> Vec<f64> {
     let size = file.size();
     let mut bounds = vec![0.0];
-    for k in 1..ranges {
-        let from = planned_range_start(size as u64, k, ranges, workers) as f64;
-        let Some(window) = ChunkReader::read_range(file, from, (from + RANGE_PROBE_BYTES as f64).min(size)).await
-        else {
+    // Every window is asked for before the first is awaited: the reads
+    // overlap instead of each waiting for the one before.
+    let windows: Vec<_> = (1..ranges)
+        .map(|k| {
+            let from = planned_range_start(size as u64, k, ranges, workers) as f64;
+            let window = ChunkReader::read_range(file, from, (from + RANGE_PROBE_BYTES as f64).min(size));
+            (from, window)
+        })
+        .collect();
+    for (from, window) in windows {
+        let Some(window) = window.await else {
             continue;
         };
         if let Some(at) = range_start(&window, schema) {

@@ -4,6 +4,7 @@
 
 use js_sys::{ArrayBuffer, Promise, Uint8Array};
 use std::collections::VecDeque;
+use std::future::Future;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Blob, File};
 
@@ -81,10 +82,15 @@ impl ChunkReader {
         Some(to_bytes(promise).await)
     }
 
-    /// Reads `start..end` of a file in one go (for sniffing).
-    pub async fn read_range(file: &File, start: f64, end: f64) -> Option<Vec<u8>> {
-        let blob = file.slice_with_f64_and_f64(start, end).ok()?;
-        to_bytes(blob.array_buffer()).await.ok()
+    /// Reads `start..end` of a file in one go (for sniffing, or a window
+    /// where a range may start), asked of the browser at once rather than
+    /// when first awaited, so that several reads can be in flight together.
+    pub fn read_range(file: &File, start: f64, end: f64) -> impl Future<Output = Option<Vec<u8>>> {
+        let read = file
+            .slice_with_f64_and_f64(start, end)
+            .ok()
+            .map(|blob| blob.array_buffer());
+        async move { to_bytes(read?).await.ok() }
     }
 }
 
