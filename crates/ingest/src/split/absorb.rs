@@ -30,8 +30,10 @@ impl FileParser {
         // Resolving keys changes only what the sequential read would have
         // changed on their first rows: a range read again after it finds
         // them known. Nothing else changes before the last check passed.
-        let keys = (0..part.keys.len()).filter_map(|i| part.keys.get(i));
-        let customers: Vec<CustomerIdx> = keys.map(|key| builder.resolve(key)).collect();
+        let Some(keys): Option<Vec<_>> = (0..part.keys.len()).map(|i| part.keys.get(i)).collect() else {
+            return Absorbed::ReadAgain;
+        };
+        let customers: Vec<CustomerIdx> = keys.into_iter().map(|key| builder.resolve(key)).collect();
         // Two of the range's keys naming one customer (an e-mail-only row and
         // an id row with that e-mail): the range's rows treated them as two,
         // for line merging and first values alike.

@@ -1,7 +1,7 @@
 //! The contact cards of a range's customers, in three flat columns instead
 //! of one allocation per customer and value (docs/ingest/speed.md#parallel-read).
 
-use segscope_model::Contacts;
+use segscope_model::{Contacts, CustomerIdx};
 use serde::{Deserialize, Serialize};
 
 /// Per customer of a range, in customer order: the contact fields its rows
@@ -55,7 +55,7 @@ impl PartCards {
 
     /// Gives each customer's card to `customers[i]` in `contacts`, first
     /// values winning.
-    pub(super) fn fill(&self, customers: &[u32], contacts: &mut Contacts) {
+    pub(super) fn fill(&self, customers: &[CustomerIdx], contacts: &mut Contacts) {
         for (i, &customer) in customers.iter().enumerate() {
             if let Some((fields, text)) = self.get(i) {
                 contacts.fill_card(customer as usize, fields, text);
