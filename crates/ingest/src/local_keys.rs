@@ -3,6 +3,7 @@
 //! hundred thousand keys cross to the session worker as a handful of byte
 //! strings (docs/ingest/speed.md#parallel-read).
 
+use crate::split::packed::{ends_fit, span};
 use serde::{Deserialize, Serialize};
 
 /// A range's customer keys in order of first row: each key's bytes (an id,
@@ -79,35 +80,26 @@ impl LocalKeys {
     /// every column has one entry per key: keys that came through a message
     /// are checked before they are read.
     pub(crate) fn is_consistent(&self) -> bool {
-        let in_order = |ends: &[u64], len: usize| {
-            ends.windows(2).all(|w| w[0] <= w[1]) && ends.last().is_none_or(|&end| end as usize <= len)
-        };
         self.by_contact.len() == self.len()
             && self.contacts_to.len() == self.len()
-            && in_order(&self.ends, self.bytes.len())
-            && in_order(&self.contact_ends, self.contact_bytes.len())
-            && in_order(&self.contacts_to, self.contact_ends.len())
+            && ends_fit(&self.ends, self.bytes.len())
+            && ends_fit(&self.contact_ends, self.contact_bytes.len())
+            && ends_fit(&self.contacts_to, self.contact_ends.len())
     }
 
     /// Key `i`, if there is one.
     pub(crate) fn get(&self, i: usize) -> Option<LocalKey<'_>> {
-        let start = |ends: &[u64]| if i == 0 { Some(0) } else { ends.get(i - 1).copied() };
-        let key = self
-            .bytes
-            .get(start(&self.ends)? as usize..*self.ends.get(i)? as usize)?;
-        let contacts = (start(&self.contacts_to)? as usize, *self.contacts_to.get(i)? as usize);
+        let contacts = span(&self.contacts_to, i)?;
         Some(LocalKey {
-            key,
+            key: self.bytes.get(span(&self.ends, i)?)?,
             by_contact: *self.by_contact.get(i)? != 0,
             keys: self,
-            contacts,
+            contacts: (contacts.start, contacts.end),
         })
     }
 
     fn contact(&self, i: usize) -> Option<&[u8]> {
-        let start = if i == 0 { 0 } else { *self.contact_ends.get(i - 1)? };
-        self.contact_bytes
-            .get(start as usize..*self.contact_ends.get(i)? as usize)
+        self.contact_bytes.get(span(&self.contact_ends, i)?)
     }
 }
 

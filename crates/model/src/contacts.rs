@@ -248,21 +248,16 @@ impl Contacts {
     /// it as it is when it is well formed (one trimmed, non-blank value per
     /// field set), without being split and joined again.
     pub fn fill_card(&mut self, customer: usize, fields: u16, text: &str) -> usize {
-        let values = ContactField::ALL
-            .iter()
-            .filter(|f| fields & f.bit() != 0)
-            .copied()
-            .zip(text.split(SEPARATOR));
         let Some(&slot) = self.slot.get(customer) else {
             return 0;
         };
         let well_formed = || {
-            fields != 0
-                && fields >> ContactField::ALL.len() == 0
-                && text.split(SEPARATOR).count() == fields.count_ones() as usize
-                && text
-                    .split(SEPARATOR)
-                    .all(|value| !value.is_empty() && value.trim() == value)
+            let mut values = 0;
+            let clean = text.split(SEPARATOR).all(|value| {
+                values += 1;
+                !value.is_empty() && value.trim() == value
+            });
+            clean && fields != 0 && fields >> ContactField::ALL.len() == 0 && values == fields.count_ones()
         };
         if slot == NO_CARD && well_formed() {
             let card = Card {
@@ -274,7 +269,8 @@ impl Contacts {
                 false => 0,
             };
         }
-        self.fill_all(customer, values)
+        let set = ContactField::ALL.iter().filter(|f| fields & f.bit() != 0).copied();
+        self.fill_all(customer, set.zip(text.split(SEPARATOR)))
     }
 
     /// Stores `card` as customer `customer`'s (its card now in `slot`);

@@ -1,6 +1,7 @@
 //! The contact cards of a range's customers, in three flat columns instead
 //! of one allocation per customer and value (docs/ingest/speed.md#parallel-read).
 
+use super::packed::{ends_fit, span};
 use segscope_model::{Contacts, CustomerIdx};
 use serde::{Deserialize, Serialize};
 
@@ -40,17 +41,13 @@ impl PartCards {
     /// through a message are checked before they are merged (a text cut
     /// inside a character reads as no card).
     pub(super) fn is_consistent(&self) -> bool {
-        self.ends.len() == self.fields.len()
-            && self.ends.windows(2).all(|w| w[0] <= w[1])
-            && self.ends.last().is_none_or(|&end| end as usize <= self.text.len())
+        self.ends.len() == self.fields.len() && ends_fit(&self.ends, self.text.len())
     }
 
     /// Customer `i`'s card: its fields and its text, if it has one.
     pub(super) fn get(&self, i: usize) -> Option<(u16, &str)> {
         let fields = *self.fields.get(i).filter(|&&f| f != 0)?;
-        let start = if i == 0 { 0 } else { *self.ends.get(i - 1)? };
-        let text = self.text.get(start as usize..*self.ends.get(i)? as usize)?;
-        Some((fields, text))
+        Some((fields, self.text.get(span(&self.ends, i)?)?))
     }
 
     /// Gives each customer's card to `customers[i]` in `contacts`, first

@@ -2,13 +2,15 @@
 //! little-endian bytes instead of number by number, so a helper's million
 //! orders cross to the session worker in a copy rather than a million
 //! variable-length encodings (docs/ingest/speed.md#parallel-read).
-//! Used as `#[serde(with = "packed")]` on `Vec<T>` fields.
+//! Used as `#[serde(with = "packed")]` on `Vec<T>` fields. Many strings are
+//! packed as one, with a column of where each ends ([`span`], [`ends_fit`]).
 
 use bytemuck::Pod;
 use serde::de::{Error, Visitor};
 use serde::{Deserializer, Serializer};
 use std::fmt;
 use std::marker::PhantomData;
+use std::ops::Range;
 
 // A number's bytes in memory are its little-endian form on every target
 // Segscope is built for (WebAssembly, x86-64, AArch64).
@@ -16,6 +18,22 @@ const _: () = assert!(
     cfg!(target_endian = "little"),
     "packed columns assume a little-endian target"
 );
+
+/// Where string `i` lies in strings packed one after another, `ends[k]`
+/// being where string `k` ends; `None` past the last.
+pub(crate) fn span(ends: &[u64], i: usize) -> Option<Range<usize>> {
+    let start = match i {
+        0 => 0,
+        _ => *ends.get(i - 1)?,
+    };
+    Some(start as usize..*ends.get(i)? as usize)
+}
+
+/// True when `ends` rise (or stay) and the last lies within `len` bytes:
+/// every [`span`] is then inside the packed strings.
+pub(crate) fn ends_fit(ends: &[u64], len: usize) -> bool {
+    ends.windows(2).all(|w| w[0] <= w[1]) && ends.last().is_none_or(|&end| end as usize <= len)
+}
 
 /// Writes `values` as one byte string: their bytes as they lie in memory,
 /// with no copy first.
