@@ -4,7 +4,7 @@
 use super::date_order::AmbiguousDate;
 use super::interner::Interner;
 use super::joins::{JoinPart, JoinPlan, Joins, Target};
-use super::key_map::KeyMap;
+use super::key_map::{Digest, Key, KeyMap};
 use super::local_keys::{LocalKey, LocalKeys};
 use super::quality::{DetailJoin, FileReport, QualityReport, RejectReason, Rejection, MAX_KEPT_REJECTIONS};
 use super::rows::RowTotals;
@@ -74,7 +74,7 @@ impl DatasetBuilder {
     /// `by_contact`), created on its first row with that row's `contacts`.
     pub(super) fn local_customer(
         &mut self,
-        key: &[u8],
+        key: &Key,
         by_contact: bool,
         contacts: impl FnOnce() -> Vec<Vec<u8>>,
     ) -> CustomerIdx {
@@ -93,7 +93,7 @@ impl DatasetBuilder {
         self.in_customer_file.push(false);
         self.keyed_by_contact.push(by_contact);
         if let Some(keys) = self.local_keys.as_mut() {
-            keys.push(key, by_contact, contacts().iter().map(Vec::as_slice));
+            keys.push(key.bytes(), by_contact, contacts().iter().map(Vec::as_slice));
         }
         idx
     }
@@ -102,11 +102,12 @@ impl DatasetBuilder {
     /// ([`Self::customer`], [`Self::customer_with_id`],
     /// [`Self::customer_by_contact`]).
     pub(super) fn resolve(&mut self, local: LocalKey) -> CustomerIdx {
+        let key = Key::new(local.key);
         match (local.by_contact, local.has_contacts()) {
-            (true, _) => self.customer_by_contact(local.key),
+            (true, _) => self.customer_by_contact(&key),
             // An id whose first row gave no contact joins nobody by one.
-            (false, false) => self.customer(local.key),
-            (false, true) => self.customer_with_id(local.key, || local.contacts()),
+            (false, false) => self.customer(&key),
+            (false, true) => self.customer_with_id(&key, || local.contacts()),
         }
     }
 
@@ -200,18 +201,19 @@ impl DatasetBuilder {
         id: Option<&[u8]>,
         contacts: impl FnOnce() -> Vec<Vec<u8>>,
     ) -> (CustomerIdx, bool) {
-        let known_id = id.and_then(|id| self.key_index.get(id));
-        let idx = match (self.known(person), known_id) {
+        let person = Key::new(person);
+        let known_id = id.and_then(|id| self.key_index.get(&Key::new(id)));
+        let idx = match (self.known(&person), known_id) {
             (Some(idx), _) => idx,
             (None, Some(idx)) => {
                 self.keyed_by_contact[idx as usize] = false;
                 self.dataset
                     .customers
-                    .set_key(idx as usize, String::from_utf8_lossy(person).into_owned());
-                self.key_index.insert(person, idx);
+                    .set_key(idx as usize, String::from_utf8_lossy(person.bytes()).into_owned());
+                self.key_index.insert(&person, idx);
                 idx
             }
-            (None, None) => self.customer_with_id(person, contacts),
+            (None, None) => self.customer_with_id(&person, contacts),
         };
         let Some(id) = id.filter(|_| known_id.is_none()) else {
             if known_id == Some(idx) {
@@ -219,7 +221,7 @@ impl DatasetBuilder {
             }
             return (idx, false);
         };
-        self.key_index.insert(id, idx);
+        self.key_index.insert(&Key::new(id), idx);
         let merged = !self.persons_with_id.insert(idx);
         if merged {
             self.report.joins.customers_merged_by_person += 1;
@@ -228,7 +230,7 @@ impl DatasetBuilder {
     }
 
     /// The index of the customer with `key`, created when new.
-    pub(super) fn customer(&mut self, key: &[u8]) -> CustomerIdx {
+    pub(super) fn customer(&mut self, key: &Key) -> CustomerIdx {
         match self.known(key) {
             Some(idx) => idx,
             None => self.create(key),
@@ -238,14 +240,14 @@ impl DatasetBuilder {
     /// The customer whose id is `id`; a new id joins the customer already
     /// known by one of its `contacts` (normalised email or phone) when that
     /// customer has no id yet, and otherwise registers the contacts as its own.
-    pub(super) fn customer_with_id(&mut self, id: &[u8], contacts: impl FnOnce() -> Vec<Vec<u8>>) -> CustomerIdx {
+    pub(super) fn customer_with_id(&mut self, id: &Key, contacts: impl FnOnce() -> Vec<Vec<u8>>) -> CustomerIdx {
         if let Some(idx) = self.known(id) {
             return idx;
         }
         let contacts = contacts();
         let by_contact = contacts
             .iter()
-            .filter_map(|c| self.key_index.get(c))
+            .filter_map(|c| self.key_index.get(&Key::new(c)))
             .find(|&idx| self.keyed_by_contact[idx as usize]);
         let idx = match by_contact {
             Some(idx) => {
@@ -253,21 +255,21 @@ impl DatasetBuilder {
                 self.keyed_by_contact[idx as usize] = false;
                 self.dataset
                     .customers
-                    .set_key(idx as usize, String::from_utf8_lossy(id).into_owned());
+                    .set_key(idx as usize, String::from_utf8_lossy(id.bytes()).into_owned());
                 self.key_index.insert(id, idx);
                 idx
             }
             None => self.create(id),
         };
         for contact in contacts {
-            self.contact_index.insert_new(&contact, idx);
+            self.contact_index.insert_new(&Key::new(&contact), idx);
         }
         idx
     }
 
     /// The customer keyed by a normalised email or phone: the customer with an
     /// id who gave that contact, if any, else the one keyed by the contact.
-    pub(super) fn customer_by_contact(&mut self, contact: &[u8]) -> CustomerIdx {
+    pub(super) fn customer_by_contact(&mut self, contact: &Key) -> CustomerIdx {
         if let Some(idx) = self.known(contact) {
             return idx;
         }
@@ -283,12 +285,14 @@ impl DatasetBuilder {
 
     /// Notes that a row's customer key (a contact when `by_contact`) will be
     /// looked up soon, in the table its lookup starts with
-    /// (docs/ingest/speed.md#looking-ahead).
-    pub(super) fn note_ahead(&mut self, key: &[u8], by_contact: bool) {
+    /// (docs/ingest/speed.md#looking-ahead); the key's digest, when noting
+    /// it worked one out.
+    pub(super) fn note_ahead(&mut self, key: &Key, by_contact: bool) -> Option<Digest> {
         match by_contact && self.local_keys.is_some() {
             true => self.contact_index.note_ahead(key),
             false => self.key_index.note_ahead(key),
         }
+        key.known_digest()
     }
 
     /// Reads what the lookups noted will read; how many were noted.
@@ -300,7 +304,8 @@ impl DatasetBuilder {
     /// or phone — without creating one (survey responses link to known
     /// customers only).
     pub(super) fn find_customer(&self, key: &[u8]) -> Option<CustomerIdx> {
-        self.key_index.get(key).or_else(|| self.contact_index.get(key))
+        let key = Key::new(key);
+        self.key_index.get(&key).or_else(|| self.contact_index.get(&key))
     }
 
     /// Starts the survey of a survey file: its questions, no responses yet.
@@ -321,13 +326,16 @@ impl DatasetBuilder {
     }
 
     /// The customer known by `key`, if any.
-    fn known(&mut self, key: &[u8]) -> Option<CustomerIdx> {
+    fn known(&mut self, key: &Key) -> Option<CustomerIdx> {
         self.key_index.find(key)
     }
 
     /// Adds a customer keyed by `key`.
-    fn create(&mut self, key: &[u8]) -> CustomerIdx {
-        let idx = self.dataset.customers.push(String::from_utf8_lossy(key).into_owned());
+    fn create(&mut self, key: &Key) -> CustomerIdx {
+        let idx = self
+            .dataset
+            .customers
+            .push(String::from_utf8_lossy(key.bytes()).into_owned());
         self.in_customer_file.push(false);
         self.keyed_by_contact.push(false);
         self.key_index.insert(key, idx);

@@ -7,21 +7,68 @@
 //! keys.
 
 use segscope_model::CustomerIdx;
+use std::cell::Cell;
 use xxhash_rust::xxh3::xxh3_128;
 
 /// The 96 bits of a key's digest that a slot keeps: the high 64 (which also
 /// place it in the table) and 32 of the low.
-#[derive(Clone, Copy, PartialEq, Eq)]
-struct Digest {
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(super) struct Digest {
     high: u64,
     low: u32,
 }
 
-fn digest(key: &[u8]) -> Digest {
-    let d = xxh3_128(key);
-    Digest {
-        high: (d >> 64) as u64,
-        low: (d >> 32) as u32,
+impl Digest {
+    fn of(key: &[u8]) -> Self {
+        let d = xxh3_128(key);
+        Digest {
+            high: (d >> 64) as u64,
+            low: (d >> 32) as u32,
+        }
+    }
+}
+
+/// A key to look up, with its digest once worked out: a row's lookups (and
+/// the insert that may follow, in either table) digest its key at most once,
+/// and a digest worked out when the row was looked ahead at is passed on
+/// (docs/ingest/speed.md#looking-ahead).
+pub(super) struct Key<'k> {
+    bytes: &'k [u8],
+    digest: Cell<Option<Digest>>,
+}
+
+impl<'k> Key<'k> {
+    /// `bytes` as a key whose digest is not worked out yet.
+    pub fn new(bytes: &'k [u8]) -> Self {
+        Self::with_digest(bytes, None)
+    }
+
+    /// `bytes` as a key, with its digest when already worked out (it must be
+    /// the digest of these bytes).
+    pub fn with_digest(bytes: &'k [u8], digest: Option<Digest>) -> Self {
+        debug_assert!(digest.is_none_or(|d| d == Digest::of(bytes)), "a digest of other bytes");
+        Key {
+            bytes,
+            digest: Cell::new(digest),
+        }
+    }
+
+    /// The key's bytes.
+    pub fn bytes(&self) -> &'k [u8] {
+        self.bytes
+    }
+
+    /// The key's digest, if worked out so far.
+    pub fn known_digest(&self) -> Option<Digest> {
+        self.digest.get()
+    }
+
+    fn digest(&self) -> Digest {
+        self.digest.get().unwrap_or_else(|| {
+            let d = Digest::of(self.bytes);
+            self.digest.set(Some(d));
+            d
+        })
     }
 }
 
@@ -64,11 +111,11 @@ pub(super) struct KeyMap {
 
 impl KeyMap {
     /// The customer known by `key`.
-    pub fn get(&self, key: &[u8]) -> Option<CustomerIdx> {
+    pub fn get(&self, key: &Key) -> Option<CustomerIdx> {
         match &self.last {
-            Some((last, idx)) if last.as_slice() == key => Some(*idx),
+            Some((last, idx)) if last.as_slice() == key.bytes => Some(*idx),
             _ => {
-                let slot = self.slots[self.position(digest(key))?];
+                let slot = self.slots[self.position(key.digest())?];
                 (slot.idx != EMPTY).then_some(slot.idx)
             }
         }
@@ -77,17 +124,17 @@ impl KeyMap {
     /// Notes the slot where a lookup of `key` will start, unless the key is
     /// the remembered one or the one noted last: rows often come in runs of
     /// one customer, whose lookups never reach the table.
-    pub fn note_ahead(&mut self, key: &[u8]) {
+    pub fn note_ahead(&mut self, key: &Key) {
         let Some(mask) = self.slots.len().checked_sub(1) else {
             return;
         };
-        let remembered = matches!(&self.last, Some((last, _)) if last.as_slice() == key);
-        if remembered || self.noted_last == key {
+        let remembered = matches!(&self.last, Some((last, _)) if last.as_slice() == key.bytes);
+        if remembered || self.noted_last == key.bytes {
             return;
         }
         self.noted_last.clear();
-        self.noted_last.extend_from_slice(key);
-        self.ahead.push(digest(key).high as usize & mask);
+        self.noted_last.extend_from_slice(key.bytes);
+        self.ahead.push(key.digest().high as usize & mask);
     }
 
     /// Reads the slots noted, one right after another, so that they are in
@@ -103,22 +150,22 @@ impl KeyMap {
     }
 
     /// The customer known by `key`, remembered for the next lookup.
-    pub fn find(&mut self, key: &[u8]) -> Option<CustomerIdx> {
+    pub fn find(&mut self, key: &Key) -> Option<CustomerIdx> {
         let idx = self.get(key)?;
-        self.remember(key, idx);
+        self.remember(key.bytes, idx);
         Some(idx)
     }
 
     /// Maps `key` to `idx`, replacing an earlier mapping.
-    pub fn insert(&mut self, key: &[u8], idx: CustomerIdx) {
-        self.put(digest(key), idx, true);
-        self.remember(key, idx);
+    pub fn insert(&mut self, key: &Key, idx: CustomerIdx) {
+        self.put(key.digest(), idx, true);
+        self.remember(key.bytes, idx);
     }
 
     /// Maps `key` to `idx` unless it is mapped already (the remembered key
     /// keeps its mapping either way).
-    pub fn insert_new(&mut self, key: &[u8], idx: CustomerIdx) {
-        self.put(digest(key), idx, false);
+    pub fn insert_new(&mut self, key: &Key, idx: CustomerIdx) {
+        self.put(key.digest(), idx, false);
     }
 
     fn remember(&mut self, key: &[u8], idx: CustomerIdx) {
@@ -190,33 +237,33 @@ mod tests {
     #[test]
     fn keys_differing_in_one_byte_or_length_stay_apart() {
         let mut map = KeyMap::default();
-        map.insert(b"C000001", 1);
-        map.insert(b"C000002", 2);
-        map.insert(b"C00000", 3);
-        map.insert_new(b"C000001", 9);
-        assert_eq!(map.get(b"C000001"), Some(1));
-        assert_eq!(map.get(b"C000002"), Some(2));
-        assert_eq!(map.get(b"C00000"), Some(3));
-        assert_eq!(map.get(b"C0000010"), None);
-        assert_eq!(map.get(b""), None);
-        map.insert(b"C000001", 4);
-        assert_eq!(map.get(b"C000001"), Some(4));
+        map.insert(&Key::new(b"C000001"), 1);
+        map.insert(&Key::new(b"C000002"), 2);
+        map.insert(&Key::new(b"C00000"), 3);
+        map.insert_new(&Key::new(b"C000001"), 9);
+        assert_eq!(map.get(&Key::new(b"C000001")), Some(1));
+        assert_eq!(map.get(&Key::new(b"C000002")), Some(2));
+        assert_eq!(map.get(&Key::new(b"C00000")), Some(3));
+        assert_eq!(map.get(&Key::new(b"C0000010")), None);
+        assert_eq!(map.get(&Key::new(b"")), None);
+        map.insert(&Key::new(b"C000001"), 4);
+        assert_eq!(map.get(&Key::new(b"C000001")), Some(4));
     }
 
     #[test]
     fn the_remembered_key_follows_every_mapping() {
         let mut map = KeyMap::default();
-        map.insert(b"a", 1);
-        assert_eq!(map.find(b"a"), Some(1));
-        map.insert(b"a", 2);
-        assert_eq!(map.find(b"a"), Some(2));
-        map.insert_new(b"a", 3);
-        assert_eq!(map.get(b"a"), Some(2));
-        map.insert(b"b", 4);
-        assert_eq!(map.find(b"a"), Some(2));
-        assert_eq!(map.find(b"ab"), None);
-        assert_eq!(map.get(b"a"), Some(2));
-        assert_eq!(map.get(b"b"), Some(4));
+        map.insert(&Key::new(b"a"), 1);
+        assert_eq!(map.find(&Key::new(b"a")), Some(1));
+        map.insert(&Key::new(b"a"), 2);
+        assert_eq!(map.find(&Key::new(b"a")), Some(2));
+        map.insert_new(&Key::new(b"a"), 3);
+        assert_eq!(map.get(&Key::new(b"a")), Some(2));
+        map.insert(&Key::new(b"b"), 4);
+        assert_eq!(map.find(&Key::new(b"a")), Some(2));
+        assert_eq!(map.find(&Key::new(b"ab")), None);
+        assert_eq!(map.get(&Key::new(b"a")), Some(2));
+        assert_eq!(map.get(&Key::new(b"b")), Some(4));
     }
 
     #[derive(Debug, Clone)]
@@ -245,18 +292,18 @@ mod tests {
             for step in steps {
                 match step {
                     Step::Insert(k, i) => {
-                        map.insert(&key(k), i);
+                        map.insert(&Key::new(&key(k)), i);
                         model.insert(key(k), i);
                     }
                     Step::InsertNew(k, i) => {
-                        map.insert_new(&key(k), i);
+                        map.insert_new(&Key::new(&key(k)), i);
                         model.entry(key(k)).or_insert(i);
                     }
-                    Step::Find(k) => prop_assert_eq!(map.find(&key(k)), model.get(&key(k)).copied()),
+                    Step::Find(k) => prop_assert_eq!(map.find(&Key::new(&key(k))), model.get(&key(k)).copied()),
                 }
             }
             for k in 0..2500u16 {
-                prop_assert_eq!(map.get(&key(k)), model.get(&key(k)).copied());
+                prop_assert_eq!(map.get(&Key::new(&key(k))), model.get(&key(k)).copied());
             }
         }
     }

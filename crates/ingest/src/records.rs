@@ -58,6 +58,20 @@ impl<'a> Record<'a> {
         &self.data[start..end]
     }
 
+    /// Where `part` (a field or a piece of one) lies in the record's bytes,
+    /// to find it again with [`Record::bytes_at`] when the same record is
+    /// handed on; `None` for bytes from elsewhere.
+    pub fn range_of(&self, part: &[u8]) -> Option<std::ops::Range<usize>> {
+        let start = (part.as_ptr() as usize).checked_sub(self.data.as_ptr() as usize)?;
+        (start + part.len() <= self.data.len()).then_some(start..start + part.len())
+    }
+
+    /// The record's bytes in `range`, as [`Record::range_of`] gave it (empty
+    /// when out of the record).
+    pub fn bytes_at(&self, range: std::ops::Range<usize>) -> &'a [u8] {
+        self.data.get(range).unwrap_or_default()
+    }
+
     /// Line breaks read up to the end of this record: its line number when
     /// it ends with one (a quoted line break inside a field counts too).
     pub fn line(&self) -> u64 {
@@ -68,58 +82,51 @@ impl<'a> Record<'a> {
     /// (XXH3-128 of the fields joined by the delimiter, seeded with where
     /// each field ends in that join), so different rows practically never
     /// share one, however each was read. Used to find exact duplicate rows.
-    pub fn fingerprint(&self) -> u128 {
-        let (joined, boundaries) = match self.layout {
-            // The end of field `i` in the join is its end plus the `i`
-            // delimiters a join adds (none for a line, which has them).
-            Layout::Ends { gap } => self.bounds.iter().enumerate().fold((0, 0u64), |(_, h), (i, &end)| {
-                let joined = end + i * (1 - gap);
-                (joined, h.rotate_left(7) ^ joined as u64)
-            }),
-            Layout::Pairs => (0..self.len()).fold((0, 0u64), |(joined, h), i| {
-                let joined = joined + self.get(i).len() + usize::from(i > 0);
-                (joined, h.rotate_left(7) ^ joined as u64)
-            }),
-        };
+    /// `scratch` holds the join when the record is not a line as it is; it
+    /// only grows, so a file's rows join into the same bytes.
+    pub fn fingerprint(&self, scratch: &mut Vec<u8>) -> u128 {
         if self.layout == (Layout::Ends { gap: 1 }) {
             // The line is the fields joined by the delimiter.
+            let (joined, boundaries) = self
+                .bounds
+                .iter()
+                .fold((0, 0u64), |(_, h), &end| (end, h.rotate_left(7) ^ end as u64));
             return xxh3_128_with_seed(&self.data[..joined], boundaries);
         }
-        // Joined first, on the stack when short: one call of the hash, not
-        // one per field, and no more zeroed bytes than the row needs.
-        if joined <= SHORT_JOIN {
-            self.hash_joined(&mut [0; SHORT_JOIN][..joined], boundaries)
-        } else if joined <= JOINED_ON_STACK {
-            self.hash_joined(&mut [0; JOINED_ON_STACK][..joined], boundaries)
-        } else {
-            self.hash_joined(&mut vec![0; joined], boundaries)
+        // The join is no longer than the fields' bytes and a delimiter each.
+        let room = self.data.len() + self.len();
+        if scratch.len() < room {
+            scratch.resize(room, 0);
         }
-    }
-
-    /// XXH3-128, seeded with `seed`, of the fields joined by the delimiter
-    /// in `out`, which is exactly that long.
-    fn hash_joined(&self, out: &mut [u8], seed: u64) -> u128 {
-        let mut at = 0;
+        let (mut joined, mut boundaries) = (0, 0u64);
         for i in 0..self.len() {
             if i > 0 {
-                out[at] = self.delimiter;
-                at += 1;
+                scratch[joined] = self.delimiter;
+                joined += 1;
             }
             let field = self.get(i);
-            out[at..at + field.len()].copy_from_slice(field);
-            at += field.len();
+            copy_in_words(&mut scratch[joined..joined + field.len()], field);
+            joined += field.len();
+            boundaries = boundaries.rotate_left(7) ^ joined as u64;
         }
-        xxh3_128_with_seed(out, seed)
+        xxh3_128_with_seed(&scratch[..joined], boundaries)
     }
 }
 
-/// Rows up to this long (fields joined), most of them, are fingerprinted
-/// from a small copy on the stack.
-const SHORT_JOIN: usize = 256;
-
-/// Longer rows up to this long are fingerprinted from a larger copy on the
-/// stack; longer ones from one on the heap.
-const JOINED_ON_STACK: usize = 1024;
+/// Copies `src` into `dst` (as long) eight bytes at a time: for fields of
+/// a few bytes this is several times faster in the workers' WebAssembly than
+/// `copy_from_slice`, whose `memory.copy` costs a call per field
+/// (docs/ingest/speed.md#row-fingerprints).
+fn copy_in_words(dst: &mut [u8], src: &[u8]) {
+    let mut words = src.chunks_exact(8);
+    let mut out = dst.chunks_exact_mut(8);
+    for (to, from) in (&mut out).zip(&mut words) {
+        to.copy_from_slice(from);
+    }
+    for (to, from) in out.into_remainder().iter_mut().zip(words.remainder()) {
+        *to = *from;
+    }
+}
 
 /// What takes the records a [`RecordReader`] cuts. Plain lines are cut a few
 /// at a time, and each is shown to [`RecordSink::ahead`] before any of them
@@ -554,11 +561,13 @@ mod tests {
     fn read_in_chunks(mut reader: RecordReader, text: &[u8], chunks: &[usize], stop_after: usize) -> Read {
         let mut records = Vec::new();
         let mut starts = Vec::new();
+        // One for all records, as a file's read keeps it.
+        let mut scratch = Vec::new();
         let mut collect = |r: &Record| {
             records.push((
                 (0..r.len()).map(|i| r.get(i).to_vec()).collect(),
                 r.line(),
-                r.fingerprint(),
+                r.fingerprint(&mut scratch),
             ));
             records.len() < stop_after
         };
@@ -633,22 +642,27 @@ mod tests {
 
     #[test]
     fn a_row_has_one_fingerprint_however_it_is_read_short_or_long() {
-        for width in [10, SHORT_JOIN, JOINED_ON_STACK] {
+        for width in [1, 7, 8, 9, 300, 2000] {
             let long = "x".repeat(width);
-            // Each after a first line, which csv-core always reads.
+            // Each after a first line, which csv-core always reads; the
+            // last after a longer row, whose join the scratch still holds.
             let rows = [
                 format!("h\n{long},b,c\n"),
                 format!("h\n\"{long}\",b,\"c\"\n"),
                 format!("h\n\"{long}\",\"b\",c\r\n"),
+                format!("h\n\"{long}{long}y\",\"bb\",cc\n\"{long}\",\"b\",c\n"),
             ];
             let prints: Vec<u128> = rows
                 .iter()
                 .flat_map(|row| {
                     let fast = read_in_chunks(RecordReader::new(b','), row.as_bytes(), &[], usize::MAX);
                     let core = read_in_chunks(RecordReader::without_plain_lines(b','), row.as_bytes(), &[], usize::MAX);
-                    [fast.0[1].2, core.0[1].2]
+                    let last = |read: &Read| read.0.last().map(|r| r.2);
+                    [last(&fast), last(&core)]
                 })
+                .flatten()
                 .collect();
+            assert_eq!(prints.len(), 8);
             assert!(prints.iter().all(|&p| p == prints[0]), "width {width}: {prints:x?}");
         }
     }

@@ -6,6 +6,7 @@ use super::date_order::{CellDay, DateDecision, DateOrderTracker};
 use super::describe::KeyedBy;
 use super::event_kind::classify_event;
 use super::joins::JoinPart;
+use super::key_map::{Digest, Key};
 use super::line_items::{detect_line_structure, LineStructure};
 use super::order_index::{order_key, OrderIndex, OrderLine, NO_ORDER};
 use super::quality::{FileReport, RejectReason, Rejection};
@@ -239,6 +240,53 @@ impl Columns {
 /// A row's rejection: why, and which column.
 type Rejected = (RejectReason, Option<usize>);
 
+/// What looking ahead at a line worked out for its row.
+#[derive(Clone, Copy)]
+struct NotedLine {
+    line: u64,
+    order_id: Option<u64>,
+    /// Where the row's customer key lies, when it is the row's own bytes.
+    key_at: Option<KeyAt>,
+    /// The digest of the row's customer key, when noting it needed one.
+    key_digest: Option<Digest>,
+}
+
+/// Where a row's customer key lies in the row ([`Record::range_of`]), and
+/// whether it is a contact.
+#[derive(Clone, Copy)]
+struct KeyAt {
+    start: u32,
+    end: u32,
+    by_contact: bool,
+}
+
+impl KeyAt {
+    /// Where `key` lies in `record`, unless it is bytes of its own (an
+    /// e-mail lowercased, a phone's digits picked out).
+    fn of(record: &Record, key: &RowKey) -> Option<Self> {
+        let (bytes, by_contact) = match key {
+            RowKey::Id(id) => (*id, false),
+            RowKey::Contact(Cow::Borrowed(contact)) => (*contact, true),
+            RowKey::Contact(Cow::Owned(_)) => return None,
+        };
+        let range = record.range_of(bytes)?;
+        Some(KeyAt {
+            start: u32::try_from(range.start).ok()?,
+            end: u32::try_from(range.end).ok()?,
+            by_contact,
+        })
+    }
+
+    /// The key in `record`, the row it was found in.
+    fn key<'r>(self, record: &Record<'r>) -> RowKey<'r> {
+        let bytes = record.bytes_at(self.start as usize..self.end as usize);
+        match self.by_contact {
+            true => RowKey::Contact(Cow::Borrowed(bytes)),
+            false => RowKey::Id(bytes),
+        }
+    }
+}
+
 /// The mutable state of one file's read.
 pub(super) struct FileState {
     /// A record was seen (a customers file counts once its header is read).
@@ -246,10 +294,14 @@ pub(super) struct FileState {
     /// Lines still to hand on without looking ahead, after a group whose
     /// customers were nearly all the remembered one.
     skip_ahead: u32,
-    /// The order ids of the lines of the group looked ahead at, by line,
-    /// and how many of them the rows have taken: worked out once per row.
-    noted_order_ids: Vec<(u64, Option<u64>)>,
+    /// What was worked out for the lines of the group looked ahead at, and
+    /// how many of them the rows have taken: worked out once per row.
+    noted: Vec<NotedLine>,
     noted_taken: usize,
+    /// The current row's customer key, and its digest, when worked out as
+    /// the row was looked ahead at.
+    key_at: Option<KeyAt>,
+    key_digest: Option<Digest>,
     /// Records still to skip before the data: title rows and the header.
     pub(super) to_skip: usize,
     /// The line the header ends on; data row `n` is row `n + header_line`.
@@ -257,6 +309,8 @@ pub(super) struct FileState {
     pub(super) report: FileReport,
     /// Fingerprints of rows without an order id, and of later lines of orders.
     pub(super) seen_rows: FxHashSet<u128>,
+    /// Where a row's fields are joined to fingerprint it ([`Record::fingerprint`]).
+    joined_row: Vec<u8>,
     /// Order id → its order, for line merging and duplicate detection.
     pub(super) order_lines: OrderIndex,
     pub(super) currencies: FxHashMap<Box<[u8]>, u64>,
@@ -279,8 +333,10 @@ impl FileState {
         FileState {
             started: false,
             skip_ahead: 0,
-            noted_order_ids: Vec::with_capacity(LINES_AHEAD),
+            noted: Vec::with_capacity(LINES_AHEAD),
             noted_taken: 0,
+            key_at: None,
+            key_digest: None,
             to_skip: schema.records_before_data(),
             header_line: schema.header_line,
             report: FileReport {
@@ -312,6 +368,7 @@ impl FileState {
                 date_order_reason: None,
             },
             seen_rows: FxHashSet::default(),
+            joined_row: Vec::new(),
             order_lines: OrderIndex::default(),
             currencies: FxHashMap::default(),
             statuses: FxHashMap::default(),
@@ -430,7 +487,7 @@ impl RecordSink for RowHandler<'_> {
     /// never sees) stops looking ahead for a while: the notes would cost
     /// more than they save.
     fn look_ahead(&mut self) -> bool {
-        self.state.noted_order_ids.clear();
+        self.state.noted.clear();
         self.state.noted_taken = 0;
         if self.state.skip_ahead > 0 {
             self.state.skip_ahead -= 1;
@@ -442,16 +499,23 @@ impl RecordSink for RowHandler<'_> {
     /// Notes where the lookups of the row's customer key and order id will
     /// start (only reads the row).
     fn ahead(&mut self, record: &Record) {
-        match self.key(record) {
-            Ok(RowKey::Id(id)) => self.builder.note_ahead(id, false),
-            Ok(RowKey::Contact(contact)) => self.builder.note_ahead(&contact, true),
-            Err(_) => {}
-        }
+        let key = self.read_key(record).ok();
+        let key_digest = match &key {
+            Some(RowKey::Id(id)) => self.builder.note_ahead(&Key::new(id), false),
+            Some(RowKey::Contact(contact)) => self.builder.note_ahead(&Key::new(contact), true),
+            None => None,
+        };
+        let key_at = key.and_then(|key| KeyAt::of(record, &key));
         let order_id = self.order_id(record);
         if let Some(id) = order_id {
             self.state.order_lines.note_ahead(id);
         }
-        self.state.noted_order_ids.push((record.line(), order_id));
+        self.state.noted.push(NotedLine {
+            line: record.line(),
+            order_id,
+            key_at,
+            key_digest,
+        });
     }
 
     /// Reads the noted places together, so that the rows cut together wait
@@ -503,7 +567,10 @@ impl RowHandler<'_> {
             return;
         }
         self.state.report.rows_read += 1;
-        let order_id = self.noted_order_id(record).unwrap_or_else(|| self.order_id(record));
+        let noted = self.noted(record);
+        self.state.key_at = noted.and_then(|n| n.key_at);
+        self.state.key_digest = noted.and_then(|n| n.key_digest);
+        let order_id = noted.map_or_else(|| self.order_id(record), |n| n.order_id);
         if self.is_duplicate(record, order_id) {
             self.state.report.duplicates_removed += 1;
             return;
@@ -523,13 +590,13 @@ impl RowHandler<'_> {
         }
     }
 
-    /// The row's order id as [`RecordSink::ahead`] worked it out, when it
-    /// looked at this line.
-    fn noted_order_id(&mut self, record: &Record) -> Option<Option<u64>> {
+    /// What [`RecordSink::ahead`] worked out for the row, when it looked at
+    /// this line.
+    fn noted(&mut self, record: &Record) -> Option<NotedLine> {
         let state = &mut *self.state;
-        let &(line, order_id) = state.noted_order_ids.get(state.noted_taken)?;
+        let noted = *state.noted.get(state.noted_taken)?;
         state.noted_taken += 1;
-        (line == record.line()).then_some(order_id)
+        (noted.line == record.line()).then_some(noted)
     }
 
     /// The key of the row's order id, when it has one.
@@ -545,7 +612,7 @@ impl RowHandler<'_> {
     /// Exact duplicate rows share their order id, so with an order id only
     /// that order's rows are compared; without one, every row's fingerprint.
     fn is_duplicate(&mut self, record: &Record, order_id: Option<u64>) -> bool {
-        let fingerprint = record.fingerprint();
+        let fingerprint = record.fingerprint(&mut self.state.joined_row);
         let Some(id) = order_id else {
             return !self.state.seen_rows.insert(fingerprint);
         };
@@ -579,10 +646,19 @@ impl RowHandler<'_> {
         });
     }
 
+    /// The customer key of the current row: as looked ahead at, when it
+    /// was, else [`Self::read_key`].
+    fn key<'r>(&self, record: &Record<'r>) -> Result<RowKey<'r>, Rejected> {
+        match self.state.key_at {
+            Some(at) => Ok(at.key(record)),
+            None => self.read_key(record),
+        }
+    }
+
     /// The customer key of a row: its id ([`id_cell`]), else its normalised
     /// email, else its phone digits; an id of `0` is a guest (WooCommerce)
     /// and falls back to email or phone.
-    fn key<'r>(&self, record: &Record<'r>) -> Result<RowKey<'r>, Rejected> {
+    fn read_key<'r>(&self, record: &Record<'r>) -> Result<RowKey<'r>, Rejected> {
         let c = self.columns;
         let id = c.key.map(|i| id_cell(record.get(i)));
         if let Some(id) = id.filter(|v| !v.is_empty() && *v != b"0") {
@@ -597,20 +673,25 @@ impl RowHandler<'_> {
     /// The customer a row belongs to, matching ids with emails and phones
     /// across files.
     fn customer(&mut self, record: &Record, key: RowKey) -> CustomerIdx {
+        let digest = self.state.key_digest.take();
+        let c = self.columns;
         if self.builder.local_keys.is_some() {
-            let c = self.columns;
             return match key {
-                RowKey::Id(id) => self.builder.local_customer(id, false, || c.contacts(record)),
-                RowKey::Contact(contact) => self.builder.local_customer(&contact, true, Vec::new),
+                RowKey::Id(id) => self
+                    .builder
+                    .local_customer(&Key::with_digest(id, digest), false, || c.contacts(record)),
+                RowKey::Contact(contact) => {
+                    self.builder
+                        .local_customer(&Key::with_digest(&contact, digest), true, Vec::new)
+                }
             };
         }
         match key {
-            RowKey::Id(id) if self.columns.email.is_none() && self.columns.phone.is_none() => self.builder.customer(id),
-            RowKey::Id(id) => {
-                let c = self.columns;
-                self.builder.customer_with_id(id, || c.contacts(record))
+            RowKey::Id(id) if c.email.is_none() && c.phone.is_none() => {
+                self.builder.customer(&Key::with_digest(id, digest))
             }
-            RowKey::Contact(contact) => self.builder.customer_by_contact(&contact),
+            RowKey::Id(id) => (self.builder).customer_with_id(&Key::with_digest(id, digest), || c.contacts(record)),
+            RowKey::Contact(contact) => self.builder.customer_by_contact(&Key::with_digest(&contact, digest)),
         }
     }
 
