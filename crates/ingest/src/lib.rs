@@ -17,6 +17,7 @@ pub mod line_items;
 mod local_keys;
 pub(crate) mod month_names;
 mod order_index;
+mod order_table;
 pub mod parse;
 mod plain_line;
 pub mod profile_value;

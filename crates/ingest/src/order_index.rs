@@ -1,10 +1,11 @@
 //! Finds the order an order id belongs to. Exports usually list orders sorted
 //! by a numeric id (ascending or descending), so ids that continue the sorted
 //! run are appended to a vector — cache-friendly at a million rows — and
-//! looked up by binary search; other ids go to a hash map.
+//! looked up by binary search; other ids go to a table of their own
+//! ([`OrderTable`]).
 
+use super::order_table::OrderTable;
 use super::records::hash64;
-use rustc_hash::FxHashMap;
 use std::cmp::Ordering;
 
 /// Marks an order id whose first row was rejected (no order made yet).
@@ -23,10 +24,18 @@ pub(super) struct OrderLine {
 pub(super) struct OrderIndex {
     run: Vec<(u64, OrderLine)>,
     direction: Option<Ordering>,
-    others: FxHashMap<u64, OrderLine>,
+    others: OrderTable,
     /// Ids that lookups coming soon will look for in `others`
     /// ([`OrderIndex::note_ahead`]).
     ahead: Vec<u64>,
+}
+
+/// Where an id's line was found or put ([`OrderIndex::find_or_insert`]);
+/// checked when used, since later ids may have moved it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum LinePlace {
+    Run(usize),
+    Table(usize),
 }
 
 /// Hash keys have the top bit set, numeric ids never do, so they cannot meet.
@@ -68,7 +77,37 @@ impl OrderIndex {
         if let Some(i) = self.run_position(key) {
             return Some(&mut self.run[i].1);
         }
-        self.others.get_mut(&key)
+        self.others.get_mut(key)
+    }
+
+    /// The line of `key`, at `place` when it is still there.
+    pub fn line_at(&mut self, key: u64, place: LinePlace) -> Option<&mut OrderLine> {
+        let found = match place {
+            LinePlace::Run(i) => self.run.get(i).is_some_and(|(k, _)| *k == key),
+            LinePlace::Table(at) => self.others.line_at(at, key).is_some(),
+        };
+        match (found, place) {
+            (true, LinePlace::Run(i)) => Some(&mut self.run[i].1),
+            (true, LinePlace::Table(at)) => self.others.line_at(at, key),
+            (false, _) => self.get_mut(key),
+        }
+    }
+
+    /// Where the line of `key` is, recording `line` for it when the id is
+    /// new (true): one lookup for a row's duplicate check and its order.
+    pub fn find_or_insert(&mut self, key: u64, line: OrderLine) -> (LinePlace, bool) {
+        if self.extends_run(key) {
+            self.insert(key, line);
+            return (LinePlace::Run(self.run.len() - 1), true);
+        }
+        if self.run.last().is_some_and(|(last, _)| *last == key) {
+            return (LinePlace::Run(self.run.len() - 1), false);
+        }
+        if let Some(i) = self.run_position(key) {
+            return (LinePlace::Run(i), false);
+        }
+        let (at, new) = self.others.find_or_insert(key, line);
+        (LinePlace::Table(at), new)
     }
 
     /// Notes that `key` will be looked up soon, when the lookup would go to
@@ -79,12 +118,11 @@ impl OrderIndex {
         }
     }
 
-    /// Looks the noted ids up one right after another, so that the
-    /// processor waits for their places in the hash map at once.
+    /// Reads the noted ids' slots one right after another, so that the
+    /// processor waits for them at once.
     pub fn fetch_ahead(&mut self) {
-        for key in self.ahead.drain(..) {
-            std::hint::black_box(self.others.get(&key));
-        }
+        let any = self.ahead.drain(..).fold(0, |any, key| any ^ self.others.touch(key));
+        std::hint::black_box(any);
     }
 
     /// Records a new id (not seen before).
@@ -95,7 +133,7 @@ impl OrderIndex {
             }
             self.run.push((key, line));
         } else {
-            self.others.insert(key, line);
+            self.others.find_or_insert(key, line);
         }
     }
 
@@ -113,20 +151,18 @@ impl OrderIndex {
             } else if self.run_position(key).is_some() {
                 false
             } else {
-                match self.others.entry(key) {
-                    std::collections::hash_map::Entry::Occupied(_) => false,
-                    std::collections::hash_map::Entry::Vacant(slot) => {
-                        slot.insert(line);
-                        added.push(key);
-                        true
-                    }
+                let (_, new) = self.others.find_or_insert(key, line);
+                if new {
+                    added.push(key);
                 }
+                new
             };
             if !new {
                 self.run.truncate(run_len);
                 self.direction = direction;
-                for key in added {
-                    self.others.remove(&key);
+                if !added.is_empty() {
+                    let added: rustc_hash::FxHashSet<u64> = added.into_iter().collect();
+                    self.others.retain(|key| !added.contains(&key));
                 }
                 return false;
             }
@@ -136,10 +172,7 @@ impl OrderIndex {
 
     /// Every id seen and its line, in no particular order.
     pub fn entries(&self) -> impl Iterator<Item = (u64, OrderLine)> + '_ {
-        self.run
-            .iter()
-            .copied()
-            .chain(self.others.iter().map(|(k, line)| (*k, *line)))
+        self.run.iter().copied().chain(self.others.iter())
     }
 
     fn extends_run(&self, key: u64) -> bool {

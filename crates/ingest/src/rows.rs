@@ -8,7 +8,7 @@ use super::event_kind::classify_event;
 use super::joins::JoinPart;
 use super::key_map::{Digest, Key};
 use super::line_items::{detect_line_structure, LineStructure};
-use super::order_index::{order_key, OrderIndex, OrderLine, NO_ORDER};
+use super::order_index::{order_key, LinePlace, OrderIndex, OrderLine, NO_ORDER};
 use super::quality::{FileReport, RejectReason, Rejection};
 use super::records::{Record, RecordSink, LINES_AHEAD};
 use super::refunds::{is_refund_event, RefundFolds};
@@ -313,6 +313,8 @@ pub(super) struct FileState {
     joined_row: Vec<u8>,
     /// Order id → its order, for line merging and duplicate detection.
     pub(super) order_lines: OrderIndex,
+    /// Where the current row's order id has its line in `order_lines`.
+    order_at: Option<LinePlace>,
     pub(super) currencies: FxHashMap<Box<[u8]>, u64>,
     statuses: FxHashMap<Box<[u8]>, OrderStatus>,
     event_kinds: FxHashMap<Box<[u8]>, EventKind>,
@@ -370,6 +372,7 @@ impl FileState {
             seen_rows: FxHashSet::default(),
             joined_row: Vec::new(),
             order_lines: OrderIndex::default(),
+            order_at: None,
             currencies: FxHashMap::default(),
             statuses: FxHashMap::default(),
             event_kinds: FxHashMap::default(),
@@ -386,6 +389,15 @@ impl FileState {
             self.order_lines.reserve(rows);
         } else {
             self.seen_rows.reserve(rows);
+        }
+    }
+
+    /// The line of the current row's order id `id`, where the duplicate
+    /// check found or put it.
+    pub(super) fn order_line(&mut self, id: u64) -> Option<&mut OrderLine> {
+        match self.order_at {
+            Some(place) => self.order_lines.line_at(id, place),
+            None => self.order_lines.get_mut(id),
         }
     }
 
@@ -571,6 +583,7 @@ impl RowHandler<'_> {
         self.state.key_at = noted.and_then(|n| n.key_at);
         self.state.key_digest = noted.and_then(|n| n.key_digest);
         let order_id = noted.map_or_else(|| self.order_id(record), |n| n.order_id);
+        self.state.order_at = None;
         if self.is_duplicate(record, order_id) {
             self.state.report.duplicates_removed += 1;
             return;
@@ -611,22 +624,24 @@ impl RowHandler<'_> {
 
     /// Exact duplicate rows share their order id, so with an order id only
     /// that order's rows are compared; without one, every row's fingerprint.
+    /// The row's order line is left in [`FileState::order_at`].
     fn is_duplicate(&mut self, record: &Record, order_id: Option<u64>) -> bool {
         let fingerprint = record.fingerprint(&mut self.state.joined_row);
+        let state = &mut *self.state;
         let Some(id) = order_id else {
-            return !self.state.seen_rows.insert(fingerprint);
+            return !state.seen_rows.insert(fingerprint);
         };
-        match self.state.order_lines.get_mut(id) {
-            None => {
-                let line = OrderLine {
-                    order: NO_ORDER,
-                    first_row: fingerprint as u64,
-                };
-                self.state.order_lines.insert(id, line);
-                false
-            }
-            Some(line) => line.first_row == fingerprint as u64 || !self.state.seen_rows.insert(fingerprint),
+        let line = OrderLine {
+            order: NO_ORDER,
+            first_row: fingerprint as u64,
+        };
+        let (place, new) = state.order_lines.find_or_insert(id, line);
+        state.order_at = Some(place);
+        if new {
+            return false;
         }
+        let first_row = state.order_lines.line_at(id, place).map(|line| line.first_row);
+        first_row == Some(fingerprint as u64) || !state.seen_rows.insert(fingerprint)
     }
 
     fn reject(&mut self, record: &Record, (reason, column): Rejected) {

@@ -192,7 +192,10 @@ impl RowHandler<'_> {
     ) -> bool {
         let sums_lines = self.state.lines.sums_lines();
         let orders = &mut self.builder.dataset.orders;
-        let line = order_id.and_then(|id| self.state.order_lines.get_mut(id));
+        let line = match order_id {
+            Some(id) => self.state.order_line(id),
+            None => None,
+        };
         if let Some(line) = line {
             let existing = line.order as usize;
             let same_status = inherits_status || !sums_lines || orders.status().get(existing) == Some(&status);
