@@ -28,7 +28,13 @@ pub(super) struct OrderIndex {
     /// Ids that lookups coming soon will look for in `others`
     /// ([`OrderIndex::note_ahead`]).
     ahead: Vec<u64>,
+    /// Ids the file is expected to have ([`OrderIndex::reserve`]).
+    expected: usize,
 }
+
+/// Ids out of sorted order after which `others` is sized for the rest of
+/// the file, when they are most ids so far (docs/ingest/speed.md#order-ids).
+const SIZED_AFTER: usize = 4096;
 
 /// Where an id's line was found or put ([`OrderIndex::find_or_insert`]);
 /// checked when used, since later ids may have moved it.
@@ -60,9 +66,23 @@ pub(super) fn order_key(id: &[u8]) -> u64 {
 }
 
 impl OrderIndex {
-    /// Makes room for about `ids` ids.
+    /// Makes room for about `ids` ids in the sorted run; the table of the
+    /// others is sized once they are seen to be most of the ids.
     pub fn reserve(&mut self, ids: usize) {
         self.run.reserve(ids);
+        self.expected = ids;
+    }
+
+    /// Sizes `others` for the rest of the file when it has just taken its
+    /// [`SIZED_AFTER`]th id and holds most ids so far (a file out of order,
+    /// rather than one of sorted ids with a few strays): the expected ids
+    /// still to come, in the share that went to `others`.
+    fn size_others(&mut self) {
+        let (others, seen) = (self.others.len(), self.others.len() + self.run.len());
+        if others == SIZED_AFTER && others * 2 > seen {
+            let rest = self.expected.saturating_sub(seen);
+            self.others.reserve(rest / seen * others + rest % seen * others / seen);
+        }
     }
 
     /// The line of `key`, if seen.
@@ -107,6 +127,12 @@ impl OrderIndex {
             return (LinePlace::Run(i), false);
         }
         let (at, new) = self.others.find_or_insert(key, line);
+        if !new || self.others.len() != SIZED_AFTER {
+            return (LinePlace::Table(at), new);
+        }
+        self.size_others();
+        // Sizing moved the slots.
+        let (at, _) = self.others.find_or_insert(key, line);
         (LinePlace::Table(at), new)
     }
 
@@ -132,8 +158,8 @@ impl OrderIndex {
                 self.direction = self.run.last().map(|(last, _)| key.cmp(last));
             }
             self.run.push((key, line));
-        } else {
-            self.others.find_or_insert(key, line);
+        } else if self.others.find_or_insert(key, line).1 {
+            self.size_others();
         }
     }
 
@@ -248,6 +274,26 @@ mod tests {
         assert_eq!(index.get_mut(1).map(|l| l.order), Some(11));
         assert_eq!(index.get_mut(9).map(|l| l.order), Some(10));
         assert_eq!(index.get_mut(8).map(|l| l.order), Some(12));
+    }
+
+    #[test]
+    fn ids_out_of_order_keep_their_lines_when_the_table_is_sized() {
+        let mut index = OrderIndex::default();
+        index.reserve(50_000);
+        // Out of order from the start: a multiplicative shuffle of 0..10_007.
+        let ids: Vec<u64> = (0..10_007u64).map(|i| (i * 7_919) % 10_007).collect();
+        for (i, &id) in ids.iter().enumerate() {
+            let (place, new) = index.find_or_insert(id, line(i as u32));
+            assert!(new, "{id}");
+            // The place handed back holds the id, also for the one whose
+            // insert sized the table.
+            assert_eq!(index.line_at(id, place).map(|l| l.order), Some(i as u32), "{id} at {i}");
+        }
+        assert!(index.others.len() > SIZED_AFTER);
+        for (i, &id) in ids.iter().enumerate() {
+            assert_eq!(index.get_mut(id).map(|l| l.order), Some(i as u32));
+            assert!(!index.find_or_insert(id, line(0)).1);
+        }
     }
 
     #[test]

@@ -48,6 +48,11 @@ fn stored(key: u64) -> u64 {
 }
 
 impl OrderTable {
+    /// Ids in the table.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
     /// True before the first id.
     pub fn is_empty(&self) -> bool {
         self.len == 0
