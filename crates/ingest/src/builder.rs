@@ -245,9 +245,11 @@ impl DatasetBuilder {
             return idx;
         }
         let contacts = contacts();
+        // Each digested once, for the lookup and the insert below.
+        let contacts: Vec<Key> = contacts.iter().map(|c| Key::new(c)).collect();
         let by_contact = contacts
             .iter()
-            .filter_map(|c| self.key_index.get(&Key::new(c)))
+            .filter_map(|c| self.key_index.get(c))
             .find(|&idx| self.keyed_by_contact[idx as usize]);
         let idx = match by_contact {
             Some(idx) => {
@@ -261,8 +263,8 @@ impl DatasetBuilder {
             }
             None => self.create(id),
         };
-        for contact in contacts {
-            self.contact_index.insert_new(&Key::new(&contact), idx);
+        for contact in &contacts {
+            self.contact_index.insert_new(contact, idx);
         }
         idx
     }

@@ -117,7 +117,7 @@ impl OrderIndex {
     /// new (true): one lookup for a row's duplicate check and its order.
     pub fn find_or_insert(&mut self, key: u64, line: OrderLine) -> (LinePlace, bool) {
         if self.extends_run(key) {
-            self.insert(key, line);
+            self.push_run(key, line);
             return (LinePlace::Run(self.run.len() - 1), true);
         }
         if self.run.last().is_some_and(|(last, _)| *last == key) {
@@ -151,16 +151,12 @@ impl OrderIndex {
         std::hint::black_box(any);
     }
 
-    /// Records a new id (not seen before).
-    pub fn insert(&mut self, key: u64, line: OrderLine) {
-        if self.extends_run(key) {
-            if self.direction.is_none() {
-                self.direction = self.run.last().map(|(last, _)| key.cmp(last));
-            }
-            self.run.push((key, line));
-        } else if self.others.find_or_insert(key, line).1 {
-            self.size_others();
+    /// Appends an id that extends the sorted run ([`Self::extends_run`]).
+    fn push_run(&mut self, key: u64, line: OrderLine) {
+        if self.direction.is_none() {
+            self.direction = self.run.last().map(|(last, _)| key.cmp(last));
         }
+        self.run.push((key, line));
     }
 
     /// Records each of `lines` (ids with their lines) as new, unless one of
@@ -172,7 +168,7 @@ impl OrderIndex {
         let mut added = Vec::new();
         for (key, line) in lines {
             let new = if self.extends_run(key) {
-                self.insert(key, line);
+                self.push_run(key, line);
                 true
             } else if self.run_position(key).is_some() {
                 false
@@ -245,7 +241,7 @@ mod tests {
                     continue;
                 }
                 assert!(index.get_mut(*id).is_none(), "{id} in {ids:?}");
-                index.insert(*id, line(i as u32));
+                index.find_or_insert(*id, line(i as u32));
                 seen.push(*id);
             }
             for (i, id) in ids.iter().enumerate() {
@@ -259,7 +255,7 @@ mod tests {
     fn a_batch_with_a_known_id_changes_nothing() {
         let mut index = OrderIndex::default();
         for (i, id) in [5u64, 6, 7, 2].iter().enumerate() {
-            index.insert(*id, line(i as u32));
+            index.find_or_insert(*id, line(i as u32));
         }
         let before: Vec<_> = index.entries().collect();
         let batch = [(9u64, line(10)), (1, line(11)), (6, line(12))];

@@ -114,7 +114,7 @@ impl<'a> Record<'a> {
 }
 
 /// Copies `src` into `dst` (as long) eight bytes at a time: for fields of
-/// a few bytes this is several times faster in the workers' WebAssembly than
+/// a few bytes this is faster in the workers' WebAssembly than
 /// `copy_from_slice`, whose `memory.copy` costs a call per field
 /// (docs/ingest/speed.md#row-fingerprints).
 fn copy_in_words(dst: &mut [u8], src: &[u8]) {

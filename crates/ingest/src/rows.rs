@@ -298,10 +298,8 @@ pub(super) struct FileState {
     /// how many of them the rows have taken: worked out once per row.
     noted: Vec<NotedLine>,
     noted_taken: usize,
-    /// The current row's customer key, and its digest, when worked out as
-    /// the row was looked ahead at.
-    key_at: Option<KeyAt>,
-    key_digest: Option<Digest>,
+    /// What looking ahead worked out for the current row, when it did.
+    row_note: Option<NotedLine>,
     /// Records still to skip before the data: title rows and the header.
     pub(super) to_skip: usize,
     /// The line the header ends on; data row `n` is row `n + header_line`.
@@ -337,8 +335,7 @@ impl FileState {
             skip_ahead: 0,
             noted: Vec::with_capacity(LINES_AHEAD),
             noted_taken: 0,
-            key_at: None,
-            key_digest: None,
+            row_note: None,
             to_skip: schema.records_before_data(),
             header_line: schema.header_line,
             report: FileReport {
@@ -579,10 +576,8 @@ impl RowHandler<'_> {
             return;
         }
         self.state.report.rows_read += 1;
-        let noted = self.noted(record);
-        self.state.key_at = noted.and_then(|n| n.key_at);
-        self.state.key_digest = noted.and_then(|n| n.key_digest);
-        let order_id = noted.map_or_else(|| self.order_id(record), |n| n.order_id);
+        self.state.row_note = self.noted(record);
+        let order_id = (self.state.row_note).map_or_else(|| self.order_id(record), |n| n.order_id);
         self.state.order_at = None;
         if self.is_duplicate(record, order_id) {
             self.state.report.duplicates_removed += 1;
@@ -664,7 +659,7 @@ impl RowHandler<'_> {
     /// The customer key of the current row: as looked ahead at, when it
     /// was, else [`Self::read_key`].
     fn key<'r>(&self, record: &Record<'r>) -> Result<RowKey<'r>, Rejected> {
-        match self.state.key_at {
+        match self.state.row_note.and_then(|n| n.key_at) {
             Some(at) => Ok(at.key(record)),
             None => self.read_key(record),
         }
@@ -688,7 +683,7 @@ impl RowHandler<'_> {
     /// The customer a row belongs to, matching ids with emails and phones
     /// across files.
     fn customer(&mut self, record: &Record, key: RowKey) -> CustomerIdx {
-        let digest = self.state.key_digest.take();
+        let digest = self.state.row_note.and_then(|n| n.key_digest);
         let c = self.columns;
         if self.builder.local_keys.is_some() {
             return match key {
