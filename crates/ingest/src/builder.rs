@@ -101,14 +101,22 @@ impl DatasetBuilder {
     /// Resolves a range's key as the sequential read does on its first row
     /// ([`Self::customer`], [`Self::customer_with_id`],
     /// [`Self::customer_by_contact`]).
-    pub(super) fn resolve(&mut self, local: LocalKey) -> CustomerIdx {
-        let key = Key::new(local.key);
+    /// `key` is the local key's bytes, its digest perhaps worked out already.
+    pub(super) fn resolve(&mut self, local: &LocalKey, key: &Key) -> CustomerIdx {
         match (local.by_contact, local.has_contacts()) {
-            (true, _) => self.customer_by_contact(&key),
+            (true, _) => self.customer_by_contact(key),
             // An id whose first row gave no contact joins nobody by one.
-            (false, false) => self.customer(&key),
-            (false, true) => self.customer_with_id(&key, || local.contacts()),
+            (false, false) => self.customer(key),
+            (false, true) => self.customer_with_id(key, || local.contacts()),
         }
+    }
+
+    /// Reads, one right after another, the slots where [`Self::resolve`]
+    /// will start looking for `keys`, so that they are in the cache when the
+    /// lookups come (docs/ingest/speed.md#merging-exactly).
+    pub(super) fn fetch_resolve_ahead(&mut self, keys: &[Key]) {
+        keys.iter().for_each(|key| self.key_index.note_ahead(key));
+        self.key_index.fetch_ahead();
     }
 
     /// How the file of `schema` (its order id in `order_id_column`) takes

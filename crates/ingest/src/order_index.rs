@@ -5,7 +5,7 @@
 //! ([`OrderTable`]).
 
 use super::order_table::OrderTable;
-use super::records::hash64;
+use super::records::{hash64, LINES_AHEAD};
 use std::cmp::Ordering;
 
 /// Marks an order id whose first row was rejected (no order made yet).
@@ -162,11 +162,19 @@ impl OrderIndex {
     /// Records each of `lines` (ids with their lines) as new, unless one of
     /// them was seen before: then nothing changes and the answer is false.
     /// One lookup per id (the merge of a range read elsewhere).
-    pub fn insert_all_new(&mut self, lines: impl ExactSizeIterator<Item = (u64, OrderLine)>) -> bool {
+    /// The slots of every [`LINES_AHEAD`] ids are read one right after
+    /// another before those ids go in, so that their cache misses overlap
+    /// (docs/ingest/speed.md#merging-exactly).
+    pub fn insert_all_new(&mut self, lines: impl ExactSizeIterator<Item = (u64, OrderLine)> + Clone) -> bool {
         let (run_len, direction) = (self.run.len(), self.direction);
         self.others.reserve(lines.len());
         let mut added = Vec::new();
-        for (key, line) in lines {
+        let mut ahead = lines.clone().map(|(key, _)| key);
+        for (i, (key, line)) in lines.enumerate() {
+            if i % LINES_AHEAD == 0 {
+                ahead.by_ref().take(LINES_AHEAD).for_each(|key| self.note_ahead(key));
+                self.fetch_ahead();
+            }
             let new = if self.extends_run(key) {
                 self.push_run(key, line);
                 true

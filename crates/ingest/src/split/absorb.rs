@@ -3,9 +3,11 @@
 
 use super::part::RangePart;
 use crate::builder::DatasetBuilder;
+use crate::key_map::Key;
 use crate::order_index::{OrderLine, NO_ORDER};
 use crate::parse::FileParser;
 use crate::quality::Rejection;
+use crate::records::LINES_AHEAD;
 use rustc_hash::FxHashSet;
 use segscope_model::{CustomerIdx, NO_CATEGORY};
 
@@ -30,10 +32,15 @@ impl FileParser {
         // Resolving keys changes only what the sequential read would have
         // changed on their first rows: a range read again after it finds
         // them known. Nothing else changes before the last check passed.
-        let Some(keys): Option<Vec<_>> = (0..part.keys.len()).map(|i| part.keys.get(i)).collect() else {
+        let Some(locals): Option<Vec<_>> = (0..part.keys.len()).map(|i| part.keys.get(i)).collect() else {
             return Absorbed::ReadAgain;
         };
-        let customers: Vec<CustomerIdx> = keys.into_iter().map(|key| builder.resolve(key)).collect();
+        let keys: Vec<Key> = locals.iter().map(|local| Key::new(local.key)).collect();
+        let mut customers: Vec<CustomerIdx> = Vec::with_capacity(keys.len());
+        for (locals, keys) in locals.chunks(LINES_AHEAD).zip(keys.chunks(LINES_AHEAD)) {
+            builder.fetch_resolve_ahead(keys);
+            customers.extend(locals.iter().zip(keys).map(|(local, key)| builder.resolve(local, key)));
+        }
         // Two of the range's keys naming one customer (an e-mail-only row and
         // an id row with that e-mail): the range's rows treated them as two,
         // for line merging and first values alike.
