@@ -25,6 +25,7 @@ pub mod quality;
 pub mod records;
 pub mod refunds;
 mod role_synonyms;
+mod row_fingerprint;
 mod rows;
 pub mod schema;
 pub mod sniff;

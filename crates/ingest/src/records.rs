@@ -4,9 +4,10 @@
 //! [`BLANKS`]) is read line by line instead (docs/ingest/structure.md#whitespace-columns).
 
 use crate::plain_line::{split_plain_line, splits_plain_lines};
+use crate::row_fingerprint::fingerprint;
 use csv_core::{ReadRecordResult, Reader, ReaderBuilder};
 use memchr::memchr;
-use xxhash_rust::xxh3::{xxh3_128_with_seed, xxh3_64};
+use xxhash_rust::xxh3::xxh3_64;
 
 /// One parsed record: its fields as byte slices.
 pub struct Record<'a> {
@@ -79,9 +80,10 @@ impl<'a> Record<'a> {
     }
 
     /// A 128-bit fingerprint of the whole row, field boundaries included
-    /// (XXH3-128 of the fields joined by the delimiter, seeded with where
-    /// each field ends in that join), so different rows practically never
-    /// share one, however each was read. Used to find exact duplicate rows.
+    /// (of the fields joined by the delimiter, seeded with where each field
+    /// ends in that join: [`row_fingerprint`](crate::row_fingerprint)), so
+    /// different rows practically never share one, however each was read.
+    /// Used to find exact duplicate rows.
     /// `scratch` holds the join when the record is not a line as it is; it
     /// only grows, so a file's rows join into the same bytes.
     pub fn fingerprint(&self, scratch: &mut Vec<u8>) -> u128 {
@@ -91,7 +93,7 @@ impl<'a> Record<'a> {
                 .bounds
                 .iter()
                 .fold((0, 0u64), |(_, h), &end| (end, h.rotate_left(7) ^ end as u64));
-            return xxh3_128_with_seed(&self.data[..joined], boundaries);
+            return fingerprint(&self.data[..joined], boundaries);
         }
         // The join is no longer than the fields' bytes and a delimiter each.
         let room = self.data.len() + self.len();
@@ -109,7 +111,7 @@ impl<'a> Record<'a> {
             joined += field.len();
             boundaries = boundaries.rotate_left(7) ^ joined as u64;
         }
-        xxh3_128_with_seed(&scratch[..joined], boundaries)
+        fingerprint(&scratch[..joined], boundaries)
     }
 }
 
