@@ -113,7 +113,7 @@ impl DatasetBuilder {
 
     /// Reads, one right after another, the slots where [`Self::resolve`]
     /// will start looking for `keys`, so that they are in the cache when the
-    /// lookups come (docs/ingest/speed.md#merging-exactly).
+    /// lookups come (docs/ingest/speed.md#parallel-read).
     pub(super) fn fetch_resolve_ahead(&mut self, keys: &[Key]) {
         keys.iter().for_each(|key| self.key_index.note_ahead(key));
         self.key_index.fetch_ahead();

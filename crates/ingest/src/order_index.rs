@@ -164,7 +164,7 @@ impl OrderIndex {
     /// One lookup per id (the merge of a range read elsewhere).
     /// The slots of every [`LINES_AHEAD`] ids are read one right after
     /// another before those ids go in, so that their cache misses overlap
-    /// (docs/ingest/speed.md#merging-exactly).
+    /// (docs/ingest/speed.md#parallel-read).
     pub fn insert_all_new(&mut self, lines: impl ExactSizeIterator<Item = (u64, OrderLine)> + Clone) -> bool {
         let (run_len, direction) = (self.run.len(), self.direction);
         self.others.reserve(lines.len());

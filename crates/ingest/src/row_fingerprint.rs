@@ -1,7 +1,7 @@
 //! The 128-bit hash behind a row's fingerprint, by which exact duplicate
 //! rows are found: the row's bytes eight at a time through two lanes of
-//! 64-bit multiply-and-rotate steps, so that WebAssembly, which has no
-//! 64 × 64 → 128-bit multiplication, runs it as fast as it runs anything
+//! 64-bit multiply-and-rotate steps, so that it needs no 64 × 64 → 128-bit
+//! multiplication, which WebAssembly lacks
 //! (docs/ingest/speed.md#row-fingerprints).
 
 /// The lanes' multipliers (odd, so each step is one-to-one in the lane).
