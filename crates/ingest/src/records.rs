@@ -4,7 +4,7 @@
 //! [`BLANKS`]) is read line by line instead (docs/ingest/structure.md#whitespace-columns).
 
 use crate::plain_line::{split_plain_line, splits_plain_lines};
-use crate::row_fingerprint::fingerprint;
+use crate::row_fingerprint;
 use csv_core::{ReadRecordResult, Reader, ReaderBuilder};
 use memchr::memchr;
 use xxhash_rust::xxh3::xxh3_64;
@@ -81,7 +81,7 @@ impl<'a> Record<'a> {
 
     /// A 128-bit fingerprint of the whole row, field boundaries included
     /// (of the fields joined by the delimiter, seeded with where each field
-    /// ends in that join: [`row_fingerprint`](crate::row_fingerprint)), so
+    /// ends in that join: [`row_fingerprint`]), so
     /// different rows practically never share one, however each was read.
     /// Used to find exact duplicate rows.
     /// `scratch` holds the join when the record is not a line as it is; it
@@ -93,7 +93,7 @@ impl<'a> Record<'a> {
                 .bounds
                 .iter()
                 .fold((0, 0u64), |(_, h), &end| (end, h.rotate_left(7) ^ end as u64));
-            return fingerprint(&self.data[..joined], boundaries);
+            return row_fingerprint::fingerprint(&self.data[..joined], boundaries);
         }
         // The join is no longer than the fields' bytes and a delimiter each.
         let room = self.data.len() + self.len();
@@ -111,7 +111,7 @@ impl<'a> Record<'a> {
             joined += field.len();
             boundaries = boundaries.rotate_left(7) ^ joined as u64;
         }
-        fingerprint(&scratch[..joined], boundaries)
+        row_fingerprint::fingerprint(&scratch[..joined], boundaries)
     }
 }
 
